@@ -1,0 +1,16 @@
+export {
+  type CheckType,
+  type Client,
+  COMPLYCUBE_BASE_URL,
+  ComplyCube,
+  type ComplyCubeApiClient,
+  type ComplyCubeErrorBody,
+  type ComplyCubeOptions,
+  type CreateClientRequest,
+  type CreateFlowSessionRequest,
+  createComplyCube,
+  type FlowSession,
+} from "./complycube-client.ts";
+export { type ComplyCubeEnvironment, complyCubeEnvironment } from "./complycube-environment.ts";
+export type { components, operations, paths } from "./generated/openapi.ts";
+export { VERSION } from "./version.ts";

@@ -1,0 +1,253 @@
+// One error hierarchy for every verifetch package. Each class carries a `Symbol.for` marker so
+// `XError.isInstance(e)` holds even when two copies of @verifetch/core are installed side by side
+// (where `instanceof` would silently fail).
+
+const markerFor = (errorName: string): symbol => Symbol.for(`verifetch.error.${errorName}`);
+
+/** Base class of every error thrown by verifetch packages. */
+export class VerifetchError extends Error {
+  /** Stable class name used for cross-install checks and `name` (survives minification). */
+  static readonly errorName: string = "VerifetchError";
+
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    // Mark the instance once per class in its chain, so isInstance works for every ancestor.
+    for (let ctor: unknown = new.target; ctor !== Error && typeof ctor === "function"; ctor = Object.getPrototypeOf(ctor)) {
+      const errorName = (ctor as { errorName?: unknown }).errorName;
+      if (typeof errorName === "string") Object.defineProperty(this, markerFor(errorName), { value: true });
+    }
+    this.name = (new.target as typeof VerifetchError).errorName;
+  }
+
+  /**
+   * Whether `error` is an instance of this class. Unlike `instanceof`, it also holds for errors
+   * thrown by another installed copy of @verifetch/core.
+   */
+  static isInstance<T extends abstract new (...args: never) => VerifetchError>(
+    this: T,
+    error: unknown,
+  ): error is InstanceType<T> {
+    const marker = markerFor((this as unknown as typeof VerifetchError).errorName);
+    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[marker] === true;
+  }
+
+  /** Whether retrying the same call later could succeed. */
+  get isRetryable(): boolean {
+    return false;
+  }
+
+  /** A plain, secret-free object for logs and `JSON.stringify`. */
+  toJSON(): Record<string, unknown> {
+    return { name: this.name, message: this.message, isRetryable: this.isRetryable };
+  }
+}
+
+/** Fields shared by errors that describe one HTTP exchange with a provider. */
+export interface ApiErrorInit<TBody = unknown> {
+  /** The provider, e.g. `"complycube"`. */
+  provider: string;
+  /** HTTP status code. */
+  status: number;
+  /** The parsed error body: JSON when the provider sent JSON, otherwise the raw text (or undefined when empty). */
+  body: TBody;
+  /** Response headers. */
+  headers: Headers;
+  /** The provider's request id, when it sends one. */
+  requestId?: string | undefined;
+  /** How many retries preceded this response. */
+  retryCount?: number | undefined;
+  /** The idempotency key the request carried, when the provider supports one. */
+  idempotencyKey?: string | undefined;
+  /** Overrides the message derived from the body. */
+  message?: string | undefined;
+}
+
+
+/** The provider answered with a non-2xx status. Subclasses name the common statuses. */
+export class ApiError<TBody = unknown> extends VerifetchError {
+  static override readonly errorName: string = "ApiError";
+  readonly provider: string;
+  readonly status: number;
+  readonly body: TBody;
+  readonly headers: Headers;
+  readonly requestId: string | undefined;
+  readonly retryCount: number;
+  readonly idempotencyKey: string | undefined;
+
+  constructor(init: ApiErrorInit<TBody>) {
+    super(init.message ?? describeApiError(init.provider, init.status, init.body));
+    this.provider = init.provider;
+    this.status = init.status;
+    this.body = init.body;
+    this.headers = init.headers;
+    this.requestId = init.requestId;
+    this.retryCount = init.retryCount ?? 0;
+    this.idempotencyKey = init.idempotencyKey;
+  }
+
+
+  override get isRetryable(): boolean {
+    return this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return {
+      ...super.toJSON(),
+      provider: this.provider,
+      status: this.status,
+      body: this.body,
+      requestId: this.requestId,
+      retryCount: this.retryCount,
+      idempotencyKey: this.idempotencyKey,
+    };
+  }
+}
+
+/** Picks the human-readable part of a provider error body, whatever its shape. */
+function describeApiError(provider: string, status: number, body: unknown): string {
+  let detail: string | undefined;
+  if (typeof body === "string") {
+    detail = body.trim().slice(0, 200) || undefined;
+  } else if (typeof body === "object" && body !== null) {
+    const record = body as Record<string, unknown>;
+    for (const key of ["message", "detail", "title", "error"]) {
+      const value = record[key];
+      if (typeof value === "string" && value.length > 0) {
+        detail = value;
+        break;
+      }
+    }
+  }
+  return `${provider} responded ${status}${detail ? `: ${detail}` : " with no error message"}`;
+}
+
+/** 400: the provider rejected the request as malformed. */
+export class BadRequestError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "BadRequestError";
+}
+
+/** 401: missing or invalid credentials (or a key for the other environment). */
+export class AuthenticationError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "AuthenticationError";
+}
+
+/** 403: the credentials lack a permission, or the plan excludes the service. */
+export class PermissionDeniedError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "PermissionDeniedError";
+}
+
+/** 404: the resource does not exist (or is not visible to this key). */
+export class NotFoundError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "NotFoundError";
+}
+
+/** 409: the request conflicts with the current state of the resource. */
+export class ConflictError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "ConflictError";
+}
+
+/** 422: the provider understood the request but could not process it. */
+export class UnprocessableEntityError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "UnprocessableEntityError";
+}
+
+/** >= 500: the provider failed. */
+export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "InternalServerError";
+}
+
+/** 429: rate limited. `retryAfterMs` is the wait the provider asked for, when it said. */
+export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "RateLimitError";
+  readonly retryAfterMs: number | undefined;
+
+  constructor(init: ApiErrorInit<TBody> & { retryAfterMs?: number | undefined }) {
+    super(init);
+    this.retryAfterMs = init.retryAfterMs;
+  }
+
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
+  }
+}
+
+
+/** The request never got an HTTP response (DNS, refused, reset, TLS…). */
+export class ConnectionError extends VerifetchError {
+  static override readonly errorName: string = "ConnectionError";
+  readonly provider: string;
+  readonly retryCount: number;
+  readonly idempotencyKey: string | undefined;
+
+  constructor(
+    message: string,
+    init: { provider: string; cause?: unknown; retryCount?: number; idempotencyKey?: string | undefined },
+  ) {
+    super(message, { cause: init.cause });
+    this.provider = init.provider;
+    this.retryCount = init.retryCount ?? 0;
+    this.idempotencyKey = init.idempotencyKey;
+  }
+
+
+  override get isRetryable(): boolean {
+    return true;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), provider: this.provider, retryCount: this.retryCount, idempotencyKey: this.idempotencyKey };
+  }
+}
+
+
+/** An attempt (or the whole call) ran past its time limit. */
+export class TimeoutError extends ConnectionError {
+  static override readonly errorName: string = "TimeoutError";
+
+}
+
+
+/** The caller's AbortSignal fired. Never retried. */
+export class AbortError extends VerifetchError {
+  static override readonly errorName: string = "AbortError";
+
+}
+
+
+/** The client is misconfigured (missing key, key/host mismatch, unsafe base URL…); nothing was sent. */
+export class ConfigurationError extends VerifetchError {
+  static override readonly errorName: string = "ConfigurationError";
+  /** The option to fix, e.g. `"apiKey"`. */
+  readonly option: string | undefined;
+  /** The environment variable that can supply it instead, e.g. `"COMPLYCUBE_API_KEY"`. */
+  readonly envVar: string | undefined;
+
+  constructor(message: string, init: { option?: string; envVar?: string } = {}) {
+    super(message);
+    this.option = init.option;
+    this.envVar = init.envVar;
+  }
+
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), option: this.option, envVar: this.envVar };
+  }
+}
+
+
+/** The caller's input was refused before any request; `field` names what is wrong. */
+export class InputValidationError extends VerifetchError {
+  static override readonly errorName: string = "InputValidationError";
+  readonly field: string;
+
+  constructor(field: string, message: string) {
+    super(`${field}: ${message}`);
+    this.field = field;
+  }
+
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), field: this.field };
+  }
+}

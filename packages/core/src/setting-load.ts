@@ -1,0 +1,35 @@
+import { ConfigurationError } from "./error-classes.ts";
+
+/** Reads an environment variable where the runtime has them (Node, Bun, Deno's node compat); never throws. */
+export function readEnv(name: string): string | undefined {
+  const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
+  const value = env?.[name];
+  return value === undefined || value.trim() === "" ? undefined : value.trim();
+}
+
+/** Where a required setting comes from, for loading and for the error message when it is missing. */
+export interface SettingSource {
+  /** The value passed in code, if any; it wins over the environment. */
+  value: string | undefined;
+  /** The option name, e.g. `"apiKey"`. */
+  option: string;
+  /** The environment variable read when the option is not set, e.g. `"COMPLYCUBE_API_KEY"`. */
+  envVar: string;
+  /** What the setting is, for the message, e.g. `"ComplyCube API key"`. */
+  description: string;
+}
+
+/**
+ * Returns the setting from the option or, failing that, the environment. Call it at request time,
+ * not at construction, so creating a client never throws for a key that is only needed later.
+ */
+export function loadSetting(source: SettingSource): string {
+  const value = source.value ?? readEnv(source.envVar);
+  if (value === undefined || value === "") {
+    throw new ConfigurationError(
+      `${source.description} is missing: pass the \`${source.option}\` option or set the ${source.envVar} environment variable.`,
+      { option: source.option, envVar: source.envVar },
+    );
+  }
+  return value;
+}

@@ -1,0 +1,52 @@
+// `pnpm codegen [--check] [--only <name>]`: regenerate (or verify) every provider package's types.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, relative, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { findSpecTargets, missingPackages, renderTypes } from "./codegen.ts";
+
+const rootDir = resolve(import.meta.dirname, "../../..");
+const { values } = parseArgs({
+  options: { check: { type: "boolean", default: false }, only: { type: "string", multiple: true } },
+});
+
+const allTargets = findSpecTargets(rootDir);
+const targets = values.only ? allTargets.filter((t) => values.only?.includes(t.name)) : allTargets;
+const unknown = (values.only ?? []).filter((name) => !allTargets.some((t) => t.name === name));
+if (unknown.length > 0) {
+  console.error(`codegen: no spec named ${unknown.map((n) => `specs/${n}.yaml`).join(", ")}`);
+  process.exit(1);
+}
+const orphans = missingPackages(rootDir, targets);
+if (orphans.length > 0) {
+  for (const t of orphans) {
+    console.error(`codegen: specs/${t.name}.yaml has no package; run \`pnpm new-provider ${t.name}\``);
+  }
+  process.exit(1);
+}
+
+const stale: string[] = [];
+for (const target of targets) {
+  const expected = await renderTypes(rootDir, target);
+  const outputRelative = relative(rootDir, target.outputPath);
+  let current: string | undefined;
+  try {
+    current = readFileSync(target.outputPath, "utf8");
+  } catch {
+    current = undefined;
+  }
+  if (current === expected) continue;
+  if (values.check) {
+    stale.push(outputRelative);
+  } else {
+    mkdirSync(dirname(target.outputPath), { recursive: true });
+    writeFileSync(target.outputPath, expected);
+    console.log(`codegen: wrote ${outputRelative}`);
+  }
+}
+
+if (stale.length > 0) {
+  for (const file of stale) console.error(`codegen --check: ${file} is stale (differs from what its spec produces)`);
+  console.error("Run `pnpm codegen` and commit the result.");
+  process.exit(1);
+}
+if (values.check) console.log(`codegen --check: ${targets.length} generated file(s) up to date`);
