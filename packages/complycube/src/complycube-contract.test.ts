@@ -1,0 +1,117 @@
+// Contract tests: the client against a Prism mock built from specs/complycube.yaml (run with
+// --errors, so an example that breaks its own schema fails here too).
+import {
+  ApiError,
+  AuthenticationError,
+  BadRequestError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  RateLimitError,
+  UnprocessableEntityError,
+} from "@verifetch/core";
+import { describe, expect, inject, it } from "vitest";
+import { specOperation } from "../../../tools/vitest/spec-operations.ts";
+import { type CreateFlowSessionRequest, createComplyCube } from "./complycube-client.ts";
+
+const baseUrl = inject("mockBaseUrls").complycube ?? "";
+const complycube = createComplyCube({ apiKey: "test_contract", baseUrl });
+
+const checkDriven: CreateFlowSessionRequest = {
+  clientId: "5eb04fcd0f3e360008035eb1",
+  checkTypes: ["extensive_screening_check", "identity_check", "document_check"],
+  successUrl: "https://www.yoursite.com/success",
+  cancelUrl: "https://www.yoursite.com/cancel",
+  documentTypes: { passport: true, driving_license: false, residence_permit: true, national_identity_card: true },
+  messages: {
+    intro: { heading: "Customized header", message: "Customized message body" },
+    completion: { heading: "Customized header", message: "Customized message body" },
+  },
+};
+
+const expectedClass: Record<number, abstract new (...args: never) => ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+  500: InternalServerError,
+};
+
+const calls = {
+  createFlowSession: (headers?: Record<string, string>) => complycube.createFlowSession(checkDriven, { headers }),
+  createClient: (headers?: Record<string, string>) =>
+    complycube.createClient(
+      { type: "person", email: "john.doe@example.com", personDetails: { firstName: "John", lastName: "Doe" } },
+      { headers },
+    ),
+  getClient: (headers?: Record<string, string>) => complycube.getClient("5eb04fcd0f3e360008035eb1", { headers }),
+};
+
+describe("ComplyCube contract (Prism)", () => {
+  it("createFlowSession (check-driven, the seed's example) returns the hosted URL", async () => {
+    const session = await complycube.createFlowSession(checkDriven);
+    expect(session.redirectUrl).toMatch(/^https:\/\/flow\.complycube\.com\/test_/);
+  });
+
+  it("createFlowSession (workflow-driven) is accepted", async () => {
+    const session = await complycube.createFlowSession({
+      clientId: "5eb04fcd0f3e360008035eb1",
+      workflowTemplateId: "6530e8d2e4b0c1a2b3c4d5e6",
+      successUrl: "https://www.yoursite.com/success",
+      cancelUrl: "https://www.yoursite.com/cancel",
+      shortUrl: true,
+    });
+    expect(session.redirectUrl).toContain("flow.complycube.com");
+  });
+
+  it("createClient and getClient return the documented client", async () => {
+    const created = await calls.createClient();
+    expect(created).toMatchObject({ id: "5eb04fcd0f3e360008035eb1", type: "person" });
+    const fetched = await calls.getClient();
+    expect(fetched.personDetails?.firstName).toBe("John");
+  });
+
+  for (const operationId of Object.keys(calls) as (keyof typeof calls)[]) {
+    const { errorStatuses } = specOperation("complycube", operationId);
+    it.each(errorStatuses)(`${operationId}: declared %i surfaces as its typed error with the parsed body`, async (status) => {
+      const error = await calls[operationId]({ Prefer: `code=${status}` }).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(expectedClass[status] ?? ApiError);
+      expect(error).toMatchObject({ provider: "complycube", status });
+      const body = (error as ApiError<{ type: string; message: string }>).body;
+      expect(body.type).toEqual(expect.any(String));
+      expect(body.message).toEqual(expect.any(String));
+    });
+  }
+
+  it("a request without credentials is refused with AuthenticationError", async () => {
+    const anonymous = createComplyCube({
+      apiKey: "test_contract",
+      baseUrl,
+      fetch: (request) => {
+        request.headers.delete("Authorization");
+        return fetch(request);
+      },
+    });
+    const error = await anonymous.createFlowSession(checkDriven).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).body).toEqual({ type: "unauthorized", message: "The 'Authorization' header is invalid" });
+  });
+
+  // Prism answers an invalid request with the spec's 422 when one is declared (before 400), and
+  // lists what broke the spec in the sl-violations header.
+  it("an invalid request is rejected by the spec (both checkTypes and workflowTemplateId)", async () => {
+    const invalid = { ...checkDriven, workflowTemplateId: "6530e8d2e4b0c1a2b3c4d5e6" } as unknown as CreateFlowSessionRequest;
+    const error = await complycube.createFlowSession(invalid).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect((error as ApiError).headers.get("sl-violations")).toContain("oneOf");
+  });
+
+  it("an unknown checkType is rejected by the spec", async () => {
+    const invalid = { ...checkDriven, checkTypes: ["palm_reading_check"] } as unknown as CreateFlowSessionRequest;
+    const error = await complycube.createFlowSession(invalid).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect((error as ApiError).headers.get("sl-violations")).toContain("checkTypes");
+  });
+});
