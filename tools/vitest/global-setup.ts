@@ -4,13 +4,7 @@ import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { type MockServer, startMock } from "../../packages/testing/src/index.ts";
 import { findSpecTargets } from "../codegen/src/codegen.ts";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    /** Provider name → base URL of its running Prism mock. */
-    mockBaseUrls: Record<string, string>;
-  }
-}
+import type {} from "./mock-urls.ts";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const rootDir = resolve(import.meta.dirname, "../..");

@@ -73,7 +73,10 @@ describe("createComplyCube (unit, injected fetch)", () => {
     expect(error).toMatchObject({ provider: "complycube", status: 400, body });
     expect((error as Error).message).toBe("complycube responded 400: 'clientId' is invalid");
 
-    const unauthorized = createComplyCube({ apiKey: "test_x", fetch: fakeFetch(401, { type: "unauthorized", message: "m" }) });
+    const unauthorized = createComplyCube({
+      apiKey: "test_x",
+      fetch: fakeFetch(401, { type: "unauthorized", message: "m" }),
+    });
     await expect(unauthorized.getClient("c")).rejects.toBeInstanceOf(AuthenticationError);
   });
 
@@ -84,6 +87,8 @@ describe("createComplyCube (unit, injected fetch)", () => {
   });
 
   it("refuses plain http to a non-loopback host", () => {
-    expect(() => createComplyCube({ apiKey: "test_x", baseUrl: "http://api.complycube.com" })).toThrow(ConfigurationError);
+    expect(() => createComplyCube({ apiKey: "test_x", baseUrl: "http://api.complycube.com" })).toThrow(
+      ConfigurationError,
+    );
   });
 });

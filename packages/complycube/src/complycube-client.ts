@@ -1,10 +1,4 @@
-import {
-  type CallOptions,
-  type ProviderClientOptions,
-  createApiClient,
-  loadSetting,
-  unwrap,
-} from "@verifetch/core";
+import { type CallOptions, createApiClient, loadSetting, type ProviderClientOptions, unwrap } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ComplyCubeEnvironment, complyCubeEnvironment } from "./complycube-environment.ts";
 import type { components, paths } from "./generated/openapi.ts";
@@ -77,7 +71,10 @@ export class ComplyCube {
 
   /** Retrieves a client by id. */
   async getClient(clientId: string, options?: CallOptions): Promise<Client> {
-    return unwrap(PROVIDER, await this.client.GET("/v1/clients/{clientId}", { params: { path: { clientId } }, ...options }));
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/v1/clients/{clientId}", { params: { path: { clientId } }, ...options }),
+    );
   }
 
   #loadApiKey(): string {

@@ -10,11 +10,12 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "@verifetch/core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { specOperation } from "../../../tools/vitest/spec-operations.ts";
 import { type CreateFlowSessionRequest, createComplyCube } from "./complycube-client.ts";
 
-const baseUrl = inject("mockBaseUrls").complycube ?? "";
+const baseUrl = mockBaseUrl("complycube");
 const complycube = createComplyCube({ apiKey: "test_contract", baseUrl });
 
 const checkDriven: CreateFlowSessionRequest = {
@@ -75,14 +76,17 @@ describe("ComplyCube contract (Prism)", () => {
 
   for (const operationId of Object.keys(calls) as (keyof typeof calls)[]) {
     const { errorStatuses } = specOperation("complycube", operationId);
-    it.each(errorStatuses)(`${operationId}: declared %i surfaces as its typed error with the parsed body`, async (status) => {
-      const error = await calls[operationId]({ Prefer: `code=${status}` }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(expectedClass[status] ?? ApiError);
-      expect(error).toMatchObject({ provider: "complycube", status });
-      const body = (error as ApiError<{ type: string; message: string }>).body;
-      expect(body.type).toEqual(expect.any(String));
-      expect(body.message).toEqual(expect.any(String));
-    });
+    it.each(errorStatuses)(
+      `${operationId}: declared %i surfaces as its typed error with the parsed body`,
+      async (status) => {
+        const error = await calls[operationId]({ Prefer: `code=${status}` }).catch((e: unknown) => e);
+        expect(error).toBeInstanceOf(expectedClass[status] ?? ApiError);
+        expect(error).toMatchObject({ provider: "complycube", status });
+        const body = (error as ApiError<{ type: string; message: string }>).body;
+        expect(body.type).toEqual(expect.any(String));
+        expect(body.message).toEqual(expect.any(String));
+      },
+    );
   }
 
   it("a request without credentials is refused with AuthenticationError", async () => {
@@ -96,13 +100,19 @@ describe("ComplyCube contract (Prism)", () => {
     });
     const error = await anonymous.createFlowSession(checkDriven).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).body).toEqual({ type: "unauthorized", message: "The 'Authorization' header is invalid" });
+    expect((error as AuthenticationError).body).toEqual({
+      type: "unauthorized",
+      message: "The 'Authorization' header is invalid",
+    });
   });
 
   // Prism answers an invalid request with the spec's 422 when one is declared (before 400), and
   // lists what broke the spec in the sl-violations header.
   it("an invalid request is rejected by the spec (both checkTypes and workflowTemplateId)", async () => {
-    const invalid = { ...checkDriven, workflowTemplateId: "6530e8d2e4b0c1a2b3c4d5e6" } as unknown as CreateFlowSessionRequest;
+    const invalid = {
+      ...checkDriven,
+      workflowTemplateId: "6530e8d2e4b0c1a2b3c4d5e6",
+    } as unknown as CreateFlowSessionRequest;
     const error = await complycube.createFlowSession(invalid).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UnprocessableEntityError);
     expect((error as ApiError).headers.get("sl-violations")).toContain("oneOf");

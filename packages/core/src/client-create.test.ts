@@ -54,7 +54,12 @@ describe("createApiClient", () => {
 
   it("refuses a plain-http base URL that is not loopback", () => {
     expect(() =>
-      createApiClient<TestPaths>({ packageName: "acme", version: "1", baseUrl: "http://api.acme.test", authenticate: (r) => r }),
+      createApiClient<TestPaths>({
+        packageName: "acme",
+        version: "1",
+        baseUrl: "http://api.acme.test",
+        authenticate: (r) => r,
+      }),
     ).toThrow(ConfigurationError);
   });
 });

@@ -1,6 +1,6 @@
 import createClient, { type Client } from "openapi-fetch";
-import { type FetchLike, createClientFetch } from "./client-fetch.ts";
 import { assertSafeBaseUrl } from "./base-url.ts";
+import { createClientFetch, type FetchLike } from "./client-fetch.ts";
 
 /** Options every provider factory accepts (`createComplyCube(options)`, …). */
 export interface ProviderClientOptions {

@@ -35,7 +35,9 @@ describe("error hierarchy", () => {
   });
 
   it("recognises errors from a second copy of the module (duplicate installs)", async () => {
-    const copy = (await import("./error-classes.ts?duplicate-install")) as typeof import("./error-classes.ts");
+    // A query string makes the module runner load a second, independent copy of the module.
+    const secondCopy = "./error-classes.ts?duplicate-install";
+    const copy = (await import(/* @vite-ignore */ secondCopy)) as typeof import("./error-classes.ts");
     expect(copy.BadRequestError).not.toBe(BadRequestError);
     const foreign = new copy.BadRequestError(init(400));
     expect(foreign instanceof BadRequestError).toBe(false);
@@ -51,7 +53,9 @@ describe("error hierarchy", () => {
     expect(new ApiError(init(404, { error: "not_found", detail: "Session not found." })).message).toBe(
       "acme responded 404: Session not found.",
     );
-    expect(new ApiError(init(502, "<html>Bad gateway</html>")).message).toBe("acme responded 502: <html>Bad gateway</html>");
+    expect(new ApiError(init(502, "<html>Bad gateway</html>")).message).toBe(
+      "acme responded 502: <html>Bad gateway</html>",
+    );
     expect(new ApiError(init(500, "")).message).toBe("acme responded 500 with no error message");
   });
 

@@ -12,7 +12,11 @@ export class VerifetchError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
     // Mark the instance once per class in its chain, so isInstance works for every ancestor.
-    for (let ctor: unknown = new.target; ctor !== Error && typeof ctor === "function"; ctor = Object.getPrototypeOf(ctor)) {
+    for (
+      let ctor: unknown = new.target;
+      ctor !== Error && typeof ctor === "function";
+      ctor = Object.getPrototypeOf(ctor)
+    ) {
       const errorName = (ctor as { errorName?: unknown }).errorName;
       if (typeof errorName === "string") Object.defineProperty(this, markerFor(errorName), { value: true });
     }
@@ -27,6 +31,7 @@ export class VerifetchError extends Error {
     this: T,
     error: unknown,
   ): error is InstanceType<T> {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass isInstance was called on.
     const marker = markerFor((this as unknown as typeof VerifetchError).errorName);
     return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[marker] === true;
   }
@@ -62,7 +67,6 @@ export interface ApiErrorInit<TBody = unknown> {
   message?: string | undefined;
 }
 
-
 /** The provider answered with a non-2xx status. Subclasses name the common statuses. */
 export class ApiError<TBody = unknown> extends VerifetchError {
   static override readonly errorName: string = "ApiError";
@@ -84,7 +88,6 @@ export class ApiError<TBody = unknown> extends VerifetchError {
     this.retryCount = init.retryCount ?? 0;
     this.idempotencyKey = init.idempotencyKey;
   }
-
 
   override get isRetryable(): boolean {
     return this.status === 408 || this.status === 429 || this.status >= 500;
@@ -166,12 +169,10 @@ export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
     this.retryAfterMs = init.retryAfterMs;
   }
 
-
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
-
 
 /** The request never got an HTTP response (DNS, refused, reset, TLS…). */
 export class ConnectionError extends VerifetchError {
@@ -190,30 +191,29 @@ export class ConnectionError extends VerifetchError {
     this.idempotencyKey = init.idempotencyKey;
   }
 
-
   override get isRetryable(): boolean {
     return true;
   }
 
   override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), provider: this.provider, retryCount: this.retryCount, idempotencyKey: this.idempotencyKey };
+    return {
+      ...super.toJSON(),
+      provider: this.provider,
+      retryCount: this.retryCount,
+      idempotencyKey: this.idempotencyKey,
+    };
   }
 }
-
 
 /** An attempt (or the whole call) ran past its time limit. */
 export class TimeoutError extends ConnectionError {
   static override readonly errorName: string = "TimeoutError";
-
 }
-
 
 /** The caller's AbortSignal fired. Never retried. */
 export class AbortError extends VerifetchError {
   static override readonly errorName: string = "AbortError";
-
 }
-
 
 /** The client is misconfigured (missing key, key/host mismatch, unsafe base URL…); nothing was sent. */
 export class ConfigurationError extends VerifetchError {
@@ -229,12 +229,10 @@ export class ConfigurationError extends VerifetchError {
     this.envVar = init.envVar;
   }
 
-
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), option: this.option, envVar: this.envVar };
   }
 }
-
 
 /** The caller's input was refused before any request; `field` names what is wrong. */
 export class InputValidationError extends VerifetchError {
@@ -245,7 +243,6 @@ export class InputValidationError extends VerifetchError {
     super(`${field}: ${message}`);
     this.field = field;
   }
-
 
   override toJSON(): Record<string, unknown> {
     return { ...super.toJSON(), field: this.field };

@@ -32,7 +32,12 @@ export interface ErrorContext {
 }
 
 /** Builds the ApiError subclass that matches `status`. */
-export function apiErrorFor<TBody>(status: number, body: TBody, headers: Headers, context: ErrorContext): ApiError<TBody> {
+export function apiErrorFor<TBody>(
+  status: number,
+  body: TBody,
+  headers: Headers,
+  context: ErrorContext,
+): ApiError<TBody> {
   const init: ApiErrorInit<TBody> = {
     provider: context.provider,
     status,

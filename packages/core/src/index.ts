@@ -1,5 +1,10 @@
 export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
-export { type ApiClientConfig, type CallOptions, createApiClient, type ProviderClientOptions } from "./client-create.ts";
+export {
+  type ApiClientConfig,
+  type CallOptions,
+  createApiClient,
+  type ProviderClientOptions,
+} from "./client-create.ts";
 export { type ClientFetchConfig, createClientFetch, type FetchLike } from "./client-fetch.ts";
 export {
   AbortError,

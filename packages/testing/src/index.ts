@@ -1,2 +1,2 @@
 export { findFreePort } from "./mock-port.ts";
-export { type MockServer, type StartMockOptions, startMock } from "./mock-server.ts";
+export { type MockServer, resolveSpec, type StartMockOptions, startMock } from "./mock-server.ts";

@@ -42,12 +42,36 @@ const PRISM_BIN = (() => {
 const ADDRESS_IN_USE = /EADDRINUSE|address already in use/i;
 const OUTPUT_LINES_KEPT = 40;
 
+const PROVIDER_NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Where a spec lives: a provider name (`"complycube"`) means the `openapi.yaml` shipped in the
+ * installed `@verifetch/<name>` package, resolved from the current working directory; anything else
+ * is a path or `file:` URL.
+ */
+export function resolveSpec(spec: string | URL): string {
+  if (spec instanceof URL) return fileURLToPath(spec);
+  if (!PROVIDER_NAME.test(spec)) return resolve(spec);
+  const require = createRequire(join(process.cwd(), "package.json"));
+  try {
+    return require.resolve(`@verifetch/${spec}/openapi.yaml`);
+  } catch (error) {
+    throw new Error(
+      `cannot find the spec of "${spec}": install @verifetch/${spec}, or pass a path to an OpenAPI file`,
+      {
+        cause: error,
+      },
+    );
+  }
+}
+
 /**
  * Starts a Prism mock server for an OpenAPI spec on 127.0.0.1 and waits (bounded) until it answers.
- * Always call `stop()` (e.g. in `afterAll` or a vitest `globalSetup` teardown).
+ * `spec` is a provider name (`"complycube"`), a path or a `file:` URL. Always call `stop()` (e.g. in
+ * `afterAll` or a vitest `globalSetup` teardown).
  */
 export async function startMock(spec: string | URL, options: StartMockOptions = {}): Promise<MockServer> {
-  const specPath = spec instanceof URL ? fileURLToPath(spec) : resolve(spec);
+  const specPath = resolveSpec(spec);
   // A port picked free can be taken before Prism binds it; pick another in that case.
   for (let attempt = 1; ; attempt++) {
     const port = options.port ?? (await findFreePort());
@@ -61,7 +85,19 @@ export async function startMock(spec: string | URL, options: StartMockOptions = 
 }
 
 async function launch(specPath: string, port: number, options: StartMockOptions): Promise<MockServer> {
-  const args = [PRISM_BIN, "mock", specPath, "-h", "127.0.0.1", "-p", String(port), "-v", "warn", "--multiprocess", "false"];
+  const args = [
+    PRISM_BIN,
+    "mock",
+    specPath,
+    "-h",
+    "127.0.0.1",
+    "-p",
+    String(port),
+    "-v",
+    "warn",
+    "--multiprocess",
+    "false",
+  ];
   if (options.errors ?? true) args.push("--errors");
   if (options.dynamic) args.push("--dynamic");
   // The same Node that runs the caller runs Prism, so it works wherever the tests do.

@@ -2,7 +2,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { findSpecTargets, missingPackages, renderTypes } from "./codegen.ts";
+import { findSpecTargets, missingPackages, renderBundledSpec, renderTypes } from "./codegen.ts";
 
 const rootDir = resolve(import.meta.dirname, "../../..");
 const { values } = parseArgs({
@@ -25,21 +25,26 @@ if (orphans.length > 0) {
 }
 
 const stale: string[] = [];
-for (const target of targets) {
-  const expected = await renderTypes(rootDir, target);
-  const outputRelative = relative(rootDir, target.outputPath);
+const outputs = await Promise.all(
+  targets.flatMap((target) => [
+    renderTypes(rootDir, target).then((content) => ({ path: target.outputPath, content })),
+    renderBundledSpec(rootDir, target).then((content) => ({ path: target.bundlePath, content })),
+  ]),
+);
+for (const output of outputs) {
+  const outputRelative = relative(rootDir, output.path);
   let current: string | undefined;
   try {
-    current = readFileSync(target.outputPath, "utf8");
+    current = readFileSync(output.path, "utf8");
   } catch {
     current = undefined;
   }
-  if (current === expected) continue;
+  if (current === output.content) continue;
   if (values.check) {
     stale.push(outputRelative);
   } else {
-    mkdirSync(dirname(target.outputPath), { recursive: true });
-    writeFileSync(target.outputPath, expected);
+    mkdirSync(dirname(output.path), { recursive: true });
+    writeFileSync(output.path, output.content);
     console.log(`codegen: wrote ${outputRelative}`);
   }
 }
@@ -49,4 +54,5 @@ if (stale.length > 0) {
   console.error("Run `pnpm codegen` and commit the result.");
   process.exit(1);
 }
-if (values.check) console.log(`codegen --check: ${targets.length} generated file(s) up to date`);
+if (values.check)
+  console.log(`codegen --check: ${outputs.length} generated files of ${targets.length} spec(s) up to date`);
