@@ -1,3 +1,4 @@
+export { basicAuthorization } from "./auth-basic.ts";
 export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
 export {
   type ApiClientConfig,
@@ -6,6 +7,8 @@ export {
   type ProviderClientOptions,
 } from "./client-create.ts";
 export { type ClientFetchConfig, createClientFetch, type FetchLike } from "./client-fetch.ts";
+export { type HmacAlgorithm, hmacHex, timingSafeEqual } from "./crypto-hmac.ts";
+export { type Environment, type HostEnvironmentConfig, resolveHostEnvironment } from "./environment.ts";
 export {
   AbortError,
   ApiError,
@@ -25,5 +28,6 @@ export {
   VerifetchError,
 } from "./error-classes.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
 export { type FetchResult, unwrap } from "./result-unwrap.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";

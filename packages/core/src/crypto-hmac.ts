@@ -1,0 +1,26 @@
+/** Hash functions providers use for HMAC signatures. */
+export type HmacAlgorithm = "SHA-256" | "SHA-512";
+
+const encoder = new TextEncoder();
+
+/** Hex-encoded HMAC of `message` keyed with `secret`, computed with WebCrypto (any modern runtime). */
+export async function hmacHex(algorithm: HmacAlgorithm, secret: string, message: string | Uint8Array): Promise<string> {
+  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: algorithm }, false, [
+    "sign",
+  ]);
+  const data = typeof message === "string" ? encoder.encode(message) : message;
+  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, data as Uint8Array<ArrayBuffer>));
+  return Array.from(signature, (byte) => byte.toString(16).padStart(2, "0")).join("");
+}
+
+/**
+ * Compares two strings in time independent of where they differ (signature checks must not leak
+ * how many leading characters matched).
+ */
+export function timingSafeEqual(a: string, b: string): boolean {
+  const left = encoder.encode(a);
+  const right = encoder.encode(b);
+  let difference = left.length ^ right.length;
+  for (let i = 0; i < left.length; i++) difference |= (left[i] ?? 0) ^ (right[i % right.length] ?? 0);
+  return difference === 0;
+}

@@ -1,0 +1,54 @@
+import { ConfigurationError } from "./error-classes.ts";
+
+/** A provider environment: test data and no billing, or the real thing. */
+export type Environment = "sandbox" | "live";
+
+/** How a provider whose environments are separate hosts is configured. */
+export interface HostEnvironmentConfig {
+  /** Provider display name for messages, e.g. `"Argyle"`. */
+  provider: string;
+  /** The documented host of each environment. */
+  hosts: Record<Environment, string>;
+  /** The environment the caller asked for. Defaults to `"sandbox"`: production is never a guess. */
+  environment?: Environment | undefined;
+  /** A base URL override (mock server, proxy, or one of `hosts`). */
+  baseUrl?: string | undefined;
+}
+
+/**
+ * Picks the base URL and environment for a provider whose host decides the environment. A base URL
+ * that is one provider host but an `environment` that names the other is refused before any
+ * request (a key for one environment is rejected by the other's host anyway, with a vaguer error).
+ */
+export function resolveHostEnvironment(config: HostEnvironmentConfig): { baseUrl: string; environment: Environment } {
+  const requested = config.environment;
+  if (requested !== undefined && requested !== "sandbox" && requested !== "live") {
+    throw new ConfigurationError(`environment must be "sandbox" or "live", not ${JSON.stringify(requested)}`, {
+      option: "environment",
+    });
+  }
+  if (config.baseUrl === undefined) {
+    const environment = requested ?? "sandbox";
+    return { baseUrl: config.hosts[environment], environment };
+  }
+  const origin = safeOrigin(config.baseUrl);
+  const hostEnvironment = (Object.keys(config.hosts) as Environment[]).find(
+    (environment) => safeOrigin(config.hosts[environment]) === origin,
+  );
+  if (hostEnvironment && requested && hostEnvironment !== requested) {
+    throw new ConfigurationError(
+      `${config.provider}: baseUrl ${origin} is the ${hostEnvironment} host but environment is "${requested}"; ` +
+        `use ${config.hosts[requested]} or drop one of the two options.`,
+      { option: "environment" },
+    );
+  }
+  return { baseUrl: config.baseUrl, environment: hostEnvironment ?? requested ?? "sandbox" };
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return url;
+  }
+}
