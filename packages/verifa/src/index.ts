@@ -1,9 +1,20 @@
 export type { components, operations, paths } from "./generated/openapi.ts";
 export {
+  type CreateSessionRequest,
+  type CreateSessionResponse,
   createVerifa,
+  type ExpiredSession,
+  type IdempotentCallOptions,
+  type Session,
+  type SessionResult,
+  type SessionStatus,
+  VERIFA_API_VERSION,
   VERIFA_BASE_URL,
+  VERIFA_SESSION_TTL_MS,
   Verifa,
   type VerifaApiClient,
+  type VerifaErrorBody,
   type VerifaOptions,
 } from "./verifa-client.ts";
+export { verifaEnvironment } from "./verifa-environment.ts";
 export { VERSION } from "./version.ts";

@@ -1,55 +1,171 @@
-import { createApiClient, loadSetting, type ProviderClientOptions } from "@verifetch/core";
+import {
+  type CallOptions,
+  createApiClient,
+  type Environment,
+  InputValidationError,
+  loadSetting,
+  type ProviderClientOptions,
+  unwrap,
+} from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
-import type { paths } from "./generated/openapi.ts";
+import type { components, paths } from "./generated/openapi.ts";
+import { verifaEnvironment } from "./verifa-environment.ts";
 import { VERSION } from "./version.ts";
 
+type Schemas = components["schemas"];
+/** Body of `createSession`; every field is optional (`{}` is valid). Always snake_case. */
+export type CreateSessionRequest = Schemas["CreateSessionRequest"];
+/** A created session: `capture_url` is where the user goes; it expires 20 minutes after creation. */
+export type CreateSessionResponse = Schemas["CreateSessionResponse"];
+/** A session as `getSession` returns it. */
+export type Session = Schemas["Session"];
+/** Lifecycle status of a session. */
+export type SessionStatus = Schemas["SessionStatus"];
+/** The answer of `expireSession`. */
+export type ExpiredSession = Schemas["ExpiredSession"];
+/** A processed session's result. */
+export type SessionResult = Schemas["SessionResult"];
+/** Verifa's error body `{ error, detail, status_code }`, found on `ApiError.body`. */
+export type VerifaErrorBody = Schemas["Error"];
 /** The typed openapi-fetch client for every operation in the Verifa spec. */
 export type VerifaApiClient = OpenApiClient<paths, "application/json">;
 
-/** Verifa API: the default API host. */
+/** Verifa's API host; it serves both environments (the key decides). */
 export const VERIFA_BASE_URL = "https://api.withverifa.com";
+/**
+ * The API version this package's types describe (the current version named in Verifa's docs).
+ * Sent as `Verifa-Version` so a key pinned to another version still gets responses of this shape.
+ */
+export const VERIFA_API_VERSION = "2026-01-01";
+/** Capture links are single-use and expire 20 minutes after the session is created (Verifa docs). */
+export const VERIFA_SESSION_TTL_MS = 20 * 60 * 1000;
+const PROVIDER = "verifa";
 
 /** Options for {@link createVerifa}. */
 export interface VerifaOptions extends ProviderClientOptions {
-  /** API key. Defaults to `VERIFA_API_KEY`, read at request time. */
+  /** Secret key (`vk_sandbox_…` or `vk_live_…`). Defaults to `VERIFA_API_KEY`, read at request time. */
   apiKey?: string;
+  /** `Verifa-Version` to send. Defaults to {@link VERIFA_API_VERSION}, the version these types describe. */
+  apiVersion?: string;
+}
+
+/** Per-call options of operations Verifa makes idempotent. */
+export interface IdempotentCallOptions extends CallOptions {
+  /**
+   * Sent as `Idempotency-Key` (at most 255 characters). Verifa replays the first response for 24 h
+   * for the same key and parameters. Defaults to a new random key per call.
+   */
+  idempotencyKey?: string;
 }
 
 /** A configured Verifa client. Create it with {@link createVerifa}. */
 export class Verifa {
-  /** The typed openapi-fetch client: every operation of the spec, returning `{ data, error, response }`. */
+  /** The typed openapi-fetch client: `client.POST("/api/v1/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: VerifaApiClient;
   readonly #apiKey: string | undefined;
 
   constructor(options: VerifaOptions = {}) {
     this.#apiKey = options.apiKey;
     this.client = createApiClient<paths>({
-      packageName: "verifa",
+      packageName: PROVIDER,
       version: VERSION,
       baseUrl: options.baseUrl ?? VERIFA_BASE_URL,
       fetch: options.fetch,
-      headers: options.headers,
+      // The response types are snake_case for this version; organisations can default to other casings.
+      headers: {
+        "Key-Inflection": "snake",
+        "Verifa-Version": options.apiVersion ?? VERIFA_API_VERSION,
+        ...options.headers,
+      },
       authenticate: (request) => {
-        request.headers.set(
-          "X-API-Key",
-          loadSetting({
-            value: this.#apiKey,
-            option: "apiKey",
-            envVar: "VERIFA_API_KEY",
-            description: "Verifa API key",
-          }),
-        );
+        const apiKey = this.#loadApiKey();
+        verifaEnvironment(apiKey);
+        request.headers.set("X-API-Key", apiKey);
         return request;
       },
     });
   }
 
-  // Add a method per operation the session flow needs, returning data or throwing typed errors:
-  //   async createSession(…, options?: CallOptions) { return unwrap(PROVIDER, await this.client.…); }
-  // Operations in the spec: createSession, getSession, expireSession, getSessionResult.
+  /** `"sandbox"` for a `vk_sandbox_` key, `"live"` for a `vk_live_` key (loads the key; throws ConfigurationError if missing or publishable). */
+  get environment(): Environment {
+    return verifaEnvironment(this.#loadApiKey());
+  }
+
+  /** Creates a verification session; send the user to its `capture_url`. */
+  async createSession(
+    body: CreateSessionRequest = {},
+    options: IdempotentCallOptions = {},
+  ): Promise<CreateSessionResponse> {
+    const { idempotencyKey, ...call } = options;
+    return unwrap(
+      PROVIDER,
+      await this.client.POST("/api/v1/sessions", {
+        body,
+        params: { header: { "Idempotency-Key": checkIdempotencyKey(idempotencyKey) } },
+        ...call,
+      }),
+    );
+  }
+
+  /** Retrieves a session. */
+  async getSession(sessionId: string, options?: CallOptions): Promise<Session> {
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/api/v1/sessions/{session_id}", {
+        params: { path: { session_id: sessionId } },
+        ...options,
+      }),
+    );
+  }
+
+  /** Expires a session that has not completed, cancelling its capture. */
+  async expireSession(sessionId: string, options: IdempotentCallOptions = {}): Promise<ExpiredSession> {
+    const { idempotencyKey, ...call } = options;
+    return unwrap(
+      PROVIDER,
+      await this.client.POST("/api/v1/sessions/{session_id}/expire", {
+        params: { path: { session_id: sessionId }, header: { "Idempotency-Key": checkIdempotencyKey(idempotencyKey) } },
+        ...call,
+      }),
+    );
+  }
+
+  /** Retrieves a session's result. Verifa answers 404 (NotFoundError) until processing has finished. */
+  async getSessionResult(sessionId: string, options?: CallOptions): Promise<SessionResult> {
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/api/v1/sessions/{session_id}/result", {
+        params: { path: { session_id: sessionId } },
+        ...options,
+      }),
+    );
+  }
+
+  #loadApiKey(): string {
+    return loadSetting({
+      value: this.#apiKey,
+      option: "apiKey",
+      envVar: "VERIFA_API_KEY",
+      description: "Verifa API key",
+    });
+  }
 }
 
-/** Creates a Verifa client. Credentials are read lazily, so this never throws for a missing key. */
+const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+
+/** The caller's key, validated, or a fresh random one. */
+function checkIdempotencyKey(idempotencyKey: string | undefined): string {
+  if (idempotencyKey === undefined) return crypto.randomUUID();
+  if (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
+    throw new InputValidationError(
+      "idempotencyKey",
+      `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters long (got ${idempotencyKey.length})`,
+    );
+  }
+  return idempotencyKey;
+}
+
+/** Creates a Verifa client. The API key is read lazily, so this never throws for a missing key. */
 export function createVerifa(options: VerifaOptions = {}): Verifa {
   return new Verifa(options);
 }

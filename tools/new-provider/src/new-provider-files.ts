@@ -155,7 +155,7 @@ import { create${Name} } from "./${spec.name}-client.ts";
 const client = create${Name}({ baseUrl: mockBaseUrl(${JSON.stringify(spec.name)}) });
 
 // One call per operation in the spec (${spec.operationIds.join(", ")}), each passing \`headers\` on.
-const calls: Record<string, OperationCall> = {};
+const calls = {} satisfies Record<string, OperationCall>;
 
 describe("${Name} contract (Prism)", () => {
   coversEveryOperation(${JSON.stringify(spec.name)}, calls);

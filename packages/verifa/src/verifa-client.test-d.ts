@@ -1,0 +1,36 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type CreateSessionResponse,
+  createVerifa,
+  type Session,
+  type SessionResult,
+  type SessionStatus,
+  type VerifaErrorBody,
+} from "./index.ts";
+
+const verifa = createVerifa({ apiKey: "vk_sandbox_x" });
+
+describe("@verifetch/verifa types", () => {
+  it("returns typed data", () => {
+    expectTypeOf(verifa.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf(verifa.getSession).returns.resolves.toEqualTypeOf<Session>();
+    expectTypeOf(verifa.getSessionResult).returns.resolves.toEqualTypeOf<SessionResult>();
+    expectTypeOf<CreateSessionResponse["capture_url"]>().toEqualTypeOf<string>();
+    expectTypeOf<CreateSessionResponse["external_ref"]>().toEqualTypeOf<string | null>();
+    expectTypeOf<"pending">().toExtend<SessionStatus>();
+    expectTypeOf(verifa.environment).toEqualTypeOf<"sandbox" | "live">();
+  });
+
+  it("accepts an empty body and rejects unknown or mistyped fields", () => {
+    verifa.createSession();
+    verifa.createSession({ external_ref: "u", country: "GB" });
+    // @ts-expect-error request bodies are snake_case: externalRef is not a field
+    verifa.createSession({ externalRef: "u" });
+    // @ts-expect-error checks is a list of strings
+    verifa.createSession({ checks: "document" });
+  });
+
+  it("types the provider error body", () => {
+    expectTypeOf<VerifaErrorBody>().toEqualTypeOf<{ error: string; detail: string; status_code: number }>();
+  });
+});
