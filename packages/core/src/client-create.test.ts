@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createApiClient } from "./client-create.ts";
-import { ConfigurationError } from "./error-classes.ts";
+import { ConfigurationError, InputValidationError } from "./error-classes.ts";
 
 interface TestPaths {
   "/v1/things": {
@@ -18,8 +18,7 @@ describe("createApiClient", () => {
       packageName: "acme",
       version: "1.2.3",
       baseUrl: "https://api.acme.test",
-      headers: { "X-Team": "kyc" },
-      fetch,
+      options: { headers: { "X-Team": "kyc" }, fetch },
       authenticate: (request) => {
         request.headers.set("Authorization", "secret");
         return request;
@@ -40,6 +39,7 @@ describe("createApiClient", () => {
       packageName: "acme",
       version: "1.0.0",
       baseUrl: "https://api.acme.test",
+      options: {},
       authenticate: (request) => request,
     });
     const stub = vi.fn(async () => Response.json({ id: "late" }));
@@ -50,6 +50,25 @@ describe("createApiClient", () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+
+  it("refuses to run in a browser unless dangerouslyAllowBrowser is set", () => {
+    vi.stubGlobal("window", {});
+    vi.stubGlobal("document", {});
+    try {
+      const config = { packageName: "acme", version: "1", baseUrl: "https://api.acme.test", authenticate: (r: Request) => r };
+      expect(() => createApiClient<TestPaths>({ ...config, options: {} })).toThrow(/refuses to run in a browser/);
+      expect(() => createApiClient<TestPaths>({ ...config, options: { dangerouslyAllowBrowser: true } })).not.toThrow();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("refuses nonsensical retry settings by name", () => {
+    const config = { packageName: "acme", version: "1", baseUrl: "https://api.acme.test", authenticate: (r: Request) => r };
+    expect(() => createApiClient<TestPaths>({ ...config, options: { maxRetries: -1 } })).toThrow(/maxRetries: must be/);
+    expect(() => createApiClient<TestPaths>({ ...config, options: { timeoutMs: 0 } })).toThrow(/timeoutMs: must be/);
+    expect(() => createApiClient<TestPaths>({ ...config, options: { maxRetries: 1.5 } })).toThrow(InputValidationError);
   });
 
   it("refuses a plain-http base URL that is not loopback", () => {

@@ -65,6 +65,8 @@ export interface ApiErrorInit<TBody = unknown> {
   idempotencyKey?: string | undefined;
   /** Overrides the message derived from the body. */
   message?: string | undefined;
+  /** The underlying error, if any. */
+  cause?: unknown;
 }
 
 /** The provider answered with a non-2xx status. Subclasses name the common statuses. */
@@ -79,7 +81,7 @@ export class ApiError<TBody = unknown> extends VerifetchError {
   readonly idempotencyKey: string | undefined;
 
   constructor(init: ApiErrorInit<TBody>) {
-    super(init.message ?? describeApiError(init.provider, init.status, init.body));
+    super(init.message ?? describeApiError(init.provider, init.status, init.body), { cause: init.cause });
     this.provider = init.provider;
     this.status = init.status;
     this.body = init.body;
@@ -159,6 +161,18 @@ export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
   static override readonly errorName: string = "InternalServerError";
 }
 
+/**
+ * A 2xx whose body is empty or not the JSON the operation promises. Not retryable: the provider
+ * accepted the request, so sending it again could act twice. `body` holds the raw text (truncated).
+ */
+export class InvalidResponseError<TBody = unknown> extends ApiError<TBody> {
+  static override readonly errorName: string = "InvalidResponseError";
+
+  override get isRetryable(): boolean {
+    return false;
+  }
+}
+
 /** 429: rate limited. `retryAfterMs` is the wait the provider asked for, when it said. */
 export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
   static override readonly errorName: string = "RateLimitError";
@@ -213,6 +227,19 @@ export class TimeoutError extends ConnectionError {
 /** The caller's AbortSignal fired. Never retried. */
 export class AbortError extends VerifetchError {
   static override readonly errorName: string = "AbortError";
+  readonly provider: string | undefined;
+  /** The idempotency key the aborted call carried, to retry it safely later. */
+  readonly idempotencyKey: string | undefined;
+
+  constructor(message: string, init: { provider?: string; cause?: unknown; idempotencyKey?: string | undefined } = {}) {
+    super(message, { cause: init.cause });
+    this.provider = init.provider;
+    this.idempotencyKey = init.idempotencyKey;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), provider: this.provider, idempotencyKey: this.idempotencyKey };
+  }
 }
 
 /** The client is misconfigured (missing key, key/host mismatch, unsafe base URL…); nothing was sent. */

@@ -2,11 +2,12 @@ export { basicAuthorization } from "./auth-basic.ts";
 export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
 export {
   type ApiClientConfig,
+  type CallInit,
   type CallOptions,
+  callInit,
   createApiClient,
   type ProviderClientOptions,
 } from "./client-create.ts";
-export { type ClientFetchConfig, createClientFetch, type FetchLike } from "./client-fetch.ts";
 export { type HmacAlgorithm, hmacHex, timingSafeEqual } from "./crypto-hmac.ts";
 export { type Environment, type HostEnvironmentConfig, resolveHostEnvironment } from "./environment.ts";
 export {
@@ -20,6 +21,7 @@ export {
   ConnectionError,
   InputValidationError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitError,
@@ -28,6 +30,17 @@ export {
   VerifetchError,
 } from "./error-classes.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { type Logger, type LogLevel } from "./log.ts";
 export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
+export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
 export { type FetchResult, unwrap } from "./result-unwrap.ts";
+export {
+  type Clock,
+  DEFAULT_RETRY_SETTINGS,
+  type FetchLike,
+  type RequestEvent,
+  type ResponseEvent,
+  type RetrySettings,
+} from "./retry-fetch.ts";
+export { REDACTED, SECRET_HEADERS } from "./secret-redact.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";

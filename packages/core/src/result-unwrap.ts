@@ -1,5 +1,7 @@
-import type { ApiError } from "./error-classes.ts";
-import { apiErrorFor } from "./error-from-response.ts";
+import { type ApiError, InvalidResponseError } from "./error-classes.ts";
+import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
+import { attachResponseMeta, getTransportMeta } from "./response-meta.ts";
+import { redactValue } from "./secret-redact.ts";
 
 /** The shape openapi-fetch resolves with. */
 export interface FetchResult<TData, TError> {
@@ -10,12 +12,39 @@ export interface FetchResult<TData, TError> {
 
 /**
  * Turns an openapi-fetch result into its data, or throws the typed ApiError for its status with
- * the provider's parsed error body attached (`error.body`).
+ * the provider's parsed error body attached (`error.body`, credentials redacted). The data carries
+ * the call's request id, retry count and idempotency key (read them with `getResponseMeta`).
  */
 export function unwrap<TData, TError>(provider: string, result: FetchResult<TData, TError>): TData {
   const { response } = result;
+  const meta = getTransportMeta(response);
+  const context = {
+    provider,
+    retryCount: meta?.retryCount,
+    idempotencyKey: meta?.idempotencyKey,
+    retryAfterMs: meta?.retryAfterMs,
+  };
   if (!response.ok || result.error !== undefined) {
-    throw apiErrorFor(response.status, result.error, response.headers, { provider }) as ApiError<TError>;
+    const body = redactValue(result.error, meta?.secrets ?? []);
+    throw apiErrorFor(response.status, body, response.headers, context) as ApiError<TError>;
   }
-  return result.data as TData;
+  if (result.data === undefined && response.status !== 204) {
+    throw new InvalidResponseError({
+      provider,
+      status: response.status,
+      body: "",
+      headers: response.headers,
+      requestId: requestIdFrom(response.headers),
+      retryCount: context.retryCount,
+      idempotencyKey: context.idempotencyKey,
+      message: `${provider} responded ${response.status} with an empty body where JSON was expected`,
+    });
+  }
+  return attachResponseMeta(result.data as TData, {
+    status: response.status,
+    requestId: requestIdFrom(response.headers),
+    retryCount: context.retryCount ?? 0,
+    idempotencyKey: context.idempotencyKey,
+    retryAfterMs: undefined,
+  });
 }

@@ -1,0 +1,52 @@
+// What the transport learned about a call (retries, idempotency key, requested wait), attached to
+// the final Response so that `unwrap` can put it on the result or the typed error it throws.
+
+/** Facts about one logical call, available on its result and on any error it threw. */
+export interface ResponseMeta {
+  /** HTTP status of the final response. */
+  status: number;
+  /** The provider's request id, when it sends one. */
+  requestId: string | undefined;
+  /** Retries made before the final response (0 when the first attempt answered). */
+  retryCount: number;
+  /** The idempotency key sent on every attempt, for providers that honour one. */
+  idempotencyKey: string | undefined;
+  /** For a 429: how long the provider asked to wait, in ms. */
+  retryAfterMs: number | undefined;
+}
+
+/** Internal: transport facts plus the secret values to redact from what the call surfaces. */
+export interface TransportMeta extends Omit<ResponseMeta, "status" | "requestId"> {
+  secrets: readonly string[];
+}
+
+const transportMeta = new WeakMap<Response, TransportMeta>();
+
+/** Records what the transport knows about the call that produced `response`. */
+export function setTransportMeta(response: Response, meta: TransportMeta): void {
+  transportMeta.set(response, meta);
+}
+
+/** What the transport recorded for `response`, if it went through verifetch's transport. */
+export function getTransportMeta(response: Response): TransportMeta | undefined {
+  return transportMeta.get(response);
+}
+
+const RESULT_META = Symbol.for("verifetch.responseMeta");
+
+/** Attaches call facts to a result object without making them part of its data (non-enumerable). */
+export function attachResponseMeta<T>(result: T, meta: ResponseMeta): T {
+  if (typeof result === "object" && result !== null && Object.isExtensible(result)) {
+    Object.defineProperty(result, RESULT_META, { value: meta, enumerable: false });
+  }
+  return result;
+}
+
+/**
+ * Call facts of a result returned by a verifetch method: request id, retry count and the
+ * idempotency key that was sent. Undefined for values that did not come from a verifetch call.
+ */
+export function getResponseMeta(result: unknown): ResponseMeta | undefined {
+  if (typeof result !== "object" || result === null) return undefined;
+  return (result as Record<symbol, ResponseMeta | undefined>)[RESULT_META];
+}

@@ -1,0 +1,321 @@
+// The fetch every provider client sends through (handed to openapi-fetch): credentials, retries
+// with backoff, per-attempt timeouts, an optional overall deadline, cancellation, idempotency keys
+// and hooks. A middleware could not do this: it cannot re-send a consumed body.
+import { AbortError, ConnectionError, InvalidResponseError, TimeoutError } from "./error-classes.ts";
+import { requestIdFrom } from "./error-from-response.ts";
+import type { Logger } from "./log.ts";
+import { getTransportMeta, setTransportMeta } from "./response-meta.ts";
+import {
+  backoffMs,
+  errorCodes,
+  failedBeforeSending,
+  isRetryableStatus,
+  isSafeToRepeat,
+  requestedWaitMs,
+} from "./retry-policy.ts";
+import { redactText, secretsOf } from "./secret-redact.ts";
+
+/** The fetch signature openapi-fetch calls: one prepared Request in, one Response out. */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** How hard a call tries. Every field can be set per client and per call. */
+export interface RetrySettings {
+  /** Retries after the first attempt (default 2; 0 disables). */
+  maxRetries: number;
+  /** Time limit of each attempt until response headers arrive, in ms (default 30 000). */
+  timeoutMs: number;
+  /** Time limit of the whole call including retries and waits, in ms (default: none). */
+  deadlineMs: number | undefined;
+  /** Longest wait between attempts; a provider asking for more is not waited for (default 60 000). */
+  maxRetryWaitMs: number;
+}
+
+/** The defaults of {@link RetrySettings}. */
+export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
+  maxRetries: 2,
+  timeoutMs: 30_000,
+  deadlineMs: undefined,
+  maxRetryWaitMs: 60_000,
+};
+
+/** Time and randomness, injectable so retry tests are deterministic and fast. */
+export interface Clock {
+  now(): number;
+  /** Resolves after `ms`; rejects with the signal's reason as soon as `signal` aborts. */
+  sleep(ms: number, signal: AbortSignal): Promise<void>;
+  random(): number;
+}
+
+/** The real clock. */
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  random: () => Math.random(),
+  sleep: (ms, signal) =>
+    new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      const onAbort = () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      };
+      const timer = setTimeout(() => {
+        signal.removeEventListener("abort", onAbort);
+        resolve();
+      }, ms);
+      signal.addEventListener("abort", onAbort, { once: true });
+    }),
+};
+
+/** Reported before each attempt. Never contains credentials or bodies. */
+export interface RequestEvent {
+  provider: string;
+  method: string;
+  /** URL path (no query string, which may carry personal data). */
+  path: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  idempotencyKey: string | undefined;
+}
+
+/** Reported after each attempt. */
+export interface ResponseEvent extends RequestEvent {
+  /** HTTP status, or undefined when the attempt failed without a response. */
+  status: number | undefined;
+  elapsedMs: number;
+  /** Why the attempt failed without a response. */
+  error: string | undefined;
+  /** Whether another attempt follows. */
+  willRetry: boolean;
+}
+
+/** Everything the transport of one provider client needs. */
+export interface RetryFetchConfig {
+  provider: string;
+  userAgent: string;
+  /** Adds credentials to the request (called once per logical call, before the first attempt). */
+  authenticate: (request: Request) => Request | Promise<Request>;
+  /** The caller's fetch; defaults to the global fetch looked up at call time. */
+  fetch?: FetchLike | undefined;
+  /** Header of an idempotency key the provider honours (e.g. Verifa's `Idempotency-Key`). */
+  idempotencyHeader?: string | undefined;
+  /** Generates idempotency keys (default: a random UUID). */
+  generateIdempotencyKey?: () => string;
+  settings: RetrySettings;
+  clock: Clock;
+  logger: Logger;
+  onRequest?: ((event: RequestEvent) => void) | undefined;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
+}
+
+/** The transport of one client: sends one logical call, retrying as the settings allow. */
+export type RetryFetch = (request: Request, overrides?: Partial<RetrySettings>) => Promise<Response>;
+
+/** Creates the retrying fetch of one provider client. */
+export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
+  return async (original, overrides) => {
+    const settings = { ...config.settings, ...definedOnly(overrides) };
+    const { clock } = config;
+    const callerSignal = original.signal;
+    throwIfAborted(callerSignal, config.provider);
+    const started = clock.now();
+    const deadline = settings.deadlineMs === undefined ? undefined : started + settings.deadlineMs;
+
+    const prepared = await config.authenticate(original);
+    prepared.headers.set("User-Agent", config.userAgent);
+    const method = prepared.method.toUpperCase();
+    const path = new URL(prepared.url).pathname;
+    let idempotencyKey: string | undefined;
+    if (config.idempotencyHeader && !isSafeToRepeat(method, false)) {
+      // One key per logical call, identical on every attempt; the caller's key wins.
+      idempotencyKey =
+        prepared.headers.get(config.idempotencyHeader) ?? (config.generateIdempotencyKey ?? randomKey)();
+      prepared.headers.set(config.idempotencyHeader, idempotencyKey);
+    }
+    const safeToRepeat = isSafeToRepeat(method, idempotencyKey !== undefined);
+    const secrets = secretsOf(prepared.headers);
+    // Buffer the body once so every attempt can send it again.
+    const body = method === "GET" || method === "HEAD" ? undefined : await prepared.arrayBuffer();
+    const send = config.fetch ?? globalThis.fetch;
+    const describe = `${config.provider} ${method} ${path}`;
+
+    for (let attempt = 0; ; attempt++) {
+      throwIfAborted(callerSignal, config.provider, idempotencyKey);
+      const event: RequestEvent = { provider: config.provider, method, path, attempt: attempt + 1, idempotencyKey };
+      const remaining = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - clock.now();
+      if (remaining <= 0) {
+        throw new TimeoutError(`${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`, {
+          provider: config.provider,
+          retryCount: attempt,
+          idempotencyKey,
+        });
+      }
+      const attemptTimeout = Math.min(settings.timeoutMs, remaining);
+      const limit = linkedTimeout(callerSignal, attemptTimeout);
+      const attemptStarted = clock.now();
+      config.onRequest?.(event);
+      let response: Response;
+      try {
+        response = await send(
+          new Request(prepared.url, {
+            method,
+            headers: prepared.headers,
+            body,
+            signal: limit.signal,
+            redirect: prepared.redirect,
+            credentials: prepared.credentials,
+          }),
+        );
+      } catch (error) {
+        limit.dispose();
+        if (callerSignal.aborted) throw abortError(config.provider, idempotencyKey, error);
+        const timedOut = limit.timedOut();
+        const retryable = attempt < settings.maxRetries && (safeToRepeat || (!timedOut && failedBeforeSending(error)));
+        const reason = timedOut ? `no response within ${attemptTimeout} ms` : connectionReason(error);
+        config.onResponse?.({
+          ...event,
+          status: undefined,
+          elapsedMs: clock.now() - attemptStarted,
+          error: reason,
+          willRetry: retryable,
+        });
+        const wait = backoffMs(attempt, clock.random);
+        if (!retryable || !fitsDeadline(clock, deadline, wait)) {
+          const unsafe = !safeToRepeat && attempt < settings.maxRetries;
+          const message = redactText(
+            `${describe}: ${reason}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}${
+              unsafe ? `; not retried because the request may have reached ${config.provider}, which documents no idempotency key` : ""
+            }`,
+            secrets,
+          );
+          const init = { provider: config.provider, cause: error, retryCount: attempt, idempotencyKey };
+          throw timedOut ? new TimeoutError(message, init) : new ConnectionError(message, init);
+        }
+        config.logger.info(`${describe}: ${reason}; retrying in ${Math.round(wait)} ms`, { attempt: attempt + 1 });
+        await sleepOrAbort(clock, wait, callerSignal, config.provider, idempotencyKey);
+        continue;
+      }
+      limit.dispose();
+
+      const status = response.status;
+      const requestedWait = response.ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
+      const retryable = !response.ok && attempt < settings.maxRetries && isRetryableStatus(status, safeToRepeat, response.headers);
+      const wait = requestedWait ?? backoffMs(attempt, clock.random);
+      const willRetry = retryable && wait <= settings.maxRetryWaitMs && fitsDeadline(clock, deadline, wait);
+      config.onResponse?.({ ...event, status, elapsedMs: clock.now() - attemptStarted, error: undefined, willRetry });
+      if (willRetry) {
+        // Free the connection: undici keeps it busy until the body is consumed or cancelled.
+        await response.body?.cancel().catch(() => undefined);
+        config.logger.info(`${describe}: ${status}; retrying in ${Math.round(wait)} ms`, { attempt: attempt + 1 });
+        await sleepOrAbort(clock, wait, callerSignal, config.provider, idempotencyKey);
+        continue;
+      }
+      if (!response.ok) {
+        config.logger.warn(`${describe}: ${status}`, { attempt: attempt + 1, requestId: requestIdFrom(response.headers) });
+      }
+      const meta = { retryCount: attempt, idempotencyKey, retryAfterMs: status === 429 ? requestedWait : undefined, secrets };
+      setTransportMeta(response, meta);
+      return response.ok && expectsJson(response) ? await parsedJson(response, config.provider) : response;
+    }
+  };
+}
+
+function definedOnly(overrides: Partial<RetrySettings> | undefined): Partial<RetrySettings> {
+  if (!overrides) return {};
+  return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
+}
+
+function randomKey(): string {
+  return crypto.randomUUID();
+}
+
+function fitsDeadline(clock: Clock, deadline: number | undefined, wait: number): boolean {
+  return deadline === undefined || clock.now() + wait < deadline;
+}
+
+function throwIfAborted(signal: AbortSignal, provider: string, idempotencyKey?: string): void {
+  if (signal.aborted) throw abortError(provider, idempotencyKey, signal.reason);
+}
+
+function abortError(provider: string, idempotencyKey: string | undefined, cause: unknown): AbortError {
+  return new AbortError(`${provider}: the request was aborted by the caller`, { provider, cause, idempotencyKey });
+}
+
+async function sleepOrAbort(
+  clock: Clock,
+  ms: number,
+  signal: AbortSignal,
+  provider: string,
+  idempotencyKey: string | undefined,
+): Promise<void> {
+  try {
+    await clock.sleep(ms, signal);
+  } catch (error) {
+    throw abortError(provider, idempotencyKey, error);
+  }
+}
+
+/** An AbortSignal that fires when the caller aborts or after `ms`; dispose() clears both. */
+function linkedTimeout(callerSignal: AbortSignal, ms: number) {
+  const controller = new AbortController();
+  let timedOut = false;
+  const onAbort = () => controller.abort(callerSignal.reason);
+  callerSignal.addEventListener("abort", onAbort, { once: true });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`no response within ${ms} ms`, "TimeoutError"));
+  }, ms);
+  return {
+    signal: controller.signal,
+    timedOut: () => timedOut,
+    dispose: () => {
+      clearTimeout(timer);
+      callerSignal.removeEventListener("abort", onAbort);
+    },
+  };
+}
+
+function connectionReason(error: unknown): string {
+  const code = errorCodes(error)[0];
+  const message = error instanceof Error ? error.message : String(error);
+  return `connection failed${code ? ` (${code})` : ""}: ${message}`;
+}
+
+/** Whether a 2xx is (or claims to be, or might be) the JSON our operations promise. */
+function expectsJson(response: Response): boolean {
+  if (response.status === 204) return false;
+  const type = response.headers.get("content-type") ?? "";
+  return type === "" || type.includes("json") || type.startsWith("text/");
+}
+
+/**
+ * Reads and parses a 2xx body once, so an empty or malformed body is a typed error instead of a
+ * raw SyntaxError thrown from inside openapi-fetch, and hands back a buffered Response whose
+ * `json()` returns the value already parsed (nothing is parsed twice).
+ */
+async function parsedJson(response: Response, provider: string): Promise<Response> {
+  const meta = getTransportMeta(response);
+  const raw = await response.text();
+  let value: unknown;
+  try {
+    value = JSON.parse(raw);
+  } catch (error) {
+    throw new InvalidResponseError({
+      provider,
+      status: response.status,
+      body: raw.slice(0, 1000),
+      headers: response.headers,
+      requestId: requestIdFrom(response.headers),
+      retryCount: meta?.retryCount,
+      idempotencyKey: meta?.idempotencyKey,
+      message: `${provider} responded ${response.status} with ${raw.trim() === "" ? "an empty body" : "a body that is not valid JSON"} where JSON was expected`,
+      cause: error,
+    });
+  }
+  const headers = new Headers(response.headers);
+  // A length makes openapi-fetch call json() (below) rather than parse text() again.
+  headers.set("content-length", String(raw.length));
+  headers.delete("transfer-encoding");
+  const buffered = new Response(raw, { status: response.status, statusText: response.statusText, headers });
+  Object.defineProperty(buffered, "json", { value: async () => value });
+  if (meta) setTransportMeta(buffered, meta);
+  return buffered;
+}

@@ -1,0 +1,70 @@
+// When a request may be sent again, and how long to wait first. Pure functions: the retrying fetch
+// (retry-fetch.ts) applies them, tests exercise them directly.
+
+/** Methods whose repetition cannot create anything new (RFC 9110 idempotent methods). */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/** Error codes of failures that happen before a request is sent, so it never reached the server. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "ENETUNREACH", "EHOSTUNREACH"]);
+
+/**
+ * Whether repeating this request is safe even if an earlier attempt reached the server: the
+ * method is idempotent, or the request carries an idempotency key the provider honours.
+ */
+export function isSafeToRepeat(method: string, hasHonouredIdempotencyKey: boolean): boolean {
+  return hasHonouredIdempotencyKey || IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/** Whether a failed fetch certainly failed before sending (connection refused, DNS…). */
+export function failedBeforeSending(error: unknown): boolean {
+  return errorCodes(error).some((code) => NOT_SENT_CODES.has(code));
+}
+
+/** Every `code` found on an error, its `cause` chain and aggregated errors (undici nests them). */
+export function errorCodes(error: unknown, depth = 0): string[] {
+  if (typeof error !== "object" || error === null || depth > 5) return [];
+  const record = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  const own = typeof record.code === "string" ? [record.code] : [];
+  const nested = Array.isArray(record.errors) ? record.errors.flatMap((e) => errorCodes(e, depth + 1)) : [];
+  return [...own, ...errorCodes(record.cause, depth + 1), ...nested];
+}
+
+/**
+ * Whether a response status is worth retrying, given whether repeating is safe. A 429 is always
+ * retried: the provider refused it before doing anything. 408 and >= 500 only when safe, because
+ * the provider may have acted on the request before failing.
+ */
+export function isRetryableStatus(status: number, safeToRepeat: boolean, headers: Headers): boolean {
+  const hint = headers.get("x-should-retry");
+  if (hint === "false") return false;
+  if (status === 429) return true;
+  if (!safeToRepeat) return false;
+  if (hint === "true") return true;
+  return status === 408 || status >= 500;
+}
+
+/**
+ * The wait the provider asked for, in ms: `retry-after-ms`, then `Retry-After` (seconds or an HTTP
+ * date), then — for 429 — `X-RateLimit-Reset` (a unix timestamp in seconds). Undefined when none.
+ */
+export function requestedWaitMs(status: number, headers: Headers, nowMs: number): number | undefined {
+  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (retryAfter) {
+    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number.parseFloat(retryAfter) * 1000;
+    const date = Date.parse(retryAfter);
+    if (Number.isFinite(date)) return Math.max(0, date - nowMs);
+  }
+  if (status === 429) {
+    const reset = Number.parseInt(headers.get("x-ratelimit-reset") ?? "", 10);
+    if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - nowMs);
+  }
+  return undefined;
+}
+
+/** Capped exponential backoff with jitter: min(0.5·2^n, 8) s, minus up to 25%. */
+export function backoffMs(retryIndex: number, random: () => number): number {
+  const base = Math.min(500 * 2 ** retryIndex, 8000);
+  return base * (1 - random() * 0.25);
+}
