@@ -31,8 +31,17 @@ export function expectedErrorClass(status: number): ErrorClass {
   return CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
 }
 
-/** Calls one operation through the provider client, with extra headers for this call. */
-export type OperationCall = (headers: Record<string, string>) => Promise<unknown>;
+/** Per-call options a contract case passes on: the `Prefer` header that forces a response, and no retries. */
+export interface ContractCallOptions {
+  headers: Record<string, string>;
+  maxRetries: number;
+}
+
+/** Calls one operation through the provider client, passing `options` on as its per-call options. */
+export type OperationCall = (options: ContractCallOptions) => Promise<unknown>;
+
+/** Per-call options for the plain success case. */
+export const SUCCESS: ContractCallOptions = { headers: {}, maxRetries: 0 };
 
 /**
  * Registers one test per declared error status per operation. `assertBody` checks the parsed
@@ -48,7 +57,8 @@ export function declaredErrorCases(
     it.each(errorStatuses)(
       `${operationId}: declared %i surfaces as its typed error with the parsed body`,
       async (status) => {
-        const error = await call({ Prefer: `code=${status}` }).then(
+        // Retries are off: these cases check how each status surfaces, not the retry policy.
+        const error = await call({ headers: { Prefer: `code=${status}` }, maxRetries: 0 }).then(
           () => undefined,
           (e: unknown) => e,
         );

@@ -1,4 +1,11 @@
-import { type CallOptions, createApiClient, loadSetting, type ProviderClientOptions, unwrap } from "@verifetch/core";
+import {
+  type CallOptions,
+  callInit,
+  createApiClient,
+  loadSetting,
+  type ProviderClientOptions,
+  unwrap,
+} from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ComplyCubeEnvironment, complyCubeEnvironment } from "./complycube-environment.ts";
 import type { components, paths } from "./generated/openapi.ts";
@@ -42,8 +49,7 @@ export class ComplyCube {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl: options.baseUrl ?? COMPLYCUBE_BASE_URL,
-      fetch: options.fetch,
-      headers: options.headers,
+      options,
       authenticate: (request) => {
         const apiKey = this.#loadApiKey();
         complyCubeEnvironment(apiKey);
@@ -61,19 +67,22 @@ export class ComplyCube {
 
   /** Creates a hosted flow session and returns its `redirectUrl`. */
   async createFlowSession(body: CreateFlowSessionRequest, options?: CallOptions): Promise<FlowSession> {
-    return unwrap(PROVIDER, await this.client.POST("/v1/flow/sessions", { body, ...options }));
+    return unwrap(PROVIDER, await this.client.POST("/v1/flow/sessions", { body, ...callInit(this.client, options) }));
   }
 
   /** Creates the client (person or company) a flow session verifies. */
   async createClient(body: CreateClientRequest, options?: CallOptions): Promise<Client> {
-    return unwrap(PROVIDER, await this.client.POST("/v1/clients", { body, ...options }));
+    return unwrap(PROVIDER, await this.client.POST("/v1/clients", { body, ...callInit(this.client, options) }));
   }
 
   /** Retrieves a client by id. */
   async getClient(clientId: string, options?: CallOptions): Promise<Client> {
     return unwrap(
       PROVIDER,
-      await this.client.GET("/v1/clients/{clientId}", { params: { path: { clientId } }, ...options }),
+      await this.client.GET("/v1/clients/{clientId}", {
+        params: { path: { clientId } },
+        ...callInit(this.client, options),
+      }),
     );
   }
 

@@ -2,7 +2,12 @@
 // --errors, so an example that breaks its own schema fails here too).
 import { type ApiError, AuthenticationError, UnprocessableEntityError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
-import { coversEveryOperation, declaredErrorCases } from "../../../tools/vitest/contract-suite.ts";
+import {
+  coversEveryOperation,
+  declaredErrorCases,
+  type OperationCall,
+  SUCCESS,
+} from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { type CreateFlowSessionRequest, createComplyCube } from "./complycube-client.ts";
 
@@ -22,14 +27,14 @@ const checkDriven: CreateFlowSessionRequest = {
 };
 
 const calls = {
-  createFlowSession: (headers: Record<string, string>) => complycube.createFlowSession(checkDriven, { headers }),
-  createClient: (headers: Record<string, string>) =>
+  createFlowSession: (call) => complycube.createFlowSession(checkDriven, call),
+  createClient: (call) =>
     complycube.createClient(
       { type: "person", email: "john.doe@example.com", personDetails: { firstName: "John", lastName: "Doe" } },
-      { headers },
+      call,
     ),
-  getClient: (headers: Record<string, string>) => complycube.getClient("5eb04fcd0f3e360008035eb1", { headers }),
-};
+  getClient: (call) => complycube.getClient("5eb04fcd0f3e360008035eb1", call),
+} satisfies Record<string, OperationCall>;
 
 describe("ComplyCube contract (Prism)", () => {
   it("createFlowSession (check-driven, the seed's example) returns the hosted URL", async () => {
@@ -49,9 +54,9 @@ describe("ComplyCube contract (Prism)", () => {
   });
 
   it("createClient and getClient return the documented client", async () => {
-    const created = await calls.createClient({});
+    const created = await calls.createClient(SUCCESS);
     expect(created).toMatchObject({ id: "5eb04fcd0f3e360008035eb1", type: "person" });
-    const fetched = await calls.getClient({});
+    const fetched = await calls.getClient(SUCCESS);
     expect(fetched.personDetails?.firstName).toBe("John");
   });
 

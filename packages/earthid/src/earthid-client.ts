@@ -1,55 +1,117 @@
-import { createApiClient, loadSetting, type ProviderClientOptions } from "@verifetch/core";
+import {
+  type CallOptions,
+  callInit,
+  createApiClient,
+  InputValidationError,
+  loadSetting,
+  type ProviderClientOptions,
+  unwrap,
+} from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
-import type { paths } from "./generated/openapi.ts";
+import type { components, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
-/** The typed openapi-fetch client for every operation in the Earthid spec. */
-export type EarthidApiClient = OpenApiClient<paths, "application/json">;
+type Schemas = components["schemas"];
+/** Body of `createSession`: Veriff's shape; `verification` is required but may be empty. */
+export type CreateSessionRequest = Schemas["CreateSessionRequest"];
+/** What `createSession` returns: `{ status: "success", verification: Session }`. */
+export type CreateSessionResponse = Schemas["SessionResponse"];
+/** A created session: `url` to send the end user to, `id` to keep (decisions refer to it). */
+export type Session = Schemas["Session"];
+/** What `getDecision` returns; `verification` is null until a decision exists. */
+export type DecisionResponse = Schemas["DecisionResponse"];
+/** A verification decision (Veriff's decision shape, which EarthID's webhook payload matches). */
+export type Decision = Schemas["Decision"];
+/** EarthID's error body, found on `ApiError.body` (Veriff's shape, assumed: EarthID documents none). */
+export type EarthIdErrorBody = Schemas["Error"];
+/** The typed openapi-fetch client for every operation in the EarthID spec. */
+export type EarthIdApiClient = OpenApiClient<paths, "application/json">;
 
-/** EarthID sessions API: the default API host. */
+/** EarthID's API host, the only one it documents (no sandbox host is documented). */
 export const EARTHID_BASE_URL = "https://session.myearth.id";
 
-/** Options for {@link createEarthid}. */
-export interface EarthidOptions extends ProviderClientOptions {
-  /** API key. Defaults to `EARTHID_API_KEY`, read at request time. */
+/**
+ * How long a session's `sessionToken` (and so its `url`) stays valid: 7 days, as EarthID's
+ * "Create Session API" docs state for the token.
+ */
+export const EARTHID_SESSION_TTL_MS = 604_800_000;
+
+const PROVIDER = "earthid";
+
+/** Options for {@link createEarthId}. */
+export interface EarthIdOptions extends ProviderClientOptions {
+  /** EarthID API key, sent as `X-AUTH-CLIENT`. Defaults to `EARTHID_API_KEY`, read at request time. */
   apiKey?: string;
 }
 
-/** A configured Earthid client. Create it with {@link createEarthid}. */
-export class Earthid {
-  /** The typed openapi-fetch client: every operation of the spec, returning `{ data, error, response }`. */
-  readonly client: EarthidApiClient;
+/**
+ * A configured EarthID client. Create it with {@link createEarthId}.
+ *
+ * It has no `environment`: EarthID documents only its production host and no key prefixes, so
+ * whether a key is a test or live one cannot be told, and this client does not guess.
+ */
+export class EarthId {
+  /** The typed openapi-fetch client: `client.POST("/earthid/api/sessions", { body })` returns `{ data, error, response }`. */
+  readonly client: EarthIdApiClient;
   readonly #apiKey: string | undefined;
 
-  constructor(options: EarthidOptions = {}) {
+  constructor(options: EarthIdOptions = {}) {
     this.#apiKey = options.apiKey;
     this.client = createApiClient<paths>({
-      packageName: "earthid",
+      packageName: PROVIDER,
       version: VERSION,
       baseUrl: options.baseUrl ?? EARTHID_BASE_URL,
-      fetch: options.fetch,
-      headers: options.headers,
+      options,
       authenticate: (request) => {
-        request.headers.set(
-          "X-AUTH-CLIENT",
-          loadSetting({
-            value: this.#apiKey,
-            option: "apiKey",
-            envVar: "EARTHID_API_KEY",
-            description: "Earthid API key",
-          }),
-        );
+        // Sent on the decision lookup too: its auth rules are unknown, and a server that does not
+        // need the key ignores it. EarthID documents no X-HMAC-SIGNATURE, so none is computed.
+        request.headers.set("X-AUTH-CLIENT", this.#loadApiKey());
         return request;
       },
     });
   }
 
-  // Add a method per operation the session flow needs, returning data or throwing typed errors:
-  //   async createSession(…, options?: CallOptions) { return unwrap(PROVIDER, await this.client.…); }
-  // Operations in the spec: createSession, getDecision.
+  /** Creates a verification session; send the end user to `verification.url` and keep `verification.id`. */
+  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
+    return unwrap(
+      PROVIDER,
+      await this.client.POST("/earthid/api/sessions", { body, ...callInit(this.client, options) }),
+    );
+  }
+
+  /**
+   * Looks up a session's decision; `verification` is null until one exists. EarthID documents
+   * webhooks for decisions; this lookup comes from its Android library, not its docs.
+   */
+  async getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
+    requireSessionId(sessionId);
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/earthid/api/{sessionId}/decision", {
+        params: { path: { sessionId } },
+        ...callInit(this.client, options),
+      }),
+    );
+  }
+
+  #loadApiKey(): string {
+    return loadSetting({
+      value: this.#apiKey,
+      option: "apiKey",
+      envVar: "EARTHID_API_KEY",
+      description: "EarthID API key",
+    });
+  }
 }
 
-/** Creates a Earthid client. Credentials are read lazily, so this never throws for a missing key. */
-export function createEarthid(options: EarthidOptions = {}): Earthid {
-  return new Earthid(options);
+// An empty id would silently call `/earthid/api//decision`, a different URL.
+function requireSessionId(sessionId: string): void {
+  if (typeof sessionId !== "string" || sessionId.trim() === "") {
+    throw new InputValidationError("sessionId", "must be the non-empty session id returned by createSession");
+  }
+}
+
+/** Creates an EarthID client. The API key is read lazily, so this never throws for a missing key. */
+export function createEarthId(options: EarthIdOptions = {}): EarthId {
+  return new EarthId(options);
 }

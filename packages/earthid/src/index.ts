@@ -1,9 +1,17 @@
 export {
-  createEarthid,
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  createEarthId,
+  type Decision,
+  type DecisionResponse,
   EARTHID_BASE_URL,
-  Earthid,
-  type EarthidApiClient,
-  type EarthidOptions,
+  EARTHID_SESSION_TTL_MS,
+  EarthId,
+  type EarthIdApiClient,
+  type EarthIdErrorBody,
+  type EarthIdOptions,
+  type Session,
 } from "./earthid-client.ts";
+/** The generated OpenAPI types of `specs/earthid.yaml`, for typing raw `client` calls. */
 export type { components, operations, paths } from "./generated/openapi.ts";
 export { VERSION } from "./version.ts";

@@ -4,7 +4,6 @@ export {
   type CreateSessionResponse,
   createVerifa,
   type ExpiredSession,
-  type IdempotentCallOptions,
   type Session,
   type SessionResult,
   type SessionStatus,

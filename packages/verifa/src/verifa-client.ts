@@ -1,8 +1,8 @@
 import {
   type CallOptions,
+  callInit,
   createApiClient,
   type Environment,
-  InputValidationError,
   loadSetting,
   type ProviderClientOptions,
   unwrap,
@@ -49,15 +49,6 @@ export interface VerifaOptions extends ProviderClientOptions {
   apiVersion?: string;
 }
 
-/** Per-call options of operations Verifa makes idempotent. */
-export interface IdempotentCallOptions extends CallOptions {
-  /**
-   * Sent as `Idempotency-Key` (at most 255 characters). Verifa replays the first response for 24 h
-   * for the same key and parameters. Defaults to a new random key per call.
-   */
-  idempotencyKey?: string;
-}
-
 /** A configured Verifa client. Create it with {@link createVerifa}. */
 export class Verifa {
   /** The typed openapi-fetch client: `client.POST("/api/v1/sessions", { body })` returns `{ data, error, response }`. */
@@ -70,13 +61,11 @@ export class Verifa {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl: options.baseUrl ?? VERIFA_BASE_URL,
-      fetch: options.fetch,
+      options,
+      // Verifa replays the first response for a repeated key, so create calls can be retried safely.
+      idempotencyHeader: "Idempotency-Key",
       // The response types are snake_case for this version; organisations can default to other casings.
-      headers: {
-        "Key-Inflection": "snake",
-        "Verifa-Version": options.apiVersion ?? VERIFA_API_VERSION,
-        ...options.headers,
-      },
+      defaultHeaders: { "Key-Inflection": "snake", "Verifa-Version": options.apiVersion ?? VERIFA_API_VERSION },
       authenticate: (request) => {
         const apiKey = this.#loadApiKey();
         verifaEnvironment(apiKey);
@@ -91,20 +80,13 @@ export class Verifa {
     return verifaEnvironment(this.#loadApiKey());
   }
 
-  /** Creates a verification session; send the user to its `capture_url`. */
-  async createSession(
-    body: CreateSessionRequest = {},
-    options: IdempotentCallOptions = {},
-  ): Promise<CreateSessionResponse> {
-    const { idempotencyKey, ...call } = options;
-    return unwrap(
-      PROVIDER,
-      await this.client.POST("/api/v1/sessions", {
-        body,
-        params: { header: { "Idempotency-Key": checkIdempotencyKey(idempotencyKey) } },
-        ...call,
-      }),
-    );
+  /**
+   * Creates a verification session; send the user to its `capture_url`. Every attempt carries the
+   * same `Idempotency-Key` (yours, or a new random one), so a retry never creates a second session;
+   * read the key used with `getResponseMeta(session).idempotencyKey`.
+   */
+  async createSession(body: CreateSessionRequest = {}, options?: CallOptions): Promise<CreateSessionResponse> {
+    return unwrap(PROVIDER, await this.client.POST("/api/v1/sessions", { body, ...callInit(this.client, options) }));
   }
 
   /** Retrieves a session. */
@@ -113,19 +95,18 @@ export class Verifa {
       PROVIDER,
       await this.client.GET("/api/v1/sessions/{session_id}", {
         params: { path: { session_id: sessionId } },
-        ...options,
+        ...callInit(this.client, options),
       }),
     );
   }
 
   /** Expires a session that has not completed, cancelling its capture. */
-  async expireSession(sessionId: string, options: IdempotentCallOptions = {}): Promise<ExpiredSession> {
-    const { idempotencyKey, ...call } = options;
+  async expireSession(sessionId: string, options?: CallOptions): Promise<ExpiredSession> {
     return unwrap(
       PROVIDER,
       await this.client.POST("/api/v1/sessions/{session_id}/expire", {
-        params: { path: { session_id: sessionId }, header: { "Idempotency-Key": checkIdempotencyKey(idempotencyKey) } },
-        ...call,
+        params: { path: { session_id: sessionId } },
+        ...callInit(this.client, options),
       }),
     );
   }
@@ -136,7 +117,7 @@ export class Verifa {
       PROVIDER,
       await this.client.GET("/api/v1/sessions/{session_id}/result", {
         params: { path: { session_id: sessionId } },
-        ...options,
+        ...callInit(this.client, options),
       }),
     );
   }
@@ -149,20 +130,6 @@ export class Verifa {
       description: "Verifa API key",
     });
   }
-}
-
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-
-/** The caller's key, validated, or a fresh random one. */
-function checkIdempotencyKey(idempotencyKey: string | undefined): string {
-  if (idempotencyKey === undefined) return crypto.randomUUID();
-  if (idempotencyKey.length === 0 || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-    throw new InputValidationError(
-      "idempotencyKey",
-      `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters long (got ${idempotencyKey.length})`,
-    );
-  }
-  return idempotencyKey;
 }
 
 /** Creates a Verifa client. The API key is read lazily, so this never throws for a missing key. */

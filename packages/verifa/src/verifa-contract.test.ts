@@ -1,7 +1,12 @@
 // Contract tests: the client against a Prism mock built from specs/verifa.yaml.
-import { type ApiError, AuthenticationError, UnprocessableEntityError } from "@verifetch/core";
+import { type ApiError, AuthenticationError, type RateLimitError, UnprocessableEntityError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
-import { coversEveryOperation, declaredErrorCases, type OperationCall } from "../../../tools/vitest/contract-suite.ts";
+import {
+  coversEveryOperation,
+  declaredErrorCases,
+  type OperationCall,
+  SUCCESS,
+} from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { type CreateSessionRequest, createVerifa } from "./verifa-client.ts";
 
@@ -9,10 +14,10 @@ const baseUrl = mockBaseUrl("verifa");
 const verifa = createVerifa({ apiKey: "vk_sandbox_contract", baseUrl });
 
 const calls = {
-  createSession: (headers) => verifa.createSession({ external_ref: "user_1" }, { headers }),
-  getSession: (headers) => verifa.getSession("session_abc123", { headers }),
-  expireSession: (headers) => verifa.expireSession("session_abc123", { headers }),
-  getSessionResult: (headers) => verifa.getSessionResult("session_abc123", { headers }),
+  createSession: (call) => verifa.createSession({ external_ref: "user_1" }, call),
+  getSession: (call) => verifa.getSession("session_abc123", call),
+  expireSession: (call) => verifa.expireSession("session_abc123", call),
+  getSessionResult: (call) => verifa.getSessionResult("session_abc123", call),
 } satisfies Record<string, OperationCall>;
 
 describe("Verifa contract (Prism)", () => {
@@ -30,9 +35,9 @@ describe("Verifa contract (Prism)", () => {
   });
 
   it("getSession, expireSession and getSessionResult return their documented shapes", async () => {
-    expect((await calls.getSession({})) as object).toMatchObject({ id: "session_abc123" });
-    expect((await calls.expireSession({})) as object).toMatchObject({ id: "session_abc123", status: "expired" });
-    expect((await calls.getSessionResult({})) as object).toMatchObject({ session_id: "session_abc123" });
+    expect((await calls.getSession(SUCCESS)) as object).toMatchObject({ id: "session_abc123" });
+    expect((await calls.expireSession(SUCCESS)) as object).toMatchObject({ id: "session_abc123", status: "expired" });
+    expect((await calls.getSessionResult(SUCCESS)) as object).toMatchObject({ session_id: "session_abc123" });
   });
 
   coversEveryOperation("verifa", calls);
@@ -41,8 +46,11 @@ describe("Verifa contract (Prism)", () => {
   });
 
   it("a 429 carries the documented Retry-After and rate-limit headers", async () => {
-    const error = (await calls.createSession({ Prefer: "code=429" }).catch((e: unknown) => e)) as ApiError;
+    const error = (await calls
+      .createSession({ headers: { Prefer: "code=429" }, maxRetries: 0 })
+      .catch((e: unknown) => e)) as RateLimitError;
     expect(error.headers.get("Retry-After")).toBe("12");
+    expect(error.retryAfterMs).toBe(12_000);
     expect(error.headers.get("X-RateLimit-Reset")).toBe("1738368012");
   });
 

@@ -1,55 +1,156 @@
-import { createApiClient, loadSetting, type ProviderClientOptions } from "@verifetch/core";
+import {
+  type CallOptions,
+  callInit,
+  createApiClient,
+  InputValidationError,
+  loadSetting,
+  type ProviderClientOptions,
+  unwrap,
+} from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
-import type { paths } from "./generated/openapi.ts";
+import type { components, paths } from "./generated/openapi.ts";
+import { veriffSignaturePayload } from "./veriff-signature.ts";
 import { VERSION } from "./version.ts";
 
-/** The typed openapi-fetch client for every operation in the Veriff spec. */
+type Schemas = components["schemas"];
+/** Body of `createSession`; `verification` is required but may be empty. */
+export type CreateSessionRequest = Schemas["CreateSessionRequest"];
+/** What `createSession` returns: `{ status: "success", verification: Session }`. */
+export type CreateSessionResponse = Schemas["SessionResponse"];
+/** Body of `updateSession`: the only documented update, `{ verification: { status: "submitted" } }`. */
+export type UpdateSessionRequest = Schemas["UpdateSessionRequest"];
+/** What `updateSession` returns: the same shape as `createSession`. */
+export type UpdateSessionResponse = Schemas["SessionResponse"];
+/** A verification session: `url` to send the end user to, `id` to keep (decisions refer to it). */
+export type Session = Schemas["Session"];
+/** What `getDecision` returns; `verification` is null until a decision exists. */
+export type DecisionResponse = Schemas["DecisionResponse"];
+/** A verification decision. */
+export type Decision = Schemas["Decision"];
+/** Veriff's error body `{ status: "fail", code?, message }`, found on `ApiError.body`. */
+export type VeriffErrorBody = Schemas["Error"];
+/** The typed openapi-fetch client for every operation in the Veriff spec; requests are signed for you. */
 export type VeriffApiClient = OpenApiClient<paths, "application/json">;
 
-/** Veriff sessions API: the default API host. */
+/** Veriff's common API host. Each integration has its own base URL (Customer Portal): pass it as `baseUrl` when it differs. */
 export const VERIFF_BASE_URL = "https://stationapi.veriff.com";
+
+/**
+ * How long a session's `sessionToken` (and so its `url`) stays valid: 7 days. Veriff's own
+ * excerpts do not state it; it is taken from the docs of EarthID, a Veriff white-label, for the
+ * identical token.
+ */
+export const VERIFF_SESSION_TTL_MS = 604_800_000;
+
+const PROVIDER = "veriff";
 
 /** Options for {@link createVeriff}. */
 export interface VeriffOptions extends ProviderClientOptions {
-  /** API key. Defaults to `VERIFF_API_KEY`, read at request time. */
+  /** The integration's API key, sent as `X-AUTH-CLIENT`. Defaults to `VERIFF_API_KEY`, read at request time. */
   apiKey?: string;
+  /**
+   * The integration's shared secret key, used only to compute `X-HMAC-SIGNATURE` (never sent).
+   * Defaults to `VERIFF_SHARED_SECRET`, read only when a request needs a signature: creating
+   * sessions needs just the API key.
+   */
+  sharedSecret?: string;
 }
 
-/** A configured Veriff client. Create it with {@link createVeriff}. */
+/**
+ * A configured Veriff client. Create it with {@link createVeriff}.
+ *
+ * It has no `environment`: test vs live is a property of the Veriff integration behind the API
+ * key, on the same host, and keys carry no documented prefix, so it cannot be told and is not guessed.
+ */
 export class Veriff {
-  /** The typed openapi-fetch client: every operation of the spec, returning `{ data, error, response }`. */
+  /** The typed openapi-fetch client: `client.PATCH("/v1/sessions/{sessionId}", …)`; signs each request like the methods do. */
   readonly client: VeriffApiClient;
   readonly #apiKey: string | undefined;
+  readonly #sharedSecret: string | undefined;
 
   constructor(options: VeriffOptions = {}) {
     this.#apiKey = options.apiKey;
+    this.#sharedSecret = options.sharedSecret;
+    const baseUrl = options.baseUrl ?? VERIFF_BASE_URL;
     this.client = createApiClient<paths>({
-      packageName: "veriff",
+      packageName: PROVIDER,
       version: VERSION,
-      baseUrl: options.baseUrl ?? VERIFF_BASE_URL,
-      fetch: options.fetch,
-      headers: options.headers,
-      authenticate: (request) => {
-        request.headers.set(
-          "X-AUTH-CLIENT",
-          loadSetting({
-            value: this.#apiKey,
-            option: "apiKey",
-            envVar: "VERIFF_API_KEY",
-            description: "Veriff API key",
-          }),
-        );
+      baseUrl,
+      options,
+      // Signing here, from the Request about to be sent, covers raw `client` calls too and signs
+      // exactly the bytes that go out.
+      authenticate: async (request) => {
+        request.headers.set("X-AUTH-CLIENT", this.#loadApiKey());
+        const payload = await veriffSignaturePayload(request, baseUrl);
+        if (payload !== undefined) {
+          request.headers.set("X-HMAC-SIGNATURE", await payload.sign(this.#loadSharedSecret()));
+        }
         return request;
       },
     });
   }
 
-  // Add a method per operation the session flow needs, returning data or throwing typed errors:
-  //   async createSession(…, options?: CallOptions) { return unwrap(PROVIDER, await this.client.…); }
-  // Operations in the spec: createSession, updateSession, getDecision.
+  /** Creates a verification session; send the end user to `verification.url` and keep `verification.id`. Needs no shared secret. */
+  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
+    return unwrap(PROVIDER, await this.client.POST("/v1/sessions", { body, ...callInit(this.client, options) }));
+  }
+
+  /** Updates a session — in practice submits it: `updateSession(id, { verification: { status: "submitted" } })`. */
+  async updateSession(
+    sessionId: string,
+    body: UpdateSessionRequest,
+    options?: CallOptions,
+  ): Promise<UpdateSessionResponse> {
+    requireSessionId(sessionId);
+    return unwrap(
+      PROVIDER,
+      await this.client.PATCH("/v1/sessions/{sessionId}", {
+        params: { path: { sessionId } },
+        body,
+        ...callInit(this.client, options),
+      }),
+    );
+  }
+
+  /** Looks up a session's decision (for polling when webhooks are not used); `verification` is null until one exists. */
+  async getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
+    requireSessionId(sessionId);
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/v1/sessions/{sessionId}/decision", {
+        params: { path: { sessionId } },
+        ...callInit(this.client, options),
+      }),
+    );
+  }
+
+  #loadApiKey(): string {
+    return loadSetting({
+      value: this.#apiKey,
+      option: "apiKey",
+      envVar: "VERIFF_API_KEY",
+      description: "Veriff API key",
+    });
+  }
+
+  #loadSharedSecret(): string {
+    return loadSetting({
+      value: this.#sharedSecret,
+      option: "sharedSecret",
+      envVar: "VERIFF_SHARED_SECRET",
+      description: "Veriff shared secret (needed to sign every request except creating a session)",
+    });
+  }
 }
 
-/** Creates a Veriff client. Credentials are read lazily, so this never throws for a missing key. */
+// An empty id would call a different URL and sign the empty string.
+function requireSessionId(sessionId: string): void {
+  if (typeof sessionId !== "string" || sessionId.trim() === "") {
+    throw new InputValidationError("sessionId", "must be the non-empty session id returned by createSession");
+  }
+}
+
+/** Creates a Veriff client. Credentials are read lazily, so this never throws for a missing key or secret. */
 export function createVeriff(options: VeriffOptions = {}): Veriff {
   return new Veriff(options);
 }

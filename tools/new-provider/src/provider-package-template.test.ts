@@ -39,7 +39,9 @@ describe("provider packages", () => {
     it("has a description, a semver version and only template dev tooling", () => {
       expect(manifest.description).toEqual(expect.stringMatching(/\S{3}/));
       expect(manifest.version).toMatch(/^\d+\.\d+\.\d+(-[\w.]+)?$/);
-      expect(Object.keys(manifest.devDependencies as object).sort()).toEqual(Object.keys(template.devDependencies).sort());
+      expect(Object.keys(manifest.devDependencies as object).sort()).toEqual(
+        Object.keys(template.devDependencies).sort(),
+      );
     });
 
     it("regenerates types from its spec in turbo whenever the spec changes", () => {

@@ -1,0 +1,69 @@
+import type { ApiError } from "@verifetch/core";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  createEarthId,
+  type Decision,
+  type DecisionResponse,
+  type EARTHID_SESSION_TTL_MS,
+  type EarthId,
+  type EarthIdErrorBody,
+  type Session,
+} from "./index.ts";
+
+const earthid = createEarthId({ apiKey: "k" });
+
+describe("@verifetch/earthid types", () => {
+  it("returns typed data from the convenience methods", () => {
+    expectTypeOf(createEarthId).returns.toEqualTypeOf<EarthId>();
+    expectTypeOf(earthid.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session>();
+    expectTypeOf<Session["url"]>().toEqualTypeOf<string>();
+    expectTypeOf<Session["vendorData"]>().toEqualTypeOf<string | null>();
+    expectTypeOf(earthid.getDecision).returns.resolves.toEqualTypeOf<DecisionResponse>();
+    expectTypeOf<DecisionResponse["verification"]>().toEqualTypeOf<Decision | null>();
+    expectTypeOf<Decision["code"]>().toEqualTypeOf<9001 | 9102 | 9103 | 9104 | 9121>();
+    expectTypeOf<typeof EARTHID_SESSION_TTL_MS>().toEqualTypeOf<604_800_000>();
+  });
+
+  it("has no guessed environment", () => {
+    // @ts-expect-error EarthID documents no sandbox host or key prefixes, so there is no environment
+    earthid.environment;
+    // @ts-expect-error no environment option either
+    createEarthId({ apiKey: "k", environment: "sandbox" });
+  });
+
+  it("accepts the documented request shapes and rejects wrong ones", () => {
+    expectTypeOf({ verification: {} }).toExtend<CreateSessionRequest>();
+    expectTypeOf({
+      verification: { callback: "https://a.example", person: { firstName: "J" }, vendorData: "u" },
+    }).toExtend<CreateSessionRequest>();
+    // @ts-expect-error verification is required
+    earthid.createSession({});
+    // @ts-expect-error maritalStatus is an enum
+    earthid.createSession({ verification: { person: { maritalStatus: "complicated" } } });
+    // @ts-expect-error unknown fields are refused (additionalProperties: false)
+    earthid.createSession({ verification: { nickname: "J" } });
+    // @ts-expect-error the session id is a string
+    earthid.getDecision(42);
+  });
+
+  it("types the raw client's data and provider error body", async () => {
+    const result = await earthid.client.GET("/earthid/api/{sessionId}/decision", {
+      params: { path: { sessionId: "s" } },
+    });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<EarthIdErrorBody>();
+      expectTypeOf(result.error.status).toEqualTypeOf<"fail">();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<DecisionResponse>();
+    }
+    // @ts-expect-error the spec has no such path
+    earthid.client.GET("/earthid/api/sessions");
+  });
+
+  it("exposes the parsed provider body on ApiError", () => {
+    expectTypeOf<ApiError<EarthIdErrorBody>["body"]["message"]>().toEqualTypeOf<string>();
+  });
+});

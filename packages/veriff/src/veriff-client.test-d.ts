@@ -1,0 +1,75 @@
+import type { ApiError } from "@verifetch/core";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  createVeriff,
+  type Decision,
+  type DecisionResponse,
+  type Session,
+  type UpdateSessionRequest,
+  type UpdateSessionResponse,
+  type VERIFF_SESSION_TTL_MS,
+  type Veriff,
+  type VeriffErrorBody,
+} from "./index.ts";
+
+const veriff = createVeriff({ apiKey: "k", sharedSecret: "s" });
+
+describe("@verifetch/veriff types", () => {
+  it("returns typed data from the convenience methods", () => {
+    expectTypeOf(createVeriff).returns.toEqualTypeOf<Veriff>();
+    expectTypeOf(veriff.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf(veriff.updateSession).returns.resolves.toEqualTypeOf<UpdateSessionResponse>();
+    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session>();
+    expectTypeOf<Session["sessionToken"]>().toEqualTypeOf<string>();
+    expectTypeOf(veriff.getDecision).returns.resolves.toEqualTypeOf<DecisionResponse>();
+    expectTypeOf<DecisionResponse["verification"]>().toEqualTypeOf<Decision | null>();
+    expectTypeOf<Decision["status"]>().toEqualTypeOf<
+      "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review"
+    >();
+    expectTypeOf<typeof VERIFF_SESSION_TTL_MS>().toEqualTypeOf<604_800_000>();
+  });
+
+  it("has no guessed environment", () => {
+    // @ts-expect-error test vs live is a property of the integration, not of the key or host
+    veriff.environment;
+    // @ts-expect-error no environment option either
+    createVeriff({ apiKey: "k", environment: "live" });
+  });
+
+  it("accepts only the documented update", () => {
+    expectTypeOf({ verification: { status: "submitted" as const } }).toExtend<UpdateSessionRequest>();
+    // @ts-expect-error the only documented update is status "submitted"
+    veriff.updateSession("s", { verification: { status: "approved" } });
+    // @ts-expect-error the session id comes first
+    veriff.updateSession({ verification: { status: "submitted" } });
+  });
+
+  it("rejects wrong create bodies", () => {
+    expectTypeOf({ verification: {} }).toExtend<CreateSessionRequest>();
+    // @ts-expect-error verification is required
+    veriff.createSession({});
+    // @ts-expect-error consents[].approved is a boolean
+    veriff.createSession({ verification: { consents: [{ type: "ine", approved: "yes" }] } });
+  });
+
+  it("types the raw client's data and provider error body", async () => {
+    const result = await veriff.client.PATCH("/v1/sessions/{sessionId}", {
+      params: { path: { sessionId: "s" } },
+      body: { verification: { status: "submitted" } },
+    });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<VeriffErrorBody>();
+      expectTypeOf(result.error.code).toEqualTypeOf<string | undefined>();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<UpdateSessionResponse>();
+    }
+    // @ts-expect-error DELETE is not modelled (not enabled by default)
+    veriff.client.DELETE("/v1/sessions/{sessionId}", { params: { path: { sessionId: "s" } } });
+  });
+
+  it("exposes the parsed provider body on ApiError", () => {
+    expectTypeOf<ApiError<VeriffErrorBody>["body"]["status"]>().toEqualTypeOf<"fail">();
+  });
+});
