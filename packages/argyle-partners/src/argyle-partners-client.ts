@@ -1,63 +1,176 @@
-import { basicAuthorization, createApiClient, loadSetting, type ProviderClientOptions } from "@verifetch/core";
+import {
+  basicAuthorization,
+  type CallOptions,
+  callInit,
+  createApiClient,
+  iterateCursorPages,
+  loadSetting,
+  type ProviderClientOptions,
+  unwrap,
+} from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
-import type { paths } from "./generated/openapi.ts";
+import { type ArgylePartnersEnvironment, resolveArgylePartnersEnvironment } from "./argyle-partners-environment.ts";
+import type { components, operations, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
-/** The typed openapi-fetch client for every operation in the ArgylePartners spec. */
+// Argyle marks no response field as required, so every response type below is all-optional:
+// the methods return what Argyle sent and promise nothing more.
+type Schemas = components["schemas"];
+/** Body of `createSession`: the verification to connect, plus optional payroll/banking configuration. */
+export type CreateSessionRequest = Schemas["PartnerSessionCreateRequest"];
+/** A connection session: the `link` that launches Argyle's payroll or banking experience. */
+export type Session = Schemas["PartnerSession"];
+/** Body of `createUser`: the `client` it belongs to, plus the PII banking and document verifications need. */
+export type CreateUserRequest = Schemas["PartnerUserCreateRequest"];
+/** A created user: its `id` and `user_token`. */
+export type CreateUserResponse = Schemas["PartnerCreateUserResponse"];
+/** Body of `createVerification`: the `client`, the `user` and the `report` to order. */
+export type CreateVerificationRequest = Schemas["PartnerVerificationCreateRequest"];
+/** A verification order placed for a client, its status and (once COMPLETED) its report URLs. */
+export type Verification = Schemas["PartnerVerification"];
+/** One page of `listVerifications`: `results` plus the `next` / `previous` page URLs. */
+export type VerificationListPage = Schemas["PartnerVerificationListResponse"];
+/** Filters and paging of `listVerifications` (`limit` defaults to 10, at most 200; `client` is inferred). */
+export type ListVerificationsQuery = NonNullable<operations["listVerifications"]["parameters"]["query"]>;
+/** A report Argyle can produce: payroll (`voie`, `voe`), banking (`voa`, `voi`, `voai`, `voe-transactions`) or documents. */
+export type ReportType = Schemas["ReportType"];
+/** A verification's `status.state`. */
+export type VerificationState = Schemas["VerificationState"];
+/** A verification's `status.code`. */
+export type VerificationStatusCode = Schemas["VerificationStatusCode"];
+/** Argyle's error body (`{ detail }`, inferred from the legacy v1 docs), found on `ApiError.body`. */
+export type ArgylePartnersErrorBody = Schemas["Error"];
+/** The typed openapi-fetch client for every operation in the Argyle Partners spec. */
 export type ArgylePartnersApiClient = OpenApiClient<paths, "application/json">;
 
-/** Argyle Partners API: the default API host. */
-export const ARGYLE_PARTNERS_BASE_URL = "https://api.argyle.com";
+/**
+ * How long a session `link` stays valid: one hour. Argyle's Partners API reference, "Create a
+ * session" (`POST /partners/v2/sessions`, docs.argyle.com): "Session links expire after one hour.
+ * A new session link can be created at any time by creating another session for the active
+ * verification." The response carries no expiry time, so callers compute it from when the session
+ * was created.
+ */
+export const ARGYLE_PARTNERS_SESSION_TTL_MS = 3_600_000;
+
+const PROVIDER = "argyle-partners";
 
 /** Options for {@link createArgylePartners}. */
 export interface ArgylePartnersOptions extends ProviderClientOptions {
-  /** API key id. Defaults to `ARGYLE_PARTNERS_API_KEY_ID`, read at request time. */
+  /** Argyle API key id (the Basic username). Defaults to `ARGYLE_API_KEY_ID`, read at request time. */
   apiKeyId?: string;
-  /** API key secret. Defaults to `ARGYLE_PARTNERS_API_KEY_SECRET`, read at request time. */
+  /** Argyle API key secret (the Basic password). Defaults to `ARGYLE_API_KEY_SECRET`, read at request time. */
   apiKeySecret?: string;
+  /**
+   * `"sandbox"` (default — production is never a guess) or `"live"`; picks the host. With a
+   * `baseUrl` that is an Argyle host it must name that host's environment.
+   */
+  environment?: ArgylePartnersEnvironment;
 }
 
-/** A configured ArgylePartners client. Create it with {@link createArgylePartners}. */
+/** A configured Argyle Partners API client. Create it with {@link createArgylePartners}. */
 export class ArgylePartners {
-  /** The typed openapi-fetch client: every operation of the spec, returning `{ data, error, response }`. */
+  /** The typed openapi-fetch client: `client.POST("/partners/v2/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: ArgylePartnersApiClient;
+  /**
+   * The environment this client calls, decided by the host. Argyle keys carry no prefix, so a key
+   * from the other environment is only detected by Argyle's 401 (AuthenticationError).
+   */
+  readonly environment: ArgylePartnersEnvironment;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
 
   constructor(options: ArgylePartnersOptions = {}) {
     this.#apiKeyId = options.apiKeyId;
     this.#apiKeySecret = options.apiKeySecret;
+    const { baseUrl, environment } = resolveArgylePartnersEnvironment(options);
+    this.environment = environment;
     this.client = createApiClient<paths>({
-      packageName: "argyle-partners",
+      packageName: PROVIDER,
       version: VERSION,
-      baseUrl: options.baseUrl ?? ARGYLE_PARTNERS_BASE_URL,
-      fetch: options.fetch,
-      headers: options.headers,
+      baseUrl,
+      options,
       authenticate: (request) => {
-        const id = loadSetting({
-          value: this.#apiKeyId,
-          option: "apiKeyId",
-          envVar: "ARGYLE_PARTNERS_API_KEY_ID",
-          description: "ArgylePartners API key id",
-        });
-        const secret = loadSetting({
-          value: this.#apiKeySecret,
-          option: "apiKeySecret",
-          envVar: "ARGYLE_PARTNERS_API_KEY_SECRET",
-          description: "ArgylePartners API key secret",
-        });
-        request.headers.set("Authorization", basicAuthorization(id, secret));
+        request.headers.set("Authorization", this.#authorization());
         return request;
       },
     });
   }
 
-  // Add a method per operation the session flow needs, returning data or throwing typed errors:
-  //   async createSession(…, options?: CallOptions) { return unwrap(PROVIDER, await this.client.…); }
-  // Operations in the spec: createSession, createUser, createVerification, listVerifications, getVerification.
+  /** Creates a connection session (payroll and banking only) whose `link` is valid for one hour. */
+  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
+    return unwrap(
+      PROVIDER,
+      await this.client.POST("/partners/v2/sessions", { body, ...callInit(this.client, options) }),
+    );
+  }
+
+  /** Creates a user on behalf of one of your clients. */
+  async createUser(body: CreateUserRequest, options?: CallOptions): Promise<CreateUserResponse> {
+    return unwrap(PROVIDER, await this.client.POST("/partners/v2/users", { body, ...callInit(this.client, options) }));
+  }
+
+  /** Orders a verification (payroll, banking or documents) for a user, on behalf of a client. */
+  async createVerification(body: CreateVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return unwrap(
+      PROVIDER,
+      await this.client.POST("/partners/v2/verifications", { body, ...callInit(this.client, options) }),
+    );
+  }
+
+  /** Retrieves a verification, e.g. to poll its `status` or read its report URLs. */
+  async getVerification(id: string, options?: CallOptions): Promise<Verification> {
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/partners/v2/verifications/{id}", {
+        params: { path: { id } },
+        ...callInit(this.client, options),
+      }),
+    );
+  }
+
+  /** Returns one page of verifications; pass `cursor` from a previous page's `next` to get the following one. */
+  async listVerifications(query: ListVerificationsQuery = {}, options?: CallOptions): Promise<VerificationListPage> {
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/partners/v2/verifications", { params: { query }, ...callInit(this.client, options) }),
+    );
+  }
+
+  /**
+   * Iterates every verification matching `query`, fetching page after page. Only the `cursor` is
+   * taken from each page's `next` URL: requests always go to this client's host with its own
+   * filters, never to a URL chosen by the response.
+   */
+  iterateVerifications(
+    query: Omit<ListVerificationsQuery, "cursor"> = {},
+    options?: CallOptions,
+  ): AsyncGenerator<Verification, void, undefined> {
+    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options));
+  }
+
+  // The Partners API uses the same Argyle keys (and variables) as the Verifications API.
+  #authorization(): string {
+    const id = loadSetting({
+      value: this.#apiKeyId,
+      option: "apiKeyId",
+      envVar: "ARGYLE_API_KEY_ID",
+      description: "Argyle API key id",
+    });
+    const secret = loadSetting({
+      value: this.#apiKeySecret,
+      option: "apiKeySecret",
+      envVar: "ARGYLE_API_KEY_SECRET",
+      description: "Argyle API key secret",
+    });
+    return basicAuthorization(id, secret);
+  }
 }
 
-/** Creates a ArgylePartners client. Credentials are read lazily, so this never throws for a missing key. */
+/**
+ * Creates an Argyle Partners API client for the sandbox unless `environment: "live"` is given.
+ * Credentials are read lazily, so this never throws for a missing key; it does throw
+ * ConfigurationError for an unsafe `baseUrl` or one that contradicts `environment`.
+ */
 export function createArgylePartners(options: ArgylePartnersOptions = {}): ArgylePartners {
   return new ArgylePartners(options);
 }

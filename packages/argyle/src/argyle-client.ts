@@ -1,63 +1,200 @@
-import { basicAuthorization, createApiClient, loadSetting, type ProviderClientOptions } from "@verifetch/core";
+import {
+  basicAuthorization,
+  type CallOptions,
+  callInit,
+  createApiClient,
+  iterateCursorPages,
+  loadSetting,
+  type ProviderClientOptions,
+  unwrap,
+} from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
-import type { paths } from "./generated/openapi.ts";
+import { type ArgyleEnvironment, resolveArgyleEnvironment } from "./argyle-environment.ts";
+import type { components, operations, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
+// Argyle marks no response field as required, so every response type below is all-optional:
+// the methods return what Argyle sent and promise nothing more.
+type Schemas = components["schemas"];
+/** Body of `createSession`: the verification to connect, plus optional payroll/banking configuration. */
+export type CreateSessionRequest = Schemas["ClientSessionCreateRequest"];
+/** A connection session: the `link` that launches Argyle's payroll or banking experience. */
+export type Session = Schemas["ClientSession"];
+/** Body of `createUser`; every field is optional, though banking and document verifications need PII. */
+export type CreateUserRequest = Schemas["ClientUserCreateRequest"];
+/** A created user: its `id` and `user_token`. */
+export type CreateUserResponse = Schemas["ClientCreateUserResponse"];
+/** Body of `createVerification`: the `user` and the `report` to order. */
+export type CreateVerificationRequest = Schemas["ClientVerificationCreateRequest"];
+/** Body of `refreshVerification`: a new report from the user's existing connection or documents. */
+export type RefreshVerificationRequest = Schemas["ClientVerificationRefreshRequest"];
+/** Body of `updateVerification`: new `loan`, `billing` or (documents, while PAUSED) `employments`. */
+export type UpdateVerificationRequest = Schemas["ClientVerificationUpdateRequest"];
+/** A verification order, its status and (once COMPLETED) its report URLs. */
+export type Verification = Schemas["ClientVerification"];
+/** One page of `listVerifications`: `results` plus the `next` / `previous` page URLs. */
+export type VerificationListPage = Schemas["ClientVerificationListResponse"];
+/** Filters and paging of `listVerifications` (`limit` defaults to 10, at most 200). */
+export type ListVerificationsQuery = NonNullable<operations["listVerifications"]["parameters"]["query"]>;
+/** A report Argyle can produce: payroll (`voie`, `voe`), banking (`voa`, `voi`, `voai`, `voe-transactions`) or documents. */
+export type ReportType = Schemas["ReportType"];
+/** A verification's `status.state`. */
+export type VerificationState = Schemas["VerificationState"];
+/** A verification's `status.code`. */
+export type VerificationStatusCode = Schemas["VerificationStatusCode"];
+/** Argyle's error body (`{ detail }`, inferred from the legacy v1 docs), found on `ApiError.body`. */
+export type ArgyleErrorBody = Schemas["Error"];
 /** The typed openapi-fetch client for every operation in the Argyle spec. */
 export type ArgyleApiClient = OpenApiClient<paths, "application/json">;
 
-/** Argyle Verifications API: the default API host. */
-export const ARGYLE_BASE_URL = "https://api.argyle.com";
+/**
+ * How long a session `link` stays valid: one hour. Argyle's Verifications API reference, "Create a
+ * session" (`POST /v2/sessions`, docs.argyle.com): "Session links expire after one hour. A new
+ * session link can be created at any time by creating another session for the active verification."
+ * The response carries no expiry time, so callers compute it from when the session was created.
+ */
+export const ARGYLE_SESSION_TTL_MS = 3_600_000;
+
+const PROVIDER = "argyle";
 
 /** Options for {@link createArgyle}. */
 export interface ArgyleOptions extends ProviderClientOptions {
-  /** API key id. Defaults to `ARGYLE_API_KEY_ID`, read at request time. */
+  /** API key id (the Basic username). Defaults to `ARGYLE_API_KEY_ID`, read at request time. */
   apiKeyId?: string;
-  /** API key secret. Defaults to `ARGYLE_API_KEY_SECRET`, read at request time. */
+  /** API key secret (the Basic password). Defaults to `ARGYLE_API_KEY_SECRET`, read at request time. */
   apiKeySecret?: string;
+  /**
+   * `"sandbox"` (default — production is never a guess) or `"live"`; picks the host. With a
+   * `baseUrl` that is an Argyle host it must name that host's environment.
+   */
+  environment?: ArgyleEnvironment;
 }
 
-/** A configured Argyle client. Create it with {@link createArgyle}. */
+/** A configured Argyle Verifications API client. Create it with {@link createArgyle}. */
 export class Argyle {
-  /** The typed openapi-fetch client: every operation of the spec, returning `{ data, error, response }`. */
+  /** The typed openapi-fetch client: `client.POST("/v2/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: ArgyleApiClient;
+  /**
+   * The environment this client calls, decided by the host. Argyle keys carry no prefix, so a key
+   * from the other environment is only detected by Argyle's 401 (AuthenticationError).
+   */
+  readonly environment: ArgyleEnvironment;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
 
   constructor(options: ArgyleOptions = {}) {
     this.#apiKeyId = options.apiKeyId;
     this.#apiKeySecret = options.apiKeySecret;
+    const { baseUrl, environment } = resolveArgyleEnvironment(options);
+    this.environment = environment;
     this.client = createApiClient<paths>({
-      packageName: "argyle",
+      packageName: PROVIDER,
       version: VERSION,
-      baseUrl: options.baseUrl ?? ARGYLE_BASE_URL,
-      fetch: options.fetch,
-      headers: options.headers,
+      baseUrl,
+      options,
       authenticate: (request) => {
-        const id = loadSetting({
-          value: this.#apiKeyId,
-          option: "apiKeyId",
-          envVar: "ARGYLE_API_KEY_ID",
-          description: "Argyle API key id",
-        });
-        const secret = loadSetting({
-          value: this.#apiKeySecret,
-          option: "apiKeySecret",
-          envVar: "ARGYLE_API_KEY_SECRET",
-          description: "Argyle API key secret",
-        });
-        request.headers.set("Authorization", basicAuthorization(id, secret));
+        request.headers.set("Authorization", this.#authorization());
         return request;
       },
     });
   }
 
-  // Add a method per operation the session flow needs, returning data or throwing typed errors:
-  //   async createSession(…, options?: CallOptions) { return unwrap(PROVIDER, await this.client.…); }
-  // Operations in the spec: createSession, createUser, createVerification, listVerifications, refreshVerification, getVerification, updateVerification, cancelVerification.
+  /** Creates a connection session (payroll and banking only) whose `link` is valid for one hour. */
+  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
+    return unwrap(PROVIDER, await this.client.POST("/v2/sessions", { body, ...callInit(this.client, options) }));
+  }
+
+  /** Creates the user a verification is ordered for. */
+  async createUser(body: CreateUserRequest, options?: CallOptions): Promise<CreateUserResponse> {
+    return unwrap(PROVIDER, await this.client.POST("/v2/users", { body, ...callInit(this.client, options) }));
+  }
+
+  /** Orders a verification (payroll, banking or documents) for a user. */
+  async createVerification(body: CreateVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return unwrap(PROVIDER, await this.client.POST("/v2/verifications", { body, ...callInit(this.client, options) }));
+  }
+
+  /** Retrieves a verification, e.g. to poll its `status` or read its report URLs. */
+  async getVerification(id: string, options?: CallOptions): Promise<Verification> {
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/v2/verifications/{id}", { params: { path: { id } }, ...callInit(this.client, options) }),
+    );
+  }
+
+  /** Returns one page of verifications; pass `cursor` from a previous page's `next` to get the following one. */
+  async listVerifications(query: ListVerificationsQuery = {}, options?: CallOptions): Promise<VerificationListPage> {
+    return unwrap(
+      PROVIDER,
+      await this.client.GET("/v2/verifications", { params: { query }, ...callInit(this.client, options) }),
+    );
+  }
+
+  /**
+   * Iterates every verification matching `query`, fetching page after page. Only the `cursor` is
+   * taken from each page's `next` URL: requests always go to this client's host with its own
+   * filters, never to a URL chosen by the response.
+   */
+  iterateVerifications(
+    query: Omit<ListVerificationsQuery, "cursor"> = {},
+    options?: CallOptions,
+  ): AsyncGenerator<Verification, void, undefined> {
+    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options));
+  }
+
+  /** Orders a new verification from the user's existing connection or documents, without user action. */
+  async refreshVerification(body: RefreshVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return unwrap(
+      PROVIDER,
+      await this.client.POST("/v2/verifications/refresh", { body, ...callInit(this.client, options) }),
+    );
+  }
+
+  /** Updates a verification's loan, billing or (documents, while PAUSED) employments; it re-enters PROCESSING. */
+  async updateVerification(id: string, body: UpdateVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return unwrap(
+      PROVIDER,
+      await this.client.PATCH("/v2/verifications/{id}", {
+        params: { path: { id } },
+        body,
+        ...callInit(this.client, options),
+      }),
+    );
+  }
+
+  /** Cancels a verification; only PAUSED verifications can be cancelled. */
+  async cancelVerification(id: string, options?: CallOptions): Promise<Verification> {
+    return unwrap(
+      PROVIDER,
+      await this.client.POST("/v2/verifications/{id}/cancel", {
+        params: { path: { id } },
+        ...callInit(this.client, options),
+      }),
+    );
+  }
+
+  #authorization(): string {
+    const id = loadSetting({
+      value: this.#apiKeyId,
+      option: "apiKeyId",
+      envVar: "ARGYLE_API_KEY_ID",
+      description: "Argyle API key id",
+    });
+    const secret = loadSetting({
+      value: this.#apiKeySecret,
+      option: "apiKeySecret",
+      envVar: "ARGYLE_API_KEY_SECRET",
+      description: "Argyle API key secret",
+    });
+    return basicAuthorization(id, secret);
+  }
 }
 
-/** Creates a Argyle client. Credentials are read lazily, so this never throws for a missing key. */
+/**
+ * Creates an Argyle Verifications API client for the sandbox unless `environment: "live"` is
+ * given. Credentials are read lazily, so this never throws for a missing key; it does throw
+ * ConfigurationError for an unsafe `baseUrl` or one that contradicts `environment`.
+ */
 export function createArgyle(options: ArgyleOptions = {}): Argyle {
   return new Argyle(options);
 }

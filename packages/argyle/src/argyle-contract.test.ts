@@ -1,18 +1,131 @@
-// Contract tests: the client against a Prism mock built from specs/argyle.yaml.
-import { describe, expect } from "vitest";
-import { coversEveryOperation, declaredErrorCases, type OperationCall } from "../../../tools/vitest/contract-suite.ts";
+// Contract tests: the client against a Prism mock built from specs/argyle.yaml (run with --errors,
+// so an example that breaks its own schema fails here too).
+import { type ApiError, AuthenticationError, BadRequestError } from "@verifetch/core";
+import { describe, expect, it, vi } from "vitest";
+import {
+  coversEveryOperation,
+  declaredErrorCases,
+  type OperationCall,
+  SUCCESS,
+} from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createArgyle } from "./argyle-client.ts";
+import { type CreateSessionRequest, createArgyle } from "./argyle-client.ts";
 
-const client = createArgyle({ baseUrl: mockBaseUrl("argyle") });
+const baseUrl = mockBaseUrl("argyle");
+const argyle = createArgyle({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl });
 
-// One call per operation in the spec (createSession, createUser, createVerification, listVerifications, refreshVerification, getVerification, updateVerification, cancelVerification), each passing `headers` on.
-const calls: Record<string, OperationCall> = {};
+const verificationId = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
+const userId = "018051aa-f7a9-a0db-2f38-6cfa325e9d69";
+const bankingSession: CreateSessionRequest = {
+  verification: verificationId,
+  configuration: {
+    experience: "97f1eccb-241d-4052-8409-fab9e27a589b",
+    single_use_url: false,
+    redirect_url: "https://your-application.com/return",
+  },
+};
+
+const calls = {
+  createSession: (call) => argyle.createSession(bankingSession, call),
+  createUser: (call) => argyle.createUser({ external_id: "your-internal-id-123" }, call),
+  createVerification: (call) =>
+    argyle.createVerification(
+      {
+        user: userId,
+        employments: [{ employer: "Warehouse Services Inc", status: "active", hire_date: "2023-02-01" }],
+        report: { type: "doc-voi-mortgage" },
+      },
+      call,
+    ),
+  listVerifications: (call) => argyle.listVerifications({ status_state: "PENDING", limit: 10 }, call),
+  refreshVerification: (call) => argyle.refreshVerification({ user: userId, report: { type: "voie" } }, call),
+  getVerification: (call) => argyle.getVerification(verificationId, call),
+  updateVerification: (call) =>
+    argyle.updateVerification(verificationId, { billing: { cost_center: "new_cost_center" } }, call),
+  cancelVerification: (call) => argyle.cancelVerification(verificationId, call),
+} satisfies Record<string, OperationCall>;
 
 describe("Argyle contract (Prism)", () => {
+  it("createSession returns the session and its link", async () => {
+    const session = await calls.createSession({ ...SUCCESS, headers: { Prefer: "example=banking" } });
+    expect(session).toMatchObject({ verification: verificationId, data_source: "banking" });
+    expect(session.link).toMatch(/^https:\/\//);
+  });
+
+  it("createUser returns the user id and token", async () => {
+    expect(await calls.createUser(SUCCESS)).toEqual({
+      user_token: "<SECRET>",
+      id: "7a614711-066f-4b6b-b319-4c6236b5acc1",
+    });
+  });
+
+  it("createVerification, refreshVerification, updateVerification and cancelVerification return the verification", async () => {
+    const created = await argyle.createVerification(
+      { user: userId, report: { type: "voie" } },
+      { headers: { Prefer: "example=payroll" } },
+    );
+    expect(created).toMatchObject({ id: verificationId, user: userId, status: { state: "PENDING" } });
+    const refreshed = await argyle.refreshVerification(
+      { user: userId, report: { type: "voa", configuration: { from_date: "2025-01-01T00:00:00Z" } } },
+      { headers: { Prefer: "example=banking" } },
+    );
+    expect(refreshed.report?.type).toBe("voa");
+    const updated = await calls.updateVerification({ ...SUCCESS, headers: { Prefer: "example=payroll" } });
+    expect(updated).toMatchObject({ status: { state: "PROCESSING" }, billing: { cost_center: "new_cost_center" } });
+    const cancelled = await calls.cancelVerification(SUCCESS);
+    expect(cancelled).toMatchObject({ status: { state: "CANCELLED", code: "cancelled_by_client" } });
+  });
+
+  it("getVerification and listVerifications return the documented objects", async () => {
+    const verification = await argyle.getVerification(verificationId);
+    expect(verification).toMatchObject({ id: verificationId, data_source: "banking" });
+    const page = await argyle.listVerifications({ user: userId });
+    expect(page.results).toHaveLength(2);
+    expect(page.next).toContain("cursor=");
+    const empty = await argyle.listVerifications({}, { headers: { Prefer: "example=empty" } });
+    expect(empty).toEqual({ next: null, previous: null, results: [] });
+  });
+
+  it("iterateVerifications sends the `next` cursor back (the static mock repeats it, which ends the loop)", async () => {
+    const fetch = vi.fn((request: Request) => globalThis.fetch(request));
+    const paging = createArgyle({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch });
+    const ids: (string | undefined)[] = [];
+    for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    expect(ids).toHaveLength(4);
+    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([
+      "?limit=2",
+      "?limit=2&cursor=ZXhhbXBsZV9jdXJzb3I",
+    ]);
+  });
+
   coversEveryOperation("argyle", calls);
   declaredErrorCases("argyle", calls, (body) => {
-    expect(body).toBeDefined();
+    expect(body).toEqual({ detail: expect.any(String) });
   });
-  void client;
+
+  it("a request without credentials is refused with AuthenticationError", async () => {
+    const anonymous = createArgyle({
+      apiKeyId: "contract_id",
+      apiKeySecret: "contract_secret",
+      baseUrl,
+      fetch: (request) => {
+        request.headers.delete("Authorization");
+        return fetch(request);
+      },
+    });
+    const error = await anonymous.createSession(bankingSession).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).body).toEqual({ detail: "Invalid username/password." });
+  });
+
+  // The spec declares no 422, so Prism answers an invalid request with the declared 400 and lists
+  // what broke the spec in the sl-violations header.
+  it("an invalid request is rejected by the spec (verification is not a uuid, unknown property)", async () => {
+    const invalid = { verification: "not-a-uuid", client: "x" } as unknown as CreateSessionRequest;
+    const error = await argyle.createSession(invalid).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    const violations = (error as ApiError).headers.get("sl-violations");
+    expect(violations).toContain("verification");
+    expect(violations).toContain("additional");
+  });
 });

@@ -56,7 +56,12 @@ describe("createApiClient", () => {
     vi.stubGlobal("window", {});
     vi.stubGlobal("document", {});
     try {
-      const config = { packageName: "acme", version: "1", baseUrl: "https://api.acme.test", authenticate: (r: Request) => r };
+      const config = {
+        packageName: "acme",
+        version: "1",
+        baseUrl: "https://api.acme.test",
+        authenticate: (r: Request) => r,
+      };
       expect(() => createApiClient<TestPaths>({ ...config, options: {} })).toThrow(/refuses to run in a browser/);
       expect(() => createApiClient<TestPaths>({ ...config, options: { dangerouslyAllowBrowser: true } })).not.toThrow();
     } finally {
@@ -65,7 +70,12 @@ describe("createApiClient", () => {
   });
 
   it("refuses nonsensical retry settings by name", () => {
-    const config = { packageName: "acme", version: "1", baseUrl: "https://api.acme.test", authenticate: (r: Request) => r };
+    const config = {
+      packageName: "acme",
+      version: "1",
+      baseUrl: "https://api.acme.test",
+      authenticate: (r: Request) => r,
+    };
     expect(() => createApiClient<TestPaths>({ ...config, options: { maxRetries: -1 } })).toThrow(/maxRetries: must be/);
     expect(() => createApiClient<TestPaths>({ ...config, options: { timeoutMs: 0 } })).toThrow(/timeoutMs: must be/);
     expect(() => createApiClient<TestPaths>({ ...config, options: { maxRetries: 1.5 } })).toThrow(InputValidationError);
@@ -77,6 +87,7 @@ describe("createApiClient", () => {
         packageName: "acme",
         version: "1",
         baseUrl: "http://api.acme.test",
+        options: {},
         authenticate: (r) => r,
       }),
     ).toThrow(ConfigurationError);

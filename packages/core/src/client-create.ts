@@ -158,7 +158,10 @@ export function callInit(client: object, options: CallOptions = {}): CallInit {
     }
     const length = options.idempotencyKey.length;
     if (length === 0 || length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new InputValidationError("idempotencyKey", `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters long (got ${length})`);
+      throw new InputValidationError(
+        "idempotencyKey",
+        `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters long (got ${length})`,
+      );
     }
     headers[transport.idempotencyHeader] = options.idempotencyKey;
   }

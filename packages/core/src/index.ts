@@ -30,7 +30,7 @@ export {
   VerifetchError,
 } from "./error-classes.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
-export { type Logger, type LogLevel } from "./log.ts";
+export type { Logger, LogLevel } from "./log.ts";
 export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
 export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
 export { type FetchResult, unwrap } from "./result-unwrap.ts";

@@ -18,7 +18,10 @@ interface Paths {
     get: { responses: { 200: { content: { "application/json": { id: string } } } } };
     post: {
       requestBody: { content: { "application/json": { name: string } } };
-      responses: { 200: { content: { "application/json": { id: string } } }; 500: { content: { "application/json": unknown } } };
+      responses: {
+        200: { content: { "application/json": { id: string } } };
+        500: { content: { "application/json": unknown } };
+      };
     };
   };
 }
@@ -64,7 +67,11 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
 const refused = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
 const reset = () => Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNRESET" } });
 
-function client(fetch: (r: Request) => Promise<Response>, options: ProviderClientOptions = {}, idempotencyHeader?: string) {
+function client(
+  fetch: (r: Request) => Promise<Response>,
+  options: ProviderClientOptions = {},
+  idempotencyHeader?: string,
+) {
   const api = createApiClient<Paths>({
     packageName: "acme",
     version: "1.0.0",
@@ -78,8 +85,9 @@ function client(fetch: (r: Request) => Promise<Response>, options: ProviderClien
   });
   return {
     api,
-    get: async (call = {}) => unwrap("acme", await api.GET("/things", callInit(api, call))),
-    post: async (call = {}) => unwrap("acme", await api.POST("/things", { body: { name: "x" }, ...callInit(api, call) })),
+    get: async (call = {}) => unwrap("acme", await api.GET("/things", { ...callInit(api, call) })),
+    post: async (call = {}) =>
+      unwrap("acme", await api.POST("/things", { body: { name: "x" }, ...callInit(api, call) })),
   };
 }
 
@@ -133,7 +141,9 @@ describe("retrying fetch", () => {
   it("does not sleep through a wait above the cap: RateLimitError with retryAfterMs", async () => {
     const { fetch } = scripted(json(429, { message: "slow down" }, { "Retry-After": "120" }));
     const { clock, sleeps } = fakeClock();
-    const error = await client(fetch, { clock }).post().catch((e: unknown) => e);
+    const error = await client(fetch, { clock })
+      .post()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 120_000, retryCount: 0, status: 429 });
     expect(sleeps).toEqual([]);
@@ -153,7 +163,9 @@ describe("retrying fetch", () => {
     await expect(client(fiveHundred.fetch, { clock }).post()).rejects.toBeInstanceOf(InternalServerError);
     expect(fiveHundred.fetch).toHaveBeenCalledTimes(1);
     const connectionReset = scripted(reset(), json(200, { id: "dup" }));
-    const error = await client(connectionReset.fetch, { clock }).post().catch((e: unknown) => e);
+    const error = await client(connectionReset.fetch, { clock })
+      .post()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
     expect((error as Error).message).toMatch(/ECONNRESET.*not retried because the request may have reached acme/);
     expect(connectionReset.fetch).toHaveBeenCalledTimes(1);
@@ -197,7 +209,9 @@ describe("retrying fetch", () => {
   it("times out each attempt, retries a GET, and reports TimeoutError with the attempts made", async () => {
     const { fetch } = scripted("hang", "hang", "hang");
     const { clock } = fakeClock();
-    const error = await client(fetch, { clock, timeoutMs: 20 }).get().catch((e: unknown) => e);
+    const error = await client(fetch, { clock, timeoutMs: 20 })
+      .get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ retryCount: 2, isRetryable: true });
     expect((error as Error).message).toMatch(/no response within 20 ms/);
@@ -223,7 +237,9 @@ describe("retrying fetch", () => {
           controller.abort();
         }),
     };
-    const error = await client(fetch, { clock }).get({ signal: controller.signal }).catch((e: unknown) => e);
+    const error = await client(fetch, { clock })
+      .get({ signal: controller.signal })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AbortError);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
@@ -260,8 +276,12 @@ describe("retrying fetch", () => {
 
   it("turns a malformed or empty JSON body on a 2xx into InvalidResponseError", async () => {
     const { clock } = fakeClock();
-    const truncated = scripted(new Response('{"id": "t', { status: 200, headers: { "Content-Type": "application/json" } }));
-    const error = await client(truncated.fetch, { clock }).get().catch((e: unknown) => e);
+    const truncated = scripted(
+      new Response('{"id": "t', { status: 200, headers: { "Content-Type": "application/json" } }),
+    );
+    const error = await client(truncated.fetch, { clock })
+      .get()
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidResponseError);
     expect(error).toMatchObject({ status: 200, body: '{"id": "t', isRetryable: false });
     const empty = scripted(new Response("", { status: 200, headers: { "Content-Type": "application/json" } }));
@@ -274,7 +294,11 @@ describe("retrying fetch", () => {
     const { fetch } = scripted(json(503, {}), json(200, { id: "t6" }));
     const { clock } = fakeClock();
     const events: unknown[] = [];
-    await client(fetch, { clock, onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) }, "Idempotency-Key").post({
+    await client(
+      fetch,
+      { clock, onRequest: (e) => events.push(e), onResponse: (e) => events.push(e) },
+      "Idempotency-Key",
+    ).post({
       idempotencyKey: "k-1",
     });
     expect(events).toEqual([

@@ -4,7 +4,7 @@
 import { AbortError, ConnectionError, InvalidResponseError, TimeoutError } from "./error-classes.ts";
 import { requestIdFrom } from "./error-from-response.ts";
 import type { Logger } from "./log.ts";
-import { getTransportMeta, setTransportMeta } from "./response-meta.ts";
+import { setTransportMeta, type TransportMeta } from "./response-meta.ts";
 import {
   backoffMs,
   errorCodes,
@@ -126,8 +126,7 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
     let idempotencyKey: string | undefined;
     if (config.idempotencyHeader && !isSafeToRepeat(method, false)) {
       // One key per logical call, identical on every attempt; the caller's key wins.
-      idempotencyKey =
-        prepared.headers.get(config.idempotencyHeader) ?? (config.generateIdempotencyKey ?? randomKey)();
+      idempotencyKey = prepared.headers.get(config.idempotencyHeader) ?? (config.generateIdempotencyKey ?? randomKey)();
       prepared.headers.set(config.idempotencyHeader, idempotencyKey);
     }
     const safeToRepeat = isSafeToRepeat(method, idempotencyKey !== undefined);
@@ -142,11 +141,14 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
       const event: RequestEvent = { provider: config.provider, method, path, attempt: attempt + 1, idempotencyKey };
       const remaining = deadline === undefined ? Number.POSITIVE_INFINITY : deadline - clock.now();
       if (remaining <= 0) {
-        throw new TimeoutError(`${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`, {
-          provider: config.provider,
-          retryCount: attempt,
-          idempotencyKey,
-        });
+        throw new TimeoutError(
+          `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`,
+          {
+            provider: config.provider,
+            retryCount: attempt,
+            idempotencyKey,
+          },
+        );
       }
       const attemptTimeout = Math.min(settings.timeoutMs, remaining);
       const limit = linkedTimeout(callerSignal, attemptTimeout);
@@ -182,7 +184,9 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
           const unsafe = !safeToRepeat && attempt < settings.maxRetries;
           const message = redactText(
             `${describe}: ${reason}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}${
-              unsafe ? `; not retried because the request may have reached ${config.provider}, which documents no idempotency key` : ""
+              unsafe
+                ? `; not retried because the request may have reached ${config.provider}, which documents no idempotency key`
+                : ""
             }`,
             secrets,
           );
@@ -197,7 +201,8 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
 
       const status = response.status;
       const requestedWait = response.ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
-      const retryable = !response.ok && attempt < settings.maxRetries && isRetryableStatus(status, safeToRepeat, response.headers);
+      const retryable =
+        !response.ok && attempt < settings.maxRetries && isRetryableStatus(status, safeToRepeat, response.headers);
       const wait = requestedWait ?? backoffMs(attempt, clock.random);
       const willRetry = retryable && wait <= settings.maxRetryWaitMs && fitsDeadline(clock, deadline, wait);
       config.onResponse?.({ ...event, status, elapsedMs: clock.now() - attemptStarted, error: undefined, willRetry });
@@ -208,12 +213,44 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
         await sleepOrAbort(clock, wait, callerSignal, config.provider, idempotencyKey);
         continue;
       }
-      if (!response.ok) {
-        config.logger.warn(`${describe}: ${status}`, { attempt: attempt + 1, requestId: requestIdFrom(response.headers) });
+      // Read the final body here, where a connection lost mid-body can still be retried or typed.
+      let raw: string;
+      try {
+        raw = response.status === 204 || method === "HEAD" ? "" : await response.text();
+      } catch (error) {
+        const canRetry = safeToRepeat && attempt < settings.maxRetries;
+        const reason = `connection lost while reading the ${status} response: ${connectionReason(error)}`;
+        config.onResponse?.({
+          ...event,
+          status,
+          elapsedMs: clock.now() - attemptStarted,
+          error: reason,
+          willRetry: canRetry,
+        });
+        if (canRetry) {
+          await sleepOrAbort(clock, backoffMs(attempt, clock.random), callerSignal, config.provider, idempotencyKey);
+          continue;
+        }
+        throw new ConnectionError(redactText(`${describe}: ${reason}`, secrets), {
+          provider: config.provider,
+          cause: error,
+          retryCount: attempt,
+          idempotencyKey,
+        });
       }
-      const meta = { retryCount: attempt, idempotencyKey, retryAfterMs: status === 429 ? requestedWait : undefined, secrets };
-      setTransportMeta(response, meta);
-      return response.ok && expectsJson(response) ? await parsedJson(response, config.provider) : response;
+      if (!response.ok) {
+        config.logger.warn(`${describe}: ${status}`, {
+          attempt: attempt + 1,
+          requestId: requestIdFrom(response.headers),
+        });
+      }
+      const meta = {
+        retryCount: attempt,
+        idempotencyKey,
+        retryAfterMs: status === 429 ? requestedWait : undefined,
+        secrets,
+      };
+      return buffered(response, raw, meta, config.provider);
     }
   };
 }
@@ -287,35 +324,41 @@ function expectsJson(response: Response): boolean {
 }
 
 /**
- * Reads and parses a 2xx body once, so an empty or malformed body is a typed error instead of a
- * raw SyntaxError thrown from inside openapi-fetch, and hands back a buffered Response whose
- * `json()` returns the value already parsed (nothing is parsed twice).
+ * Hands openapi-fetch a buffered copy of the final response. A 2xx that should be JSON is parsed
+ * here once, so an empty or malformed body is a typed InvalidResponseError instead of a raw
+ * SyntaxError from inside openapi-fetch, and the copy's `json()` returns the parsed value (nothing
+ * is parsed twice). A length header makes openapi-fetch call `json()` rather than parse `text()`.
  */
-async function parsedJson(response: Response, provider: string): Promise<Response> {
-  const meta = getTransportMeta(response);
-  const raw = await response.text();
+function buffered(response: Response, raw: string, meta: TransportMeta, provider: string): Response {
   let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch (error) {
-    throw new InvalidResponseError({
-      provider,
-      status: response.status,
-      body: raw.slice(0, 1000),
-      headers: response.headers,
-      requestId: requestIdFrom(response.headers),
-      retryCount: meta?.retryCount,
-      idempotencyKey: meta?.idempotencyKey,
-      message: `${provider} responded ${response.status} with ${raw.trim() === "" ? "an empty body" : "a body that is not valid JSON"} where JSON was expected`,
-      cause: error,
-    });
+  const parse = response.ok && expectsJson(response);
+  if (parse) {
+    try {
+      value = JSON.parse(raw);
+    } catch (error) {
+      throw new InvalidResponseError({
+        provider,
+        status: response.status,
+        body: redactText(raw.slice(0, 1000), meta.secrets),
+        headers: response.headers,
+        requestId: requestIdFrom(response.headers),
+        retryCount: meta.retryCount,
+        idempotencyKey: meta.idempotencyKey,
+        message: `${provider} responded ${response.status} with ${raw.trim() === "" ? "an empty body" : "a body that is not valid JSON"} where JSON was expected`,
+        cause: error,
+      });
+    }
   }
   const headers = new Headers(response.headers);
-  // A length makes openapi-fetch call json() (below) rather than parse text() again.
-  headers.set("content-length", String(raw.length));
+  headers.set("content-length", String(new TextEncoder().encode(raw).length));
   headers.delete("transfer-encoding");
-  const buffered = new Response(raw, { status: response.status, statusText: response.statusText, headers });
-  Object.defineProperty(buffered, "json", { value: async () => value });
-  if (meta) setTransportMeta(buffered, meta);
-  return buffered;
+  headers.delete("content-encoding");
+  const copy = new Response(response.status === 204 ? null : raw, {
+    status: response.status,
+    statusText: response.statusText,
+    headers,
+  });
+  if (parse) Object.defineProperty(copy, "json", { value: async () => value });
+  setTransportMeta(copy, meta);
+  return copy;
 }

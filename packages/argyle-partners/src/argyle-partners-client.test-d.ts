@@ -1,0 +1,65 @@
+import type { ApiError } from "@verifetch/core";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  ARGYLE_PARTNERS_HOSTS,
+  type ArgylePartners,
+  type ArgylePartnersEnvironment,
+  type ArgylePartnersErrorBody,
+  type CreateUserResponse,
+  type CreateVerificationRequest,
+  createArgylePartners,
+  type Session,
+  type Verification,
+  type VerificationListPage,
+} from "./index.ts";
+
+const partners = createArgylePartners({ apiKeyId: "id", apiKeySecret: "secret" });
+const verification = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
+
+describe("@verifetch/argyle-partners types", () => {
+  it("returns the spec's types from the convenience methods, all fields optional as Argyle documents", () => {
+    expectTypeOf(createArgylePartners).returns.toEqualTypeOf<ArgylePartners>();
+    expectTypeOf(partners.createSession).returns.resolves.toEqualTypeOf<Session>();
+    expectTypeOf<Session["link"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(partners.createUser).returns.resolves.toEqualTypeOf<CreateUserResponse>();
+    expectTypeOf(partners.getVerification).returns.resolves.toEqualTypeOf<Verification>();
+    expectTypeOf<Verification["client"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(partners.listVerifications).returns.resolves.toEqualTypeOf<VerificationListPage>();
+    expectTypeOf(partners.iterateVerifications).returns.toEqualTypeOf<AsyncGenerator<Verification, void, undefined>>();
+    expectTypeOf(partners.environment).toEqualTypeOf<ArgylePartnersEnvironment>();
+    expectTypeOf<ArgylePartnersEnvironment>().toEqualTypeOf<"sandbox" | "live">();
+    expectTypeOf(ARGYLE_PARTNERS_HOSTS.sandbox).toEqualTypeOf<"https://api-sandbox.argyle.com">();
+  });
+
+  it("requires `client` where partner objects are client-scoped", () => {
+    expectTypeOf({ client: "c", user: "u", report: { type: "voie" as const } }).toExtend<CreateVerificationRequest>();
+    // @ts-expect-error `client` is required on a partner user
+    partners.createUser({ first_name: "Jane" });
+    // @ts-expect-error `client` is required on a partner verification order
+    partners.createVerification({ user: "u", report: { type: "voie" } });
+    // @ts-expect-error a session takes no `client` (the reference page shows verification and configuration only)
+    partners.createSession({ verification, client: "c" });
+    // @ts-expect-error "vox" is not a report type
+    partners.listVerifications({ report_type: "vox" });
+    // @ts-expect-error the iterator manages the cursor itself
+    partners.iterateVerifications({ cursor: "c" });
+    // @ts-expect-error only "sandbox" and "live" exist
+    createArgylePartners({ environment: "production" });
+  });
+
+  it("types the raw client's data and Argyle's error body", async () => {
+    const result = await partners.client.POST("/partners/v2/sessions", { body: { verification } });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<ArgylePartnersErrorBody>();
+      expectTypeOf<ArgylePartnersErrorBody>().toEqualTypeOf<{ detail?: string }>();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<Session>();
+    }
+    // @ts-expect-error the Partners API has no /v2/sessions (that is the Verifications API)
+    partners.client.POST("/v2/sessions", { body: { verification } });
+  });
+
+  it("exposes the parsed provider body on ApiError", () => {
+    expectTypeOf<ApiError<ArgylePartnersErrorBody>["body"]>().toEqualTypeOf<{ detail?: string }>();
+  });
+});

@@ -1,0 +1,66 @@
+import type { ApiError } from "@verifetch/core";
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  ARGYLE_HOSTS,
+  type Argyle,
+  type ArgyleEnvironment,
+  type ArgyleErrorBody,
+  type CreateSessionRequest,
+  type CreateUserResponse,
+  createArgyle,
+  type Session,
+  type Verification,
+  type VerificationListPage,
+} from "./index.ts";
+
+const argyle = createArgyle({ apiKeyId: "id", apiKeySecret: "secret" });
+const verification = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
+
+describe("@verifetch/argyle types", () => {
+  it("returns the spec's types from the convenience methods, all fields optional as Argyle documents", () => {
+    expectTypeOf(createArgyle).returns.toEqualTypeOf<Argyle>();
+    expectTypeOf(argyle.createSession).returns.resolves.toEqualTypeOf<Session>();
+    expectTypeOf<Session["link"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(argyle.createUser).returns.resolves.toEqualTypeOf<CreateUserResponse>();
+    expectTypeOf(argyle.getVerification).returns.resolves.toEqualTypeOf<Verification>();
+    expectTypeOf(argyle.listVerifications).returns.resolves.toEqualTypeOf<VerificationListPage>();
+    expectTypeOf(argyle.iterateVerifications).returns.toEqualTypeOf<AsyncGenerator<Verification, void, undefined>>();
+    expectTypeOf(argyle.environment).toEqualTypeOf<ArgyleEnvironment>();
+    expectTypeOf<ArgyleEnvironment>().toEqualTypeOf<"sandbox" | "live">();
+    expectTypeOf(ARGYLE_HOSTS.live).toEqualTypeOf<"https://api.argyle.com">();
+  });
+
+  it("requires what the spec requires and rejects unknown values", () => {
+    expectTypeOf({ verification }).toExtend<CreateSessionRequest>();
+    // @ts-expect-error `verification` is required
+    argyle.createSession({ configuration: { language: "EN" } });
+    // @ts-expect-error "FR" is not a Link language
+    argyle.createSession({ verification, configuration: { language: "FR" } });
+    // @ts-expect-error `report` is required
+    argyle.createVerification({ user: "u" });
+    // @ts-expect-error "vox" is not a report type
+    argyle.createVerification({ user: "u", report: { type: "vox" } });
+    // @ts-expect-error "DONE" is not a verification state
+    argyle.listVerifications({ status_state: "DONE" });
+    // @ts-expect-error the iterator manages the cursor itself
+    argyle.iterateVerifications({ cursor: "c" });
+    // @ts-expect-error only "sandbox" and "live" exist
+    createArgyle({ environment: "production" });
+  });
+
+  it("types the raw client's data and Argyle's error body", async () => {
+    const result = await argyle.client.POST("/v2/sessions", { body: { verification } });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<ArgyleErrorBody>();
+      expectTypeOf<ArgyleErrorBody>().toEqualTypeOf<{ detail?: string }>();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<Session>();
+    }
+    // @ts-expect-error the spec has no such path
+    argyle.client.GET("/v2/sessions");
+  });
+
+  it("exposes the parsed provider body on ApiError", () => {
+    expectTypeOf<ApiError<ArgyleErrorBody>["body"]>().toEqualTypeOf<{ detail?: string }>();
+  });
+});

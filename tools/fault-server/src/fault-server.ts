@@ -1,0 +1,94 @@
+// A real HTTP server on 127.0.0.1 (free port) that answers each request to a path with the next
+// scripted step, and records every request it saw. Separate from Prism: Prism is stateless and
+// cannot play "503 twice, then 200".
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+
+/** One scripted answer. */
+export type FaultStep =
+  | { status: number; headers?: Record<string, string>; body?: string | Buffer }
+  /** Accept the request and never answer. */
+  | { hang: true }
+  /** Close the connection before answering. */
+  | { reset: "before-response" }
+  /** Send the status line, headers and half the body, then drop the connection. */
+  | { reset: "mid-body"; status: number; body: string };
+
+/** A request the server received. */
+export interface SeenRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+/** A running fault server. */
+export interface FaultServer {
+  baseUrl: string;
+  /** Queues the answers for `path` (each request takes the next; then 599 "script exhausted"). */
+  script(path: string, ...steps: FaultStep[]): void;
+  /** Requests received for `path`, in order. */
+  seen(path: string): SeenRequest[];
+  stop(): Promise<void>;
+}
+
+/** Starts a fault server on 127.0.0.1 on a free port. */
+export async function startFaultServer(): Promise<FaultServer> {
+  const scripts = new Map<string, FaultStep[]>();
+  const seen = new Map<string, SeenRequest[]>();
+  const sockets = new Set<Socket>();
+
+  const server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const chunks: Buffer[] = [];
+    request.on("data", (chunk: Buffer) => chunks.push(chunk));
+    request.on("end", () => {
+      const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
+      const list = seen.get(path) ?? [];
+      list.push({
+        method: request.method ?? "",
+        path,
+        headers: request.headers,
+        body: Buffer.concat(chunks).toString("utf8"),
+      });
+      seen.set(path, list);
+      answer(scripts.get(path)?.shift(), request, response);
+    });
+  });
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    script: (path, ...steps) => scripts.set(path, [...(scripts.get(path) ?? []), ...steps]),
+    seen: (path) => seen.get(path) ?? [],
+    stop: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function answer(step: FaultStep | undefined, request: IncomingMessage, response: ServerResponse): void {
+  if (!step) {
+    response.writeHead(599, { "content-type": "text/plain" }).end("script exhausted");
+    return;
+  }
+  if ("hang" in step) return;
+  if ("reset" in step && step.reset === "before-response") {
+    request.socket.destroy();
+    return;
+  }
+  if ("reset" in step) {
+    response.writeHead(step.status, { "content-type": "application/json", "content-length": String(step.body.length) });
+    response.write(step.body.slice(0, Math.floor(step.body.length / 2)));
+    setTimeout(() => request.socket.destroy(), 10);
+    return;
+  }
+  response.writeHead(step.status, { "content-type": "application/json", ...step.headers });
+  response.end(step.body ?? "");
+}

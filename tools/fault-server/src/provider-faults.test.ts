@@ -1,0 +1,306 @@
+// Fault tests: real provider clients against a real local HTTP server that scripts failures.
+// ComplyCube documents no idempotency key (its creates must never be repeated once they may have
+// arrived); Verifa honours `Idempotency-Key` (its creates may be retried with the same key).
+import { inspect } from "node:util";
+import { createComplyCube } from "@verifetch/complycube";
+import {
+  ConnectionError,
+  getResponseMeta,
+  InternalServerError,
+  InvalidResponseError,
+  type Logger,
+  RateLimitError,
+  TimeoutError,
+  VerifetchError,
+} from "@verifetch/core";
+import { createVerifa } from "@verifetch/verifa";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { type FaultServer, startFaultServer } from "./fault-server.ts";
+
+const COMPLYCUBE_KEY = "test_cc_secret_0123456789";
+const VERIFA_KEY = "vk_sandbox_verifa_secret_0123456789";
+const flowSession = {
+  clientId: "5eb04fcd0f3e360008035eb1",
+  checkTypes: ["identity_check" as const],
+  successUrl: "https://app.example/done",
+  cancelUrl: "https://app.example/cancel",
+};
+const sessionJson = JSON.stringify({
+  id: "session_1",
+  status: "pending",
+  capture_url: "https://app.withverifa.com/verify/tok_1",
+  is_sandbox: true,
+  created_at: "2026-02-01T12:00:00Z",
+  expires_at: "2026-02-01T12:20:00Z",
+  external_ref: null,
+  qr_code_data_url: null,
+  tags: [],
+});
+
+let server: FaultServer;
+let sleeps: number[];
+const clock = {
+  sleep: async (ms: number) => {
+    sleeps.push(ms);
+  },
+  random: () => 0,
+};
+
+beforeEach(async () => {
+  server = await startFaultServer();
+  sleeps = [];
+});
+afterEach(() => server.stop());
+
+const complycube = (options: Parameters<typeof createComplyCube>[0] = {}) =>
+  createComplyCube({ apiKey: COMPLYCUBE_KEY, baseUrl: server.baseUrl, clock, ...options });
+const verifa = (options: Parameters<typeof createVerifa>[0] = {}) =>
+  createVerifa({ apiKey: VERIFA_KEY, baseUrl: server.baseUrl, clock, ...options });
+
+describe("fault server: retries and waits", () => {
+  it("429 with Retry-After: 1, then 200: waits 1 s and succeeds (POST, no idempotency needed)", async () => {
+    server.script(
+      "/v1/flow/sessions",
+      { status: 429, headers: { "Retry-After": "1" }, body: "{}" },
+      { status: 200, body: '{"redirectUrl":"https://flow.complycube.com/x"}' },
+    );
+    expect(await complycube().createFlowSession(flowSession)).toEqual({ redirectUrl: "https://flow.complycube.com/x" });
+    expect(server.seen("/v1/flow/sessions")).toHaveLength(2);
+    expect(sleeps).toEqual([1000]);
+  });
+
+  it("honours Retry-After in real time too", async () => {
+    server.script(
+      "/v1/clients/c1",
+      { status: 429, headers: { "Retry-After": "1" }, body: "{}" },
+      { status: 200, body: '{"id":"c1","type":"person"}' },
+    );
+    const started = performance.now();
+    await createComplyCube({ apiKey: COMPLYCUBE_KEY, baseUrl: server.baseUrl }).getClient("c1");
+    expect(performance.now() - started).toBeGreaterThanOrEqual(990);
+  });
+
+  it("503 twice, then 200: three attempts with one identical Idempotency-Key, exposed on the result", async () => {
+    server.script(
+      "/api/v1/sessions",
+      { status: 503, body: "{}" },
+      { status: 503, body: "{}" },
+      { status: 201, body: sessionJson },
+    );
+    const session = await verifa().createSession({ external_ref: "u1" });
+    const keys = server.seen("/api/v1/sessions").map((request) => request.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(new Set(keys).size).toBe(1);
+    expect(getResponseMeta(session)).toMatchObject({ idempotencyKey: keys[0], retryCount: 2 });
+    expect(server.seen("/api/v1/sessions").map((r) => r.body)).toEqual(Array(3).fill('{"external_ref":"u1"}'));
+    expect(sleeps).toEqual([500, 1000]);
+  });
+
+  it("500 on a create without idempotency: exactly one request reaches the server", async () => {
+    server.script(
+      "/v1/flow/sessions",
+      { status: 500, body: '{"type":"internal_server_error","message":"boom"}' },
+      { status: 200, body: "{}" },
+    );
+    const error = await complycube()
+      .createFlowSession(flowSession)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 500, retryCount: 0, body: { type: "internal_server_error" } });
+    expect(server.seen("/v1/flow/sessions")).toHaveLength(1);
+  });
+});
+
+describe("fault server: broken connections and bodies", () => {
+  it("a hang past the timeout: GET retried then TimeoutError, POST tried once", async () => {
+    server.script("/v1/clients/c2", { hang: true }, { hang: true });
+    const get = await complycube({ timeoutMs: 100, maxRetries: 1 })
+      .getClient("c2")
+      .catch((e: unknown) => e);
+    expect(get).toBeInstanceOf(TimeoutError);
+    expect(get).toMatchObject({ retryCount: 1 });
+    expect(server.seen("/v1/clients/c2")).toHaveLength(2);
+
+    server.script("/v1/flow/sessions", { hang: true }, { status: 200, body: "{}" });
+    const post = await complycube({ timeoutMs: 100 })
+      .createFlowSession(flowSession)
+      .catch((e: unknown) => e);
+    expect(post).toBeInstanceOf(TimeoutError);
+    expect(server.seen("/v1/flow/sessions")).toHaveLength(1);
+  });
+
+  it("a connection reset mid-response: GET retried and succeeds; a create is not repeated", async () => {
+    server.script(
+      "/api/v1/sessions/s1",
+      { reset: "mid-body", status: 200, body: sessionJson },
+      { status: 200, body: sessionJson },
+    );
+    expect(await verifa().getSession("s1")).toMatchObject({ id: "session_1" });
+    expect(server.seen("/api/v1/sessions/s1")).toHaveLength(2);
+
+    server.script("/v1/flow/sessions", {
+      reset: "mid-body",
+      status: 200,
+      body: '{"redirectUrl":"https://x.example/1"}',
+    });
+    const error = await complycube()
+      .createFlowSession(flowSession)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectionError);
+    expect(server.seen("/v1/flow/sessions")).toHaveLength(1);
+  });
+
+  it("a connection closed before any response: not repeated for a create without idempotency", async () => {
+    server.script("/v1/flow/sessions", { reset: "before-response" }, { status: 200, body: "{}" });
+    await expect(complycube().createFlowSession(flowSession)).rejects.toBeInstanceOf(ConnectionError);
+    expect(server.seen("/v1/flow/sessions")).toHaveLength(1);
+  });
+
+  it("an HTML 502 from a proxy is an InternalServerError carrying the page as text", async () => {
+    const page = "<html><body><h1>502 Bad Gateway</h1></body></html>";
+    server.script("/v1/clients/c3", { status: 502, headers: { "content-type": "text/html" }, body: page });
+    const error = await complycube({ maxRetries: 0 })
+      .getClient("c3")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InternalServerError);
+    expect(error).toMatchObject({ status: 502, body: page });
+  });
+
+  it("truncated JSON and an empty body on a 2xx are InvalidResponseError, never SyntaxError", async () => {
+    server.script("/v1/flow/sessions", { status: 200, body: '{"redirectUrl":"https://fl' }, { status: 200, body: "" });
+    const truncated = await complycube()
+      .createFlowSession(flowSession)
+      .catch((e: unknown) => e);
+    expect(truncated).toBeInstanceOf(InvalidResponseError);
+    expect((truncated as Error).message).toMatch(/not valid JSON/);
+    const empty = await complycube()
+      .createFlowSession(flowSession)
+      .catch((e: unknown) => e);
+    expect(empty).toBeInstanceOf(InvalidResponseError);
+    expect((empty as Error).message).toMatch(/empty body/);
+    expect(server.seen("/v1/flow/sessions")).toHaveLength(2);
+  });
+
+  it("a 10 MB body arrives intact", async () => {
+    const big = "x".repeat(10 * 1024 * 1024);
+    server.script("/api/v1/sessions/big", {
+      status: 200,
+      body: JSON.stringify({ ...JSON.parse(sessionJson), external_ref: big }),
+    });
+    const session = await verifa().getSession("big");
+    expect(session.external_ref?.length).toBe(big.length);
+  });
+
+  it("a wait above the cap is not slept: RateLimitError with retryAfterMs", async () => {
+    server.script("/api/v1/sessions", {
+      status: 429,
+      headers: { "Retry-After": "3600" },
+      body: '{"error":"rate_limited","detail":"later","status_code":429}',
+    });
+    const error = await verifa()
+      .createSession()
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitError);
+    expect(error).toMatchObject({ retryAfterMs: 3_600_000, idempotencyKey: expect.any(String) });
+    expect(sleeps).toEqual([]);
+  });
+});
+
+describe("no secret leaks on any error path", () => {
+  const secrets = [COMPLYCUBE_KEY, VERIFA_KEY];
+  const scenarios: { name: string; run: (logger: Logger, events: unknown[]) => Promise<unknown> }[] = [
+    {
+      name: "401 echoing the Authorization header in its body",
+      run: (logger, events) => {
+        server.script("/v1/flow/sessions", {
+          status: 401,
+          body: JSON.stringify({ type: "unauthorized", message: `The key '${COMPLYCUBE_KEY}' is invalid` }),
+        });
+        return complycube({
+          logger,
+          logLevel: "debug",
+          onRequest: (e) => events.push(e),
+          onResponse: (e) => events.push(e),
+        }).createFlowSession(flowSession);
+      },
+    },
+    {
+      name: "400 echoing X-API-Key as plain text",
+      run: (logger, events) => {
+        server.script("/api/v1/sessions", {
+          status: 400,
+          headers: { "content-type": "text/plain" },
+          body: `bad key ${VERIFA_KEY}`,
+        });
+        return verifa({ logger, logLevel: "debug", onResponse: (e) => events.push(e) }).createSession();
+      },
+    },
+    {
+      name: "5xx runs and retries",
+      run: (logger) => {
+        server.script(
+          "/api/v1/sessions/s9",
+          { status: 503, body: "{}" },
+          { status: 503, body: "{}" },
+          { status: 503, body: `{"detail":"${VERIFA_KEY}"}` },
+        );
+        return verifa({ logger, logLevel: "debug" }).getSession("s9");
+      },
+    },
+    {
+      name: "timeout",
+      run: (logger) => {
+        server.script("/v1/flow/sessions", { hang: true });
+        return complycube({ logger, logLevel: "debug", timeoutMs: 50 }).createFlowSession(flowSession);
+      },
+    },
+    {
+      name: "connection reset",
+      run: (logger) => {
+        server.script("/v1/flow/sessions", { reset: "before-response" });
+        return complycube({ logger, logLevel: "debug" }).createFlowSession(flowSession);
+      },
+    },
+    {
+      name: "malformed 2xx echoing the key",
+      run: (logger) => {
+        server.script("/v1/flow/sessions", { status: 200, body: `{"redirectUrl": "${COMPLYCUBE_KEY}` });
+        return complycube({ logger, logLevel: "debug" }).createFlowSession(flowSession);
+      },
+    },
+    {
+      name: "missing key",
+      run: () => createVerifa({ baseUrl: server.baseUrl, apiKey: undefined }).createSession(),
+    },
+  ];
+
+  it.each(scenarios)("$name", async ({ run }) => {
+    const lines: string[] = [];
+    const capture = (level: string) => (message: string, data?: Record<string, unknown>) => {
+      lines.push(`${level} ${message} ${JSON.stringify(data)}`);
+    };
+    const logger: Logger = {
+      error: capture("error"),
+      warn: capture("warn"),
+      info: capture("info"),
+      debug: capture("debug"),
+    };
+    const events: unknown[] = [];
+    vi.stubEnv("VERIFA_API_KEY", "");
+    const error = await run(logger, events).then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    vi.unstubAllEnvs();
+    expect(VerifetchError.isInstance(error)).toBe(true);
+    const surfaces = [
+      String(error),
+      (error as Error).message,
+      JSON.stringify(error),
+      inspect(error, { depth: 8, showHidden: true }),
+      JSON.stringify(events),
+      ...lines,
+    ].join("\n");
+    for (const secret of secrets) expect(surfaces).not.toContain(secret);
+  });
+});
