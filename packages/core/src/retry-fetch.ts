@@ -216,7 +216,7 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
       // Read the final body here, where a connection lost mid-body can still be retried or typed.
       let raw: string;
       try {
-        raw = response.status === 204 || method === "HEAD" ? "" : await response.text();
+        raw = NULL_BODY_STATUSES.has(status) || method === "HEAD" ? "" : await response.text();
       } catch (error) {
         const canRetry = safeToRepeat && attempt < settings.maxRetries;
         const reason = `connection lost while reading the ${status} response: ${connectionReason(error)}`;
@@ -316,9 +316,12 @@ function connectionReason(error: unknown): string {
   return `connection failed${code ? ` (${code})` : ""}: ${message}`;
 }
 
+/** Statuses whose responses cannot have a body (the Response constructor refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
 /** Whether a 2xx is (or claims to be, or might be) the JSON our operations promise. */
 function expectsJson(response: Response): boolean {
-  if (response.status === 204) return false;
+  if (NULL_BODY_STATUSES.has(response.status)) return false;
   const type = response.headers.get("content-type") ?? "";
   return type === "" || type.includes("json") || type.startsWith("text/");
 }
@@ -353,7 +356,7 @@ function buffered(response: Response, raw: string, meta: TransportMeta, provider
   headers.set("content-length", String(new TextEncoder().encode(raw).length));
   headers.delete("transfer-encoding");
   headers.delete("content-encoding");
-  const copy = new Response(response.status === 204 ? null : raw, {
+  const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : raw, {
     status: response.status,
     statusText: response.statusText,
     headers,
