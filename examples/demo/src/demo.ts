@@ -4,9 +4,14 @@
 import { fileURLToPath } from "node:url";
 import { readEnv } from "@verifetch/core";
 import { type MockServer, startMock } from "@verifetch/testing";
+import { demoArgyle } from "./demo-argyle.ts";
+import { demoArgylePartners } from "./demo-argyle-partners.ts";
 import { demoComplyCube } from "./demo-complycube.ts";
+import { demoEarthId } from "./demo-earthid.ts";
 import type { SentRequest } from "./demo-sent-requests.ts";
 import type { DemoTarget } from "./demo-target.ts";
+import { demoVerifa } from "./demo-verifa.ts";
+import { demoVeriff } from "./demo-veriff.ts";
 
 interface ProviderDemo {
   name: string;
@@ -15,21 +20,35 @@ interface ProviderDemo {
   run: (target: DemoTarget) => Promise<{ url: string; sent: SentRequest[] }>;
 }
 
-const demos: ProviderDemo[] = [{ name: "complycube", envVars: ["COMPLYCUBE_API_KEY"], run: demoComplyCube }];
+const demos: ProviderDemo[] = [
+  { name: "complycube", envVars: ["COMPLYCUBE_API_KEY"], run: demoComplyCube },
+  { name: "argyle", envVars: ["ARGYLE_API_KEY_ID", "ARGYLE_API_KEY_SECRET"], run: demoArgyle },
+  {
+    name: "argyle-partners",
+    envVars: ["ARGYLE_API_KEY_ID", "ARGYLE_API_KEY_SECRET", "ARGYLE_PARTNER_CLIENT_ID"],
+    run: demoArgylePartners,
+  },
+  { name: "verifa", envVars: ["VERIFA_API_KEY"], run: demoVerifa },
+  { name: "earthid", envVars: ["EARTHID_API_KEY"], run: demoEarthId },
+  { name: "veriff", envVars: ["VERIFF_API_KEY"], run: demoVeriff },
+];
 
 const specFor = (name: string) => fileURLToPath(new URL(`../../../specs/${name}.yaml`, import.meta.url));
 
 const mocks: MockServer[] = [];
 let failed = false;
 try {
-  for (const demo of demos) {
-    const live = demo.envVars.every((name) => readEnv(name) !== undefined);
-    let baseUrl: string | undefined;
-    if (!live) {
+  const targets = await Promise.all(
+    demos.map(async (demo): Promise<DemoTarget> => {
+      const live = demo.envVars.every((name) => readEnv(name) !== undefined);
+      if (live) return { live, baseUrl: undefined };
       const mock = await startMock(specFor(demo.name));
       mocks.push(mock);
-      baseUrl = mock.baseUrl;
-    }
+      return { live, baseUrl: mock.baseUrl };
+    }),
+  );
+  for (const [index, demo] of demos.entries()) {
+    const { live, baseUrl } = targets[index] ?? { live: false, baseUrl: undefined };
     try {
       const { url, sent } = await demo.run({ live, baseUrl });
       console.log(`${demo.name.padEnd(16)} ${live ? "live API" : "mock    "}  ${url}`);
