@@ -242,6 +242,21 @@ export class AbortError extends VerifetchError {
   }
 }
 
+/** A webhook failed verification: missing or wrong signature, too old, or not JSON. Never trust its body. */
+export class WebhookVerificationError extends VerifetchError {
+  static override readonly errorName: string = "WebhookVerificationError";
+  readonly provider: string;
+
+  constructor(provider: string, message: string) {
+    super(`${provider} webhook: ${message}`);
+    this.provider = provider;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), provider: this.provider };
+  }
+}
+
 /** The client is misconfigured (missing key, key/host mismatch, unsafe base URL…); nothing was sent. */
 export class ConfigurationError extends VerifetchError {
   static override readonly errorName: string = "ConfigurationError";

@@ -28,6 +28,7 @@ export {
   TimeoutError,
   UnprocessableEntityError,
   VerifetchError,
+  WebhookVerificationError,
 } from "./error-classes.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
 export type { Logger, LogLevel } from "./log.ts";
@@ -43,4 +44,23 @@ export {
   type RetrySettings,
 } from "./retry-fetch.ts";
 export { REDACTED, SECRET_HEADERS } from "./secret-redact.ts";
+export {
+  isCountryCode,
+  type SessionInputRules,
+  validateSessionInput,
+  webhookBodyText,
+  webhookHeader,
+} from "./session-input-validate.ts";
+export {
+  type CreateSessionInput,
+  type HostedSession,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionPerson,
+  type SessionProvider,
+  type SessionProviderOptions,
+  type SessionProviderRaw,
+  type WebhookEvent,
+  type WebhookRequest,
+} from "./session-provider.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
+export { type BodyHmacScheme, parseWebhookJson, verifyBodyHmac } from "./webhook-verify.ts";

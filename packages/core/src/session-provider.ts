@@ -1,0 +1,100 @@
+// The contract between the `verifetch` facade and provider packages (as `@ai-sdk/provider` is for
+// the Vercel AI SDK): each provider package exports an adapter implementing SessionProvider, and the
+// facade only ever talks to adapters. Versioned so the facade can adapt to older adapters later.
+
+/** The version of the contract this package defines. */
+export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v1";
+
+/** The person being verified, as far as the caller knows them. */
+export interface SessionPerson {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phone?: string;
+  /** `YYYY-MM-DD`. */
+  dateOfBirth?: string;
+}
+
+/** What every provider's "create a hosted session" call shares, plus per-provider options. */
+export interface CreateSessionInput<TProviderOptions extends object = Record<string, unknown>> {
+  /** Your reference for the user or transaction (returned in webhooks where the provider supports it). */
+  reference: string;
+  /** Where the provider sends the user when they finish. Must be https. */
+  redirectUrl?: string;
+  /** Where the provider sends the user when they cancel, where supported. Must be https. */
+  cancelUrl?: string;
+  /** UI language, lowercase ISO 639-1 (`"en"`); refused for providers that take none. */
+  language?: string;
+  /** ISO 3166-1 alpha-2 country, upper case (`"GB"`). */
+  country?: string;
+  person?: SessionPerson;
+  /** String key/values attached to the session where the provider supports metadata. */
+  metadata?: Record<string, string>;
+  /** Idempotency key, for providers that honour one (others refuse it). */
+  idempotencyKey?: string;
+  signal?: AbortSignal;
+  /** Options only one provider understands, keyed by provider name: `{ complycube: { clientId } }`. */
+  providerOptions?: TProviderOptions;
+}
+
+/** A created hosted session, the same shape for every provider. */
+export interface HostedSession<TProvider extends string = string, TRaw = unknown> {
+  provider: TProvider;
+  /** The provider's session id (see each provider's README for what it is where none exists). */
+  id: string;
+  /** The URL to send the user to. */
+  url: string;
+  /** When the URL stops working, when the provider documents it; null when unknown. */
+  expiresAt: Date | null;
+  /** Whether this is a sandbox session; null when the provider does not say. */
+  sandbox: boolean | null;
+  /** The provider's status of the new session (e.g. `"created"`, `"pending"`). */
+  status: string;
+  /** The provider's own response. */
+  raw: TRaw;
+}
+
+/** A webhook delivery as received: the raw body exactly as sent (signatures cover the bytes). */
+export interface WebhookRequest {
+  headers: Headers | Record<string, string | string[] | undefined>;
+  rawBody: string | Uint8Array;
+}
+
+/** A verified webhook event, the same shape for every provider. */
+export interface WebhookEvent<TProvider extends string = string, TRaw = unknown> {
+  provider: TProvider;
+  /** The provider's event type, e.g. `"session.approved"`. */
+  type: string;
+  /** The session (or verification) the event is about, when the event names one. */
+  sessionId: string | null;
+  /** Your reference, when the event carries it. */
+  reference: string | null;
+  /** The provider's status carried by the event, when there is one. */
+  status: string | null;
+  /** The parsed event body. */
+  raw: TRaw;
+}
+
+/** What a provider package implements for the facade. */
+export interface SessionProvider<
+  TProvider extends string = string,
+  TOptions extends object = Record<string, unknown>,
+  TRaw = unknown,
+  TEventRaw = unknown,
+> {
+  readonly specificationVersion: typeof SESSION_PROVIDER_SPECIFICATION_VERSION;
+  readonly provider: TProvider;
+  /** Languages the hosted flow accepts (lowercase ISO 639-1); null when the provider takes none. */
+  readonly languages: readonly string[] | null;
+  /** Checks the input (shared fields and this provider's options) without sending anything. */
+  validate(input: CreateSessionInput<{ [K in TProvider]?: TOptions }>): void;
+  /** Creates a hosted session (validating first). */
+  createSession(input: CreateSessionInput<{ [K in TProvider]?: TOptions }>): Promise<HostedSession<TProvider, TRaw>>;
+  /** Verifies a webhook's signature with the provider's documented scheme and parses it. */
+  verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<TProvider, TEventRaw>>;
+}
+
+/** The per-provider options type of an adapter. */
+export type SessionProviderOptions<T> = T extends SessionProvider<string, infer O, unknown, unknown> ? O : never;
+/** The raw session type of an adapter. */
+export type SessionProviderRaw<T> = T extends SessionProvider<string, object, infer R, unknown> ? R : never;
