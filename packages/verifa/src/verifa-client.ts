@@ -10,6 +10,7 @@ import {
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.ts";
 import { verifaEnvironment } from "./verifa-environment.ts";
+import { VerifaSessions } from "./verifa-sessions.ts";
 import { VERSION } from "./version.ts";
 
 type Schemas = components["schemas"];
@@ -47,16 +48,21 @@ export interface VerifaOptions extends ProviderClientOptions {
   apiKey?: string;
   /** `Verifa-Version` to send. Defaults to {@link VERIFA_API_VERSION}, the version these types describe. */
   apiVersion?: string;
+  /** Webhook endpoint secret (`whsec_…`) for `sessions.verifyWebhook`. Defaults to `VERIFA_WEBHOOK_SECRET`. */
+  webhookSecret?: string;
 }
 
 /** A configured Verifa client. Create it with {@link createVerifa}. */
 export class Verifa {
   /** The typed openapi-fetch client: `client.POST("/api/v1/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: VerifaApiClient;
+  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
+  readonly sessions: VerifaSessions;
   readonly #apiKey: string | undefined;
 
   constructor(options: VerifaOptions = {}) {
     this.#apiKey = options.apiKey;
+    this.sessions = new VerifaSessions(this, options.webhookSecret, options.clock?.now);
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

@@ -1,0 +1,139 @@
+import { createHmac } from "node:crypto";
+import { InputValidationError, WebhookVerificationError } from "@verifetch/core";
+import { describe, expect, it, vi } from "vitest";
+import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
+import { createVerifa } from "./verifa-client.ts";
+
+const created = {
+  id: "session_abc123",
+  status: "pending",
+  capture_url: "https://app.withverifa.com/verify/tok_1",
+  is_sandbox: true,
+  created_at: "2026-02-01T12:00:00Z",
+  expires_at: "2026-02-01T12:20:00Z",
+  external_ref: "user_1",
+  qr_code_data_url: null,
+  tags: [],
+};
+
+describe("verifa.sessions (facade adapter)", () => {
+  it("maps the unified input to Verifa's fields and the response to a HostedSession", async () => {
+    const fetch = vi.fn(async (_request: Request) => Response.json(created, { status: 201 }));
+    const verifa = createVerifa({ apiKey: "vk_sandbox_1", fetch });
+    const session = await verifa.sessions.createSession({
+      reference: "user_1",
+      redirectUrl: "https://app.example/done",
+      country: "GB",
+      metadata: { plan: "pro" },
+      person: { firstName: "Ada" },
+      idempotencyKey: "order-7",
+      providerOptions: { verifa: { workflowId: "workflow_kyc", checks: ["document"] } },
+    });
+    expect(session).toEqual({
+      provider: "verifa",
+      id: "session_abc123",
+      url: "https://app.withverifa.com/verify/tok_1",
+      expiresAt: new Date("2026-02-01T12:20:00Z"),
+      sandbox: true,
+      status: "pending",
+      raw: created,
+    });
+    const request = fetch.mock.calls[0]?.[0];
+    expect(await request?.json()).toEqual({
+      external_ref: "user_1",
+      redirect_url: "https://app.example/done",
+      country: "GB",
+      metadata: { plan: "pro" },
+      workflow_id: "workflow_kyc",
+      checks: ["document"],
+    });
+    expect(request?.headers.get("Idempotency-Key")).toBe("order-7");
+  });
+
+  it.each([
+    [{ reference: "u", language: "en" }, "language"],
+    [{ reference: "u", cancelUrl: "https://a.example" }, "cancelUrl"],
+    [{ reference: "u", redirectUrl: "http://a.example" }, "redirectUrl"],
+    [
+      { reference: "u", providerOptions: { verifa: { checks: "document" as unknown as string[] } } },
+      "providerOptions.verifa.checks",
+    ],
+  ])("refuses %j before any request", async (input, field) => {
+    const fetch = vi.fn();
+    const error = await createVerifa({ apiKey: "vk_sandbox_1", fetch })
+      .sessions.createSession(input)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputValidationError);
+    expect(error).toMatchObject({ field });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("creates a session through the Prism mock", async () => {
+    const verifa = createVerifa({ apiKey: "vk_sandbox_1", baseUrl: mockBaseUrl("verifa") });
+    const session = await verifa.sessions.createSession({ reference: "user_abc123", country: "US" });
+    expect(session).toMatchObject({ provider: "verifa", id: "session_abc123", sandbox: true, status: "pending" });
+    expect(session.expiresAt?.toISOString()).toBe("2026-02-01T12:20:00.000Z");
+  });
+});
+
+describe("verifa.sessions.verifyWebhook", () => {
+  const secret = "whsec_test_123";
+  const body = JSON.stringify({
+    event: "session.approved",
+    data: { session_id: "session_abc123", external_ref: "user_1", status: "completed", is_sandbox: true },
+    created_at: "2026-02-01T12:10:00Z",
+  });
+  const now = Date.parse("2026-02-01T12:10:05Z");
+  const t = Math.floor(now / 1000) - 5;
+  // Computed independently of the package, as Verifa documents it: HMAC-SHA256 of "{t}.{body}".
+  const sign = (timestamp: number, key = secret, payload = body) =>
+    createHmac("sha256", key).update(`${timestamp}.${payload}`).digest("hex");
+  const verifa = (webhookSecret = secret) =>
+    createVerifa({ apiKey: "vk_sandbox_1", webhookSecret, clock: { now: () => now } });
+
+  it("accepts a valid signature and normalizes the event", async () => {
+    const event = await verifa().sessions.verifyWebhook({
+      headers: { "x-verifa-signature": `t=${t},v1=${sign(t)}` },
+      rawBody: body,
+    });
+    expect(event).toEqual({
+      provider: "verifa",
+      type: "session.approved",
+      sessionId: "session_abc123",
+      reference: "user_1",
+      status: "completed",
+      raw: JSON.parse(body),
+    });
+  });
+
+  it("accepts any of several v1 signatures (secret rotation)", async () => {
+    const header = `t=${t},v1=${sign(t, "whsec_old")},v1=${sign(t)}`;
+    await expect(
+      verifa().sessions.verifyWebhook({ headers: { "X-Verifa-Signature": header }, rawBody: body }),
+    ).resolves.toMatchObject({
+      type: "session.approved",
+    });
+  });
+
+  it.each([
+    ["a wrong secret", () => `t=${t},v1=${sign(t, "whsec_wrong")}`, /does not match/],
+    ["a modified body", () => `t=${t},v1=${sign(t, secret, `${body} `)}`, /does not match/],
+    ["a timestamp older than 300 s", () => `t=${t - 301},v1=${sign(t - 301)}`, /possible replay/],
+    ["a timestamp far in the future", () => `t=${t + 400},v1=${sign(t + 400)}`, /possible replay/],
+    ["a malformed header", () => `sha256=${sign(t)}`, /not `t=<unix>,v1=<hex>`/],
+  ])("refuses %s", async (_name, header, message) => {
+    const error = await verifa()
+      .sessions.verifyWebhook({ headers: { "x-verifa-signature": header() }, rawBody: body })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebhookVerificationError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it("needs the webhook secret, by option or VERIFA_WEBHOOK_SECRET", async () => {
+    vi.stubEnv("VERIFA_WEBHOOK_SECRET", "");
+    await expect(
+      createVerifa({ apiKey: "vk_sandbox_1" }).sessions.verifyWebhook({ headers: {}, rawBody: body }),
+    ).rejects.toMatchObject({ option: "webhookSecret", envVar: "VERIFA_WEBHOOK_SECRET" });
+    vi.unstubAllEnvs();
+  });
+});

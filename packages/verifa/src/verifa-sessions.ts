@@ -1,0 +1,92 @@
+import {
+  type CreateSessionInput,
+  type HostedSession,
+  InputValidationError,
+  loadSetting,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionProvider,
+  validateSessionInput,
+  type WebhookEvent,
+  type WebhookRequest,
+} from "@verifetch/core";
+import type { CreateSessionResponse, Verifa } from "./verifa-client.ts";
+import { type VerifaWebhookPayload, verifyVerifaWebhook } from "./verifa-webhook.ts";
+
+/** Verifa-only options of the unified `createSession` (`providerOptions.verifa`). All optional. */
+export interface VerifaSessionOptions {
+  /** The workflow to run; the organisation's default otherwise. */
+  workflowId?: string;
+  /** Per-session check overrides; the workflow's checks otherwise. */
+  checks?: string[];
+}
+
+/** The facade adapter of a Verifa client (`verifa.sessions`). */
+export class VerifaSessions
+  implements SessionProvider<"verifa", VerifaSessionOptions, CreateSessionResponse, VerifaWebhookPayload>
+{
+  readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
+  readonly provider = "verifa";
+  /** Verifa's create call takes no language. */
+  readonly languages = null;
+  readonly #verifa: Verifa;
+  readonly #webhookSecret: string | undefined;
+  readonly #now: () => number;
+
+  constructor(verifa: Verifa, webhookSecret: string | undefined, now: () => number = Date.now) {
+    this.#verifa = verifa;
+    this.#webhookSecret = webhookSecret;
+    this.#now = now;
+  }
+
+  validate(input: CreateSessionInput<{ verifa?: VerifaSessionOptions }>): void {
+    validateSessionInput(input, { provider: "Verifa", languages: this.languages });
+    const options = input.providerOptions?.verifa;
+    if (
+      options?.checks !== undefined &&
+      (!Array.isArray(options.checks) || options.checks.some((c) => typeof c !== "string"))
+    ) {
+      throw new InputValidationError("providerOptions.verifa.checks", "must be a list of check names");
+    }
+  }
+
+  async createSession(
+    input: CreateSessionInput<{ verifa?: VerifaSessionOptions }>,
+  ): Promise<HostedSession<"verifa", CreateSessionResponse>> {
+    this.validate(input);
+    const options = input.providerOptions?.verifa;
+    const raw = await this.#verifa.createSession(
+      {
+        external_ref: input.reference,
+        ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),
+        ...(input.country !== undefined && { country: input.country }),
+        ...(input.metadata !== undefined && { metadata: input.metadata }),
+        ...(options?.workflowId !== undefined && { workflow_id: options.workflowId }),
+        ...(options?.checks !== undefined && { checks: options.checks }),
+      },
+      {
+        ...(input.signal !== undefined && { signal: input.signal }),
+        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
+      },
+    );
+    return {
+      provider: "verifa",
+      id: raw.id,
+      url: raw.capture_url,
+      expiresAt: new Date(raw.expires_at),
+      sandbox: raw.is_sandbox,
+      status: raw.status,
+      raw,
+    };
+  }
+
+  /** Verifies `X-Verifa-Signature` with the endpoint secret (`webhookSecret` or `VERIFA_WEBHOOK_SECRET`). */
+  async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<"verifa", VerifaWebhookPayload>> {
+    const secret = loadSetting({
+      value: this.#webhookSecret,
+      option: "webhookSecret",
+      envVar: "VERIFA_WEBHOOK_SECRET",
+      description: "Verifa webhook secret",
+    });
+    return verifyVerifaWebhook(request, secret, this.#now());
+  }
+}
