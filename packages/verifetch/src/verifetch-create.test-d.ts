@@ -1,0 +1,63 @@
+import type { SessionProvider } from "@verifetch/core";
+import { type CreateSessionResponse, createVerifa } from "@verifetch/verifa";
+import { describe, expectTypeOf, it } from "vitest";
+import { AllProvidersFailedError, createVerifetch, NoSuchProviderError } from "./index.ts";
+
+declare const needsOptions: SessionProvider<
+  "strict",
+  { clientId: string; theme?: "light" | "dark" },
+  { redirectUrl: string },
+  { type: string }
+>;
+const verifa = createVerifa({ apiKey: "vk_sandbox_x" });
+const vf = createVerifetch({ providers: { verifa: verifa.sessions, strict: needsOptions } });
+
+describe("verifetch facade types", () => {
+  it("types the result per provider, including the raw response", async () => {
+    const session = await vf.createSession("verifa", { reference: "r" });
+    expectTypeOf(session.provider).toEqualTypeOf<"verifa">();
+    expectTypeOf(session.raw).toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf(session.expiresAt).toEqualTypeOf<Date | null>();
+    const strict = await vf.createSession("strict", { reference: "r", providerOptions: { strict: { clientId: "c" } } });
+    expectTypeOf(strict.raw).toEqualTypeOf<{ redirectUrl: string }>();
+  });
+
+  it("requires providerOptions where the provider needs them, typed per key", () => {
+    // @ts-expect-error the strict provider needs providerOptions.strict.clientId
+    vf.createSession("strict", { reference: "r" });
+    // @ts-expect-error theme is "light" | "dark"
+    vf.createSession("strict", { reference: "r", providerOptions: { strict: { clientId: "c", theme: "blue" } } });
+    // @ts-expect-error verifa's checks is a list of strings
+    vf.createSession("verifa", { reference: "r", providerOptions: { verifa: { checks: "document" } } });
+    vf.createSession("verifa", {
+      reference: "r",
+      providerOptions: { verifa: { workflowId: "w" }, strict: { clientId: "c" } },
+    });
+  });
+
+  it("refuses unknown providers at compile time", () => {
+    // @ts-expect-error "acme" is not a configured provider
+    vf.createSession("acme", { reference: "r" });
+    // @ts-expect-error "acme" is not a configured provider
+    vf.verifyWebhook("acme", { headers: {}, rawBody: "" });
+  });
+
+  it("types a fallback list: options required for every listed provider that needs them; a union result", async () => {
+    // @ts-expect-error strict is in the list, so its options are required
+    vf.createSession(["verifa", "strict"], { reference: "r" });
+    const session = await vf.createSession(["verifa", "strict"], {
+      reference: "r",
+      providerOptions: { strict: { clientId: "c" } },
+    });
+    expectTypeOf(session.provider).toEqualTypeOf<"verifa" | "strict">();
+  });
+
+  it("types webhook events and narrows errors", async () => {
+    const event = await vf.verifyWebhook("strict", { headers: {}, rawBody: "{}" });
+    expectTypeOf(event.raw).toEqualTypeOf<{ type: string }>();
+    const error: unknown = new Error("x");
+    if (AllProvidersFailedError.isInstance(error))
+      expectTypeOf(error.attempts[0]?.provider).toEqualTypeOf<string | undefined>();
+    if (NoSuchProviderError.isInstance(error)) expectTypeOf(error.available).toEqualTypeOf<readonly string[]>();
+  });
+});
