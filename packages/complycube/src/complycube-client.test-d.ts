@@ -1,8 +1,11 @@
-import type { ApiError } from "@verifetch/core";
+import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type Client,
   type ComplyCube,
+  type ComplyCubeSessionOptions,
+  ComplyCubeSessions,
+  type ComplyCubeWebhookPayload,
   type CreateFlowSessionRequest,
   createComplyCube,
   type FlowSession,
@@ -47,5 +50,39 @@ describe("@verifetch/complycube types", () => {
 
   it("exposes the parsed provider body on ApiError", () => {
     expectTypeOf<ApiError<{ type: string }>["body"]>().toEqualTypeOf<{ type: string }>();
+  });
+
+  it("types the facade adapter (complycube.sessions)", () => {
+    expectTypeOf(complycube.sessions).toEqualTypeOf<ComplyCubeSessions>();
+    expectTypeOf(complycube.sessions).toExtend<
+      SessionProvider<"complycube", ComplyCubeSessionOptions, FlowSession, ComplyCubeWebhookPayload>
+    >();
+    expectTypeOf(complycube.sessions.provider).toEqualTypeOf<"complycube">();
+    expectTypeOf(complycube.sessions.createSession).returns.resolves.toEqualTypeOf<
+      HostedSession<"complycube", FlowSession>
+    >();
+    expectTypeOf(complycube.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+      WebhookEvent<"complycube", ComplyCubeWebhookPayload>
+    >();
+    expectTypeOf(ComplyCubeSessions).toBeConstructibleWith(complycube, undefined);
+  });
+
+  it("types the adapter's providerOptions: exactly one variant, each with its own options", () => {
+    const urls = { reference: "u", redirectUrl: "https://a.example", cancelUrl: "https://b.example" };
+    const checks: ComplyCubeSessionOptions = { clientId: "c", checkTypes: ["document_check"], enableMonitoring: true };
+    const workflow: ComplyCubeSessionOptions = { clientId: "c", workflowTemplateId: "wf", shortUrl: true };
+    complycube.sessions.validate({ ...urls, providerOptions: { complycube: checks } });
+    complycube.sessions.validate({ ...urls, providerOptions: { complycube: workflow } });
+    // @ts-expect-error checkTypes and workflowTemplateId are exclusive
+    const both: ComplyCubeSessionOptions = { clientId: "c", checkTypes: ["document_check"], workflowTemplateId: "w" };
+    // @ts-expect-error shortUrl belongs to workflow-driven sessions
+    const shortUrl: ComplyCubeSessionOptions = { clientId: "c", checkTypes: ["document_check"], shortUrl: true };
+    // @ts-expect-error messages belong to check-driven sessions
+    const messages: ComplyCubeSessionOptions = { clientId: "c", workflowTemplateId: "wf", messages: {} };
+    // @ts-expect-error clientId is required
+    const noClient: ComplyCubeSessionOptions = { workflowTemplateId: "wf" };
+    // @ts-expect-error "palm_reading_check" is not a check type
+    const palm: ComplyCubeSessionOptions = { clientId: "c", checkTypes: ["palm_reading_check"] };
+    expectTypeOf([both, shortUrl, messages, noClient, palm]).toBeArray();
   });
 });

@@ -12,5 +12,16 @@ export {
   type FlowSession,
 } from "./complycube-client.ts";
 export { type ComplyCubeEnvironment, complyCubeEnvironment } from "./complycube-environment.ts";
+export {
+  type ComplyCubeCheckSessionOptions,
+  type ComplyCubeSessionOptions,
+  ComplyCubeSessions,
+  type ComplyCubeWorkflowSessionOptions,
+} from "./complycube-sessions.ts";
+export {
+  COMPLYCUBE_SIGNATURE_HEADER,
+  type ComplyCubeWebhookPayload,
+  verifyComplyCubeWebhook,
+} from "./complycube-webhook.ts";
 export type { components, operations, paths } from "./generated/openapi.ts";
 export { VERSION } from "./version.ts";

@@ -1,0 +1,303 @@
+import { createHmac } from "node:crypto";
+import { AbortError, ConfigurationError, InputValidationError, WebhookVerificationError } from "@verifetch/core";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
+import { createComplyCube } from "./complycube-client.ts";
+import type { ComplyCubeSessionOptions } from "./complycube-sessions.ts";
+
+const clientId = "5eb04fcd0f3e360008035eb1";
+const created = { redirectUrl: "https://flow.complycube.com/test_abc?theme=light" };
+const urls = { redirectUrl: "https://app.example/done", cancelUrl: "https://app.example/cancel" };
+
+function fakeFetch() {
+  return vi.fn(async (_request: Request) => Response.json(created, { status: 200 }));
+}
+
+describe("complycube.sessions (facade adapter)", () => {
+  it("maps a check-driven session, sending neither reference, country, person nor metadata", async () => {
+    const fetch = fakeFetch();
+    const complycube = createComplyCube({ apiKey: "test_key", fetch });
+    const session = await complycube.sessions.createSession({
+      reference: "user_1",
+      ...urls,
+      language: "fr",
+      country: "GB",
+      person: { firstName: "Ada", lastName: "Lovelace" },
+      metadata: { plan: "pro" },
+      providerOptions: {
+        complycube: {
+          clientId,
+          checkTypes: ["document_check", "identity_check"],
+          theme: "dark",
+          enableMonitoring: true,
+          allowDocumentUpload: false,
+          supportEmail: "help@app.example",
+          documentTypes: { passport: true, driving_license: false },
+          messages: { intro: { heading: "Hi", message: "Let's verify you" } },
+        },
+      },
+    });
+    expect(session).toEqual({
+      provider: "complycube",
+      id: clientId,
+      url: created.redirectUrl,
+      expiresAt: null,
+      sandbox: true,
+      status: "created",
+      raw: created,
+    });
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.url).toBe("https://api.complycube.com/v1/flow/sessions");
+    expect(await request?.json()).toEqual({
+      clientId,
+      successUrl: "https://app.example/done",
+      cancelUrl: "https://app.example/cancel",
+      checkTypes: ["document_check", "identity_check"],
+      language: "fr",
+      theme: "dark",
+      enableMonitoring: true,
+      allowDocumentUpload: false,
+      supportEmail: "help@app.example",
+      documentTypes: { passport: true, driving_license: false },
+      messages: { intro: { heading: "Hi", message: "Let's verify you" } },
+    });
+  });
+
+  it("maps a workflow-driven session; a live key gives sandbox: false", async () => {
+    const fetch = fakeFetch();
+    const complycube = createComplyCube({ apiKey: "live_key", fetch });
+    const session = await complycube.sessions.createSession({
+      reference: "user_1",
+      ...urls,
+      providerOptions: { complycube: { clientId, workflowTemplateId: "wf_1", shortUrl: true, theme: "light" } },
+    });
+    expect(session).toMatchObject({ provider: "complycube", id: clientId, sandbox: false, expiresAt: null });
+    expect(await fetch.mock.calls[0]?.[0].json()).toEqual({
+      clientId,
+      successUrl: "https://app.example/done",
+      cancelUrl: "https://app.example/cancel",
+      workflowTemplateId: "wf_1",
+      shortUrl: true,
+      theme: "light",
+    });
+  });
+
+  it("passes the caller's signal to the request", async () => {
+    const fetch = fakeFetch();
+    const error = await createComplyCube({ apiKey: "test_key", fetch })
+      .sessions.createSession({
+        reference: "user_1",
+        ...urls,
+        signal: AbortSignal.abort(),
+        providerOptions: { complycube: { clientId, workflowTemplateId: "wf_1" } },
+      })
+      .catch((e: unknown) => e);
+    expect(AbortError.isInstance(error)).toBe(true);
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  const checks = { clientId, checkTypes: ["identity_check" as const] };
+  const workflow = { clientId, workflowTemplateId: "wf_1" };
+  const refusals: [string, Record<string, unknown>, string][] = [
+    ["no redirectUrl", { cancelUrl: urls.cancelUrl, providerOptions: { complycube: checks } }, "redirectUrl"],
+    ["no cancelUrl", { redirectUrl: urls.redirectUrl, providerOptions: { complycube: checks } }, "cancelUrl"],
+    [
+      "an http redirectUrl",
+      { ...urls, redirectUrl: "http://app.example", providerOptions: { complycube: checks } },
+      "redirectUrl",
+    ],
+    ["no providerOptions", { ...urls }, "providerOptions.complycube.clientId"],
+    [
+      "an empty clientId",
+      { ...urls, providerOptions: { complycube: { ...checks, clientId: "" } } },
+      "providerOptions.complycube.clientId",
+    ],
+    [
+      "neither checkTypes nor workflowTemplateId",
+      { ...urls, providerOptions: { complycube: { clientId } } },
+      "providerOptions.complycube.checkTypes",
+    ],
+    [
+      "both checkTypes and workflowTemplateId",
+      { ...urls, providerOptions: { complycube: { ...checks, workflowTemplateId: "wf_1" } } },
+      "providerOptions.complycube.workflowTemplateId",
+    ],
+    [
+      "empty checkTypes",
+      { ...urls, providerOptions: { complycube: { clientId, checkTypes: [] } } },
+      "providerOptions.complycube.checkTypes",
+    ],
+    [
+      "an unknown check type",
+      { ...urls, providerOptions: { complycube: { clientId, checkTypes: ["palm_reading_check"] } } },
+      "providerOptions.complycube.checkTypes",
+    ],
+    ["an unsupported language", { ...urls, language: "xx", providerOptions: { complycube: checks } }, "language"],
+    [
+      "a language on a workflow session",
+      { ...urls, language: "fr", providerOptions: { complycube: workflow } },
+      "language",
+    ],
+    [
+      "messages on a workflow session",
+      { ...urls, providerOptions: { complycube: { ...workflow, messages: {} } } },
+      "providerOptions.complycube.messages",
+    ],
+    [
+      "enableMonitoring on a workflow session",
+      { ...urls, providerOptions: { complycube: { ...workflow, enableMonitoring: true } } },
+      "providerOptions.complycube.enableMonitoring",
+    ],
+    [
+      "shortUrl on a check-driven session",
+      { ...urls, providerOptions: { complycube: { ...checks, shortUrl: true } } },
+      "providerOptions.complycube.shortUrl",
+    ],
+    [
+      "an unknown option",
+      { ...urls, providerOptions: { complycube: { ...checks, successUrl: "https://x.example" } } },
+      "providerOptions.complycube.successUrl",
+    ],
+    [
+      "an unknown theme",
+      { ...urls, providerOptions: { complycube: { ...checks, theme: "blue" } } },
+      "providerOptions.complycube.theme",
+    ],
+    [
+      "a non-boolean allowDocumentUpload",
+      { ...urls, providerOptions: { complycube: { ...checks, allowDocumentUpload: "no" } } },
+      "providerOptions.complycube.allowDocumentUpload",
+    ],
+    [
+      "an unknown document type",
+      { ...urls, providerOptions: { complycube: { ...checks, documentTypes: { visa: true } } } },
+      "providerOptions.complycube.documentTypes.visa",
+    ],
+    [
+      "a non-string message heading",
+      { ...urls, providerOptions: { complycube: { ...checks, messages: { intro: { heading: 1 } } } } },
+      "providerOptions.complycube.messages.intro.heading",
+    ],
+    [
+      "an idempotency key (ComplyCube documents none)",
+      { ...urls, idempotencyKey: "k1", providerOptions: { complycube: checks } },
+      "idempotencyKey",
+    ],
+  ];
+
+  it.each(refusals)("refuses %s before any request", async (_name, input, field) => {
+    const fetch = fakeFetch();
+    const error = await createComplyCube({ apiKey: "test_key", fetch })
+      .sessions.createSession({ reference: "user_1", ...input } as Parameters<
+        ReturnType<typeof createComplyCube>["sessions"]["createSession"]
+      >[0])
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(InputValidationError);
+    expect(error).toMatchObject({ field });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("validate() refuses without sending anything, and accepts a valid input", () => {
+    const complycube = createComplyCube({ apiKey: "test_key", fetch: fakeFetch() });
+    expect(() => complycube.sessions.validate({ reference: "u", ...urls })).toThrow(InputValidationError);
+    const options: ComplyCubeSessionOptions = { clientId, workflowTemplateId: "wf_1" };
+    expect(() =>
+      complycube.sessions.validate({ reference: "u", ...urls, providerOptions: { complycube: options } }),
+    ).not.toThrow();
+  });
+
+  it("creates a session through the Prism mock", async () => {
+    const complycube = createComplyCube({ apiKey: "test_key", baseUrl: mockBaseUrl("complycube") });
+    const session = await complycube.sessions.createSession({
+      reference: "user_1",
+      ...urls,
+      language: "de",
+      providerOptions: { complycube: { clientId, checkTypes: ["document_check"] } },
+    });
+    expect(session).toMatchObject({ provider: "complycube", id: clientId, sandbox: true, status: "created" });
+    expect(session.url).toMatch(/^https:\/\/flow\.complycube\.com\/test_/);
+    expect(session.raw.redirectUrl).toBe(session.url);
+  });
+});
+
+describe("complycube.sessions.verifyWebhook", () => {
+  afterEach(() => vi.unstubAllEnvs());
+  const secret = "cc_webhook_secret";
+  const body = JSON.stringify({
+    id: "evt_1",
+    type: "check.completed",
+    resourceType: "check",
+    payload: {
+      id: "check_1",
+      clientId,
+      externalId: "user_1",
+      type: "identity_check",
+      status: "complete",
+      outcome: "clear",
+    },
+    createdAt: "2026-02-01T12:00:00Z",
+  });
+  // Computed independently of the package: hex HMAC-SHA256 of the raw body.
+  const sign = (payload = body, key = secret) => createHmac("sha256", key).update(payload).digest("hex");
+  const complycube = (webhookSecret: string | null = secret) =>
+    createComplyCube({ apiKey: "test_key", ...(webhookSecret !== null && { webhookSecret }) });
+
+  it("accepts a valid signature and normalizes the event", async () => {
+    const event = await complycube().sessions.verifyWebhook({
+      headers: { "complycube-signature": sign() },
+      rawBody: new TextEncoder().encode(body),
+    });
+    expect(event).toEqual({
+      provider: "complycube",
+      type: "check.completed",
+      sessionId: clientId,
+      reference: "user_1",
+      status: "clear",
+      raw: JSON.parse(body),
+    });
+  });
+
+  it("falls back to the payload status, and to nulls when the event carries no check", async () => {
+    const pending = JSON.stringify({ type: "check.pending", payload: { clientId, status: "pending" } });
+    await expect(
+      complycube().sessions.verifyWebhook({
+        headers: new Headers({ "ComplyCube-Signature": sign(pending) }),
+        rawBody: pending,
+      }),
+    ).resolves.toMatchObject({ type: "check.pending", sessionId: clientId, reference: null, status: "pending" });
+    const bare = JSON.stringify({ type: "client.created" });
+    await expect(
+      complycube().sessions.verifyWebhook({ headers: { "ComplyCube-Signature": sign(bare) }, rawBody: bare }),
+    ).resolves.toMatchObject({ type: "client.created", sessionId: null, reference: null, status: null });
+  });
+
+  it("reads COMPLYCUBE_WEBHOOK_SECRET when no option is given", async () => {
+    vi.stubEnv("COMPLYCUBE_WEBHOOK_SECRET", secret);
+    await expect(
+      complycube(null).sessions.verifyWebhook({ headers: { "ComplyCube-Signature": sign() }, rawBody: body }),
+    ).resolves.toMatchObject({ type: "check.completed" });
+  });
+
+  it.each([
+    ["a wrong secret", { "ComplyCube-Signature": sign(body, "other_secret") }, body, /does not match/],
+    ["a modified body", { "ComplyCube-Signature": sign() }, body.replace("clear", "rejected"), /does not match/],
+    ["a missing header", {}, body, /header is missing/],
+    ["a non-JSON body", { "ComplyCube-Signature": sign("not json") }, "not json", /not JSON/],
+    ["a body without a type", { "ComplyCube-Signature": sign("{}") }, "{}", /no `type`/],
+  ])("refuses %s", async (_name, headers, rawBody, message) => {
+    const error = await complycube()
+      .sessions.verifyWebhook({ headers, rawBody })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(WebhookVerificationError);
+    expect((error as Error).message).toMatch(message);
+  });
+
+  it("needs the webhook secret, by option or COMPLYCUBE_WEBHOOK_SECRET", async () => {
+    vi.stubEnv("COMPLYCUBE_WEBHOOK_SECRET", "");
+    const error = await complycube(null)
+      .sessions.verifyWebhook({ headers: { "ComplyCube-Signature": sign() }, rawBody: body })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConfigurationError);
+    expect(error).toMatchObject({ option: "webhookSecret", envVar: "COMPLYCUBE_WEBHOOK_SECRET" });
+  });
+});
