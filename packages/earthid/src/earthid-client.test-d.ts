@@ -1,4 +1,11 @@
-import type { ApiError } from "@verifetch/core";
+import type {
+  ApiError,
+  HostedSession,
+  SessionProvider,
+  SessionProviderOptions,
+  SessionProviderRaw,
+  WebhookEvent,
+} from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CreateSessionRequest,
@@ -9,6 +16,9 @@ import {
   type EARTHID_SESSION_TTL_MS,
   type EarthId,
   type EarthIdErrorBody,
+  type EarthIdSessionOptions,
+  type EarthIdSessions,
+  type EarthIdWebhookPayload,
   type Session,
 } from "./index.ts";
 
@@ -65,5 +75,39 @@ describe("@verifetch/earthid types", () => {
 
   it("exposes the parsed provider body on ApiError", () => {
     expectTypeOf<ApiError<EarthIdErrorBody>["body"]["message"]>().toEqualTypeOf<string>();
+  });
+
+  it("exposes a typed facade adapter", () => {
+    expectTypeOf(earthid.sessions).toEqualTypeOf<EarthIdSessions>();
+    expectTypeOf(earthid.sessions).toExtend<
+      SessionProvider<"earthid", EarthIdSessionOptions, CreateSessionResponse, EarthIdWebhookPayload>
+    >();
+    expectTypeOf<SessionProviderOptions<EarthIdSessions>>().toEqualTypeOf<EarthIdSessionOptions>();
+    expectTypeOf<SessionProviderRaw<EarthIdSessions>>().toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf(earthid.sessions.createSession).returns.resolves.toEqualTypeOf<
+      HostedSession<"earthid", CreateSessionResponse>
+    >();
+    expectTypeOf(earthid.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+      WebhookEvent<"earthid", EarthIdWebhookPayload>
+    >();
+    expectTypeOf<EarthIdWebhookPayload["verification"]>().toEqualTypeOf<Decision>();
+    earthid.sessions.validate({
+      reference: "u",
+      providerOptions: {
+        earthid: {
+          document: { type: "PASSPORT", number: "AB1", country: "EE" },
+          endUserId: "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59",
+          consents: [{ type: "ine", approved: true }],
+          address: { fullAddress: "1 Example St" },
+        },
+      },
+    });
+    const notBoolean = { consents: [{ type: "ine", approved: "yes" }] };
+    // @ts-expect-error consents[].approved is a boolean
+    earthid.sessions.validate({ reference: "u", providerOptions: { earthid: notBoolean } });
+    // @ts-expect-error options are keyed by provider: Veriff's key is not EarthID's
+    earthid.sessions.validate({ reference: "u", providerOptions: { veriff: { endUserId: "x" } } });
+    // @ts-expect-error address is { fullAddress }
+    earthid.sessions.validate({ reference: "u", providerOptions: { earthid: { address: "1 Example St" } } });
   });
 });

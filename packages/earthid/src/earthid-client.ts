@@ -8,6 +8,7 @@ import {
   unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
+import { EarthIdSessions } from "./earthid-sessions.ts";
 import type { components, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
@@ -53,10 +54,13 @@ export interface EarthIdOptions extends ProviderClientOptions {
 export class EarthId {
   /** The typed openapi-fetch client: `client.POST("/earthid/api/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: EarthIdApiClient;
+  /** The adapter for the `verifetch` facade: unified `createSession` (its `verifyWebhook` always rejects: no documented signature). */
+  readonly sessions: EarthIdSessions;
   readonly #apiKey: string | undefined;
 
   constructor(options: EarthIdOptions = {}) {
     this.#apiKey = options.apiKey;
+    this.sessions = new EarthIdSessions(this, options.clock?.now);
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

@@ -16,4 +16,13 @@ export {
   type VeriffErrorBody,
   type VeriffOptions,
 } from "./veriff-client.ts";
+export { VERIFF_MAX_VENDOR_DATA_LENGTH, type VeriffSessionOptions, VeriffSessions } from "./veriff-sessions.ts";
+export {
+  VERIFF_WEBHOOK_SIGNATURE_HEADER,
+  VERIFF_WEBHOOK_SIGNATURE_HEADER_VRF,
+  type VeriffDecisionWebhookPayload,
+  type VeriffEventWebhookPayload,
+  type VeriffWebhookPayload,
+  verifyVeriffWebhook,
+} from "./veriff-webhook.ts";
 export { VERSION } from "./version.ts";

@@ -1,4 +1,11 @@
-import type { ApiError } from "@verifetch/core";
+import type {
+  ApiError,
+  HostedSession,
+  SessionProvider,
+  SessionProviderOptions,
+  SessionProviderRaw,
+  WebhookEvent,
+} from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CreateSessionRequest,
@@ -12,6 +19,9 @@ import {
   type VERIFF_SESSION_TTL_MS,
   type Veriff,
   type VeriffErrorBody,
+  type VeriffSessionOptions,
+  type VeriffSessions,
+  type VeriffWebhookPayload,
 } from "./index.ts";
 
 const veriff = createVeriff({ apiKey: "k", sharedSecret: "s" });
@@ -71,5 +81,38 @@ describe("@verifetch/veriff types", () => {
 
   it("exposes the parsed provider body on ApiError", () => {
     expectTypeOf<ApiError<VeriffErrorBody>["body"]["status"]>().toEqualTypeOf<"fail">();
+  });
+
+  it("exposes a typed facade adapter", () => {
+    expectTypeOf(veriff.sessions).toEqualTypeOf<VeriffSessions>();
+    expectTypeOf(veriff.sessions).toExtend<
+      SessionProvider<"veriff", VeriffSessionOptions, CreateSessionResponse, VeriffWebhookPayload>
+    >();
+    expectTypeOf<SessionProviderOptions<VeriffSessions>>().toEqualTypeOf<VeriffSessionOptions>();
+    expectTypeOf<SessionProviderRaw<VeriffSessions>>().toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf(veriff.sessions.createSession).returns.resolves.toEqualTypeOf<
+      HostedSession<"veriff", CreateSessionResponse>
+    >();
+    expectTypeOf(veriff.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+      WebhookEvent<"veriff", VeriffWebhookPayload>
+    >();
+    veriff.sessions.validate({
+      reference: "u",
+      providerOptions: {
+        veriff: {
+          document: { type: "PASSPORT", number: "AB1", country: "EE" },
+          endUserId: "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59",
+          consents: [{ type: "ine", approved: true }],
+          address: { fullAddress: "1 Example St" },
+        },
+      },
+    });
+    const notBoolean = { consents: [{ type: "ine", approved: "yes" }] };
+    // @ts-expect-error consents[].approved is a boolean
+    veriff.sessions.validate({ reference: "u", providerOptions: { veriff: notBoolean } });
+    // @ts-expect-error options are keyed by provider: verifa's options are not Veriff's
+    veriff.sessions.validate({ reference: "u", providerOptions: { verifa: { workflowId: "w" } } });
+    // @ts-expect-error address is { fullAddress }
+    veriff.sessions.validate({ reference: "u", providerOptions: { veriff: { address: "1 Example St" } } });
   });
 });

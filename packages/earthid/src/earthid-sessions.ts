@@ -1,0 +1,203 @@
+import {
+  type CreateSessionInput,
+  type HostedSession,
+  InputValidationError,
+  isCountryCode,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionProvider,
+  validateSessionInput,
+  type WebhookEvent,
+  type WebhookRequest,
+} from "@verifetch/core";
+import {
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  EARTHID_SESSION_TTL_MS,
+  type EarthId,
+} from "./earthid-client.ts";
+import { type EarthIdWebhookPayload, earthIdWebhookUnverifiable } from "./earthid-webhook.ts";
+
+/** Veriff, whose API EarthID mirrors, rejects a longer `vendorData` (error 1500). */
+export const EARTHID_MAX_VENDOR_DATA_LENGTH = 1000;
+
+/**
+ * EarthID-only options of the unified `createSession` (`providerOptions.earthid`). All optional.
+ * They are Veriff's request fields, which EarthID's white-label passes through (its own docs show
+ * only `document.type` and `document.country` of these).
+ */
+export interface EarthIdSessionOptions {
+  /**
+   * The identity document the end user is expected to use. `country` is its issuing country and
+   * wins over the unified `country`; `number` is letters and digits only.
+   */
+  document?: { type?: string; number?: string; country?: string };
+  /** Your UUID for the end user (returned in decisions). */
+  endUserId?: string;
+  /** Consents the end user has given, e.g. `[{ type: "ine", approved: true }]`. */
+  consents?: { type: string; approved: boolean }[];
+  /** The end user's address as one string. */
+  address?: { fullAddress: string };
+}
+
+type Verification = CreateSessionRequest["verification"];
+
+const OPTION_KEYS = ["document", "endUserId", "consents", "address"];
+const DOCUMENT_KEYS = ["type", "number", "country"];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The facade adapter of an EarthID client (`earthid.sessions`): the unified input becomes
+ * `POST /earthid/api/sessions`'s `{ verification }` (Veriff's shape). Webhooks cannot be verified:
+ * EarthID documents no signature.
+ */
+export class EarthIdSessions
+  implements SessionProvider<"earthid", EarthIdSessionOptions, CreateSessionResponse, EarthIdWebhookPayload>
+{
+  readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
+  readonly provider = "earthid";
+  /** The create call has no current language field (only a deprecated legacy `lang`), so a language is refused. */
+  readonly languages = null;
+  readonly #earthid: EarthId;
+  readonly #now: () => number;
+
+  constructor(earthid: EarthId, now: () => number = Date.now) {
+    this.#earthid = earthid;
+    this.#now = now;
+  }
+
+  validate(input: CreateSessionInput<{ earthid?: EarthIdSessionOptions }>): void {
+    // No cancel URL (as with Veriff): the end user leaves the flow through the one callback.
+    validateSessionInput(input, { provider: "EarthID", languages: this.languages });
+    if (input.reference.length > EARTHID_MAX_VENDOR_DATA_LENGTH) {
+      throw new InputValidationError(
+        "reference",
+        `EarthID's vendorData is at most ${EARTHID_MAX_VENDOR_DATA_LENGTH} characters (got ${input.reference.length})`,
+      );
+    }
+    validateEarthIdOptions(input.providerOptions?.earthid, "providerOptions.earthid");
+  }
+
+  async createSession(
+    input: CreateSessionInput<{ earthid?: EarthIdSessionOptions }>,
+  ): Promise<HostedSession<"earthid", CreateSessionResponse>> {
+    this.validate(input);
+    // Taken before the request: the token is created during it, so the real expiry is never earlier.
+    const requestedAt = this.#now();
+    const raw = await this.#earthid.createSession(
+      { verification: earthIdVerification(input, input.providerOptions?.earthid) },
+      {
+        ...(input.signal !== undefined && { signal: input.signal }),
+        // Core refuses it: EarthID documents no idempotency key.
+        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
+      },
+    );
+    return {
+      provider: "earthid",
+      id: raw.verification.id,
+      url: raw.verification.url,
+      expiresAt: new Date(requestedAt + EARTHID_SESSION_TTL_MS),
+      // EarthID documents no sandbox host, key prefix or response marker (with Veriff, test vs live
+      // is a property of the integration behind the key).
+      sandbox: null,
+      status: raw.verification.status,
+      raw,
+    };
+  }
+
+  /**
+   * Always rejects with a `ConfigurationError`: EarthID documents no webhook signature, so a
+   * delivery cannot be verified (and no scheme is guessed). Poll `earthid.getDecision(id)` instead.
+   */
+  async verifyWebhook(_request: WebhookRequest): Promise<WebhookEvent<"earthid", EarthIdWebhookPayload>> {
+    throw earthIdWebhookUnverifiable();
+  }
+}
+
+/** The unified input as Veriff's `verification` object (also EarthID's, which mirrors it). */
+function earthIdVerification(
+  input: CreateSessionInput<object>,
+  options: EarthIdSessionOptions | undefined,
+): Verification {
+  const person = input.person;
+  const personFields = {
+    ...(person?.firstName !== undefined && { firstName: person.firstName }),
+    ...(person?.lastName !== undefined && { lastName: person.lastName }),
+    ...(person?.email !== undefined && { email: person.email }),
+    ...(person?.phone !== undefined && { phoneNumber: person.phone }),
+    ...(person?.dateOfBirth !== undefined && { dateOfBirth: person.dateOfBirth }),
+  };
+  // The unified country is the document's issuing country; an explicit document country wins.
+  const document = {
+    ...(input.country !== undefined && { country: input.country }),
+    ...options?.document,
+  };
+  return {
+    vendorData: input.reference,
+    ...(input.redirectUrl !== undefined && { callback: input.redirectUrl }),
+    ...(Object.keys(personFields).length > 0 && { person: personFields }),
+    ...(Object.keys(document).length > 0 && { document }),
+    ...(options?.address !== undefined && { address: options.address }),
+    ...(options?.endUserId !== undefined && { endUserId: options.endUserId }),
+    ...(options?.consents !== undefined && { consents: options.consents }),
+    // metadata: there is no such field, so it is not sent.
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function refuseUnknownKeys(value: Record<string, unknown>, known: readonly string[], path: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new InputValidationError(`${path}.${unknown}`, `is not a known option (known: ${known.join(", ")})`);
+  }
+}
+
+function validateEarthIdOptions(options: unknown, path: string): void {
+  if (options === undefined) return;
+  if (!isRecord(options)) throw new InputValidationError(path, "must be an object");
+  refuseUnknownKeys(options, OPTION_KEYS, path);
+  const { document, endUserId, consents, address } = options;
+  if (document !== undefined) {
+    if (!isRecord(document)) throw new InputValidationError(`${path}.document`, "must be an object");
+    refuseUnknownKeys(document, DOCUMENT_KEYS, `${path}.document`);
+    if (document.type !== undefined && (typeof document.type !== "string" || document.type === "")) {
+      throw new InputValidationError(`${path}.document.type`, 'must be a document type such as "PASSPORT"');
+    }
+    if (
+      document.number !== undefined &&
+      (typeof document.number !== "string" || !/^[A-Za-z0-9]+$/.test(document.number))
+    ) {
+      throw new InputValidationError(`${path}.document.number`, "must be letters and digits only");
+    }
+    if (document.country !== undefined && (typeof document.country !== "string" || !isCountryCode(document.country))) {
+      throw new InputValidationError(
+        `${path}.document.country`,
+        `must be an ISO 3166-1 alpha-2 code such as "EE" (got ${JSON.stringify(document.country)})`,
+      );
+    }
+  }
+  if (endUserId !== undefined && (typeof endUserId !== "string" || !UUID.test(endUserId))) {
+    throw new InputValidationError(`${path}.endUserId`, "must be a UUID");
+  }
+  if (consents !== undefined) {
+    if (!Array.isArray(consents)) throw new InputValidationError(`${path}.consents`, "must be a list");
+    consents.forEach((consent: unknown, index) => {
+      const at = `${path}.consents[${index}]`;
+      if (!isRecord(consent)) throw new InputValidationError(at, "must be an object { type, approved }");
+      refuseUnknownKeys(consent, ["type", "approved"], at);
+      if (typeof consent.type !== "string" || consent.type === "") {
+        throw new InputValidationError(`${at}.type`, 'must be a consent type such as "ine"');
+      }
+      if (typeof consent.approved !== "boolean") throw new InputValidationError(`${at}.approved`, "must be a boolean");
+    });
+  }
+  if (address !== undefined) {
+    if (!isRecord(address)) throw new InputValidationError(`${path}.address`, "must be an object { fullAddress }");
+    refuseUnknownKeys(address, ["fullAddress"], `${path}.address`);
+    if (typeof address.fullAddress !== "string" || address.fullAddress.trim() === "") {
+      throw new InputValidationError(`${path}.address.fullAddress`, "must be the whole address as a non-empty string");
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import {
+  type CreateSessionInput,
+  type HostedSession,
+  InputValidationError,
+  isCountryCode,
+  loadSetting,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionProvider,
+  validateSessionInput,
+  type WebhookEvent,
+  type WebhookRequest,
+} from "@verifetch/core";
+import {
+  type CreateSessionRequest,
+  type CreateSessionResponse,
+  VERIFF_SESSION_TTL_MS,
+  type Veriff,
+} from "./veriff-client.ts";
+import { type VeriffWebhookPayload, verifyVeriffWebhook } from "./veriff-webhook.ts";
+
+/** Veriff rejects a longer `vendorData` (error 1500). */
+export const VERIFF_MAX_VENDOR_DATA_LENGTH = 1000;
+
+/** Veriff-only options of the unified `createSession` (`providerOptions.veriff`). All optional. */
+export interface VeriffSessionOptions {
+  /**
+   * The identity document the end user is expected to use. `country` is its issuing country and
+   * wins over the unified `country`; `number` is letters and digits only.
+   */
+  document?: { type?: string; number?: string; country?: string };
+  /** Your UUID for the end user (returned in decisions). */
+  endUserId?: string;
+  /** Consents the end user has given, e.g. `[{ type: "ine", approved: true }]`. */
+  consents?: { type: string; approved: boolean }[];
+  /** The end user's address as one string. */
+  address?: { fullAddress: string };
+}
+
+type Verification = CreateSessionRequest["verification"];
+
+const OPTION_KEYS = ["document", "endUserId", "consents", "address"];
+const DOCUMENT_KEYS = ["type", "number", "country"];
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The facade adapter of a Veriff client (`veriff.sessions`): the unified input becomes
+ * `POST /v1/sessions`'s `{ verification }`, and webhooks are checked against `X-HMAC-SIGNATURE`.
+ */
+export class VeriffSessions
+  implements SessionProvider<"veriff", VeriffSessionOptions, CreateSessionResponse, VeriffWebhookPayload>
+{
+  readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
+  readonly provider = "veriff";
+  /** Veriff's current create call has no language field (only a deprecated legacy `lang`), so a language is refused. */
+  readonly languages = null;
+  readonly #veriff: Veriff;
+  readonly #sharedSecret: string | undefined;
+  readonly #now: () => number;
+
+  constructor(veriff: Veriff, sharedSecret: string | undefined, now: () => number = Date.now) {
+    this.#veriff = veriff;
+    this.#sharedSecret = sharedSecret;
+    this.#now = now;
+  }
+
+  validate(input: CreateSessionInput<{ veriff?: VeriffSessionOptions }>): void {
+    // Veriff has no cancel URL: the end user leaves the flow through the one callback.
+    validateSessionInput(input, { provider: "Veriff", languages: this.languages });
+    if (input.reference.length > VERIFF_MAX_VENDOR_DATA_LENGTH) {
+      throw new InputValidationError(
+        "reference",
+        `Veriff's vendorData is at most ${VERIFF_MAX_VENDOR_DATA_LENGTH} characters (got ${input.reference.length})`,
+      );
+    }
+    validateVeriffOptions(input.providerOptions?.veriff, "providerOptions.veriff");
+  }
+
+  async createSession(
+    input: CreateSessionInput<{ veriff?: VeriffSessionOptions }>,
+  ): Promise<HostedSession<"veriff", CreateSessionResponse>> {
+    this.validate(input);
+    // Taken before the request: the token is created during it, so the real expiry is never earlier.
+    const requestedAt = this.#now();
+    const raw = await this.#veriff.createSession(
+      { verification: veriffVerification(input, input.providerOptions?.veriff) },
+      {
+        ...(input.signal !== undefined && { signal: input.signal }),
+        // Core refuses it: Veriff documents no idempotency key.
+        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
+      },
+    );
+    return {
+      provider: "veriff",
+      id: raw.verification.id,
+      url: raw.verification.url,
+      expiresAt: new Date(requestedAt + VERIFF_SESSION_TTL_MS),
+      // Test vs live is a property of the integration behind the key; nothing in the response says which.
+      sandbox: null,
+      status: raw.verification.status,
+      raw,
+    };
+  }
+
+  /** Verifies `X-HMAC-SIGNATURE` with the integration's shared secret (`sharedSecret` or `VERIFF_SHARED_SECRET`). */
+  async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<"veriff", VeriffWebhookPayload>> {
+    const secret = loadSetting({
+      value: this.#sharedSecret,
+      option: "sharedSecret",
+      envVar: "VERIFF_SHARED_SECRET",
+      description: "Veriff shared secret (webhook signatures are keyed with it)",
+    });
+    return verifyVeriffWebhook(request, secret);
+  }
+}
+
+/** The unified input as Veriff's `verification` object (also EarthID's, which mirrors it). */
+function veriffVerification(
+  input: CreateSessionInput<object>,
+  options: VeriffSessionOptions | undefined,
+): Verification {
+  const person = input.person;
+  const personFields = {
+    ...(person?.firstName !== undefined && { firstName: person.firstName }),
+    ...(person?.lastName !== undefined && { lastName: person.lastName }),
+    ...(person?.email !== undefined && { email: person.email }),
+    ...(person?.phone !== undefined && { phoneNumber: person.phone }),
+    ...(person?.dateOfBirth !== undefined && { dateOfBirth: person.dateOfBirth }),
+  };
+  // The unified country is the document's issuing country; an explicit document country wins.
+  const document = {
+    ...(input.country !== undefined && { country: input.country }),
+    ...options?.document,
+  };
+  return {
+    vendorData: input.reference,
+    ...(input.redirectUrl !== undefined && { callback: input.redirectUrl }),
+    ...(Object.keys(personFields).length > 0 && { person: personFields }),
+    ...(Object.keys(document).length > 0 && { document }),
+    ...(options?.address !== undefined && { address: options.address }),
+    ...(options?.endUserId !== undefined && { endUserId: options.endUserId }),
+    ...(options?.consents !== undefined && { consents: options.consents }),
+    // metadata: Veriff has no such field, so it is not sent.
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function refuseUnknownKeys(value: Record<string, unknown>, known: readonly string[], path: string): void {
+  const unknown = Object.keys(value).find((key) => !known.includes(key));
+  if (unknown !== undefined) {
+    throw new InputValidationError(`${path}.${unknown}`, `is not a known option (known: ${known.join(", ")})`);
+  }
+}
+
+function validateVeriffOptions(options: unknown, path: string): void {
+  if (options === undefined) return;
+  if (!isRecord(options)) throw new InputValidationError(path, "must be an object");
+  refuseUnknownKeys(options, OPTION_KEYS, path);
+  const { document, endUserId, consents, address } = options;
+  if (document !== undefined) {
+    if (!isRecord(document)) throw new InputValidationError(`${path}.document`, "must be an object");
+    refuseUnknownKeys(document, DOCUMENT_KEYS, `${path}.document`);
+    if (document.type !== undefined && (typeof document.type !== "string" || document.type === "")) {
+      throw new InputValidationError(`${path}.document.type`, 'must be a document type such as "PASSPORT"');
+    }
+    if (
+      document.number !== undefined &&
+      (typeof document.number !== "string" || !/^[A-Za-z0-9]+$/.test(document.number))
+    ) {
+      throw new InputValidationError(`${path}.document.number`, "must be letters and digits only");
+    }
+    if (document.country !== undefined && (typeof document.country !== "string" || !isCountryCode(document.country))) {
+      throw new InputValidationError(
+        `${path}.document.country`,
+        `must be an ISO 3166-1 alpha-2 code such as "EE" (got ${JSON.stringify(document.country)})`,
+      );
+    }
+  }
+  if (endUserId !== undefined && (typeof endUserId !== "string" || !UUID.test(endUserId))) {
+    throw new InputValidationError(`${path}.endUserId`, "must be a UUID");
+  }
+  if (consents !== undefined) {
+    if (!Array.isArray(consents)) throw new InputValidationError(`${path}.consents`, "must be a list");
+    consents.forEach((consent: unknown, index) => {
+      const at = `${path}.consents[${index}]`;
+      if (!isRecord(consent)) throw new InputValidationError(at, "must be an object { type, approved }");
+      refuseUnknownKeys(consent, ["type", "approved"], at);
+      if (typeof consent.type !== "string" || consent.type === "") {
+        throw new InputValidationError(`${at}.type`, 'must be a consent type such as "ine"');
+      }
+      if (typeof consent.approved !== "boolean") throw new InputValidationError(`${at}.approved`, "must be a boolean");
+    });
+  }
+  if (address !== undefined) {
+    if (!isRecord(address)) throw new InputValidationError(`${path}.address`, "must be an object { fullAddress }");
+    refuseUnknownKeys(address, ["fullAddress"], `${path}.address`);
+    if (typeof address.fullAddress !== "string" || address.fullAddress.trim() === "") {
+      throw new InputValidationError(`${path}.address.fullAddress`, "must be the whole address as a non-empty string");
+    }
+  }
+}
