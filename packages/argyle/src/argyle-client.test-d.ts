@@ -1,10 +1,13 @@
-import type { ApiError } from "@verifetch/core";
+import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   ARGYLE_HOSTS,
   type Argyle,
   type ArgyleEnvironment,
   type ArgyleErrorBody,
+  type ArgyleSessionOptions,
+  type ArgyleSessions,
+  type ArgyleWebhookPayload,
   type CreateSessionRequest,
   type CreateUserResponse,
   createArgyle,
@@ -62,5 +65,26 @@ describe("@verifetch/argyle types", () => {
 
   it("exposes the parsed provider body on ApiError", () => {
     expectTypeOf<ApiError<ArgyleErrorBody>["body"]>().toEqualTypeOf<{ detail?: string }>();
+  });
+
+  it("types the facade adapter (argyle.sessions)", () => {
+    expectTypeOf(argyle.sessions).toEqualTypeOf<ArgyleSessions>();
+    expectTypeOf(argyle.sessions).toExtend<
+      SessionProvider<"argyle", ArgyleSessionOptions, Session, ArgyleWebhookPayload>
+    >();
+    expectTypeOf(argyle.sessions.provider).toEqualTypeOf<"argyle">();
+    expectTypeOf(argyle.sessions.createSession).returns.resolves.toEqualTypeOf<HostedSession<"argyle", Session>>();
+    expectTypeOf(argyle.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+      WebhookEvent<"argyle", ArgyleWebhookPayload>
+    >();
+    const options: ArgyleSessionOptions = { verification, items: ["item_000000001"], mobileApp: true };
+    argyle.sessions.validate({ reference: "u", providerOptions: { argyle: options } });
+    // @ts-expect-error `verification` is required
+    const noVerification: ArgyleSessionOptions = { flowId: "f" };
+    // @ts-expect-error options are camelCase (`mobileApp`), not Argyle's snake_case
+    const snake: ArgyleSessionOptions = { verification, mobile_app: true };
+    // @ts-expect-error the options live under the provider's own key
+    argyle.sessions.validate({ reference: "u", providerOptions: { verifa: options } });
+    expectTypeOf([noVerification, snake]).toBeArray();
   });
 });

@@ -10,6 +10,7 @@ import {
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ArgyleEnvironment, resolveArgyleEnvironment } from "./argyle-environment.ts";
+import { ArgyleSessions } from "./argyle-sessions.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
@@ -68,6 +69,8 @@ export interface ArgyleOptions extends ProviderClientOptions {
    * `baseUrl` that is an Argyle host it must name that host's environment.
    */
   environment?: ArgyleEnvironment;
+  /** The webhook subscription's `secret`, for `sessions.verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
+  webhookSecret?: string;
 }
 
 /** A configured Argyle Verifications API client. Create it with {@link createArgyle}. */
@@ -79,6 +82,8 @@ export class Argyle {
    * from the other environment is only detected by Argyle's 401 (AuthenticationError).
    */
   readonly environment: ArgyleEnvironment;
+  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
+  readonly sessions: ArgyleSessions;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
 
@@ -87,6 +92,7 @@ export class Argyle {
     this.#apiKeySecret = options.apiKeySecret;
     const { baseUrl, environment } = resolveArgyleEnvironment(options);
     this.environment = environment;
+    this.sessions = new ArgyleSessions(this, options.webhookSecret, options.clock?.now);
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,
