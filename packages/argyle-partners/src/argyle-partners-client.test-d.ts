@@ -1,10 +1,13 @@
-import type { ApiError } from "@verifetch/core";
+import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   ARGYLE_PARTNERS_HOSTS,
   type ArgylePartners,
   type ArgylePartnersEnvironment,
   type ArgylePartnersErrorBody,
+  type ArgylePartnersSessionOptions,
+  type ArgylePartnersSessions,
+  type ArgylePartnersWebhookPayload,
   type CreateUserResponse,
   type CreateVerificationRequest,
   createArgylePartners,
@@ -61,5 +64,28 @@ describe("@verifetch/argyle-partners types", () => {
 
   it("exposes the parsed provider body on ApiError", () => {
     expectTypeOf<ApiError<ArgylePartnersErrorBody>["body"]>().toEqualTypeOf<{ detail?: string }>();
+  });
+
+  it("types the facade adapter (argylePartners.sessions)", () => {
+    expectTypeOf(partners.sessions).toEqualTypeOf<ArgylePartnersSessions>();
+    expectTypeOf(partners.sessions).toExtend<
+      SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, Session, ArgylePartnersWebhookPayload>
+    >();
+    expectTypeOf(partners.sessions.provider).toEqualTypeOf<"argyle-partners">();
+    expectTypeOf(partners.sessions.createSession).returns.resolves.toEqualTypeOf<
+      HostedSession<"argyle-partners", Session>
+    >();
+    expectTypeOf(partners.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+      WebhookEvent<"argyle-partners", ArgylePartnersWebhookPayload>
+    >();
+    const options: ArgylePartnersSessionOptions = { verification, singleUseUrl: true };
+    partners.sessions.validate({ reference: "u", providerOptions: { "argyle-partners": options } });
+    // @ts-expect-error `verification` is required
+    const noVerification: ArgylePartnersSessionOptions = { flowId: "f" };
+    // @ts-expect-error options are camelCase (`singleUseUrl`), not Argyle's snake_case
+    const snake: ArgylePartnersSessionOptions = { verification, single_use_url: true };
+    // @ts-expect-error the options live under the provider's own key, "argyle-partners"
+    partners.sessions.validate({ reference: "u", providerOptions: { argyle: options } });
+    expectTypeOf([noVerification, snake]).toBeArray();
   });
 });

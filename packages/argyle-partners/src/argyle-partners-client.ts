@@ -10,6 +10,7 @@ import {
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ArgylePartnersEnvironment, resolveArgylePartnersEnvironment } from "./argyle-partners-environment.ts";
+import { ArgylePartnersSessions } from "./argyle-partners-sessions.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
@@ -65,6 +66,8 @@ export interface ArgylePartnersOptions extends ProviderClientOptions {
    * `baseUrl` that is an Argyle host it must name that host's environment.
    */
   environment?: ArgylePartnersEnvironment;
+  /** The webhook subscription's `secret`, for `sessions.verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
+  webhookSecret?: string;
 }
 
 /** A configured Argyle Partners API client. Create it with {@link createArgylePartners}. */
@@ -76,6 +79,8 @@ export class ArgylePartners {
    * from the other environment is only detected by Argyle's 401 (AuthenticationError).
    */
   readonly environment: ArgylePartnersEnvironment;
+  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
+  readonly sessions: ArgylePartnersSessions;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
 
@@ -84,6 +89,7 @@ export class ArgylePartners {
     this.#apiKeySecret = options.apiKeySecret;
     const { baseUrl, environment } = resolveArgylePartnersEnvironment(options);
     this.environment = environment;
+    this.sessions = new ArgylePartnersSessions(this, options.webhookSecret, options.clock?.now);
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

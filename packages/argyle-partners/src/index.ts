@@ -18,5 +18,11 @@ export {
   type VerificationStatusCode,
 } from "./argyle-partners-client.ts";
 export { ARGYLE_PARTNERS_HOSTS, type ArgylePartnersEnvironment } from "./argyle-partners-environment.ts";
+export { type ArgylePartnersSessionOptions, ArgylePartnersSessions } from "./argyle-partners-sessions.ts";
+export {
+  ARGYLE_PARTNERS_SIGNATURE_HEADER,
+  type ArgylePartnersWebhookPayload,
+  verifyArgylePartnersWebhook,
+} from "./argyle-partners-webhook.ts";
 export type { components, operations, paths } from "./generated/openapi.ts";
 export { VERSION } from "./version.ts";

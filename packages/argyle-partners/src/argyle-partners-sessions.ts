@@ -1,0 +1,178 @@
+import {
+  type CreateSessionInput,
+  getResponseMeta,
+  type HostedSession,
+  InputValidationError,
+  InvalidResponseError,
+  loadSetting,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionProvider,
+  validateSessionInput,
+  type WebhookEvent,
+  type WebhookRequest,
+} from "@verifetch/core";
+import {
+  ARGYLE_PARTNERS_SESSION_TTL_MS,
+  type ArgylePartners,
+  type CreateSessionRequest,
+  type Session,
+} from "./argyle-partners-client.ts";
+import { type ArgylePartnersWebhookPayload, verifyArgylePartnersWebhook } from "./argyle-partners-webhook.ts";
+import { partnerSessionCreateConfigurationLanguageValues } from "./generated/openapi.ts";
+
+type SessionConfiguration = NonNullable<CreateSessionRequest["configuration"]>;
+
+/** Argyle Partners-only options of the unified `createSession` (`providerOptions["argyle-partners"]`). */
+export interface ArgylePartnersSessionOptions {
+  /** The verification the session connects (uuid): the `id` returned by `createVerification`. */
+  verification: string;
+  /** Banking only: bank-connection experience customization id (uuid). Sent as `configuration.experience`. */
+  experience?: string;
+  /** Payroll only: embedded connection experience customization id. Sent as `configuration.flow_id`. */
+  flowId?: string;
+  /** Payroll only: the Items Link offers (one skips search). Sent as `configuration.items`. */
+  items?: string[];
+  /** Payroll only: the session runs in a mobile app. Sent as `configuration.mobile_app`. */
+  mobileApp?: boolean;
+  /** Banking only: the link expires after one successful connection. Sent as `configuration.single_use_url`. */
+  singleUseUrl?: boolean;
+}
+
+const FIELD = "providerOptions.argyle-partners";
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const OPTION_KEYS = ["verification", "experience", "flowId", "items", "mobileApp", "singleUseUrl"];
+
+/**
+ * The facade adapter of an Argyle Partners client (`argylePartners.sessions`). Argyle sessions have
+ * no id of their own: the HostedSession's `id` is the verification id, which
+ * `verifications.updated` webhooks carry.
+ */
+export class ArgylePartnersSessions
+  implements SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, Session, ArgylePartnersWebhookPayload>
+{
+  readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
+  readonly provider = "argyle-partners" as const;
+  /** Link's display languages (payroll only), lower-cased: `en`, `es`, `ru`, `zh`. */
+  readonly languages: readonly string[] = partnerSessionCreateConfigurationLanguageValues.map((language) =>
+    language.toLowerCase(),
+  );
+  readonly #argyle: ArgylePartners;
+  readonly #webhookSecret: string | undefined;
+  readonly #now: () => number;
+
+  constructor(argyle: ArgylePartners, webhookSecret: string | undefined, now: () => number = Date.now) {
+    this.#argyle = argyle;
+    this.#webhookSecret = webhookSecret;
+    this.#now = now;
+  }
+
+  validate(input: CreateSessionInput<{ "argyle-partners"?: ArgylePartnersSessionOptions }>): void {
+    // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
+    validateSessionInput(input, { provider: "Argyle Partners", languages: this.languages, cancelUrl: false });
+    const options: unknown = input.providerOptions?.["argyle-partners"];
+    if (typeof options !== "object" || options === null || Array.isArray(options)) {
+      throw new InputValidationError(
+        `${FIELD}.verification`,
+        "is required: the id of a verification created with createVerification",
+      );
+    }
+    const record = options as Record<string, unknown>;
+    for (const [key, value] of Object.entries(record)) {
+      if (value !== undefined && !OPTION_KEYS.includes(key)) {
+        throw new InputValidationError(`${FIELD}.${key}`, "is not an Argyle Partners session option");
+      }
+    }
+    if (typeof record.verification !== "string" || !UUID.test(record.verification)) {
+      throw new InputValidationError(
+        `${FIELD}.verification`,
+        "must be the uuid of a verification created with createVerification",
+      );
+    }
+    if (record.experience !== undefined && (typeof record.experience !== "string" || !UUID.test(record.experience))) {
+      throw new InputValidationError(`${FIELD}.experience`, "must be a uuid (a banking experience customization id)");
+    }
+    if (record.flowId !== undefined && (typeof record.flowId !== "string" || record.flowId.trim() === "")) {
+      throw new InputValidationError(`${FIELD}.flowId`, "must be a non-empty string");
+    }
+    if (
+      record.items !== undefined &&
+      (!Array.isArray(record.items) || record.items.some((item) => typeof item !== "string" || item === ""))
+    ) {
+      throw new InputValidationError(`${FIELD}.items`, "must be a list of Item ids such as item_000000001");
+    }
+    for (const key of ["mobileApp", "singleUseUrl"]) {
+      if (record[key] !== undefined && typeof record[key] !== "boolean") {
+        throw new InputValidationError(`${FIELD}.${key}`, "must be a boolean");
+      }
+    }
+  }
+
+  async createSession(
+    input: CreateSessionInput<{ "argyle-partners"?: ArgylePartnersSessionOptions }>,
+  ): Promise<HostedSession<"argyle-partners", Session>> {
+    this.validate(input);
+    const options = input.providerOptions?.["argyle-partners"] as ArgylePartnersSessionOptions;
+    const configuration: SessionConfiguration = {
+      ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),
+      ...(input.language !== undefined && {
+        language: input.language.toUpperCase() as NonNullable<SessionConfiguration["language"]>,
+      }),
+      ...(options.experience !== undefined && { experience: options.experience }),
+      ...(options.flowId !== undefined && { flow_id: options.flowId }),
+      ...(options.items !== undefined && { items: options.items }),
+      ...(options.mobileApp !== undefined && { mobile_app: options.mobileApp }),
+      ...(options.singleUseUrl !== undefined && { single_use_url: options.singleUseUrl }),
+    };
+    // Taken before the request: the link's hour starts when Argyle creates the session, so this
+    // never reports a link as valid after it has expired.
+    const requestedAt = this.#now();
+    const raw = await this.#argyle.createSession(
+      {
+        verification: options.verification,
+        ...(Object.keys(configuration).length > 0 && { configuration }),
+      },
+      {
+        ...(input.signal !== undefined && { signal: input.signal }),
+        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
+      },
+    );
+    if (typeof raw.link !== "string" || raw.link === "") {
+      const meta = getResponseMeta(raw);
+      throw new InvalidResponseError({
+        provider: "argyle-partners",
+        status: meta?.status ?? 200,
+        body: raw,
+        headers: new Headers(),
+        requestId: meta?.requestId,
+        retryCount: meta?.retryCount,
+        message: "argyle-partners created the session but its response has no `link` to send the user to",
+      });
+    }
+    return {
+      provider: "argyle-partners",
+      // Argyle sessions have no id of their own; the verification is what webhooks report on.
+      id: options.verification,
+      url: raw.link,
+      // Argyle documents that session links expire after one hour.
+      expiresAt: new Date(requestedAt + ARGYLE_PARTNERS_SESSION_TTL_MS),
+      sandbox: this.#argyle.environment === "sandbox",
+      status: "created",
+      raw,
+    };
+  }
+
+  /**
+   * Verifies `X-Argyle-Signature` with the subscription secret (`webhookSecret` or
+   * `ARGYLE_WEBHOOK_SECRET`). The scheme is inferred for partner webhooks (documented for the
+   * Verifications API only).
+   */
+  async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<"argyle-partners", ArgylePartnersWebhookPayload>> {
+    const secret = loadSetting({
+      value: this.#webhookSecret,
+      option: "webhookSecret",
+      envVar: "ARGYLE_WEBHOOK_SECRET",
+      description: "Argyle Partners webhook secret",
+    });
+    return verifyArgylePartnersWebhook(request, secret);
+  }
+}
