@@ -1,20 +1,14 @@
 import { createArgylePartners } from "@verifetch/argyle-partners";
 import { readEnv } from "@verifetch/core";
-import { recordingFetch, type SentRequest } from "./demo-sent-requests.ts";
 import type { DemoTarget } from "./demo-target.ts";
 
-/** The partner flow: a user and a verification for one of the partner's clients, then a session. */
-export async function demoArgylePartners(target: DemoTarget): Promise<{ url: string; sent: SentRequest[] }> {
-  const sent: SentRequest[] = [];
+/** The partner flow: a user and a verification for one of the partner's clients. */
+export async function prepareArgylePartners(target: DemoTarget) {
   const credentials = target.live ? {} : { apiKeyId: "demo-id", apiKeySecret: "demo-secret" };
-  const partners = createArgylePartners({ ...credentials, baseUrl: target.baseUrl, fetch: recordingFetch(sent) });
+  const partners = createArgylePartners({ ...credentials, baseUrl: target.baseUrl, fetch: target.fetch });
   // The partner's client id: any uuid against the mock; live, set ARGYLE_PARTNER_CLIENT_ID.
   const client = readEnv("ARGYLE_PARTNER_CLIENT_ID") ?? "0187c66e-e7e5-811c-b006-2232f00f426a";
   const user = await partners.createUser({ client, first_name: "Ada", last_name: "Lovelace" });
   const verification = await partners.createVerification({ client, user: user.id ?? "", report: { type: "voie" } });
-  const session = await partners.createSession({
-    verification: verification.id ?? "",
-    configuration: { redirect_url: "https://app.example/verified" },
-  });
-  return { url: session.link ?? "(no link returned)", sent };
+  return { adapter: partners.sessions, options: { verification: verification.id ?? "" } };
 }

@@ -1,20 +1,18 @@
 import { readEnv } from "@verifetch/core";
 import { createVerifa } from "@verifetch/verifa";
-import { recordingFetch, type SentRequest } from "./demo-sent-requests.ts";
 import type { DemoTarget } from "./demo-target.ts";
 
-/** One call: Verifa creates the session (idempotently) and returns the capture URL. */
-export async function demoVerifa(target: DemoTarget): Promise<{ url: string; sent: SentRequest[] }> {
-  const sent: SentRequest[] = [];
+/** The webhook secret the demo signs its sample delivery with (a real one comes from Verifa). */
+export const DEMO_VERIFA_WEBHOOK_SECRET = "whsec_demo";
+
+/** Verifa needs nothing first. */
+export async function prepareVerifa(target: DemoTarget, extra: { headers?: Record<string, string> } = {}) {
   const verifa = createVerifa({
     apiKey: target.live ? readEnv("VERIFA_API_KEY") : "vk_sandbox_demo",
+    webhookSecret: readEnv("VERIFA_WEBHOOK_SECRET") ?? DEMO_VERIFA_WEBHOOK_SECRET,
     baseUrl: target.baseUrl,
-    fetch: recordingFetch(sent),
+    fetch: target.fetch,
+    ...extra,
   });
-  const session = await verifa.createSession({
-    external_ref: "user_123",
-    country: "GB",
-    redirect_url: "https://app.example/verified",
-  });
-  return { url: session.capture_url, sent };
+  return { adapter: verifa.sessions, options: {} };
 }

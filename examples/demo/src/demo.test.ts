@@ -16,10 +16,11 @@ const providerKeys = [
   "EARTHID_API_KEY",
   "VERIFF_API_KEY",
   "VERIFF_SHARED_SECRET",
+  "VERIFA_WEBHOOK_SECRET",
 ];
 
 describe("pnpm demo", () => {
-  it("creates a session with every provider against the embedded mocks", async () => {
+  it("creates a session with every provider through the facade, then a fallback and a webhook check", async () => {
     const env = { ...process.env };
     for (const key of providerKeys) delete env[key];
     const { stdout } = await run(process.execPath, [demo], { env, timeout: 60_000 });
@@ -30,6 +31,11 @@ describe("pnpm demo", () => {
     expect(stdout).toMatch(/^earthid\s+mock\s+https:\/\/myearth\.id\/\S+$/m);
     expect(stdout).toMatch(/^veriff\s+mock\s+https:\/\/\S+$/m);
     expect(stdout).toContain("sent POST /v1/flow/sessions");
+    expect(stdout).toMatch(/^fallback\s+verifa answered 429 → earthid\s+https:\/\/myearth\.id\/\S+$/m);
+    expect(stdout).toMatch(
+      /^webhook\s+verifa session\.approved: session session_abc123, reference user_123, status completed$/m,
+    );
+    expect(stdout).toContain("the same delivery with its body changed: WebhookVerificationError");
     for (const credential of ["test_demo", "vk_sandbox_demo", "demo-secret", "demo-earthid-key", "demo-veriff-key"]) {
       expect(stdout).not.toContain(credential);
     }
