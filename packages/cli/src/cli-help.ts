@@ -1,0 +1,94 @@
+import { PROVIDERS } from "./cli-providers.ts";
+
+const names = () => PROVIDERS.map((provider) => provider.name).join(", ");
+
+export function mainHelp(): string {
+  return `verifetch — create hosted identity- and income-verification sessions from the command line
+
+Usage
+  verifetch <command> [options]
+
+Commands
+  providers                   list the providers, the environment variables each reads, and which are set
+  session create <provider>   create a hosted session; print its link, id, expiry and a QR code
+
+Options
+  -h, --help      show help (every command has its own: verifetch session create --help)
+  -v, --version   print the version
+
+Providers
+  ${names()}
+
+Examples
+  verifetch providers
+  verifetch session create verifa --mock --reference user_123 --redirect-url https://app.example/done
+  verifetch session create verifa --reference user_123 --country GB --json     # reads VERIFA_API_KEY
+`;
+}
+
+export function providersHelp(): string {
+  return `Usage
+  verifetch providers [--json]
+
+Lists the providers, the environment variables their packages read (API keys, needed to create
+sessions for real; webhook secrets, needed to verify webhooks) and whether each is set. Values are
+never printed.
+
+Options
+  --json       print JSON instead of a table
+  -h, --help   show this help
+`;
+}
+
+export function sessionHelp(): string {
+  return `Usage
+  verifetch session create <provider> [options]
+
+Commands
+  create <provider>   create a hosted session (see verifetch session create --help)
+`;
+}
+
+export function sessionCreateHelp(): string {
+  const required = PROVIDERS.map(
+    (provider) => `  ${provider.name.padEnd(16)} ${provider.requiredOptions || "nothing beyond --reference"}`,
+  ).join("\n");
+  const examples = PROVIDERS.map((provider) => `  ${provider.mockExample}`).join("\n");
+  return `Usage
+  verifetch session create <provider> --reference <ref> [options]
+
+Creates a hosted session with one provider through the verifetch facade and prints the URL to
+send the user to, its id, expiry and sandbox flag, and a QR code of the URL. The provider's API
+keys are read from the environment (see verifetch providers); with --mock the session is created
+against a local Prism mock built from the provider package's own OpenAPI spec, with dummy keys.
+
+Providers
+  ${names()}
+
+Options
+  -r, --reference <ref>       your reference for the user or transaction (required)
+  --redirect-url <url>        where the provider sends the user when they finish (https)
+  --cancel-url <url>          where the user goes when they cancel, where the provider has one (https)
+  --country <CC>              ISO 3166-1 alpha-2 country, e.g. GB
+  --language <ll>             UI language (ISO 639-1), where the provider takes one
+  --metadata <key=value>      string metadata, where the provider keeps it (repeatable)
+  --idempotency-key <key>     idempotency key, for providers that honour one (Verifa)
+  --environment <env>         sandbox (default) or live: the host argyle and argyle-partners call
+  -o, --option <key=value>    a provider-only option: providerOptions.<provider>.<key> (repeatable).
+                              The value is parsed as JSON when it parses, else kept as a string;
+                              a dotted key sets a nested field (document.type=PASSPORT)
+  --mock                      use an embedded Prism mock instead of the provider's API
+  --json                      print the session as JSON (and nothing else) on stdout
+  --no-qr                     do not print the QR code
+  -h, --help                  show this help
+
+Required provider options
+${required}
+
+Examples (against the mock)
+${examples}
+
+Exit status: 0 when the session was created; 1 on bad input or a provider error (one line on
+stderr: the error's class and message); 130 when interrupted.
+`;
+}

@@ -1,0 +1,188 @@
+import type { parseArgs } from "node:util";
+import type { MockServer } from "@verifetch/testing";
+import { type CreateSessionInput, createVerifetch, type HostedSession, NoSuchProviderError } from "verifetch";
+import { parseMetadata, parseProviderOptions } from "./cli-args.ts";
+import { CliError, InterruptedError, UsageError } from "./cli-errors.ts";
+import { sessionCreateHelp } from "./cli-help.ts";
+import { parseCommandArgs } from "./cli-parse.ts";
+import {
+  type CliProvider,
+  findProvider,
+  type HostEnvironment,
+  isEnvSet,
+  mockSpecPath,
+  PROVIDERS,
+  sessionsOf,
+} from "./cli-providers.ts";
+import { renderQrCode } from "./cli-qr.ts";
+
+/** How long `--mock` waits for Prism to answer before giving up. */
+export const MOCK_READY_TIMEOUT_MS = 20_000;
+
+const OPTIONS = {
+  reference: { type: "string", short: "r" },
+  "redirect-url": { type: "string" },
+  "cancel-url": { type: "string" },
+  country: { type: "string" },
+  language: { type: "string" },
+  metadata: { type: "string", multiple: true },
+  "idempotency-key": { type: "string" },
+  environment: { type: "string" },
+  option: { type: "string", short: "o", multiple: true },
+  mock: { type: "boolean" },
+  json: { type: "boolean" },
+  "no-qr": { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+
+/** `verifetch session create <provider> …`: returns the exit code. */
+export async function sessionCreate(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs("session create", args, OPTIONS);
+  if (values.help) {
+    process.stdout.write(sessionCreateHelp());
+    return 0;
+  }
+  const [name, ...extra] = positionals;
+  const known = PROVIDERS.map((p) => p.name);
+  if (name === undefined) {
+    throw new UsageError(`session create needs a provider: ${known.join(", ")} (see verifetch session create --help)`);
+  }
+  if (extra.length > 0) {
+    throw new UsageError(`session create takes one provider; unexpected ${JSON.stringify(extra[0])}`);
+  }
+  const provider = findProvider(name);
+  if (!provider) throw new NoSuchProviderError(name, known);
+  const input = sessionInput(provider, values);
+  const environment = hostEnvironment(provider, values.environment);
+
+  const session = await withInterrupts((signal) =>
+    createSession(provider, { ...input, signal }, { mock: values.mock === true, environment }),
+  );
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(session, null, 2)}\n`);
+  } else {
+    process.stdout.write(describeSession(session, values.mock === true));
+    if (!values["no-qr"]) process.stdout.write(`\n${renderQrCode(session.url)}\n`);
+  }
+  return 0;
+}
+
+/** The unified input from the flags (validated by the provider's adapter, not here). */
+function sessionInput(provider: CliProvider, values: Values): CreateSessionInput {
+  if (values.reference === undefined) {
+    throw new UsageError(
+      "--reference is required: your reference for the user or transaction (see verifetch session create --help)",
+    );
+  }
+  const options = parseProviderOptions(values.option ?? []);
+  const metadata = parseMetadata(values.metadata ?? []);
+  return {
+    reference: values.reference,
+    ...(values["redirect-url"] !== undefined && { redirectUrl: values["redirect-url"] }),
+    ...(values["cancel-url"] !== undefined && { cancelUrl: values["cancel-url"] }),
+    ...(values.country !== undefined && { country: values.country }),
+    ...(values.language !== undefined && { language: values.language }),
+    ...(Object.keys(metadata).length > 0 && { metadata }),
+    ...(values["idempotency-key"] !== undefined && { idempotencyKey: values["idempotency-key"] }),
+    ...(Object.keys(options).length > 0 && { providerOptions: { [provider.name]: options } }),
+  };
+}
+
+/** `--environment`, for the providers whose package picks its host by it (Argyle). */
+function hostEnvironment(provider: CliProvider, value: string | undefined): HostEnvironment | undefined {
+  if (value === undefined) return undefined;
+  if (!provider.environments) {
+    const which = PROVIDERS.filter((p) => p.environments).map((p) => p.name);
+    throw new UsageError(
+      `--environment applies to ${which.join(" and ")} only; ${provider.name} tells sandbox from live by its API key or integration`,
+    );
+  }
+  if (value !== "sandbox" && value !== "live") {
+    throw new UsageError(`--environment must be sandbox or live (got ${JSON.stringify(value)})`);
+  }
+  return value;
+}
+
+async function createSession(
+  provider: CliProvider,
+  input: CreateSessionInput,
+  { mock, environment }: { mock: boolean; environment: HostEnvironment | undefined },
+): Promise<HostedSession> {
+  const env = environment === undefined ? {} : { environment };
+  // Refuse bad input before anything else — before asking for keys or spawning Prism. Validation
+  // is local, so a client with the mock's dummy keys pointed at an unused loopback address does it.
+  sessionsOf(await provider.createClient({ kind: "mock", baseUrl: "http://127.0.0.1:9" }), provider).validate(input);
+  if (!mock) {
+    requireApiKeys(provider);
+    return create(provider, await provider.createClient({ kind: "live", ...env }), input);
+  }
+  const { startMock } = await import("@verifetch/testing");
+  let server: MockServer | undefined;
+  try {
+    server = await startMock(mockSpecPath(provider), { readyTimeoutMs: MOCK_READY_TIMEOUT_MS });
+    input.signal?.throwIfAborted();
+    const client = await provider.createClient({ kind: "mock", baseUrl: server.baseUrl, ...env });
+    return await create(provider, client, input);
+  } finally {
+    // Always stopped: after success, provider errors, and interrupts.
+    await server?.stop();
+  }
+}
+
+/** The CLI takes keys only from the environment: say which variables are missing, in CLI terms. */
+function requireApiKeys(provider: CliProvider): void {
+  const missing = provider.envVars.filter((envVar) => envVar.purpose === "api-key" && !isEnvSet(envVar.name));
+  if (missing.length === 0) return;
+  const names = missing.map((envVar) => envVar.name).join(" and ");
+  throw new CliError(
+    "ConfigurationError",
+    `${names} ${missing.length > 1 ? "are" : "is"} not set: ${provider.name} reads its API key from the environment (or add --mock to use the embedded mock)`,
+  );
+}
+
+async function create(provider: CliProvider, client: unknown, input: CreateSessionInput): Promise<HostedSession> {
+  const verifetch = createVerifetch({ providers: { [provider.name]: sessionsOf(client, provider) } });
+  return verifetch.createSession(provider.name, input);
+}
+
+/**
+ * Runs `task` with an AbortSignal that SIGINT/SIGTERM abort, so the request is cancelled and the
+ * mock stopped (by `task`'s own cleanup) before the command exits with InterruptedError. A second
+ * signal exits at once; the mock's own exit hook still kills Prism then.
+ */
+async function withInterrupts<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+  const controller = new AbortController();
+  let received: NodeJS.Signals | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    if (received) process.exit(130);
+    received = signal;
+    controller.abort(new InterruptedError(signal));
+  };
+  process.on("SIGINT", onSignal);
+  process.on("SIGTERM", onSignal);
+  try {
+    return await task(controller.signal);
+  } catch (error) {
+    // Whatever the interrupt caused (an AbortError, Prism killed by the terminal's Ctrl-C), report the interrupt.
+    if (received) throw new InterruptedError(received);
+    throw error;
+  } finally {
+    process.off("SIGINT", onSignal);
+    process.off("SIGTERM", onSignal);
+  }
+}
+
+function describeSession(session: HostedSession, mock: boolean): string {
+  const expires = session.expiresAt ? session.expiresAt.toISOString() : "not known (the provider does not say)";
+  const sandbox = session.sandbox === null ? "not known (the provider does not say)" : session.sandbox ? "yes" : "no";
+  const rows: [string, string][] = [
+    ["provider", `${session.provider}${mock ? " (mock)" : ""}`],
+    ["id", session.id],
+    ["status", session.status],
+    ["expires", expires],
+    ["sandbox", sandbox],
+  ];
+  return `${session.url}\n\n${rows.map(([label, value]) => `  ${label.padEnd(9)} ${value}`).join("\n")}\n`;
+}

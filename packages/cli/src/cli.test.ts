@@ -1,0 +1,361 @@
+// Runs the BUILT `verifetch` bin as a user would: a child process, the provider packages it depends
+// on, Prism mocks from their shipped specs. `pnpm test` builds first; alone, build with
+// `pnpm exec turbo run build --filter=@verifetch/cli...`.
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { fileURLToPath } from "node:url";
+import decodeQR from "qr/decode.js";
+import { describe, expect, it } from "vitest";
+import { PROVIDERS } from "./cli-providers.ts";
+
+const BIN = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
+const MANIFEST = fileURLToPath(new URL("../package.json", import.meta.url));
+const VERIFICATION = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
+const MOCK_TIMEOUT_MS = 60_000;
+
+/** The environment without any provider variable, so output never depends on the machine's keys. */
+function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const provider of PROVIDERS) for (const envVar of provider.envVars) delete env[envVar.name];
+  return { ...env, ...extra };
+}
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function start(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = cleanEnv(),
+): { child: ChildProcess; done: Promise<Run> } {
+  if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @verifetch/cli first`);
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const done = new Promise<Run>((resolve, reject) => {
+    let stdout = "";
+    let stderr = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      stdout += chunk.toString("utf8");
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      stderr += chunk.toString("utf8");
+    });
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout, stderr }));
+  });
+  return { child, done };
+}
+
+const run = (args: readonly string[], env?: NodeJS.ProcessEnv) => start(args, env).done;
+
+/** The arguments that make `session create <provider> --mock` succeed (its required options). */
+function mockArgs(provider: string): string[] {
+  const args = ["session", "create", provider, "--mock", "--reference", "user_123"];
+  args.push("--redirect-url", "https://app.example/done");
+  if (provider === "complycube") {
+    args.push("--cancel-url", "https://app.example/cancelled");
+    args.push("--option", "clientId=5eb04fcd0f3e360008035eb1", "--option", 'checkTypes=["document_check"]');
+  }
+  if (provider === "argyle" || provider === "argyle-partners") args.push("--option", `verification=${VERIFICATION}`);
+  return args;
+}
+
+const QR_LINE = /^[█▀▄ ]+$/;
+
+/**
+ * Reads the printed QR block back into modules (uqr's half blocks: a block character is a light
+ * module, two per character row) and decodes it with an independent decoder (paulmillr's qr).
+ */
+function decodeQrBlock(lines: readonly string[]): string {
+  const modules: boolean[][] = [];
+  for (const line of lines) {
+    const chars = [...line];
+    modules.push(chars.map((c) => c === "█" || c === "▀"));
+    modules.push(chars.map((c) => c === "█" || c === "▄"));
+  }
+  const scale = 4;
+  const margin = 4;
+  const columns = modules[0]?.length ?? 0;
+  const width = (columns + 2 * margin) * scale;
+  const height = (modules.length + 2 * margin) * scale;
+  const data = new Uint8Array(width * height * 3).fill(255);
+  modules.forEach((row, y) => {
+    row.forEach((light, x) => {
+      if (light) return;
+      for (let dy = 0; dy < scale; dy++) {
+        for (let dx = 0; dx < scale; dx++) {
+          const at = (((y + margin) * scale + dy) * width + (x + margin) * scale + dx) * 3;
+          data.fill(0, at, at + 3);
+        }
+      }
+    });
+  });
+  return decodeQR({ width, height, data });
+}
+
+/** One line on stderr, `SomeError: message`, no stack trace; nothing on stdout. */
+function expectOneLineError(result: Run, name: string | RegExp, message?: RegExp): void {
+  expect(result.code).toBe(1);
+  expect(result.stdout).toBe("");
+  expect(result.stderr.endsWith("\n")).toBe(true);
+  const lines = result.stderr.trimEnd().split("\n");
+  expect(lines).toHaveLength(1);
+  const [errorName, ...rest] = (lines[0] ?? "").split(": ");
+  expect(errorName).toMatch(name);
+  if (message) expect(rest.join(": ")).toMatch(message);
+  expect(result.stderr).not.toMatch(/\n\s+at /);
+}
+
+describe("verifetch (the built bin)", () => {
+  it("prints its version", async () => {
+    const version = (JSON.parse(readFileSync(MANIFEST, "utf8")) as { version: string }).version;
+    for (const flag of ["--version", "-v"]) {
+      expect(await run([flag])).toEqual({ code: 0, stdout: `${version}\n`, stderr: "" });
+    }
+  });
+
+  it.each([
+    [["--help"], /verifetch <command>/],
+    [["-h"], /verifetch <command>/],
+    [[], /verifetch <command>/],
+    [["providers", "--help"], /verifetch providers \[--json\]/],
+    [["providers", "-h"], /verifetch providers \[--json\]/],
+    [["session", "--help"], /create <provider>/],
+    [["session", "create", "--help"], /--reference <ref>/],
+    [["session", "create", "verifa", "-h"], /--redirect-url <url>/],
+  ])("verifetch %j prints its help", async (args, usage) => {
+    const result = await run(args);
+    expect(result.code).toBe(0);
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toMatch(/^Usage$/m);
+    expect(result.stdout).toMatch(usage);
+  });
+
+  it("session create --help names every provider and what each needs", async () => {
+    const { stdout } = await run(["session", "create", "--help"]);
+    for (const provider of PROVIDERS) {
+      expect(stdout).toContain(provider.mockExample);
+      if (provider.requiredOptions) expect(stdout).toContain(provider.requiredOptions);
+    }
+  });
+
+  describe("providers", () => {
+    it("lists every provider with the variables it reads and whether they are set, never their values", async () => {
+      const secret = "vk_live_do-not-print-me-0123456789";
+      const result = await run(
+        ["providers"],
+        cleanEnv({ VERIFA_API_KEY: secret, VERIFF_SHARED_SECRET: "whsec-do-not-print-me" }),
+      );
+      expect(result.code).toBe(0);
+      expect(result.stderr).toBe("");
+      for (const provider of PROVIDERS) {
+        expect(result.stdout).toMatch(new RegExp(`^${provider.name}\\s`, "m"));
+        for (const envVar of provider.envVars) expect(result.stdout).toContain(envVar.name);
+      }
+      expect(result.stdout).toMatch(/^verifa\s+VERIFA_API_KEY\s+API key\s+yes$/m);
+      expect(result.stdout).toMatch(/^\s+VERIFF_SHARED_SECRET\s+webhook secret\s+yes$/m);
+      expect(result.stdout).toMatch(/^\s+VERIFA_WEBHOOK_SECRET\s+webhook secret\s+no$/m);
+      expect(result.stdout).toContain("Sessions are created for real with: verifa.");
+      expect(result.stdout).not.toContain("do-not-print-me");
+    });
+
+    it("--json: the same as data, without values", async () => {
+      const result = await run(["providers", "--json"], cleanEnv({ COMPLYCUBE_API_KEY: "test_do-not-print-me" }));
+      expect(result.code).toBe(0);
+      expect(result.stdout).not.toContain("do-not-print-me");
+      const rows = JSON.parse(result.stdout) as {
+        provider: string;
+        live: boolean;
+        env: { name: string; purpose: string; set: boolean }[];
+      }[];
+      expect(rows.map((row) => row.provider)).toEqual([
+        "complycube",
+        "argyle",
+        "argyle-partners",
+        "verifa",
+        "earthid",
+        "veriff",
+      ]);
+      const complycube = rows.find((row) => row.provider === "complycube");
+      expect(complycube?.live).toBe(true);
+      expect(complycube?.env).toContainEqual({ name: "COMPLYCUBE_API_KEY", purpose: "api-key", set: true });
+      expect(rows.find((row) => row.provider === "verifa")?.live).toBe(false);
+    });
+
+    // The table is the CLI's own; this keeps it honest against what each installed package reads.
+    it.each(PROVIDERS)("$name: every variable listed is one its package reads", (provider) => {
+      const entry = createRequire(MANIFEST).resolve(provider.packageName);
+      const code = readFileSync(entry, "utf8");
+      for (const envVar of provider.envVars) expect(code).toContain(`"${envVar.name}"`);
+    });
+  });
+
+  describe("session create --mock", () => {
+    it(
+      "verifa --json prints the HostedSession as JSON and nothing else",
+      async () => {
+        const result = await run([...mockArgs("verifa"), "--json"]);
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        const session = JSON.parse(result.stdout) as Record<string, unknown>;
+        expect(session).toMatchObject({
+          provider: "verifa",
+          id: expect.any(String),
+          url: expect.stringMatching(/^https:\/\/app\.withverifa\.com\//),
+          expiresAt: "2026-02-01T12:20:00.000Z",
+          sandbox: true,
+          status: expect.any(String),
+          raw: expect.objectContaining({ capture_url: expect.any(String) }),
+        });
+        expect(result.stdout).not.toMatch(/[█▀▄]/);
+      },
+      MOCK_TIMEOUT_MS,
+    );
+
+    it.each(PROVIDERS.map((provider) => provider.name))(
+      "%s prints the URL, the session's facts and a QR code that scans to the URL",
+      async (name) => {
+        const result = await run(mockArgs(name));
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+        const lines = result.stdout.trimEnd().split("\n");
+        const url = lines[0] ?? "";
+        expect(new URL(url).protocol).toBe("https:");
+        expect(result.stdout).toMatch(new RegExp(`^ {2}provider +${name} \\(mock\\)$`, "m"));
+        expect(result.stdout).toMatch(/^ {2}id +\S+/m);
+        expect(result.stdout).toMatch(/^ {2}expires +\S+/m);
+        expect(result.stdout).toMatch(/^ {2}sandbox +\S+/m);
+        const qr = lines.filter((line) => QR_LINE.test(line) && /[█▀▄]/.test(line));
+        expect(qr.length).toBeGreaterThan(10);
+        expect(decodeQrBlock(qr)).toBe(url);
+      },
+      MOCK_TIMEOUT_MS,
+    );
+
+    it(
+      "argyle --environment live: the package's live environment, reported as sandbox: false",
+      async () => {
+        const result = await run([...mockArgs("argyle"), "--environment", "live", "--json"]);
+        expect(result.stderr).toBe("");
+        expect(JSON.parse(result.stdout)).toMatchObject({ provider: "argyle", sandbox: false });
+      },
+      MOCK_TIMEOUT_MS,
+    );
+
+    it(
+      "stops the mock when interrupted (SIGINT): exit 130, one line, no Prism left behind",
+      async () => {
+        if (!existsSync("/proc/self/stat")) return; // finding the child needs Linux's /proc
+        const { child, done } = start(mockArgs("verifa"));
+        const pid = child.pid ?? -1;
+        const prism = await waitFor(() => childPids(pid)[0], 20_000);
+        child.kill("SIGINT");
+        const result = await done;
+        expect(result.code).toBe(130);
+        expect(result.stderr).toBe("InterruptedError: stopped by SIGINT\n");
+        expect(isAlive(prism)).toBe(false);
+      },
+      MOCK_TIMEOUT_MS,
+    );
+  });
+
+  describe("bad input and provider errors: exit 1 and one line on stderr", () => {
+    it.each([
+      [["session", "create", "acme", "--reference", "r", "--mock"], "NoSuchProviderError", /"acme"/],
+      [["session", "create", "verifa", "--mock"], "UsageError", /--reference is required/],
+      [
+        ["session", "create", "verifa", "--mock", "--reference", "r", "--redirect-url", "http://app.example/done"],
+        "InputValidationError",
+        /^redirectUrl: must use https/,
+      ],
+      [
+        ["session", "create", "verifa", "--mock", "--reference", "r", "--redirect-url", "not a url"],
+        "InputValidationError",
+        /^redirectUrl: is not a valid URL/,
+      ],
+      [
+        ["session", "create", "verifa", "--mock", "--reference", "r", "--country", "GBR"],
+        "InputValidationError",
+        /^country/,
+      ],
+      [
+        ["session", "create", "verifa", "--reference", "r", "--frobnicate"],
+        "UsageError",
+        /Unknown option '--frobnicate'/,
+      ],
+      [["session", "create", "verifa", "--reference", "r", "--option", "novalue"], "UsageError", /key=value/],
+      [["session", "create", "verifa", "--reference", "r", "--option", "=1"], "UsageError", /key=value/],
+      [["session", "create", "verifa", "--reference", "r", "--option", "__proto__.x=1"], "UsageError", /invalid key/],
+      [
+        ["session", "create", "argyle", "--mock", "--reference", "r"],
+        "InputValidationError",
+        /^providerOptions\.argyle\.verification/,
+      ],
+      [
+        ["session", "create", "verifa", "--reference", "r", "--environment", "live"],
+        "UsageError",
+        /argyle and argyle-partners only/,
+      ],
+      [["session", "create", "argyle", "--reference", "r", "--environment", "prod"], "UsageError", /sandbox or live/],
+      [["session", "create"], "UsageError", /needs a provider/],
+      [["session", "create", "verifa", "veriff", "--reference", "r"], "UsageError", /one provider/],
+      [["session", "destroy"], "UsageError", /unknown command "session destroy"/],
+      [["frobnicate"], "UsageError", /unknown command "frobnicate"/],
+      [["providers", "--all"], "UsageError", /Unknown option '--all'/],
+    ])("verifetch %j", async (args, name, message) => {
+      expectOneLineError(await run(args), name, message);
+    });
+
+    it("without --mock and without keys: a ConfigurationError naming the variables, no request", async () => {
+      expectOneLineError(
+        await run(["session", "create", "argyle", "--reference", "r", "--option", `verification=${VERIFICATION}`]),
+        "ConfigurationError",
+        /^ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET are not set/,
+      );
+    });
+
+    it("a provider's error response is one line too (the class of the HTTP error)", async () => {
+      // workflowId=123 parses as a JSON number; Verifa's spec wants a string, so the mock refuses it.
+      const result = await run([...mockArgs("verifa"), "--option", "workflowId=123"]);
+      expectOneLineError(result, /^(BadRequestError|UnprocessableEntityError)$/, /verifa responded 4\d\d/);
+    });
+  });
+});
+
+async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`nothing within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Child processes of `pid`, from /proc (Linux). */
+function childPids(pid: number): number[] {
+  const children: number[] = [];
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      // Fields after the parenthesised command name: state, ppid, …
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      if (ppid === pid) children.push(Number(entry));
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return children;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
