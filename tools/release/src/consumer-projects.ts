@@ -1,0 +1,356 @@
+// Fresh consumer projects for the release end-to-end test: each is a temp folder outside the
+// workspace with its own package.json, installed with npm from the local registry like a user would.
+import { mkdirSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { delimiter, dirname, join, sep } from "node:path";
+import { type RunResult, run } from "./run-command.ts";
+import { REPO_ROOT } from "./workspace-packages.ts";
+
+/** The Node every workspace script runs on (the `node` devDependency, 24.x). */
+export const NODE_24 = realpathSync(process.execPath);
+/** The machine's own Node (20.x on CI), the oldest line published packages support. */
+export const SYSTEM_NODE = "/usr/bin/node";
+/** The pinned @types/node a TypeScript consumer installs. */
+const TYPES_NODE = "24.19.2";
+
+/**
+ * The environment of a consumer: the machine's, without anything pnpm or the workspace put there
+ * (npm_config_* variables would outrank the project's settings; node_modules/.bin would lend it
+ * the workspace's tools and Node 24). `nodeBinDir` puts that Node first on PATH.
+ */
+export function consumerEnv(nodeBinDir?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (/^(npm|pnpm)_/i.test(key) || /^(VITEST|NODE_OPTIONS|NODE$|INIT_CWD|PNPM_)/.test(key)) continue;
+    env[key] = value;
+  }
+  const path = (process.env.PATH ?? "")
+    .split(delimiter)
+    .filter(
+      (entry) => entry !== "" && !entry.includes(`${sep}node_modules${sep}`) && !entry.includes(`${sep}pnpm${sep}`),
+    );
+  env.PATH = [...(nodeBinDir ? [nodeBinDir] : []), ...path].join(delimiter);
+  return env;
+}
+
+/** A folder holding only a `node` link to Node 24, to put first on a consumer's PATH. */
+export function node24BinDir(dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  symlinkSync(NODE_24, join(dir, "node"));
+  return dir;
+}
+
+/** The registry npm is configured with on this machine (read, never written down). */
+export async function upstreamRegistry(cwd: string): Promise<string> {
+  const result = await run("npm", ["config", "get", "registry"], { cwd, env: consumerEnv() });
+  const url = result.stdout.trim();
+  if (!/^https?:\/\//.test(url)) throw new Error(`npm has no registry configured (got "${url}")`);
+  return url.endsWith("/") ? url : `${url}/`;
+}
+
+export interface ConsumerProject {
+  dir: string;
+  /** Runs a command in the project with the consumer environment. */
+  run(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
+  /** Resolves a module specifier the way the project's Node would (exports included). */
+  resolve(specifier: string): string;
+  /** The packages installed under node_modules/@verifetch (folder names). */
+  verifetchPackages(): string[];
+}
+
+export interface ConsumerOptions {
+  dir: string;
+  registry: string;
+  /** The npm cache for this run (a throwaway folder, so nothing stale is installed). */
+  npmCache: string;
+  manifest: Record<string, unknown>;
+  files: Record<string, string>;
+}
+
+/** Writes a project and installs it with npm from `registry` (every package, ours and third-party, comes through it). */
+export async function createConsumer(options: ConsumerOptions): Promise<ConsumerProject> {
+  mkdirSync(options.dir, { recursive: true });
+  writeFileSync(join(options.dir, "package.json"), `${JSON.stringify(options.manifest, null, 2)}\n`);
+  for (const [file, content] of Object.entries(options.files)) {
+    mkdirSync(dirname(join(options.dir, file)), { recursive: true });
+    writeFileSync(join(options.dir, file), content);
+  }
+  const env = consumerEnv();
+  await run(
+    "npm",
+    [
+      "install",
+      "--registry",
+      options.registry,
+      "--cache",
+      options.npmCache,
+      "--no-audit",
+      "--no-fund",
+      "--no-update-notifier",
+      "--ignore-scripts",
+      "--loglevel",
+      "error",
+    ],
+    { cwd: options.dir, env, timeoutMs: 300_000 },
+  );
+  return {
+    dir: options.dir,
+    run: (command, args, runEnv) => run(command, args, { cwd: options.dir, env: runEnv ?? env, timeoutMs: 120_000 }),
+    resolve: (specifier) => createRequire(join(options.dir, "package.json")).resolve(specifier),
+    verifetchPackages: () => readdirSync(join(options.dir, "node_modules", "@verifetch")).sort(),
+  };
+}
+
+/** The workspace's TypeScript compiler (the version a user would install, 5.9). */
+export const TSC = join(dirname(createRequire(import.meta.url).resolve("typescript/package.json")), "bin", "tsc");
+
+/** Type-checks (or, with an outDir in its tsconfig, compiles) a consumer project. */
+export function tsc(project: ConsumerProject): Promise<RunResult> {
+  return run(NODE_24, [TSC, "-p", join(project.dir, "tsconfig.json")], {
+    cwd: project.dir,
+    env: consumerEnv(),
+    timeoutMs: 120_000,
+  });
+}
+
+/** Bundles `entry` for the browser with esbuild (the workspace's pinned copy), as an app's bundler would. */
+export async function bundleForBrowser(project: ConsumerProject, entry: string, define: Record<string, string>) {
+  const esbuild = await import("esbuild");
+  const outfile = join(project.dir, "dist", "bundle.mjs");
+  const result = await esbuild.build({
+    absWorkingDir: project.dir,
+    entryPoints: [join(project.dir, entry)],
+    bundle: true,
+    platform: "browser",
+    format: "esm",
+    target: "es2022",
+    outfile,
+    metafile: true,
+    logLevel: "silent",
+    define,
+  });
+  return { outfile, inputs: Object.keys(result.metafile.inputs) };
+}
+
+const API_KEYS = { complycube: "test_release_e2e", verifa: "vk_sandbox_release_e2e" };
+const FLOW_SESSION = `{
+  clientId: "5eb04fcd0f3e360008035eb1",
+  checkTypes: ["document_check", "identity_check"],
+  successUrl: "https://app.example/verified",
+  cancelUrl: "https://app.example/cancelled",
+}`;
+
+/** The body of every single-provider program: one flow session through a recording fetch. */
+const complyCubeCall = (baseUrl: string) => `
+let userAgent: string | null = null;
+const complycube = createComplyCube({
+  apiKey: "${API_KEYS.complycube}",
+  baseUrl: ${baseUrl},
+  fetch: (request) => {
+    userAgent = request.headers.get("user-agent");
+    return fetch(request);
+  },
+});
+const session = await complycube.createFlowSession(${FLOW_SESSION});
+`;
+
+/** A TypeScript ESM project (`module: NodeNext`, strict, no DOM types) run with Node's type stripping. */
+export function complyCubeEsmProject(version: string) {
+  return {
+    manifest: {
+      name: "consumer-esm-typescript",
+      private: true,
+      type: "module",
+      dependencies: { "@verifetch/complycube": `^${version}` },
+      devDependencies: { "@types/node": TYPES_NODE },
+    },
+    files: {
+      "tsconfig.json": tsconfig({ module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2023"] }),
+      "main.ts": `import { type CheckType, createComplyCube, VERSION } from "@verifetch/complycube";
+
+// The published types are the real ones: a value outside the spec's enum does not compile.
+// @ts-expect-error "not_a_check" is not one of ComplyCube's check types
+const notACheck: CheckType = "not_a_check";
+void notACheck;
+
+const baseUrl = process.argv[2];
+if (!baseUrl) throw new Error("usage: node main.ts <mock base URL>");
+${complyCubeCall("baseUrl")}
+console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+`,
+    },
+  };
+}
+
+/** A bundler-resolution project (`moduleResolution: bundler`, DOM types only), bundled for the browser. */
+export function complyCubeBundlerProject(version: string) {
+  return {
+    manifest: {
+      name: "consumer-bundler",
+      private: true,
+      type: "module",
+      dependencies: { "@verifetch/complycube": `^${version}` },
+    },
+    files: {
+      "tsconfig.json": tsconfig({ module: "preserve", moduleResolution: "bundler", types: [], lib: ["es2023", "dom"] }),
+      "main.ts": `import { createComplyCube, VERSION } from "@verifetch/complycube";
+
+declare const __MOCK_BASE_URL__: string;
+${complyCubeCall("__MOCK_BASE_URL__")}
+console.log(JSON.stringify({ version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+`,
+    },
+  };
+}
+
+/** A CommonJS TypeScript project: compiled by tsc to \`require()\` calls, run on Node 20 and 24. */
+export function complyCubeCommonJsProject(version: string) {
+  return {
+    manifest: {
+      name: "consumer-commonjs",
+      private: true,
+      type: "commonjs",
+      dependencies: { "@verifetch/complycube": `^${version}` },
+      devDependencies: { "@types/node": TYPES_NODE },
+    },
+    files: {
+      "tsconfig.json": tsconfig(
+        { module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2023"], outDir: "dist" },
+        { noEmit: false },
+      ),
+      "main.cts": `import { createComplyCube, VERSION } from "@verifetch/complycube";
+
+async function main(): Promise<void> {
+  const baseUrl = process.argv[2];
+  if (!baseUrl) throw new Error("usage: node dist/main.cjs <mock base URL>");
+${indentLines(complyCubeCall("baseUrl"), 2)}
+  console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+      // Plain ESM JavaScript too, for Node 20 (which cannot strip types).
+      "main.mjs": `import { createComplyCube, VERSION } from "@verifetch/complycube";
+
+const baseUrl = process.argv[2];
+${complyCubeCall("baseUrl").replace("let userAgent: string | null = null;", "let userAgent = null;")}
+console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+`,
+    },
+  };
+}
+
+const FACADE_CALLS = `const verifa = await vf.createSession("verifa", {
+  reference: "user_123",
+  redirectUrl: "https://app.example/verified",
+});
+const complycube = await vf.createSession("complycube", {
+  reference: "user_123",
+  redirectUrl: "https://app.example/verified",
+  cancelUrl: "https://app.example/cancelled",
+  providerOptions: { complycube: { clientId: "5eb04fcd0f3e360008035eb1", checkTypes: ["document_check"] } },
+});
+const summary = (session: { provider: string; id: string; url: string }) => ({
+  provider: session.provider,
+  id: session.id,
+  url: session.url,
+});`;
+
+const facadeSetup = (complycubeUrl: string, verifaUrl: string) => `const vf = createVerifetch({
+  providers: {
+    complycube: createComplyCube({ apiKey: "${API_KEYS.complycube}", baseUrl: ${complycubeUrl} }).sessions,
+    verifa: createVerifa({ apiKey: "${API_KEYS.verifa}", baseUrl: ${verifaUrl} }).sessions,
+  },
+});`;
+
+/** The facade with two providers: ESM and CommonJS TypeScript (NodeNext), compiled to dist/main.js and dist/main.cjs. */
+export function facadeProject(versions: { verifetch: string; complycube: string; verifa: string }) {
+  return {
+    manifest: {
+      name: "consumer-facade",
+      private: true,
+      type: "module",
+      dependencies: {
+        verifetch: `^${versions.verifetch}`,
+        "@verifetch/complycube": `^${versions.complycube}`,
+        "@verifetch/verifa": `^${versions.verifa}`,
+      },
+      devDependencies: { "@types/node": TYPES_NODE },
+    },
+    files: {
+      "tsconfig.json": tsconfig(
+        { module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2023"], outDir: "dist" },
+        { noEmit: false, files: ["main.ts", "main.cts"] },
+      ),
+      "main.ts": `import { createComplyCube } from "@verifetch/complycube";
+import { createVerifa } from "@verifetch/verifa";
+import { createVerifetch } from "verifetch";
+
+const [complycubeUrl, verifaUrl] = process.argv.slice(2);
+${facadeSetup("complycubeUrl", "verifaUrl")}
+// Provider keys are typed: one that was not registered does not compile.
+// @ts-expect-error "veriff" is not a registered provider
+const unknownProvider = () => vf.createSession("veriff", { reference: "user_123" });
+void unknownProvider;
+${FACADE_CALLS}
+console.log(JSON.stringify({ node: process.version, sessions: [summary(verifa), summary(complycube)] }));
+`,
+      "main.cts": `import { createComplyCube } from "@verifetch/complycube";
+import { createVerifa } from "@verifetch/verifa";
+import { createVerifetch } from "verifetch";
+
+async function main(): Promise<void> {
+  const [complycubeUrl, verifaUrl] = process.argv.slice(2);
+${indentLines(facadeSetup("complycubeUrl", "verifaUrl"), 2)}
+${indentLines(FACADE_CALLS, 2)}
+  console.log(JSON.stringify({ node: process.version, sessions: [summary(verifa), summary(complycube)] }));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
+`,
+    },
+  };
+}
+
+/** A project that installs only the CLI (as \`npx verifetch\` or a devDependency would). */
+export function cliProject(version: string) {
+  return {
+    manifest: { name: "consumer-cli", private: true, devDependencies: { "@verifetch/cli": `^${version}` } },
+    files: {},
+  };
+}
+
+function tsconfig(options: Record<string, unknown>, extra: { noEmit?: boolean; files?: string[] } = {}): string {
+  return `${JSON.stringify(
+    {
+      compilerOptions: {
+        target: "es2022",
+        strict: true,
+        noEmit: extra.noEmit ?? true,
+        skipLibCheck: false,
+        verbatimModuleSyntax: false,
+        ...options,
+      },
+      ...(extra.files ? { files: extra.files } : {}),
+    },
+    null,
+    2,
+  )}\n`;
+}
+
+function indentLines(text: string, spaces: number): string {
+  const pad = " ".repeat(spaces);
+  return text
+    .split("\n")
+    .map((line) => (line.trim() === "" ? line : `${pad}${line}`))
+    .join("\n");
+}
+
+/** The workspace root (re-exported for the test). */
+export { REPO_ROOT };

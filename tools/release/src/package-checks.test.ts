@@ -1,0 +1,80 @@
+// The release rules of package-checks.ts on hand-made manifests (the real tarballs are checked by
+// `pnpm check:packages` and by the release end-to-end test).
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { manifestProblems, nonCodeExports } from "./package-checks.ts";
+import { type PackageManifest, publishedPackages, REPO_ROOT, readManifest } from "./workspace-packages.ts";
+
+const provider = (): PackageManifest => ({
+  ...readManifest(join(REPO_ROOT, "packages/complycube/package.json")),
+  dependencies: { "@verifetch/core": "^0.1.0", "openapi-fetch": "0.17.0" },
+});
+const FILES = new Set([
+  "README.md",
+  "dist/index.d.mts",
+  "dist/index.mjs",
+  "dist/index.mjs.map",
+  "openapi.yaml",
+  "package.json",
+]);
+
+describe("manifestProblems", () => {
+  it("accepts a provider package as packed", () => {
+    expect(manifestProblems(provider(), FILES)).toEqual([]);
+  });
+
+  it("names every export a tarball without dist/ cannot resolve", () => {
+    const problems = manifestProblems(
+      { ...provider(), files: ["openapi.yaml"] },
+      new Set(["README.md", "openapi.yaml", "package.json"]),
+    );
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'exports["."] points to ./dist/index.d.mts, which is not in the tarball',
+        'exports["."] points to ./dist/index.mjs, which is not in the tarball',
+      ]),
+    );
+  });
+
+  it("wants types first, ESM builds with source maps, and no workspace-only ranges", () => {
+    const manifest = {
+      ...provider(),
+      exports: { ".": { default: "./dist/index.js", types: "./dist/index.d.mts" } },
+      dependencies: { "@verifetch/core": "workspace:^" },
+    };
+    expect(manifestProblems(manifest, new Set([...FILES, "dist/index.js"]))).toEqual([
+      'dependencies.@verifetch/core is "workspace:^": pack with pnpm so it is rewritten',
+      'exports["."]: "types" must come first, found default, types',
+      'exports["."] → ./dist/index.js: the build is ESM only (.mjs)',
+      "./dist/index.js has no source map (./dist/index.js.map)",
+    ]);
+  });
+
+  it("holds the release metadata: sideEffects, engines, provenance, no tests shipped", () => {
+    const manifest = {
+      ...provider(),
+      sideEffects: true,
+      engines: { node: ">=18" },
+      publishConfig: { access: "public" },
+    };
+    expect(manifestProblems(manifest, new Set([...FILES, "dist/index.test.mjs"]))).toEqual([
+      '"sideEffects" must be false, found true',
+      '"engines.node" must be ">=20.19", found >=18',
+      '"publishConfig.provenance" must be true',
+      'dist/index.test.mjs is a test file; keep tests out of "files"',
+    ]);
+  });
+
+  it("lets attw skip data exports such as the bundled spec", () => {
+    expect(nonCodeExports(provider())).toEqual(["./openapi.yaml"]);
+  });
+});
+
+describe("publishedPackages", () => {
+  it("finds every non-private package under packages/", () => {
+    const names = publishedPackages().map((pkg) => pkg.name);
+    expect(names).toContain("@verifetch/complycube");
+    expect(names).toContain("@verifetch/core");
+    expect(names.every((name) => name === "verifetch" || name.startsWith("@verifetch/"))).toBe(true);
+  });
+});

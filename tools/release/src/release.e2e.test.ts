@@ -1,0 +1,360 @@
+// The release, end to end, on this machine (`pnpm test:release`, part of `pnpm test`): a private copy
+// of the workspace gets a changeset and goes through `pnpm release`'s own steps (version, build, pack,
+// package checks, size budgets, commit, publish, tag) against a throwaway Verdaccio on 127.0.0.1;
+// then fresh projects outside the workspace install from that registry what a user would, and call
+// a Prism mock started from the spec inside the package they installed.
+// The facade and CLI scenarios run when packages/verifetch and packages/cli exist (skipped before).
+import { randomBytes } from "node:crypto";
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type MockServer, startMock } from "../../../packages/testing/src/index.ts";
+import { checkChangesets } from "./changeset-check.ts";
+import {
+  bundleForBrowser,
+  type ConsumerProject,
+  cliProject,
+  complyCubeBundlerProject,
+  complyCubeCommonJsProject,
+  complyCubeEsmProject,
+  consumerEnv,
+  createConsumer,
+  facadeProject,
+  NODE_24,
+  node24BinDir,
+  SYSTEM_NODE,
+  tsc,
+  upstreamRegistry,
+} from "./consumer-projects.ts";
+import { type ReleaseSummary, release, releaseEnv } from "./release-steps.ts";
+import { run } from "./run-command.ts";
+import { type LocalRegistry, startLocalRegistry } from "./verdaccio.ts";
+import { copyWorkspace } from "./workspace-copy.ts";
+import { publishedPackages, REPO_ROOT, readManifest } from "./workspace-packages.ts";
+
+const HAS_FACADE = existsSync(join(REPO_ROOT, "packages/verifetch/package.json"));
+const HAS_CLI = existsSync(join(REPO_ROOT, "packages/cli/package.json"));
+if (!HAS_FACADE) console.warn("release e2e: facade scenarios SKIPPED until packages/verifetch exists");
+if (!HAS_CLI) console.warn("release e2e: CLI scenarios SKIPPED until packages/cli exists");
+
+const CHANGESET_MESSAGE = "Release test: a minor ComplyCube change and a core fix";
+
+let tmp: string;
+let workspace: string;
+let registry: LocalRegistry | undefined;
+let summary: ReleaseSummary;
+let npmCache: string;
+const mocks: MockServer[] = [];
+const timings: Record<string, number> = {};
+
+async function timed<T>(name: string, task: () => Promise<T>): Promise<T> {
+  const started = Date.now();
+  try {
+    return await task();
+  } finally {
+    timings[name] = Date.now() - started;
+  }
+}
+
+const versionOf = (folder: string) => readManifest(join(workspace, "packages", folder, "package.json")).version;
+
+/** Starts Prism on the spec a consumer's installed package ships (resolved through its `./openapi.yaml` export). */
+async function mockFromInstalled(project: ConsumerProject, packageName: string): Promise<MockServer> {
+  const mock = await startMock(project.resolve(`${packageName}/openapi.yaml`));
+  mocks.push(mock);
+  expect(mock.specPath.startsWith(project.dir)).toBe(true);
+  return mock;
+}
+
+/** The JSON a program printed: its whole output, or else its last line. */
+function printedJson(stdout: string): Record<string, unknown> {
+  for (const text of [stdout.trim(), stdout.trim().split("\n").at(-1) ?? ""]) {
+    try {
+      return JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      // try the next reading
+    }
+  }
+  throw new Error(`expected JSON, got:\n${stdout}`);
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), "verifetch-release-e2e-"));
+  workspace = join(tmp, "workspace");
+  npmCache = join(tmp, "npm-cache");
+  const upstream = await upstreamRegistry(tmp);
+  const [started] = await Promise.all([
+    timed("start verdaccio", () => startLocalRegistry({ dir: join(tmp, "registry"), upstream })),
+    timed("copy workspace + install", () => copyWorkspace(REPO_ROOT, workspace)),
+  ]);
+  registry = started;
+  const authFile = join(tmp, "registry-auth.npmrc");
+  registry.writeAuthFile(authFile, await registry.createToken("release-e2e", randomBytes(18).toString("hex")));
+
+  // What a contributor does: a changeset, committed with the change.
+  const changeset = join(workspace, "node_modules", ".bin", "changeset");
+  await run(
+    changeset,
+    ["add", "--minor", "@verifetch/complycube", "--patch", "@verifetch/core", "-m", CHANGESET_MESSAGE],
+    {
+      cwd: workspace,
+    },
+  );
+  await run("git", ["add", ".changeset"], { cwd: workspace });
+  await run("git", ["commit", "--quiet", "-m", "Add a changeset"], { cwd: workspace });
+
+  // What a maintainer does: `pnpm release`, here against the local registry.
+  summary = await timed("release (version, build, pack, checks, commit, publish)", () =>
+    release({
+      rootDir: workspace,
+      registry: registry?.url,
+      authFile,
+      provenance: false,
+      packDir: join(tmp, "packed"),
+      log: () => {},
+    }),
+  );
+}, 600_000);
+
+afterAll(async () => {
+  await Promise.allSettled(mocks.map((mock) => mock.stop()));
+  await registry?.stop();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  console.log(
+    `release e2e timings (s): ${Object.entries(timings)
+      .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`)
+      .join(" · ")}`,
+  );
+});
+
+describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
+  it("versions with changesets: bumps, internal dependency ranges, changelogs", () => {
+    expect(summary.versioned).toBe(true);
+    expect(versionOf("complycube")).toBe("0.2.0");
+    expect(versionOf("core")).toMatch(/^\d+\.\d+\.\d+$/);
+    const changelog = readFileSync(join(workspace, "packages/complycube/CHANGELOG.md"), "utf8");
+    expect(changelog).toContain("## 0.2.0");
+    expect(changelog).toContain(CHANGESET_MESSAGE);
+    expect(readFileSync(join(workspace, "packages/core/CHANGELOG.md"), "utf8")).toContain(`## ${versionOf("core")}`);
+    expect(existsSync(join(workspace, ".changeset/config.json"))).toBe(true);
+  });
+
+  it("publishes every non-private package under packages/, ranges rewritten, checked first", async () => {
+    const expected = publishedPackages(workspace).map((pkg) => `${pkg.name}@${pkg.version}`);
+    expect(summary.packed.map((item) => `${item.name}@${item.version}`).sort()).toEqual(expected.sort());
+    expect(summary.reports.every((report) => report.problems.length === 0)).toBe(true);
+    for (const pkg of publishedPackages(workspace)) {
+      const response = await fetch(`${registry?.url}${pkg.name.replace("/", "%2f")}`);
+      expect(response.status, pkg.name).toBe(200);
+      const packument = (await response.json()) as {
+        "dist-tags": Record<string, string>;
+        versions: Record<string, { dependencies?: Record<string, string> }>;
+      };
+      expect(packument["dist-tags"].latest, pkg.name).toBe(pkg.version);
+      for (const range of Object.values(packument.versions[pkg.version]?.dependencies ?? {})) {
+        expect(range, pkg.name).not.toMatch(/^(workspace|catalog):/);
+      }
+    }
+    const complycube = (await (await fetch(`${registry?.url}@verifetch%2fcomplycube`)).json()) as {
+      versions: Record<string, { dependencies?: Record<string, string> }>;
+    };
+    expect(complycube.versions["0.2.0"]?.dependencies).toEqual({
+      "@verifetch/core": `^${versionOf("core")}`,
+      "openapi-fetch": "0.17.0",
+    });
+  });
+
+  it("tags each release in git, on the version commit", async () => {
+    const tags = (await run("git", ["tag", "--list", "--points-at", "HEAD"], { cwd: workspace })).stdout;
+    for (const pkg of publishedPackages(workspace)) expect(tags).toContain(`${pkg.name}@${pkg.version}`);
+    const subject = (await run("git", ["log", "-1", "--format=%s"], { cwd: workspace })).stdout.trim();
+    expect(subject).toBe("Version packages");
+  });
+
+  it("the real release asks for provenance (refused here: no CI identity token)", async () => {
+    const tarball = summary.packed.find((item) => item.name === "@verifetch/complycube")?.tarball ?? "";
+    const attempt = await run("pnpm", ["publish", tarball, "--json", "--no-git-checks"], {
+      cwd: join(workspace, "packages/complycube"),
+      env: releaseEnv({ registry: registry?.url, authFile: join(tmp, "registry-auth.npmrc"), provenance: true }),
+      allowFailure: true,
+    });
+    expect(attempt.exitCode).not.toBe(0);
+    expect(attempt.stdout + attempt.stderr).toMatch(/PROVENANCE|ID_TOKEN|OIDC/i);
+  });
+
+  it("after a release, a src/ change without a changeset fails the changeset check", () => {
+    const index = join(workspace, "packages/complycube/src/index.ts");
+    appendFileSync(index, "\n// a change a user would see\n");
+    const failing = checkChangesets(workspace).filter((check) => !check.ok);
+    expect(failing.map((check) => check.name)).toEqual(["@verifetch/complycube"]);
+    expect(failing[0]?.base).toBe("@verifetch/complycube@0.2.0");
+    writeFileSync(join(workspace, ".changeset/e2e-fix.md"), '---\n"@verifetch/complycube": patch\n---\n\nA fix.\n');
+    expect(checkChangesets(workspace).every((check) => check.ok)).toBe(true);
+  });
+});
+
+describe("a user who installs @verifetch/complycube alone", { timeout: 180_000 }, () => {
+  let esm: ConsumerProject;
+  let bundler: ConsumerProject;
+  let commonjs: ConsumerProject;
+  const mockOf = new Map<ConsumerProject, MockServer>();
+  let version: string;
+
+  beforeAll(async () => {
+    version = versionOf("complycube");
+    const create = (name: string, project: { manifest: Record<string, unknown>; files: Record<string, string> }) =>
+      createConsumer({ dir: join(tmp, "consumers", name), registry: registry?.url ?? "", npmCache, ...project });
+    [esm, bundler, commonjs] = await timed("install 3 single-provider consumers", () =>
+      Promise.all([
+        create("esm", complyCubeEsmProject(version)),
+        create("bundler", complyCubeBundlerProject(version)),
+        create("commonjs", complyCubeCommonJsProject(version)),
+      ]),
+    );
+    for (const project of [esm, bundler, commonjs]) {
+      mockOf.set(project, await mockFromInstalled(project, "@verifetch/complycube"));
+    }
+  }, 600_000);
+
+  it("gets the provider and core, and no other provider package", () => {
+    for (const project of [esm, bundler, commonjs]) {
+      expect(project.verifetchPackages()).toEqual(["complycube", "core"]);
+      const installed = readManifest(project.resolve("@verifetch/complycube/package.json"));
+      expect(installed.version).toBe(version);
+      expect(existsSync(join(project.dir, "node_modules/openapi-fetch"))).toBe(true);
+    }
+  });
+
+  const expectSession = (output: Record<string, unknown>) => {
+    expect(output.version).toBe(version);
+    expect(output.userAgent).toBe(`verifetch-complycube/${version}`);
+    expect(String(output.redirectUrl)).toMatch(/^https:\/\//);
+  };
+
+  it("ESM TypeScript (module NodeNext, strict): tsc --noEmit passes, then it runs on Node 24", async () => {
+    await tsc(esm);
+    const result = await esm.run(NODE_24, ["main.ts", mockOf.get(esm)?.baseUrl ?? ""]);
+    const output = printedJson(result.stdout);
+    expectSession(output);
+    expect(output.node).toMatch(/^v24\./);
+  });
+
+  it("bundler resolution: tsc passes, the browser bundle holds only this provider, and runs", async () => {
+    await tsc(bundler);
+    const baseUrl = mockOf.get(bundler)?.baseUrl ?? "";
+    const bundle = await bundleForBrowser(bundler, "main.ts", { __MOCK_BASE_URL__: JSON.stringify(baseUrl) });
+    const bundled = bundle.inputs.filter((input) => input.includes("@verifetch/"));
+    expect(bundled.some((input) => input.includes("@verifetch/complycube/dist/"))).toBe(true);
+    expect(bundled.every((input) => /@verifetch\/(complycube|core)\//.test(input))).toBe(true);
+    for (const node of [NODE_24, SYSTEM_NODE]) {
+      expectSession(printedJson((await bundler.run(node, [bundle.outfile])).stdout));
+    }
+  });
+
+  it("CommonJS: TypeScript compiles require() calls; they run on the system Node (20) and on Node 24", async () => {
+    await tsc(commonjs);
+    expect(readFileSync(join(commonjs.dir, "dist/main.cjs"), "utf8")).toContain('require("@verifetch/complycube")');
+    const baseUrl = mockOf.get(commonjs)?.baseUrl ?? "";
+    const onSystem = printedJson((await commonjs.run(SYSTEM_NODE, ["dist/main.cjs", baseUrl])).stdout);
+    expectSession(onSystem);
+    expect(Number(String(onSystem.node).slice(1).split(".")[0])).toBeLessThan(24);
+    const on24 = printedJson((await commonjs.run(NODE_24, ["dist/main.cjs", baseUrl])).stdout);
+    expectSession(on24);
+    expect(on24.node).toMatch(/^v24\./);
+  });
+
+  it("plain ESM JavaScript runs on the system Node (20)", async () => {
+    const result = await commonjs.run(SYSTEM_NODE, ["main.mjs", mockOf.get(commonjs)?.baseUrl ?? ""]);
+    expectSession(printedJson(result.stdout));
+  });
+});
+
+describe.skipIf(!HAS_FACADE)(
+  "a user of the facade with two providers (runs once packages/verifetch exists)",
+  { timeout: 180_000 },
+  () => {
+    let facade: ConsumerProject;
+    let complycubeMock: MockServer;
+    let verifaMock: MockServer;
+
+    beforeAll(async () => {
+      facade = await timed("install the facade consumer", () =>
+        createConsumer({
+          dir: join(tmp, "consumers", "facade"),
+          registry: registry?.url ?? "",
+          npmCache,
+          ...facadeProject({
+            verifetch: versionOf("verifetch"),
+            complycube: versionOf("complycube"),
+            verifa: versionOf("verifa"),
+          }),
+        }),
+      );
+      [complycubeMock, verifaMock] = await Promise.all([
+        mockFromInstalled(facade, "@verifetch/complycube"),
+        mockFromInstalled(facade, "@verifetch/verifa"),
+      ]);
+    }, 600_000);
+
+    it("gets the facade, the two providers and core, nothing else of ours", () => {
+      expect(facade.verifetchPackages()).toEqual(["complycube", "core", "verifa"]);
+      expect(readManifest(facade.resolve("verifetch/package.json")).version).toBe(versionOf("verifetch"));
+    });
+
+    it("ESM and CommonJS TypeScript compile (NodeNext, strict) and create a session with each provider", async () => {
+      await tsc(facade);
+      const urls = [complycubeMock.baseUrl, verifaMock.baseUrl];
+      const runs = [
+        [NODE_24, "dist/main.js"],
+        [NODE_24, "dist/main.cjs"],
+        [SYSTEM_NODE, "dist/main.cjs"],
+      ] as const;
+      for (const [node, file] of runs) {
+        const output = printedJson((await facade.run(node, [file, ...urls])).stdout);
+        const sessions = output.sessions as { provider: string; id: string; url: string }[];
+        expect(sessions.map((session) => session.provider)).toEqual(["verifa", "complycube"]);
+        for (const session of sessions) expect(new URL(session.url).protocol).toBe("https:");
+      }
+    });
+  },
+);
+
+describe.skipIf(!HAS_CLI)("a user of the CLI (runs once packages/cli exists)", { timeout: 180_000 }, () => {
+  let cli: ConsumerProject;
+  let version: string;
+
+  beforeAll(async () => {
+    version = versionOf("cli");
+    cli = await timed("install the CLI consumer", () =>
+      createConsumer({
+        dir: join(tmp, "consumers", "cli"),
+        registry: registry?.url ?? "",
+        npmCache,
+        ...cliProject(version),
+      }),
+    );
+  }, 600_000);
+
+  const verifetchBin = () => join(cli.dir, "node_modules", ".bin", "verifetch");
+
+  it("the bin runs on the system Node (20): --version, providers", async () => {
+    const env = consumerEnv();
+    expect((await cli.run(verifetchBin(), ["--version"], env)).stdout.trim()).toBe(version);
+    const providers = (await cli.run(verifetchBin(), ["providers"], env)).stdout;
+    for (const name of ["complycube", "verifa", "argyle"]) expect(providers).toContain(name);
+  });
+
+  it("session create --mock starts Prism from the installed provider's spec and prints the session (Node 24)", async () => {
+    const env = consumerEnv(node24BinDir(join(tmp, "node24-bin")));
+    const args = ["session", "create", "verifa", "--mock", "--reference", "user_123"];
+    const result = await cli.run(
+      verifetchBin(),
+      [...args, "--redirect-url", "https://app.example/done", "--json"],
+      env,
+    );
+    const session = printedJson(result.stdout);
+    expect(session.provider).toBe("verifa");
+    expect(new URL(String(session.url)).protocol).toBe("https:");
+  });
+});
