@@ -4,7 +4,6 @@ import { mkdirSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, sep } from "node:path";
 import { type RunResult, run } from "./run-command.ts";
-import { REPO_ROOT } from "./workspace-packages.ts";
 
 /** The Node every workspace script runs on (the `node` devDependency, 24.x). */
 export const NODE_24 = realpathSync(process.execPath);
@@ -351,6 +350,3 @@ function indentLines(text: string, spaces: number): string {
     .map((line) => (line.trim() === "" ? line : `${pad}${line}`))
     .join("\n");
 }
-
-/** The workspace root (re-exported for the test). */
-export { REPO_ROOT };
