@@ -90,13 +90,17 @@ beforeAll(async () => {
   workspace = join(tmp, "workspace");
   npmCache = join(tmp, "npm-cache");
   const upstream = await upstreamRegistry(tmp);
-  const [started] = await Promise.all([
+  const [startedRegistry, copied] = await Promise.allSettled([
     timed("start verdaccio", () => startLocalRegistry({ dir: join(tmp, "registry"), upstream })),
     timed("copy workspace + install", () => copyWorkspace(REPO_ROOT, workspace)),
   ]);
-  registry = started;
+  // Keep the registry even when the copy failed, so afterAll stops it.
+  if (startedRegistry.status === "fulfilled") registry = startedRegistry.value;
+  if (startedRegistry.status === "rejected") throw startedRegistry.reason;
+  if (copied.status === "rejected") throw copied.reason;
+  const started = startedRegistry.value;
   const authFile = join(tmp, "registry-auth.npmrc");
-  registry.writeAuthFile(authFile, await registry.createToken("release-e2e", randomBytes(18).toString("hex")));
+  started.writeAuthFile(authFile, await started.createToken("release-e2e", randomBytes(18).toString("hex")));
 
   // What a contributor does: a changeset, committed with the change.
   const changeset = join(workspace, "node_modules", ".bin", "changeset");
