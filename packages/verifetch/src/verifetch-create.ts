@@ -24,7 +24,10 @@ export type RawOf<T> = T extends SessionProvider<string, object, infer R, unknow
 /** The raw webhook payload type of an adapter. */
 export type EventOf<T> = T extends SessionProvider<string, object, unknown, infer E> ? E : never;
 
-type RequiredKeys<T> = { [K in keyof T]-?: Pick<T, K> extends Required<Pick<T, K>> ? K : never }[keyof T];
+// `{} extends Pick<T, K>` holds exactly when K is optional, and — unlike a Required<> comparison —
+// treats `any` options (a generic provider map) as needing nothing.
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the empty object type this test needs.
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 /** Providers among `K` whose options have required fields. */
 type NeedsOptions<P extends ProviderMap, K extends keyof P> = {
   [Q in K]: [RequiredKeys<OptionsOf<P[Q]>>] extends [never] ? never : Q;
