@@ -1,4 +1,4 @@
-import { createArgylePartners } from "@verifetch/argyle-partners";
+import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
 import { readEnv } from "@verifetch/core";
 import type { DemoTarget } from "./demo-target.ts";
 
@@ -10,5 +10,5 @@ export async function prepareArgylePartners(target: DemoTarget) {
   const client = readEnv("ARGYLE_PARTNER_CLIENT_ID") ?? "0187c66e-e7e5-811c-b006-2232f00f426a";
   const user = await partners.createUser({ client, first_name: "Ada", last_name: "Lovelace" });
   const verification = await partners.createVerification({ client, user: user.id ?? "", report: { type: "voie" } });
-  return { adapter: partners.sessions, options: { verification: verification.id ?? "" } };
+  return { adapter: argylePartnersSessions(partners), options: { verification: verification.id ?? "" } };
 }

@@ -1,4 +1,4 @@
-import { createArgyle } from "@verifetch/argyle";
+import { argyleSessions, createArgyle } from "@verifetch/argyle";
 import type { DemoTarget } from "./demo-target.ts";
 
 /** Argyle's documented flow: a user, then a payroll verification; the facade creates its session. */
@@ -8,5 +8,5 @@ export async function prepareArgyle(target: DemoTarget) {
   const argyle = createArgyle({ ...credentials, baseUrl: target.baseUrl, fetch: target.fetch });
   const user = await argyle.createUser({ first_name: "Ada", last_name: "Lovelace", email: "ada@example.com" });
   const verification = await argyle.createVerification({ user: user.id ?? "", report: { type: "voie" } });
-  return { adapter: argyle.sessions, options: { verification: verification.id ?? "" } };
+  return { adapter: argyleSessions(argyle), options: { verification: verification.id ?? "" } };
 }

@@ -1,4 +1,4 @@
-import { createComplyCube } from "@verifetch/complycube";
+import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { readEnv } from "@verifetch/core";
 import type { DemoTarget } from "./demo-target.ts";
 
@@ -16,7 +16,7 @@ export async function prepareComplyCube(target: DemoTarget) {
     personDetails: { firstName: "Ada", lastName: "Lovelace" },
   });
   return {
-    adapter: complycube.sessions,
+    adapter: complyCubeSessions(complycube),
     options: { clientId: client.id, checkTypes: ["document_check" as const, "identity_check" as const] },
   };
 }

@@ -1,5 +1,5 @@
 import { readEnv } from "@verifetch/core";
-import { createEarthId } from "@verifetch/earthid";
+import { createEarthId, earthIdSessions } from "@verifetch/earthid";
 import type { DemoTarget } from "./demo-target.ts";
 
 /** EarthID needs nothing first. */
@@ -9,5 +9,5 @@ export async function prepareEarthId(target: DemoTarget) {
     baseUrl: target.baseUrl,
     fetch: target.fetch,
   });
-  return { adapter: earthid.sessions, options: {} };
+  return { adapter: earthIdSessions(earthid), options: {} };
 }

@@ -1,5 +1,5 @@
 import { readEnv } from "@verifetch/core";
-import { createVerifa } from "@verifetch/verifa";
+import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import type { DemoTarget } from "./demo-target.ts";
 
 /** The webhook secret the demo signs its sample delivery with (a real one comes from Verifa). */
@@ -14,5 +14,5 @@ export async function prepareVerifa(target: DemoTarget, extra: { headers?: Recor
     fetch: target.fetch,
     ...extra,
   });
-  return { adapter: verifa.sessions, options: {} };
+  return { adapter: verifaSessions(verifa), options: {} };
 }

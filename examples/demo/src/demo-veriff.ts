@@ -1,5 +1,5 @@
 import { readEnv } from "@verifetch/core";
-import { createVeriff } from "@verifetch/veriff";
+import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import type { DemoTarget } from "./demo-target.ts";
 
 /** Veriff needs nothing first (creating a session needs no HMAC signature). */
@@ -9,5 +9,5 @@ export async function prepareVeriff(target: DemoTarget) {
     baseUrl: target.baseUrl,
     fetch: target.fetch,
   });
-  return { adapter: veriff.sessions, options: {} };
+  return { adapter: veriffSessions(veriff), options: {} };
 }

@@ -1,5 +1,6 @@
 import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
+import { argylePartnersSessions } from "./argyle-partners-sessions.ts";
 import {
   ARGYLE_PARTNERS_HOSTS,
   type ArgylePartners,
@@ -66,26 +67,26 @@ describe("@verifetch/argyle-partners types", () => {
     expectTypeOf<ApiError<ArgylePartnersErrorBody>["body"]>().toEqualTypeOf<{ detail?: string }>();
   });
 
-  it("types the facade adapter (argylePartners.sessions)", () => {
-    expectTypeOf(partners.sessions).toEqualTypeOf<ArgylePartnersSessions>();
-    expectTypeOf(partners.sessions).toExtend<
+  it("types the facade adapter (argylePartnersSessions(argylePartners))", () => {
+    expectTypeOf(argylePartnersSessions(partners)).toEqualTypeOf<ArgylePartnersSessions>();
+    expectTypeOf(argylePartnersSessions(partners)).toExtend<
       SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, Session, ArgylePartnersWebhookPayload>
     >();
-    expectTypeOf(partners.sessions.provider).toEqualTypeOf<"argyle-partners">();
-    expectTypeOf(partners.sessions.createSession).returns.resolves.toEqualTypeOf<
+    expectTypeOf(argylePartnersSessions(partners).provider).toEqualTypeOf<"argyle-partners">();
+    expectTypeOf(argylePartnersSessions(partners).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"argyle-partners", Session>
     >();
-    expectTypeOf(partners.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(argylePartnersSessions(partners).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"argyle-partners", ArgylePartnersWebhookPayload>
     >();
     const options: ArgylePartnersSessionOptions = { verification, singleUseUrl: true };
-    partners.sessions.validate({ reference: "u", providerOptions: { "argyle-partners": options } });
+    argylePartnersSessions(partners).validate({ reference: "u", providerOptions: { "argyle-partners": options } });
     // @ts-expect-error `verification` is required
     const noVerification: ArgylePartnersSessionOptions = { flowId: "f" };
     // @ts-expect-error options are camelCase (`singleUseUrl`), not Argyle's snake_case
     const snake: ArgylePartnersSessionOptions = { verification, single_use_url: true };
     // @ts-expect-error the options live under the provider's own key, "argyle-partners"
-    partners.sessions.validate({ reference: "u", providerOptions: { argyle: options } });
+    argylePartnersSessions(partners).validate({ reference: "u", providerOptions: { argyle: options } });
     expectTypeOf([noVerification, snake]).toBeArray();
   });
 });

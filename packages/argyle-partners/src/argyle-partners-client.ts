@@ -6,11 +6,11 @@ import {
   iterateCursorPages,
   loadSetting,
   type ProviderClientOptions,
+  setSessionSettings,
   unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ArgylePartnersEnvironment, resolveArgylePartnersEnvironment } from "./argyle-partners-environment.ts";
-import { ArgylePartnersSessions } from "./argyle-partners-sessions.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
@@ -66,7 +66,7 @@ export interface ArgylePartnersOptions extends ProviderClientOptions {
    * `baseUrl` that is an Argyle host it must name that host's environment.
    */
   environment?: ArgylePartnersEnvironment;
-  /** The webhook subscription's `secret`, for `sessions.verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
+  /** The webhook subscription's `secret`, for `argylePartnersSessions(client).verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
   webhookSecret?: string;
 }
 
@@ -79,8 +79,6 @@ export class ArgylePartners {
    * from the other environment is only detected by Argyle's 401 (AuthenticationError).
    */
   readonly environment: ArgylePartnersEnvironment;
-  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
-  readonly sessions: ArgylePartnersSessions;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
 
@@ -89,7 +87,7 @@ export class ArgylePartners {
     this.#apiKeySecret = options.apiKeySecret;
     const { baseUrl, environment } = resolveArgylePartnersEnvironment(options);
     this.environment = environment;
-    this.sessions = new ArgylePartnersSessions(this, options.webhookSecret, options.clock?.now);
+    setSessionSettings(this, { webhookSecret: options.webhookSecret, now: options.clock?.now });
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

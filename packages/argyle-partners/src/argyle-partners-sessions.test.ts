@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { type ArgylePartnersOptions, createArgylePartners } from "./argyle-partners-client.ts";
 import type { ArgylePartnersSessionOptions } from "./argyle-partners-sessions.ts";
+import { type ArgylePartnersSessions, argylePartnersSessions } from "./argyle-partners-sessions.ts";
 
 const credentials = { apiKeyId: "key_id_123", apiKeySecret: "s3cr3t" };
 const verification = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
@@ -29,12 +30,12 @@ function argyleWith(fetch: ArgylePartnersOptions["fetch"], options: ArgylePartne
   return createArgylePartners({ ...credentials, fetch, clock: { now: () => now }, ...options });
 }
 
-type Input = Parameters<ReturnType<typeof createArgylePartners>["sessions"]["createSession"]>[0];
+type Input = Parameters<ArgylePartnersSessions["createSession"]>[0];
 
-describe("argylePartners.sessions (facade adapter)", () => {
+describe("argylePartnersSessions(argylePartners) (facade adapter)", () => {
   it("maps the unified input to configuration.*, sending neither reference, country, person nor metadata", async () => {
     const fetch = fakeFetch();
-    const session = await argyleWith(fetch).sessions.createSession({
+    const session = await argylePartnersSessions(argyleWith(fetch)).createSession({
       reference: "user_1",
       redirectUrl: "https://app.example/return",
       language: "es",
@@ -79,7 +80,7 @@ describe("argylePartners.sessions (facade adapter)", () => {
 
   it("sends only the verification when nothing else is given; live clients report sandbox: false", async () => {
     const fetch = fakeFetch();
-    const session = await argyleWith(fetch, { environment: "live" }).sessions.createSession({
+    const session = await argylePartnersSessions(argyleWith(fetch, { environment: "live" })).createSession({
       reference: "user_1",
       providerOptions: { "argyle-partners": { verification } },
     });
@@ -91,8 +92,8 @@ describe("argylePartners.sessions (facade adapter)", () => {
 
   it("throws InvalidResponseError (not retryable) when the response has no link", async () => {
     const fetch = fakeFetch({ verification, data_source: "payroll" });
-    const error = await argyleWith(fetch)
-      .sessions.createSession({ reference: "user_1", providerOptions: { "argyle-partners": { verification } } })
+    const error = await argylePartnersSessions(argyleWith(fetch))
+      .createSession({ reference: "user_1", providerOptions: { "argyle-partners": { verification } } })
       .catch((e: unknown) => e);
     expect(InvalidResponseError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ provider: "argyle-partners", status: 200, isRetryable: false });
@@ -158,8 +159,8 @@ describe("argylePartners.sessions (facade adapter)", () => {
 
   it.each(refusals)("refuses %s before any request", async (_name, input, field) => {
     const fetch = fakeFetch();
-    const error = await argyleWith(fetch)
-      .sessions.createSession({ reference: "user_1", ...input } as Input)
+    const error = await argylePartnersSessions(argyleWith(fetch))
+      .createSession({ reference: "user_1", ...input } as Input)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
@@ -169,7 +170,7 @@ describe("argylePartners.sessions (facade adapter)", () => {
   it("validate() accepts a valid input without sending anything", () => {
     const fetch = fakeFetch();
     const argyleOptions: ArgylePartnersSessionOptions = { verification: verification.toUpperCase(), items: ["item_1"] };
-    argyleWith(fetch).sessions.validate({
+    argylePartnersSessions(argyleWith(fetch)).validate({
       reference: "u",
       language: "zh",
       providerOptions: { "argyle-partners": argyleOptions },
@@ -180,7 +181,7 @@ describe("argylePartners.sessions (facade adapter)", () => {
   it("creates a session through the Prism mock", async () => {
     const argyle = createArgylePartners({ ...credentials, baseUrl: mockBaseUrl("argyle-partners") });
     const before = Date.now();
-    const session = await argyle.sessions.createSession({
+    const session = await argylePartnersSessions(argyle).createSession({
       reference: "user_1",
       redirectUrl: "https://app.example/return",
       language: "en",
@@ -193,7 +194,7 @@ describe("argylePartners.sessions (facade adapter)", () => {
   });
 });
 
-describe("argylePartners.sessions.verifyWebhook", () => {
+describe("argylePartnersSessions(argylePartners).verifyWebhook", () => {
   afterEach(() => vi.unstubAllEnvs());
   const secret = "argyle_subscription_secret";
   const body = JSON.stringify({
@@ -212,7 +213,7 @@ describe("argylePartners.sessions.verifyWebhook", () => {
     createArgylePartners({ ...credentials, ...(webhookSecret !== null && { webhookSecret }) });
 
   it("accepts a valid signature and normalizes the event", async () => {
-    const event = await argyle().sessions.verifyWebhook({
+    const event = await argylePartnersSessions(argyle()).verifyWebhook({
       headers: { "x-argyle-signature": sign() },
       rawBody: new TextEncoder().encode(body),
     });
@@ -229,14 +230,14 @@ describe("argylePartners.sessions.verifyWebhook", () => {
   it("takes the reference from resource.external_id, and nulls when the event has no resource", async () => {
     const withRef = JSON.stringify({ event: "users.updated", data: { resource: { external_id: "user_1" } } });
     await expect(
-      argyle().sessions.verifyWebhook({
+      argylePartnersSessions(argyle()).verifyWebhook({
         headers: new Headers({ "X-Argyle-Signature": sign(withRef) }),
         rawBody: withRef,
       }),
     ).resolves.toMatchObject({ sessionId: null, reference: "user_1", status: null });
     const bare = JSON.stringify({ event: "verifications.updated", name: "n", data: { user: "u", verification } });
     await expect(
-      argyle().sessions.verifyWebhook({ headers: { "X-Argyle-Signature": sign(bare) }, rawBody: bare }),
+      argylePartnersSessions(argyle()).verifyWebhook({ headers: { "X-Argyle-Signature": sign(bare) }, rawBody: bare }),
     ).resolves.toMatchObject({ sessionId: verification, reference: null, status: null });
   });
 
@@ -251,7 +252,10 @@ describe("argylePartners.sessions.verifyWebhook", () => {
       },
     });
     await expect(
-      argyle().sessions.verifyWebhook({ headers: { "X-Argyle-Signature": sign(failed) }, rawBody: failed }),
+      argylePartnersSessions(argyle()).verifyWebhook({
+        headers: { "X-Argyle-Signature": sign(failed) },
+        rawBody: failed,
+      }),
     ).resolves.toEqual({
       provider: "argyle-partners",
       type: "verifications.creation_failed",
@@ -265,7 +269,7 @@ describe("argylePartners.sessions.verifyWebhook", () => {
   it("reads ARGYLE_WEBHOOK_SECRET when no option is given", async () => {
     vi.stubEnv("ARGYLE_WEBHOOK_SECRET", secret);
     await expect(
-      argyle(null).sessions.verifyWebhook({ headers: { "X-Argyle-Signature": sign() }, rawBody: body }),
+      argylePartnersSessions(argyle(null)).verifyWebhook({ headers: { "X-Argyle-Signature": sign() }, rawBody: body }),
     ).resolves.toMatchObject({ type: "verifications.updated" });
   });
 
@@ -282,8 +286,8 @@ describe("argylePartners.sessions.verifyWebhook", () => {
     ["a non-JSON body", { "X-Argyle-Signature": sign("not json") }, "not json", /not JSON/],
     ["a body without an event", { "X-Argyle-Signature": sign("{}") }, "{}", /no `event`/],
   ])("refuses %s", async (_name, headers, rawBody, message) => {
-    const error = await argyle()
-      .sessions.verifyWebhook({ headers, rawBody })
+    const error = await argylePartnersSessions(argyle())
+      .verifyWebhook({ headers, rawBody })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebhookVerificationError);
     expect((error as Error).message).toMatch(message);
@@ -291,8 +295,8 @@ describe("argylePartners.sessions.verifyWebhook", () => {
 
   it("needs the webhook secret, by option or ARGYLE_WEBHOOK_SECRET", async () => {
     vi.stubEnv("ARGYLE_WEBHOOK_SECRET", "");
-    const error = await argyle(null)
-      .sessions.verifyWebhook({ headers: { "X-Argyle-Signature": sign() }, rawBody: body })
+    const error = await argylePartnersSessions(argyle(null))
+      .verifyWebhook({ headers: { "X-Argyle-Signature": sign() }, rawBody: body })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).toMatchObject({ option: "webhookSecret", envVar: "ARGYLE_WEBHOOK_SECRET" });

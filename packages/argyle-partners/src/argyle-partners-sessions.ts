@@ -7,6 +7,7 @@ import {
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  sessionSettingsOf,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -43,7 +44,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPTION_KEYS = ["verification", "experience", "flowId", "items", "mobileApp", "singleUseUrl"];
 
 /**
- * The facade adapter of an Argyle Partners client (`argylePartners.sessions`). Argyle sessions have
+ * The facade adapter of an Argyle Partners client (`argylePartnersSessions(argylePartners)`). Argyle sessions have
  * no id of their own: the HostedSession's `id` is the verification id, which
  * `verifications.updated` webhooks carry.
  */
@@ -175,4 +176,14 @@ export class ArgylePartnersSessions
     });
     return verifyArgylePartnersWebhook(request, secret);
   }
+}
+
+/**
+ * The `verifetch` facade adapter of a ArgylePartners client:
+ * `createVerifetch({ providers: { "argyle-partners": argylePartnersSessions(client) } })`. Built apart from the client so a
+ * program that only calls the API does not bundle the adapter, its validation and webhook code.
+ */
+export function argylePartnersSessions(client: ArgylePartners): ArgylePartnersSessions {
+  const settings = sessionSettingsOf(client);
+  return new ArgylePartnersSessions(client, settings.webhookSecret, settings.now);
 }

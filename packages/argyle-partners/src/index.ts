@@ -18,7 +18,11 @@ export {
   type VerificationStatusCode,
 } from "./argyle-partners-client.ts";
 export { ARGYLE_PARTNERS_HOSTS, type ArgylePartnersEnvironment } from "./argyle-partners-environment.ts";
-export { type ArgylePartnersSessionOptions, ArgylePartnersSessions } from "./argyle-partners-sessions.ts";
+export {
+  type ArgylePartnersSessionOptions,
+  ArgylePartnersSessions,
+  argylePartnersSessions,
+} from "./argyle-partners-sessions.ts";
 export {
   ARGYLE_PARTNERS_SIGNATURE_HEADER,
   type ArgylePartnersWebhookPayload,

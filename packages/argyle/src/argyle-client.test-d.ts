@@ -1,5 +1,6 @@
 import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
+import { argyleSessions } from "./argyle-sessions.ts";
 import {
   ARGYLE_HOSTS,
   type Argyle,
@@ -67,24 +68,26 @@ describe("@verifetch/argyle types", () => {
     expectTypeOf<ApiError<ArgyleErrorBody>["body"]>().toEqualTypeOf<{ detail?: string }>();
   });
 
-  it("types the facade adapter (argyle.sessions)", () => {
-    expectTypeOf(argyle.sessions).toEqualTypeOf<ArgyleSessions>();
-    expectTypeOf(argyle.sessions).toExtend<
+  it("types the facade adapter (argyleSessions(argyle))", () => {
+    expectTypeOf(argyleSessions(argyle)).toEqualTypeOf<ArgyleSessions>();
+    expectTypeOf(argyleSessions(argyle)).toExtend<
       SessionProvider<"argyle", ArgyleSessionOptions, Session, ArgyleWebhookPayload>
     >();
-    expectTypeOf(argyle.sessions.provider).toEqualTypeOf<"argyle">();
-    expectTypeOf(argyle.sessions.createSession).returns.resolves.toEqualTypeOf<HostedSession<"argyle", Session>>();
-    expectTypeOf(argyle.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(argyleSessions(argyle).provider).toEqualTypeOf<"argyle">();
+    expectTypeOf(argyleSessions(argyle).createSession).returns.resolves.toEqualTypeOf<
+      HostedSession<"argyle", Session>
+    >();
+    expectTypeOf(argyleSessions(argyle).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"argyle", ArgyleWebhookPayload>
     >();
     const options: ArgyleSessionOptions = { verification, items: ["item_000000001"], mobileApp: true };
-    argyle.sessions.validate({ reference: "u", providerOptions: { argyle: options } });
+    argyleSessions(argyle).validate({ reference: "u", providerOptions: { argyle: options } });
     // @ts-expect-error `verification` is required
     const noVerification: ArgyleSessionOptions = { flowId: "f" };
     // @ts-expect-error options are camelCase (`mobileApp`), not Argyle's snake_case
     const snake: ArgyleSessionOptions = { verification, mobile_app: true };
     // @ts-expect-error the options live under the provider's own key
-    argyle.sessions.validate({ reference: "u", providerOptions: { verifa: options } });
+    argyleSessions(argyle).validate({ reference: "u", providerOptions: { verifa: options } });
     expectTypeOf([noVerification, snake]).toBeArray();
   });
 });

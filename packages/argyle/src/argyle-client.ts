@@ -6,11 +6,11 @@ import {
   iterateCursorPages,
   loadSetting,
   type ProviderClientOptions,
+  setSessionSettings,
   unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ArgyleEnvironment, resolveArgyleEnvironment } from "./argyle-environment.ts";
-import { ArgyleSessions } from "./argyle-sessions.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
@@ -69,7 +69,7 @@ export interface ArgyleOptions extends ProviderClientOptions {
    * `baseUrl` that is an Argyle host it must name that host's environment.
    */
   environment?: ArgyleEnvironment;
-  /** The webhook subscription's `secret`, for `sessions.verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
+  /** The webhook subscription's `secret`, for `argyleSessions(client).verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
   webhookSecret?: string;
 }
 
@@ -82,8 +82,6 @@ export class Argyle {
    * from the other environment is only detected by Argyle's 401 (AuthenticationError).
    */
   readonly environment: ArgyleEnvironment;
-  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
-  readonly sessions: ArgyleSessions;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
 
@@ -92,7 +90,7 @@ export class Argyle {
     this.#apiKeySecret = options.apiKeySecret;
     const { baseUrl, environment } = resolveArgyleEnvironment(options);
     this.environment = environment;
-    this.sessions = new ArgyleSessions(this, options.webhookSecret, options.clock?.now);
+    setSessionSettings(this, { webhookSecret: options.webhookSecret, now: options.clock?.now });
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

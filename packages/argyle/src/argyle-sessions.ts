@@ -7,6 +7,7 @@ import {
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  sessionSettingsOf,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -38,7 +39,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const OPTION_KEYS = ["verification", "experience", "flowId", "items", "mobileApp", "singleUseUrl"];
 
 /**
- * The facade adapter of an Argyle client (`argyle.sessions`). Argyle sessions have no id of their
+ * The facade adapter of an Argyle client (`argyleSessions(argyle)`). Argyle sessions have no id of their
  * own: the HostedSession's `id` is the verification id, which `verifications.*` webhooks carry.
  */
 export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOptions, Session, ArgyleWebhookPayload> {
@@ -163,4 +164,14 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
     });
     return verifyArgyleWebhook(request, secret);
   }
+}
+
+/**
+ * The `verifetch` facade adapter of a Argyle client:
+ * `createVerifetch({ providers: { "argyle": argyleSessions(client) } })`. Built apart from the client so a
+ * program that only calls the API does not bundle the adapter, its validation and webhook code.
+ */
+export function argyleSessions(client: Argyle): ArgyleSessions {
+  const settings = sessionSettingsOf(client);
+  return new ArgyleSessions(client, settings.webhookSecret, settings.now);
 }

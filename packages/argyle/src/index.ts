@@ -20,7 +20,7 @@ export {
   type VerificationStatusCode,
 } from "./argyle-client.ts";
 export { ARGYLE_HOSTS, type ArgyleEnvironment } from "./argyle-environment.ts";
-export { type ArgyleSessionOptions, ArgyleSessions } from "./argyle-sessions.ts";
+export { type ArgyleSessionOptions, ArgyleSessions, argyleSessions } from "./argyle-sessions.ts";
 export { ARGYLE_SIGNATURE_HEADER, type ArgyleWebhookPayload, verifyArgyleWebhook } from "./argyle-webhook.ts";
 export type { components, operations, paths } from "./generated/openapi.ts";
 export { VERSION } from "./version.ts";

@@ -37,8 +37,8 @@ export interface CliProvider {
   requiredOptions: string;
   /** A `session create` line that works against the mock, for help texts and the README. */
   mockExample: string;
-  /** Builds the provider's client (the object that has `.sessions`). Never sends a request. */
-  createClient(target: ClientTarget): Promise<unknown>;
+  /** Builds the provider's client and its facade adapter (`complyCubeSessions(client)`, …). Never sends a request. */
+  createSessions(target: ClientTarget): Promise<unknown>;
 }
 
 const apiKey = (name: string): ProviderEnvVar => ({ name, purpose: "api-key" });
@@ -67,9 +67,11 @@ export const PROVIDERS: readonly CliProvider[] = [
     requiredOptions: "clientId, plus checkTypes or workflowTemplateId; --redirect-url and --cancel-url",
     mockExample:
       "verifetch session create complycube --mock --reference user_123 --redirect-url https://app.example/done --cancel-url https://app.example/cancelled --option clientId=5eb04fcd0f3e360008035eb1 --option 'checkTypes=[\"document_check\"]'",
-    async createClient(target) {
-      const { createComplyCube } = await import("@verifetch/complycube");
-      return createComplyCube(target.kind === "mock" ? { apiKey: "test_mock", baseUrl: target.baseUrl } : {});
+    async createSessions(target) {
+      const { createComplyCube, complyCubeSessions } = await import("@verifetch/complycube");
+      return complyCubeSessions(
+        createComplyCube(target.kind === "mock" ? { apiKey: "test_mock", baseUrl: target.baseUrl } : {}),
+      );
     },
   },
   {
@@ -80,9 +82,9 @@ export const PROVIDERS: readonly CliProvider[] = [
     environments: true,
     requiredOptions: "verification (the id of an Argyle verification)",
     mockExample: `verifetch session create argyle --mock --reference user_123 ${ARGYLE_VERIFICATION}`,
-    async createClient(target) {
-      const { createArgyle } = await import("@verifetch/argyle");
-      return createArgyle(argyleTarget(target));
+    async createSessions(target) {
+      const { createArgyle, argyleSessions } = await import("@verifetch/argyle");
+      return argyleSessions(createArgyle(argyleTarget(target)));
     },
   },
   {
@@ -93,9 +95,9 @@ export const PROVIDERS: readonly CliProvider[] = [
     environments: true,
     requiredOptions: "verification (the id of an Argyle verification)",
     mockExample: `verifetch session create argyle-partners --mock --reference user_123 ${ARGYLE_VERIFICATION}`,
-    async createClient(target) {
-      const { createArgylePartners } = await import("@verifetch/argyle-partners");
-      return createArgylePartners(argyleTarget(target));
+    async createSessions(target) {
+      const { createArgylePartners, argylePartnersSessions } = await import("@verifetch/argyle-partners");
+      return argylePartnersSessions(createArgylePartners(argyleTarget(target)));
     },
   },
   {
@@ -106,9 +108,11 @@ export const PROVIDERS: readonly CliProvider[] = [
     environments: false,
     requiredOptions: "",
     mockExample: "verifetch session create verifa --mock --reference user_123 --redirect-url https://app.example/done",
-    async createClient(target) {
-      const { createVerifa } = await import("@verifetch/verifa");
-      return createVerifa(target.kind === "mock" ? { apiKey: "vk_sandbox_mock", baseUrl: target.baseUrl } : {});
+    async createSessions(target) {
+      const { createVerifa, verifaSessions } = await import("@verifetch/verifa");
+      return verifaSessions(
+        createVerifa(target.kind === "mock" ? { apiKey: "vk_sandbox_mock", baseUrl: target.baseUrl } : {}),
+      );
     },
   },
   {
@@ -120,9 +124,11 @@ export const PROVIDERS: readonly CliProvider[] = [
     environments: false,
     requiredOptions: "",
     mockExample: "verifetch session create earthid --mock --reference user_123 --redirect-url https://app.example/done",
-    async createClient(target) {
-      const { createEarthId } = await import("@verifetch/earthid");
-      return createEarthId(target.kind === "mock" ? { apiKey: "mock-earthid-key", baseUrl: target.baseUrl } : {});
+    async createSessions(target) {
+      const { createEarthId, earthIdSessions } = await import("@verifetch/earthid");
+      return earthIdSessions(
+        createEarthId(target.kind === "mock" ? { apiKey: "mock-earthid-key", baseUrl: target.baseUrl } : {}),
+      );
     },
   },
   {
@@ -133,9 +139,11 @@ export const PROVIDERS: readonly CliProvider[] = [
     environments: false,
     requiredOptions: "",
     mockExample: "verifetch session create veriff --mock --reference user_123 --redirect-url https://app.example/done",
-    async createClient(target) {
-      const { createVeriff } = await import("@verifetch/veriff");
-      return createVeriff(target.kind === "mock" ? { apiKey: "mock-veriff-key", baseUrl: target.baseUrl } : {});
+    async createSessions(target) {
+      const { createVeriff, veriffSessions } = await import("@verifetch/veriff");
+      return veriffSessions(
+        createVeriff(target.kind === "mock" ? { apiKey: "mock-veriff-key", baseUrl: target.baseUrl } : {}),
+      );
     },
   },
 ];
@@ -159,10 +167,9 @@ export function mockSpecPath(provider: CliProvider): string {
   return createRequire(import.meta.url).resolve(`${provider.packageName}/openapi.yaml`);
 }
 
-/** The facade adapter of a client (`client.sessions`), checked against the contract at run time. */
-export function sessionsOf(client: unknown, provider: CliProvider): AnySessionProvider {
-  const sessions = (client as { sessions?: unknown } | null)?.sessions;
-  const adapter = sessions as Partial<AnySessionProvider> | undefined;
+/** A provider package's facade adapter, checked against the contract at run time. */
+export function sessionsOf(sessions: unknown, provider: CliProvider): AnySessionProvider {
+  const adapter = sessions as Partial<AnySessionProvider> | null | undefined;
   if (
     typeof adapter !== "object" ||
     adapter === null ||
@@ -171,7 +178,7 @@ export function sessionsOf(client: unknown, provider: CliProvider): AnySessionPr
   ) {
     throw new CliError(
       "AdapterMissingError",
-      `the installed ${provider.packageName} has no session adapter (\`sessions\`); update it to a version that has one`,
+      `the installed ${provider.packageName} has no session adapter; update it to a version that has one`,
     );
   }
   return adapter as AnySessionProvider;

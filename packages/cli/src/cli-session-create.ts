@@ -113,17 +113,17 @@ async function createSession(
   const env = environment === undefined ? {} : { environment };
   // Refuse bad input before anything else — before asking for keys or spawning Prism. Validation
   // is local, so a client with the mock's dummy keys pointed at an unused loopback address does it.
-  sessionsOf(await provider.createClient({ kind: "mock", baseUrl: "http://127.0.0.1:9" }), provider).validate(input);
+  sessionsOf(await provider.createSessions({ kind: "mock", baseUrl: "http://127.0.0.1:9" }), provider).validate(input);
   if (!mock) {
     requireApiKeys(provider);
-    return create(provider, await provider.createClient({ kind: "live", ...env }), input);
+    return create(provider, await provider.createSessions({ kind: "live", ...env }), input);
   }
   const { startMock } = await import("@verifetch/testing");
   let server: MockServer | undefined;
   try {
     server = await startMock(mockSpecPath(provider), { readyTimeoutMs: MOCK_READY_TIMEOUT_MS });
     input.signal?.throwIfAborted();
-    const client = await provider.createClient({ kind: "mock", baseUrl: server.baseUrl, ...env });
+    const client = await provider.createSessions({ kind: "mock", baseUrl: server.baseUrl, ...env });
     return await create(provider, client, input);
   } finally {
     // Always stopped: after success, provider errors, and interrupts.

@@ -1,5 +1,6 @@
 import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
+import { complyCubeSessions } from "./complycube-sessions.ts";
 import {
   type Client,
   type ComplyCube,
@@ -52,16 +53,16 @@ describe("@verifetch/complycube types", () => {
     expectTypeOf<ApiError<{ type: string }>["body"]>().toEqualTypeOf<{ type: string }>();
   });
 
-  it("types the facade adapter (complycube.sessions)", () => {
-    expectTypeOf(complycube.sessions).toEqualTypeOf<ComplyCubeSessions>();
-    expectTypeOf(complycube.sessions).toExtend<
+  it("types the facade adapter (complyCubeSessions(complycube))", () => {
+    expectTypeOf(complyCubeSessions(complycube)).toEqualTypeOf<ComplyCubeSessions>();
+    expectTypeOf(complyCubeSessions(complycube)).toExtend<
       SessionProvider<"complycube", ComplyCubeSessionOptions, FlowSession, ComplyCubeWebhookPayload>
     >();
-    expectTypeOf(complycube.sessions.provider).toEqualTypeOf<"complycube">();
-    expectTypeOf(complycube.sessions.createSession).returns.resolves.toEqualTypeOf<
+    expectTypeOf(complyCubeSessions(complycube).provider).toEqualTypeOf<"complycube">();
+    expectTypeOf(complyCubeSessions(complycube).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"complycube", FlowSession>
     >();
-    expectTypeOf(complycube.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(complyCubeSessions(complycube).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"complycube", ComplyCubeWebhookPayload>
     >();
     expectTypeOf(ComplyCubeSessions).toBeConstructibleWith(complycube, undefined);
@@ -71,8 +72,8 @@ describe("@verifetch/complycube types", () => {
     const urls = { reference: "u", redirectUrl: "https://a.example", cancelUrl: "https://b.example" };
     const checks: ComplyCubeSessionOptions = { clientId: "c", checkTypes: ["document_check"], enableMonitoring: true };
     const workflow: ComplyCubeSessionOptions = { clientId: "c", workflowTemplateId: "wf", shortUrl: true };
-    complycube.sessions.validate({ ...urls, providerOptions: { complycube: checks } });
-    complycube.sessions.validate({ ...urls, providerOptions: { complycube: workflow } });
+    complyCubeSessions(complycube).validate({ ...urls, providerOptions: { complycube: checks } });
+    complyCubeSessions(complycube).validate({ ...urls, providerOptions: { complycube: workflow } });
     // @ts-expect-error checkTypes and workflowTemplateId are exclusive
     const both: ComplyCubeSessionOptions = { clientId: "c", checkTypes: ["document_check"], workflowTemplateId: "w" };
     // @ts-expect-error shortUrl belongs to workflow-driven sessions

@@ -4,11 +4,11 @@ import {
   createApiClient,
   loadSetting,
   type ProviderClientOptions,
+  setSessionSettings,
   unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ComplyCubeEnvironment, complyCubeEnvironment } from "./complycube-environment.ts";
-import { ComplyCubeSessions } from "./complycube-sessions.ts";
 import type { components, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
@@ -36,7 +36,7 @@ const PROVIDER = "complycube";
 export interface ComplyCubeOptions extends ProviderClientOptions {
   /** ComplyCube API key (`test_…` or `live_…`). Defaults to `COMPLYCUBE_API_KEY`, read at request time. */
   apiKey?: string;
-  /** Webhook secret (shown once when the webhook is created) for `sessions.verifyWebhook`. Defaults to `COMPLYCUBE_WEBHOOK_SECRET`. */
+  /** Webhook secret (shown once when the webhook is created) for `complyCubeSessions(client).verifyWebhook`. Defaults to `COMPLYCUBE_WEBHOOK_SECRET`. */
   webhookSecret?: string;
 }
 
@@ -44,13 +44,11 @@ export interface ComplyCubeOptions extends ProviderClientOptions {
 export class ComplyCube {
   /** The typed openapi-fetch client: `client.POST("/v1/flow/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: ComplyCubeApiClient;
-  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
-  readonly sessions: ComplyCubeSessions;
   readonly #apiKey: string | undefined;
 
   constructor(options: ComplyCubeOptions = {}) {
     this.#apiKey = options.apiKey;
-    this.sessions = new ComplyCubeSessions(this, options.webhookSecret);
+    setSessionSettings(this, { webhookSecret: options.webhookSecret });
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

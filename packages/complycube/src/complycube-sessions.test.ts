@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createComplyCube } from "./complycube-client.ts";
 import type { ComplyCubeSessionOptions } from "./complycube-sessions.ts";
+import { type ComplyCubeSessions, complyCubeSessions } from "./complycube-sessions.ts";
 
 const clientId = "5eb04fcd0f3e360008035eb1";
 const created = { redirectUrl: "https://flow.complycube.com/test_abc?theme=light" };
@@ -13,11 +14,11 @@ function fakeFetch() {
   return vi.fn(async (_request: Request) => Response.json(created, { status: 200 }));
 }
 
-describe("complycube.sessions (facade adapter)", () => {
+describe("complyCubeSessions(complycube) (facade adapter)", () => {
   it("maps a check-driven session, sending neither reference, country, person nor metadata", async () => {
     const fetch = fakeFetch();
     const complycube = createComplyCube({ apiKey: "test_key", fetch });
-    const session = await complycube.sessions.createSession({
+    const session = await complyCubeSessions(complycube).createSession({
       reference: "user_1",
       ...urls,
       language: "fr",
@@ -66,7 +67,7 @@ describe("complycube.sessions (facade adapter)", () => {
   it("maps a workflow-driven session; a live key gives sandbox: false", async () => {
     const fetch = fakeFetch();
     const complycube = createComplyCube({ apiKey: "live_key", fetch });
-    const session = await complycube.sessions.createSession({
+    const session = await complyCubeSessions(complycube).createSession({
       reference: "user_1",
       ...urls,
       providerOptions: { complycube: { clientId, workflowTemplateId: "wf_1", shortUrl: true, theme: "light" } },
@@ -84,8 +85,8 @@ describe("complycube.sessions (facade adapter)", () => {
 
   it("passes the caller's signal to the request", async () => {
     const fetch = fakeFetch();
-    const error = await createComplyCube({ apiKey: "test_key", fetch })
-      .sessions.createSession({
+    const error = await complyCubeSessions(createComplyCube({ apiKey: "test_key", fetch }))
+      .createSession({
         reference: "user_1",
         ...urls,
         signal: AbortSignal.abort(),
@@ -187,10 +188,8 @@ describe("complycube.sessions (facade adapter)", () => {
 
   it.each(refusals)("refuses %s before any request", async (_name, input, field) => {
     const fetch = fakeFetch();
-    const error = await createComplyCube({ apiKey: "test_key", fetch })
-      .sessions.createSession({ reference: "user_1", ...input } as Parameters<
-        ReturnType<typeof createComplyCube>["sessions"]["createSession"]
-      >[0])
+    const error = await complyCubeSessions(createComplyCube({ apiKey: "test_key", fetch }))
+      .createSession({ reference: "user_1", ...input } as Parameters<ComplyCubeSessions["createSession"]>[0])
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
@@ -199,16 +198,16 @@ describe("complycube.sessions (facade adapter)", () => {
 
   it("validate() refuses without sending anything, and accepts a valid input", () => {
     const complycube = createComplyCube({ apiKey: "test_key", fetch: fakeFetch() });
-    expect(() => complycube.sessions.validate({ reference: "u", ...urls })).toThrow(InputValidationError);
+    expect(() => complyCubeSessions(complycube).validate({ reference: "u", ...urls })).toThrow(InputValidationError);
     const options: ComplyCubeSessionOptions = { clientId, workflowTemplateId: "wf_1" };
     expect(() =>
-      complycube.sessions.validate({ reference: "u", ...urls, providerOptions: { complycube: options } }),
+      complyCubeSessions(complycube).validate({ reference: "u", ...urls, providerOptions: { complycube: options } }),
     ).not.toThrow();
   });
 
   it("creates a session through the Prism mock", async () => {
     const complycube = createComplyCube({ apiKey: "test_key", baseUrl: mockBaseUrl("complycube") });
-    const session = await complycube.sessions.createSession({
+    const session = await complyCubeSessions(complycube).createSession({
       reference: "user_1",
       ...urls,
       language: "de",
@@ -220,7 +219,7 @@ describe("complycube.sessions (facade adapter)", () => {
   });
 });
 
-describe("complycube.sessions.verifyWebhook", () => {
+describe("complyCubeSessions(complycube).verifyWebhook", () => {
   afterEach(() => vi.unstubAllEnvs());
   const secret = "cc_webhook_secret";
   const body = JSON.stringify({
@@ -243,7 +242,7 @@ describe("complycube.sessions.verifyWebhook", () => {
     createComplyCube({ apiKey: "test_key", ...(webhookSecret !== null && { webhookSecret }) });
 
   it("accepts a valid signature and normalizes the event", async () => {
-    const event = await complycube().sessions.verifyWebhook({
+    const event = await complyCubeSessions(complycube()).verifyWebhook({
       headers: { "complycube-signature": sign() },
       rawBody: new TextEncoder().encode(body),
     });
@@ -260,21 +259,27 @@ describe("complycube.sessions.verifyWebhook", () => {
   it("falls back to the payload status, and to nulls when the event carries no check", async () => {
     const pending = JSON.stringify({ type: "check.pending", payload: { clientId, status: "pending" } });
     await expect(
-      complycube().sessions.verifyWebhook({
+      complyCubeSessions(complycube()).verifyWebhook({
         headers: new Headers({ "ComplyCube-Signature": sign(pending) }),
         rawBody: pending,
       }),
     ).resolves.toMatchObject({ type: "check.pending", sessionId: clientId, reference: null, status: "pending" });
     const bare = JSON.stringify({ type: "client.created" });
     await expect(
-      complycube().sessions.verifyWebhook({ headers: { "ComplyCube-Signature": sign(bare) }, rawBody: bare }),
+      complyCubeSessions(complycube()).verifyWebhook({
+        headers: { "ComplyCube-Signature": sign(bare) },
+        rawBody: bare,
+      }),
     ).resolves.toMatchObject({ type: "client.created", sessionId: null, reference: null, status: null });
   });
 
   it("reads COMPLYCUBE_WEBHOOK_SECRET when no option is given", async () => {
     vi.stubEnv("COMPLYCUBE_WEBHOOK_SECRET", secret);
     await expect(
-      complycube(null).sessions.verifyWebhook({ headers: { "ComplyCube-Signature": sign() }, rawBody: body }),
+      complyCubeSessions(complycube(null)).verifyWebhook({
+        headers: { "ComplyCube-Signature": sign() },
+        rawBody: body,
+      }),
     ).resolves.toMatchObject({ type: "check.completed" });
   });
 
@@ -285,8 +290,8 @@ describe("complycube.sessions.verifyWebhook", () => {
     ["a non-JSON body", { "ComplyCube-Signature": sign("not json") }, "not json", /not JSON/],
     ["a body without a type", { "ComplyCube-Signature": sign("{}") }, "{}", /no `type`/],
   ])("refuses %s", async (_name, headers, rawBody, message) => {
-    const error = await complycube()
-      .sessions.verifyWebhook({ headers, rawBody })
+    const error = await complyCubeSessions(complycube())
+      .verifyWebhook({ headers, rawBody })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebhookVerificationError);
     expect((error as Error).message).toMatch(message);
@@ -294,8 +299,8 @@ describe("complycube.sessions.verifyWebhook", () => {
 
   it("needs the webhook secret, by option or COMPLYCUBE_WEBHOOK_SECRET", async () => {
     vi.stubEnv("COMPLYCUBE_WEBHOOK_SECRET", "");
-    const error = await complycube(null)
-      .sessions.verifyWebhook({ headers: { "ComplyCube-Signature": sign() }, rawBody: body })
+    const error = await complyCubeSessions(complycube(null))
+      .verifyWebhook({ headers: { "ComplyCube-Signature": sign() }, rawBody: body })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect(error).toMatchObject({ option: "webhookSecret", envVar: "COMPLYCUBE_WEBHOOK_SECRET" });

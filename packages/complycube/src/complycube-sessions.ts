@@ -5,6 +5,7 @@ import {
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  sessionSettingsOf,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -72,7 +73,7 @@ const MESSAGE_KEYS = ["intro", "completion"];
 const MESSAGE_CONTENT_KEYS = ["heading", "message"];
 
 /**
- * The facade adapter of a ComplyCube client (`complycube.sessions`). ComplyCube's flow session has
+ * The facade adapter of a ComplyCube client (`complyCubeSessions(complycube)`). ComplyCube's flow session has
  * no id of its own: the HostedSession's `id` is the `clientId`, which check webhooks also carry.
  */
 export class ComplyCubeSessions
@@ -269,4 +270,14 @@ function checkObject(value: unknown, field: string, keys: readonly string[]): Re
     }
   }
   return value as Record<string, unknown>;
+}
+
+/**
+ * The `verifetch` facade adapter of a ComplyCube client:
+ * `createVerifetch({ providers: { "complycube": complyCubeSessions(client) } })`. Built apart from the client so a
+ * program that only calls the API does not bundle the adapter, its validation and webhook code.
+ */
+export function complyCubeSessions(client: ComplyCube): ComplyCubeSessions {
+  const settings = sessionSettingsOf(client);
+  return new ComplyCubeSessions(client, settings.webhookSecret);
 }

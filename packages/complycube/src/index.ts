@@ -17,6 +17,7 @@ export {
   type ComplyCubeSessionOptions,
   ComplyCubeSessions,
   type ComplyCubeWorkflowSessionOptions,
+  complyCubeSessions,
 } from "./complycube-sessions.ts";
 export {
   COMPLYCUBE_SIGNATURE_HEADER,

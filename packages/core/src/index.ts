@@ -62,5 +62,6 @@ export {
   type WebhookEvent,
   type WebhookRequest,
 } from "./session-provider.ts";
+export { type SessionSettings, sessionSettingsOf, setSessionSettings } from "./session-settings.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
 export { type BodyHmacScheme, parseWebhookJson, verifyBodyHmac } from "./webhook-verify.ts";

@@ -7,6 +7,7 @@ import type {
   WebhookEvent,
 } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
+import { earthIdSessions } from "./earthid-sessions.ts";
 import {
   type CreateSessionRequest,
   type CreateSessionResponse,
@@ -78,20 +79,20 @@ describe("@verifetch/earthid types", () => {
   });
 
   it("exposes a typed facade adapter", () => {
-    expectTypeOf(earthid.sessions).toEqualTypeOf<EarthIdSessions>();
-    expectTypeOf(earthid.sessions).toExtend<
+    expectTypeOf(earthIdSessions(earthid)).toEqualTypeOf<EarthIdSessions>();
+    expectTypeOf(earthIdSessions(earthid)).toExtend<
       SessionProvider<"earthid", EarthIdSessionOptions, CreateSessionResponse, EarthIdWebhookPayload>
     >();
     expectTypeOf<SessionProviderOptions<EarthIdSessions>>().toEqualTypeOf<EarthIdSessionOptions>();
     expectTypeOf<SessionProviderRaw<EarthIdSessions>>().toEqualTypeOf<CreateSessionResponse>();
-    expectTypeOf(earthid.sessions.createSession).returns.resolves.toEqualTypeOf<
+    expectTypeOf(earthIdSessions(earthid).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"earthid", CreateSessionResponse>
     >();
-    expectTypeOf(earthid.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(earthIdSessions(earthid).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"earthid", EarthIdWebhookPayload>
     >();
     expectTypeOf<EarthIdWebhookPayload["verification"]>().toEqualTypeOf<Decision>();
-    earthid.sessions.validate({
+    earthIdSessions(earthid).validate({
       reference: "u",
       providerOptions: {
         earthid: {
@@ -104,10 +105,10 @@ describe("@verifetch/earthid types", () => {
     });
     const notBoolean = { consents: [{ type: "ine", approved: "yes" }] };
     // @ts-expect-error consents[].approved is a boolean
-    earthid.sessions.validate({ reference: "u", providerOptions: { earthid: notBoolean } });
+    earthIdSessions(earthid).validate({ reference: "u", providerOptions: { earthid: notBoolean } });
     // @ts-expect-error options are keyed by provider: Veriff's key is not EarthID's
-    earthid.sessions.validate({ reference: "u", providerOptions: { veriff: { endUserId: "x" } } });
+    earthIdSessions(earthid).validate({ reference: "u", providerOptions: { veriff: { endUserId: "x" } } });
     // @ts-expect-error address is { fullAddress }
-    earthid.sessions.validate({ reference: "u", providerOptions: { earthid: { address: "1 Example St" } } });
+    earthIdSessions(earthid).validate({ reference: "u", providerOptions: { earthid: { address: "1 Example St" } } });
   });
 });

@@ -5,10 +5,10 @@ import {
   InputValidationError,
   loadSetting,
   type ProviderClientOptions,
+  setSessionSettings,
   unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
-import { EarthIdSessions } from "./earthid-sessions.ts";
 import type { components, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
@@ -54,13 +54,11 @@ export interface EarthIdOptions extends ProviderClientOptions {
 export class EarthId {
   /** The typed openapi-fetch client: `client.POST("/earthid/api/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: EarthIdApiClient;
-  /** The adapter for the `verifetch` facade: unified `createSession` (its `verifyWebhook` always rejects: no documented signature). */
-  readonly sessions: EarthIdSessions;
   readonly #apiKey: string | undefined;
 
   constructor(options: EarthIdOptions = {}) {
     this.#apiKey = options.apiKey;
-    this.sessions = new EarthIdSessions(this, options.clock?.now);
+    setSessionSettings(this, { now: options.clock?.now });
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

@@ -3,6 +3,7 @@ import { ConfigurationError, InputValidationError } from "@verifetch/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createEarthId } from "./earthid-client.ts";
+import { earthIdSessions } from "./earthid-sessions.ts";
 
 const apiKey = "earthid-test-key";
 const sessionId = "a66ad316-19c3-45e1-b592-de6498000000";
@@ -24,7 +25,7 @@ function fakeFetch() {
   return vi.fn(async (_request: Request) => Response.json(created, { status: 201 }));
 }
 
-describe("earthid.sessions (facade adapter)", () => {
+describe("earthIdSessions(earthid) (facade adapter)", () => {
   beforeEach(() => {
     vi.stubEnv("EARTHID_API_KEY", "");
   });
@@ -33,7 +34,7 @@ describe("earthid.sessions (facade adapter)", () => {
   it("maps the unified input to the Veriff-shaped verification object and the response to a HostedSession", async () => {
     const fetch = fakeFetch();
     const earthid = createEarthId({ apiKey, fetch, clock: { now: () => now } });
-    const session = await earthid.sessions.createSession({
+    const session = await earthIdSessions(earthid).createSession({
       reference: "user_1",
       redirectUrl: "https://app.example/done",
       country: "GB",
@@ -87,13 +88,13 @@ describe("earthid.sessions (facade adapter)", () => {
 
   it("sends only the reference for a minimal input", async () => {
     const fetch = fakeFetch();
-    await createEarthId({ apiKey, fetch }).sessions.createSession({ reference: "user_1" });
+    await earthIdSessions(createEarthId({ apiKey, fetch })).createSession({ reference: "user_1" });
     expect(await fetch.mock.calls[0]?.[0].json()).toEqual({ verification: { vendorData: "user_1" } });
   });
 
   it("lets providerOptions.earthid.document.country win over the unified country", async () => {
     const fetch = fakeFetch();
-    await createEarthId({ apiKey, fetch }).sessions.createSession({
+    await earthIdSessions(createEarthId({ apiKey, fetch })).createSession({
       reference: "user_1",
       country: "GB",
       providerOptions: { earthid: { document: { country: "EE", type: "ID_CARD" } } },
@@ -109,7 +110,7 @@ describe("earthid.sessions (facade adapter)", () => {
       clock += 5_000;
       return Response.json(created, { status: 201 });
     });
-    const session = await createEarthId({ apiKey, fetch, clock: { now: () => clock } }).sessions.createSession({
+    const session = await earthIdSessions(createEarthId({ apiKey, fetch, clock: { now: () => clock } })).createSession({
       reference: "user_1",
     });
     expect(session.expiresAt).toEqual(new Date(now + 7 * 24 * 60 * 60 * 1000));
@@ -170,27 +171,29 @@ describe("earthid.sessions (facade adapter)", () => {
     const fetch = vi.fn();
     const earthid = createEarthId({ apiKey, fetch });
     // Some inputs are deliberately ill-typed: validation is for JavaScript callers too.
-    const error = await earthid.sessions.createSession(input as never).catch((e: unknown) => e);
+    const error = await earthIdSessions(earthid)
+      .createSession(input as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
     expect(fetch).not.toHaveBeenCalled();
     // The idempotency key is refused by core when the call is prepared, not by validate().
     if (field !== "idempotencyKey")
-      expect(() => earthid.sessions.validate(input as never)).toThrow(InputValidationError);
+      expect(() => earthIdSessions(earthid).validate(input as never)).toThrow(InputValidationError);
   });
 
   it("accepts a 1000-character reference", () => {
-    expect(() => createEarthId({ apiKey }).sessions.validate({ reference: "x".repeat(1000) })).not.toThrow();
+    expect(() => earthIdSessions(createEarthId({ apiKey })).validate({ reference: "x".repeat(1000) })).not.toThrow();
   });
 
   it("declares the contract", () => {
-    const { sessions } = createEarthId({ apiKey });
+    const sessions = earthIdSessions(createEarthId({ apiKey }));
     expect(sessions).toMatchObject({ specificationVersion: "v1", provider: "earthid", languages: null });
   });
 
   it("creates a session through the Prism mock", async () => {
     const earthid = createEarthId({ apiKey, baseUrl: mockBaseUrl("earthid"), clock: { now: () => now } });
-    const session = await earthid.sessions.createSession({
+    const session = await earthIdSessions(earthid).createSession({
       reference: "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59",
       redirectUrl: "https://www.example.com/verification-done",
       country: "EE",
@@ -209,7 +212,7 @@ describe("earthid.sessions (facade adapter)", () => {
   });
 });
 
-describe("earthid.sessions.verifyWebhook", () => {
+describe("earthIdSessions(earthid).verifyWebhook", () => {
   // EarthID's documented decision webhook body, signed the way Veriff signs (which EarthID does
   // not document): even a "valid" Veriff-style signature must not be accepted.
   const body = JSON.stringify({
@@ -223,8 +226,8 @@ describe("earthid.sessions.verifyWebhook", () => {
     ["a Veriff-style X-HMAC-SIGNATURE", { "X-HMAC-SIGNATURE": signature, "X-AUTH-CLIENT": apiKey }],
     ["no signature header", {}],
   ])("rejects a delivery with %s: EarthID documents no webhook signature", async (_name, headers) => {
-    const error = await createEarthId({ apiKey })
-      .sessions.verifyWebhook({ headers, rawBody: body })
+    const error = await earthIdSessions(createEarthId({ apiKey }))
+      .verifyWebhook({ headers, rawBody: body })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
     expect((error as Error).message).toMatch(/EarthID documents no webhook signature/);
@@ -232,7 +235,7 @@ describe("earthid.sessions.verifyWebhook", () => {
   });
 
   it("rejects (a promise, not a synchronous throw) without needing any key or secret", async () => {
-    const { sessions } = createEarthId();
+    const sessions = earthIdSessions(createEarthId());
     const result = sessions.verifyWebhook({ headers: {}, rawBody: body });
     expect(result).toBeInstanceOf(Promise);
     await expect(result).rejects.toBeInstanceOf(ConfigurationError);

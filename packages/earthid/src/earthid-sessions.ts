@@ -5,6 +5,7 @@ import {
   isCountryCode,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  sessionSettingsOf,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -46,7 +47,7 @@ const DOCUMENT_KEYS = ["type", "number", "country"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The facade adapter of an EarthID client (`earthid.sessions`): the unified input becomes
+ * The facade adapter of an EarthID client (`earthIdSessions(earthid)`): the unified input becomes
  * `POST /earthid/api/sessions`'s `{ verification }` (Veriff's shape). Webhooks cannot be verified:
  * EarthID documents no signature.
  */
@@ -200,4 +201,14 @@ function validateEarthIdOptions(options: unknown, path: string): void {
       throw new InputValidationError(`${path}.address.fullAddress`, "must be the whole address as a non-empty string");
     }
   }
+}
+
+/**
+ * The `verifetch` facade adapter of a EarthId client:
+ * `createVerifetch({ providers: { "earthid": earthIdSessions(client) } })`. Built apart from the client so a
+ * program that only calls the API does not bundle the adapter, its validation and webhook code.
+ */
+export function earthIdSessions(client: EarthId): EarthIdSessions {
+  const settings = sessionSettingsOf(client);
+  return new EarthIdSessions(client, settings.now);
 }

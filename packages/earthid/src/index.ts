@@ -12,7 +12,12 @@ export {
   type EarthIdOptions,
   type Session,
 } from "./earthid-client.ts";
-export { EARTHID_MAX_VENDOR_DATA_LENGTH, type EarthIdSessionOptions, EarthIdSessions } from "./earthid-sessions.ts";
+export {
+  EARTHID_MAX_VENDOR_DATA_LENGTH,
+  type EarthIdSessionOptions,
+  EarthIdSessions,
+  earthIdSessions,
+} from "./earthid-sessions.ts";
 export type { EarthIdWebhookPayload } from "./earthid-webhook.ts";
 /** The generated OpenAPI types of `specs/earthid.yaml`, for typing raw `client` calls. */
 export type { components, operations, paths } from "./generated/openapi.ts";

@@ -16,6 +16,6 @@ export {
   type VerifaOptions,
 } from "./verifa-client.ts";
 export { verifaEnvironment } from "./verifa-environment.ts";
-export { type VerifaSessionOptions, VerifaSessions } from "./verifa-sessions.ts";
+export { type VerifaSessionOptions, VerifaSessions, verifaSessions } from "./verifa-sessions.ts";
 export { VERIFA_WEBHOOK_TOLERANCE_SECONDS, type VerifaWebhookPayload, verifyVerifaWebhook } from "./verifa-webhook.ts";
 export { VERSION } from "./version.ts";

@@ -5,12 +5,12 @@ import {
   type Environment,
   loadSetting,
   type ProviderClientOptions,
+  setSessionSettings,
   unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.ts";
 import { verifaEnvironment } from "./verifa-environment.ts";
-import { VerifaSessions } from "./verifa-sessions.ts";
 import { VERSION } from "./version.ts";
 
 type Schemas = components["schemas"];
@@ -48,7 +48,7 @@ export interface VerifaOptions extends ProviderClientOptions {
   apiKey?: string;
   /** `Verifa-Version` to send. Defaults to {@link VERIFA_API_VERSION}, the version these types describe. */
   apiVersion?: string;
-  /** Webhook endpoint secret (`whsec_…`) for `sessions.verifyWebhook`. Defaults to `VERIFA_WEBHOOK_SECRET`. */
+  /** Webhook endpoint secret (`whsec_…`) for `verifaSessions(client).verifyWebhook`. Defaults to `VERIFA_WEBHOOK_SECRET`. */
   webhookSecret?: string;
 }
 
@@ -56,13 +56,11 @@ export interface VerifaOptions extends ProviderClientOptions {
 export class Verifa {
   /** The typed openapi-fetch client: `client.POST("/api/v1/sessions", { body })` returns `{ data, error, response }`. */
   readonly client: VerifaApiClient;
-  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
-  readonly sessions: VerifaSessions;
   readonly #apiKey: string | undefined;
 
   constructor(options: VerifaOptions = {}) {
     this.#apiKey = options.apiKey;
-    this.sessions = new VerifaSessions(this, options.webhookSecret, options.clock?.now);
+    setSessionSettings(this, { webhookSecret: options.webhookSecret, now: options.clock?.now });
     this.client = createApiClient<paths>({
       packageName: PROVIDER,
       version: VERSION,

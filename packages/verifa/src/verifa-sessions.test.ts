@@ -3,6 +3,7 @@ import { InputValidationError, WebhookVerificationError } from "@verifetch/core"
 import { describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createVerifa } from "./verifa-client.ts";
+import { verifaSessions } from "./verifa-sessions.ts";
 
 const created = {
   id: "session_abc123",
@@ -16,11 +17,11 @@ const created = {
   tags: [],
 };
 
-describe("verifa.sessions (facade adapter)", () => {
+describe("verifaSessions(verifa) (facade adapter)", () => {
   it("maps the unified input to Verifa's fields and the response to a HostedSession", async () => {
     const fetch = vi.fn(async (_request: Request) => Response.json(created, { status: 201 }));
     const verifa = createVerifa({ apiKey: "vk_sandbox_1", fetch });
-    const session = await verifa.sessions.createSession({
+    const session = await verifaSessions(verifa).createSession({
       reference: "user_1",
       redirectUrl: "https://app.example/done",
       country: "GB",
@@ -60,8 +61,8 @@ describe("verifa.sessions (facade adapter)", () => {
     ],
   ])("refuses %j before any request", async (input, field) => {
     const fetch = vi.fn();
-    const error = await createVerifa({ apiKey: "vk_sandbox_1", fetch })
-      .sessions.createSession(input)
+    const error = await verifaSessions(createVerifa({ apiKey: "vk_sandbox_1", fetch }))
+      .createSession(input)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
@@ -70,13 +71,13 @@ describe("verifa.sessions (facade adapter)", () => {
 
   it("creates a session through the Prism mock", async () => {
     const verifa = createVerifa({ apiKey: "vk_sandbox_1", baseUrl: mockBaseUrl("verifa") });
-    const session = await verifa.sessions.createSession({ reference: "user_abc123", country: "US" });
+    const session = await verifaSessions(verifa).createSession({ reference: "user_abc123", country: "US" });
     expect(session).toMatchObject({ provider: "verifa", id: "session_abc123", sandbox: true, status: "pending" });
     expect(session.expiresAt?.toISOString()).toBe("2026-02-01T12:20:00.000Z");
   });
 });
 
-describe("verifa.sessions.verifyWebhook", () => {
+describe("verifaSessions(verifa).verifyWebhook", () => {
   const secret = "whsec_test_123";
   const body = JSON.stringify({
     event: "session.approved",
@@ -92,7 +93,7 @@ describe("verifa.sessions.verifyWebhook", () => {
     createVerifa({ apiKey: "vk_sandbox_1", webhookSecret, clock: { now: () => now } });
 
   it("accepts a valid signature and normalizes the event", async () => {
-    const event = await verifa().sessions.verifyWebhook({
+    const event = await verifaSessions(verifa()).verifyWebhook({
       headers: { "x-verifa-signature": `t=${t},v1=${sign(t)}` },
       rawBody: body,
     });
@@ -109,7 +110,7 @@ describe("verifa.sessions.verifyWebhook", () => {
   it("accepts any of several v1 signatures (secret rotation)", async () => {
     const header = `t=${t},v1=${sign(t, "whsec_old")},v1=${sign(t)}`;
     await expect(
-      verifa().sessions.verifyWebhook({ headers: { "X-Verifa-Signature": header }, rawBody: body }),
+      verifaSessions(verifa()).verifyWebhook({ headers: { "X-Verifa-Signature": header }, rawBody: body }),
     ).resolves.toMatchObject({
       type: "session.approved",
     });
@@ -122,8 +123,8 @@ describe("verifa.sessions.verifyWebhook", () => {
     ["a timestamp far in the future", () => `t=${t + 400},v1=${sign(t + 400)}`, /possible replay/],
     ["a malformed header", () => `sha256=${sign(t)}`, /not `t=<unix>,v1=<hex>`/],
   ])("refuses %s", async (_name, header, message) => {
-    const error = await verifa()
-      .sessions.verifyWebhook({ headers: { "x-verifa-signature": header() }, rawBody: body })
+    const error = await verifaSessions(verifa())
+      .verifyWebhook({ headers: { "x-verifa-signature": header() }, rawBody: body })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WebhookVerificationError);
     expect((error as Error).message).toMatch(message);
@@ -132,7 +133,7 @@ describe("verifa.sessions.verifyWebhook", () => {
   it("needs the webhook secret, by option or VERIFA_WEBHOOK_SECRET", async () => {
     vi.stubEnv("VERIFA_WEBHOOK_SECRET", "");
     await expect(
-      createVerifa({ apiKey: "vk_sandbox_1" }).sessions.verifyWebhook({ headers: {}, rawBody: body }),
+      verifaSessions(createVerifa({ apiKey: "vk_sandbox_1" })).verifyWebhook({ headers: {}, rawBody: body }),
     ).rejects.toMatchObject({ option: "webhookSecret", envVar: "VERIFA_WEBHOOK_SECRET" });
     vi.unstubAllEnvs();
   });

@@ -5,6 +5,7 @@ import {
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  sessionSettingsOf,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -20,7 +21,7 @@ export interface VerifaSessionOptions {
   checks?: string[];
 }
 
-/** The facade adapter of a Verifa client (`verifa.sessions`). */
+/** The facade adapter of a Verifa client (`verifaSessions(verifa)`). */
 export class VerifaSessions
   implements SessionProvider<"verifa", VerifaSessionOptions, CreateSessionResponse, VerifaWebhookPayload>
 {
@@ -89,4 +90,14 @@ export class VerifaSessions
     });
     return verifyVerifaWebhook(request, secret, this.#now());
   }
+}
+
+/**
+ * The `verifetch` facade adapter of a Verifa client:
+ * `createVerifetch({ providers: { "verifa": verifaSessions(client) } })`. Built apart from the client so a
+ * program that only calls the API does not bundle the adapter, its validation and webhook code.
+ */
+export function verifaSessions(client: Verifa): VerifaSessions {
+  const settings = sessionSettingsOf(client);
+  return new VerifaSessions(client, settings.webhookSecret, settings.now);
 }

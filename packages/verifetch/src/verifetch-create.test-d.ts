@@ -1,5 +1,5 @@
 import type { SessionProvider } from "@verifetch/core";
-import { type CreateSessionResponse, createVerifa } from "@verifetch/verifa";
+import { type CreateSessionResponse, createVerifa, verifaSessions } from "@verifetch/verifa";
 import { describe, expectTypeOf, it } from "vitest";
 import { AllProvidersFailedError, createVerifetch, NoSuchProviderError } from "./index.ts";
 
@@ -10,7 +10,7 @@ declare const needsOptions: SessionProvider<
   { type: string }
 >;
 const verifa = createVerifa({ apiKey: "vk_sandbox_x" });
-const vf = createVerifetch({ providers: { verifa: verifa.sessions, strict: needsOptions } });
+const vf = createVerifetch({ providers: { verifa: verifaSessions(verifa), strict: needsOptions } });
 
 describe("verifetch facade types", () => {
   it("types the result per provider, including the raw response", async () => {

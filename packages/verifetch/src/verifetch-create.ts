@@ -10,7 +10,7 @@ import {
 } from "@verifetch/core";
 import { AllProvidersFailedError, NoSuchProviderError, type ProviderAttempt } from "./verifetch-errors.ts";
 
-/** Any provider adapter (`complycube.sessions`, `verifa.sessions`, …). */
+/** Any provider adapter (`complyCubeSessions(complycube)`, `verifaSessions(verifa)`, …). */
 // biome-ignore lint/suspicious/noExplicitAny: the options type is contravariant; `any` lets every adapter fit.
 export type AnySessionProvider = SessionProvider<string, any, unknown, unknown>;
 
@@ -58,7 +58,7 @@ export type WebhookEventFor<P extends ProviderMap, K extends keyof P> = K extend
 
 /** Options of {@link createVerifetch}. */
 export interface VerifetchOptions<P extends ProviderMap> {
-  /** Provider adapters keyed by provider name: `{ verifa: verifa.sessions, complycube: complycube.sessions }`. */
+  /** Provider adapters keyed by provider name: `{ verifa: verifaSessions(verifa), complycube: complyCubeSessions(complycube) }`. */
   providers: P;
 }
 

@@ -1,12 +1,12 @@
 // The same createSession call shape for all six providers, through the facade, against each
 // provider's Prism mock: results are normalized, and provider errors keep their typed classes.
-import { createArgyle } from "@verifetch/argyle";
-import { createArgylePartners } from "@verifetch/argyle-partners";
-import { createComplyCube } from "@verifetch/complycube";
+import { argyleSessions, createArgyle } from "@verifetch/argyle";
+import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
+import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { InputValidationError, RateLimitError } from "@verifetch/core";
-import { createEarthId } from "@verifetch/earthid";
-import { createVerifa } from "@verifetch/verifa";
-import { createVeriff } from "@verifetch/veriff";
+import { createEarthId, earthIdSessions } from "@verifetch/earthid";
+import { createVerifa, verifaSessions } from "@verifetch/verifa";
+import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import { describe, expect, it } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createVerifetch } from "./verifetch-create.ts";
@@ -14,18 +14,23 @@ import { createVerifetch } from "./verifetch-create.ts";
 const retries = { maxRetries: 0 };
 const vf = createVerifetch({
   providers: {
-    complycube: createComplyCube({ apiKey: "test_facade", baseUrl: mockBaseUrl("complycube"), ...retries }).sessions,
-    argyle: createArgyle({ apiKeyId: "id", apiKeySecret: "secret", baseUrl: mockBaseUrl("argyle"), ...retries })
-      .sessions,
-    "argyle-partners": createArgylePartners({
-      apiKeyId: "id",
-      apiKeySecret: "secret",
-      baseUrl: mockBaseUrl("argyle-partners"),
-      ...retries,
-    }).sessions,
-    verifa: createVerifa({ apiKey: "vk_sandbox_facade", baseUrl: mockBaseUrl("verifa"), ...retries }).sessions,
-    earthid: createEarthId({ apiKey: "earthid-key", baseUrl: mockBaseUrl("earthid"), ...retries }).sessions,
-    veriff: createVeriff({ apiKey: "veriff-key", baseUrl: mockBaseUrl("veriff"), ...retries }).sessions,
+    complycube: complyCubeSessions(
+      createComplyCube({ apiKey: "test_facade", baseUrl: mockBaseUrl("complycube"), ...retries }),
+    ),
+    argyle: argyleSessions(
+      createArgyle({ apiKeyId: "id", apiKeySecret: "secret", baseUrl: mockBaseUrl("argyle"), ...retries }),
+    ),
+    "argyle-partners": argylePartnersSessions(
+      createArgylePartners({
+        apiKeyId: "id",
+        apiKeySecret: "secret",
+        baseUrl: mockBaseUrl("argyle-partners"),
+        ...retries,
+      }),
+    ),
+    verifa: verifaSessions(createVerifa({ apiKey: "vk_sandbox_facade", baseUrl: mockBaseUrl("verifa"), ...retries })),
+    earthid: earthIdSessions(createEarthId({ apiKey: "earthid-key", baseUrl: mockBaseUrl("earthid"), ...retries })),
+    veriff: veriffSessions(createVeriff({ apiKey: "veriff-key", baseUrl: mockBaseUrl("veriff"), ...retries })),
   },
 });
 
@@ -79,13 +84,15 @@ describe("the facade over every provider (Prism mocks)", () => {
   it("falls back from a rate-limited provider to the next one", async () => {
     const limited = createVerifetch({
       providers: {
-        verifa: createVerifa({
-          apiKey: "vk_sandbox_facade",
-          baseUrl: mockBaseUrl("verifa"),
-          maxRetries: 0,
-          headers: { Prefer: "code=429" },
-        }).sessions,
-        earthid: createEarthId({ apiKey: "earthid-key", baseUrl: mockBaseUrl("earthid") }).sessions,
+        verifa: verifaSessions(
+          createVerifa({
+            apiKey: "vk_sandbox_facade",
+            baseUrl: mockBaseUrl("verifa"),
+            maxRetries: 0,
+            headers: { Prefer: "code=429" },
+          }),
+        ),
+        earthid: earthIdSessions(createEarthId({ apiKey: "earthid-key", baseUrl: mockBaseUrl("earthid") })),
       },
     });
     const session = await limited.createSession(["verifa", "earthid"], shared);

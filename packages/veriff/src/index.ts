@@ -16,7 +16,12 @@ export {
   type VeriffErrorBody,
   type VeriffOptions,
 } from "./veriff-client.ts";
-export { VERIFF_MAX_VENDOR_DATA_LENGTH, type VeriffSessionOptions, VeriffSessions } from "./veriff-sessions.ts";
+export {
+  VERIFF_MAX_VENDOR_DATA_LENGTH,
+  type VeriffSessionOptions,
+  VeriffSessions,
+  veriffSessions,
+} from "./veriff-sessions.ts";
 export {
   VERIFF_WEBHOOK_SIGNATURE_HEADER,
   VERIFF_WEBHOOK_SIGNATURE_HEADER_VRF,

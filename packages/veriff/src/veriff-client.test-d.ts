@@ -23,6 +23,7 @@ import {
   type VeriffSessions,
   type VeriffWebhookPayload,
 } from "./index.ts";
+import { veriffSessions } from "./veriff-sessions.ts";
 
 const veriff = createVeriff({ apiKey: "k", sharedSecret: "s" });
 
@@ -84,19 +85,19 @@ describe("@verifetch/veriff types", () => {
   });
 
   it("exposes a typed facade adapter", () => {
-    expectTypeOf(veriff.sessions).toEqualTypeOf<VeriffSessions>();
-    expectTypeOf(veriff.sessions).toExtend<
+    expectTypeOf(veriffSessions(veriff)).toEqualTypeOf<VeriffSessions>();
+    expectTypeOf(veriffSessions(veriff)).toExtend<
       SessionProvider<"veriff", VeriffSessionOptions, CreateSessionResponse, VeriffWebhookPayload>
     >();
     expectTypeOf<SessionProviderOptions<VeriffSessions>>().toEqualTypeOf<VeriffSessionOptions>();
     expectTypeOf<SessionProviderRaw<VeriffSessions>>().toEqualTypeOf<CreateSessionResponse>();
-    expectTypeOf(veriff.sessions.createSession).returns.resolves.toEqualTypeOf<
+    expectTypeOf(veriffSessions(veriff).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"veriff", CreateSessionResponse>
     >();
-    expectTypeOf(veriff.sessions.verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(veriffSessions(veriff).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"veriff", VeriffWebhookPayload>
     >();
-    veriff.sessions.validate({
+    veriffSessions(veriff).validate({
       reference: "u",
       providerOptions: {
         veriff: {
@@ -109,10 +110,10 @@ describe("@verifetch/veriff types", () => {
     });
     const notBoolean = { consents: [{ type: "ine", approved: "yes" }] };
     // @ts-expect-error consents[].approved is a boolean
-    veriff.sessions.validate({ reference: "u", providerOptions: { veriff: notBoolean } });
+    veriffSessions(veriff).validate({ reference: "u", providerOptions: { veriff: notBoolean } });
     // @ts-expect-error options are keyed by provider: verifa's options are not Veriff's
-    veriff.sessions.validate({ reference: "u", providerOptions: { verifa: { workflowId: "w" } } });
+    veriffSessions(veriff).validate({ reference: "u", providerOptions: { verifa: { workflowId: "w" } } });
     // @ts-expect-error address is { fullAddress }
-    veriff.sessions.validate({ reference: "u", providerOptions: { veriff: { address: "1 Example St" } } });
+    veriffSessions(veriff).validate({ reference: "u", providerOptions: { veriff: { address: "1 Example St" } } });
   });
 });

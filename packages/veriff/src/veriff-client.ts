@@ -5,11 +5,11 @@ import {
   InputValidationError,
   loadSetting,
   type ProviderClientOptions,
+  setSessionSettings,
   unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.ts";
-import { VeriffSessions } from "./veriff-sessions.ts";
 import { veriffSignaturePayload } from "./veriff-signature.ts";
 import { VERSION } from "./version.ts";
 
@@ -51,7 +51,7 @@ export interface VeriffOptions extends ProviderClientOptions {
   apiKey?: string;
   /**
    * The integration's shared secret key, used only to compute `X-HMAC-SIGNATURE` (never sent) and
-   * to verify webhooks (`sessions.verifyWebhook`). Defaults to `VERIFF_SHARED_SECRET`, read only when
+   * to verify webhooks (`veriffSessions(client).verifyWebhook`). Defaults to `VERIFF_SHARED_SECRET`, read only when
    * a request needs a signature or a webhook is verified: creating sessions needs just the API key.
    */
   sharedSecret?: string;
@@ -66,15 +66,13 @@ export interface VeriffOptions extends ProviderClientOptions {
 export class Veriff {
   /** The typed openapi-fetch client: `client.PATCH("/v1/sessions/{sessionId}", …)`; signs each request like the methods do. */
   readonly client: VeriffApiClient;
-  /** The adapter for the `verifetch` facade: unified `createSession` and `verifyWebhook`. */
-  readonly sessions: VeriffSessions;
   readonly #apiKey: string | undefined;
   readonly #sharedSecret: string | undefined;
 
   constructor(options: VeriffOptions = {}) {
     this.#apiKey = options.apiKey;
     this.#sharedSecret = options.sharedSecret;
-    this.sessions = new VeriffSessions(this, options.sharedSecret, options.clock?.now);
+    setSessionSettings(this, { webhookSecret: options.sharedSecret, now: options.clock?.now });
     const baseUrl = options.baseUrl ?? VERIFF_BASE_URL;
     this.client = createApiClient<paths>({
       packageName: PROVIDER,

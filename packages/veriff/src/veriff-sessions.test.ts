@@ -3,6 +3,7 @@ import { InputValidationError, WebhookVerificationError } from "@verifetch/core"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createVeriff } from "./veriff-client.ts";
+import { veriffSessions } from "./veriff-sessions.ts";
 
 const apiKey = "0b6d7f3e-1111-4222-8333-944455556666";
 const sharedSecret = "4f0b1b2c-aaaa-4bbb-8ccc-dddddddddddd";
@@ -25,7 +26,7 @@ function fakeFetch() {
   return vi.fn(async (_request: Request) => Response.json(created, { status: 201 }));
 }
 
-describe("veriff.sessions (facade adapter)", () => {
+describe("veriffSessions(veriff) (facade adapter)", () => {
   beforeEach(() => {
     vi.stubEnv("VERIFF_API_KEY", "");
     vi.stubEnv("VERIFF_SHARED_SECRET", "");
@@ -35,7 +36,7 @@ describe("veriff.sessions (facade adapter)", () => {
   it("maps the unified input to Veriff's verification object and the response to a HostedSession", async () => {
     const fetch = fakeFetch();
     const veriff = createVeriff({ apiKey, fetch, clock: { now: () => now } });
-    const session = await veriff.sessions.createSession({
+    const session = await veriffSessions(veriff).createSession({
       reference: "user_1",
       redirectUrl: "https://app.example/done",
       country: "GB",
@@ -89,13 +90,13 @@ describe("veriff.sessions (facade adapter)", () => {
 
   it("sends only the reference for a minimal input", async () => {
     const fetch = fakeFetch();
-    await createVeriff({ apiKey, fetch }).sessions.createSession({ reference: "user_1" });
+    await veriffSessions(createVeriff({ apiKey, fetch })).createSession({ reference: "user_1" });
     expect(await fetch.mock.calls[0]?.[0].json()).toEqual({ verification: { vendorData: "user_1" } });
   });
 
   it("lets providerOptions.veriff.document.country win over the unified country", async () => {
     const fetch = fakeFetch();
-    await createVeriff({ apiKey, fetch }).sessions.createSession({
+    await veriffSessions(createVeriff({ apiKey, fetch })).createSession({
       reference: "user_1",
       country: "GB",
       providerOptions: { veriff: { document: { country: "EE", type: "ID_CARD" } } },
@@ -111,7 +112,7 @@ describe("veriff.sessions (facade adapter)", () => {
       clock += 5_000;
       return Response.json(created, { status: 201 });
     });
-    const session = await createVeriff({ apiKey, fetch, clock: { now: () => clock } }).sessions.createSession({
+    const session = await veriffSessions(createVeriff({ apiKey, fetch, clock: { now: () => clock } })).createSession({
       reference: "user_1",
     });
     expect(session.expiresAt).toEqual(new Date(now + 7 * 24 * 60 * 60 * 1000));
@@ -169,27 +170,29 @@ describe("veriff.sessions (facade adapter)", () => {
     const fetch = vi.fn();
     const veriff = createVeriff({ apiKey, fetch });
     // Some inputs are deliberately ill-typed: validation is for JavaScript callers too.
-    const error = await veriff.sessions.createSession(input as never).catch((e: unknown) => e);
+    const error = await veriffSessions(veriff)
+      .createSession(input as never)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
     expect(fetch).not.toHaveBeenCalled();
     // The idempotency key is refused by core when the call is prepared, not by validate().
     if (field !== "idempotencyKey")
-      expect(() => veriff.sessions.validate(input as never)).toThrow(InputValidationError);
+      expect(() => veriffSessions(veriff).validate(input as never)).toThrow(InputValidationError);
   });
 
   it("accepts a 1000-character reference", () => {
-    expect(() => createVeriff({ apiKey }).sessions.validate({ reference: "x".repeat(1000) })).not.toThrow();
+    expect(() => veriffSessions(createVeriff({ apiKey })).validate({ reference: "x".repeat(1000) })).not.toThrow();
   });
 
   it("declares the contract", () => {
-    const { sessions } = createVeriff({ apiKey });
+    const sessions = veriffSessions(createVeriff({ apiKey }));
     expect(sessions).toMatchObject({ specificationVersion: "v1", provider: "veriff", languages: null });
   });
 
   it("creates a session through the Prism mock", async () => {
     const veriff = createVeriff({ apiKey, baseUrl: mockBaseUrl("veriff"), clock: { now: () => now } });
-    const session = await veriff.sessions.createSession({
+    const session = await veriffSessions(veriff).createSession({
       reference: "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59",
       redirectUrl: "https://www.example.com/verification-done",
       country: "EE",
@@ -208,7 +211,7 @@ describe("veriff.sessions (facade adapter)", () => {
   });
 });
 
-describe("veriff.sessions.verifyWebhook", () => {
+describe("veriffSessions(veriff).verifyWebhook", () => {
   const decisionBody = JSON.stringify({
     status: "success",
     verification: {
@@ -227,7 +230,7 @@ describe("veriff.sessions.verifyWebhook", () => {
   // the hex HMAC-SHA256 of the raw body keyed with the integration's shared secret.
   const sign = (payload: string, key = sharedSecret) => createHmac("sha256", key).update(payload).digest("hex");
   const sessions = (secret: string | null = sharedSecret) =>
-    createVeriff({ apiKey, ...(secret !== null && { sharedSecret: secret }) }).sessions;
+    veriffSessions(createVeriff({ apiKey, ...(secret !== null && { sharedSecret: secret }) }));
 
   it("accepts a valid X-HMAC-SIGNATURE and normalizes the decision", async () => {
     const event = await sessions().verifyWebhook({

@@ -6,6 +6,7 @@ import {
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  sessionSettingsOf,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -43,7 +44,7 @@ const DOCUMENT_KEYS = ["type", "number", "country"];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * The facade adapter of a Veriff client (`veriff.sessions`): the unified input becomes
+ * The facade adapter of a Veriff client (`veriffSessions(veriff)`): the unified input becomes
  * `POST /v1/sessions`'s `{ verification }`, and webhooks are checked against `X-HMAC-SIGNATURE`.
  */
 export class VeriffSessions
@@ -200,4 +201,14 @@ function validateVeriffOptions(options: unknown, path: string): void {
       throw new InputValidationError(`${path}.address.fullAddress`, "must be the whole address as a non-empty string");
     }
   }
+}
+
+/**
+ * The `verifetch` facade adapter of a Veriff client:
+ * `createVerifetch({ providers: { "veriff": veriffSessions(client) } })`. Built apart from the client so a
+ * program that only calls the API does not bundle the adapter, its validation and webhook code.
+ */
+export function veriffSessions(client: Veriff): VeriffSessions {
+  const settings = sessionSettingsOf(client);
+  return new VeriffSessions(client, settings.webhookSecret, settings.now);
 }

@@ -260,8 +260,8 @@ const summary = (session: { provider: string; id: string; url: string }) => ({
 
 const facadeSetup = (complycubeUrl: string, verifaUrl: string) => `const vf = createVerifetch({
   providers: {
-    complycube: createComplyCube({ apiKey: "${API_KEYS.complycube}", baseUrl: ${complycubeUrl} }).sessions,
-    verifa: createVerifa({ apiKey: "${API_KEYS.verifa}", baseUrl: ${verifaUrl} }).sessions,
+    complycube: complyCubeSessions(createComplyCube({ apiKey: "${API_KEYS.complycube}", baseUrl: ${complycubeUrl} })),
+    verifa: verifaSessions(createVerifa({ apiKey: "${API_KEYS.verifa}", baseUrl: ${verifaUrl} })),
   },
 });`;
 
@@ -284,8 +284,8 @@ export function facadeProject(versions: { verifetch: string; complycube: string;
         { module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2023"], outDir: "dist" },
         { noEmit: false, files: ["main.ts", "main.cts"] },
       ),
-      "main.ts": `import { createComplyCube } from "@verifetch/complycube";
-import { createVerifa } from "@verifetch/verifa";
+      "main.ts": `import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
+import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVerifetch } from "verifetch";
 
 const [complycubeUrl, verifaUrl] = process.argv.slice(2);
@@ -297,8 +297,8 @@ void unknownProvider;
 ${FACADE_CALLS}
 console.log(JSON.stringify({ node: process.version, sessions: [summary(verifa), summary(complycube)] }));
 `,
-      "main.cts": `import { createComplyCube } from "@verifetch/complycube";
-import { createVerifa } from "@verifetch/verifa";
+      "main.cts": `import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
+import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVerifetch } from "verifetch";
 
 async function main(): Promise<void> {
