@@ -1,3 +1,8 @@
 import { libraryConfig } from "../../tools/tsdown/library-config.ts";
 
-export default libraryConfig(import.meta.dirname);
+// Two entries: the web-only runtime, and `@verifetch/core/node` (node-fetch), the only code allowed to
+// import node: modules — left external, as Node provides them.
+export default libraryConfig(import.meta.dirname, {
+  entry: ["src/index.ts", "src/node.ts"],
+  deps: { neverBundle: [/^node:/] },
+});
