@@ -98,8 +98,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
   assertSafeBaseUrl(config.baseUrl);
   if (isBrowser() && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      `verifetch-${config.packageName} holds a secret API key and refuses to run in a browser, where every visitor could read it. ` +
-        "Call the provider from your server; pass dangerouslyAllowBrowser: true only if you understand the risk.",
+      `verifetch-${config.packageName} refuses to run in a browser, where every visitor could read its secret key: call it from your server (or set dangerouslyAllowBrowser)`,
       { option: "dangerouslyAllowBrowser" },
     );
   }
@@ -177,19 +176,17 @@ export function callInit(client: object, options: CallOptions = {}): CallInit {
   return init;
 }
 
-function checkCount(option: string, value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < 0) {
-    throw new InputValidationError(option, `must be a whole number >= 0 (got ${String(value)})`);
-  }
-  return value;
-}
+/** A count (a whole number >= 0). */
+const checkCount = (option: string, value: number | undefined) =>
+  checkNumber(option, value, Number.isInteger(value) && (value as number) >= 0, "a whole number >= 0");
 
-function checkPositive(option: string, value: number | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  if (!Number.isFinite(value) || value <= 0) {
-    throw new InputValidationError(option, `must be a number of milliseconds > 0 (got ${String(value)})`);
-  }
+/** A duration (milliseconds > 0). */
+const checkPositive = (option: string, value: number | undefined) =>
+  checkNumber(option, value, Number.isFinite(value) && (value as number) > 0, "a number of milliseconds > 0");
+
+function checkNumber(option: string, value: number | undefined, valid: boolean, expected: string): number | undefined {
+  if (value !== undefined && !valid)
+    throw new InputValidationError(option, `must be ${expected} (got ${String(value)})`);
   return value;
 }
 

@@ -1,6 +1,7 @@
 // One error hierarchy for every verifetch package. Each class carries a `Symbol.for` marker so
 // `XError.isInstance(e)` holds even when two copies of @verifetch/core are installed side by side
 // (where `instanceof` would silently fail).
+import { definedOnly } from "./object-defined.ts";
 
 const markerFor = (errorName: string): symbol => Symbol.for(`verifetch.error.${errorName}`);
 
@@ -41,9 +42,13 @@ export class VerifetchError extends Error {
     return false;
   }
 
-  /** A plain, secret-free object for logs and `JSON.stringify`. */
+  /**
+   * A plain, secret-free object for logs and `JSON.stringify`: name, message, `isRetryable` and the
+   * error's own fields (response headers left out: they are bulky and may echo credentials).
+   */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, isRetryable: this.isRetryable };
+    const { headers: _headers, ...fields } = this as unknown as Record<string, unknown>;
+    return { name: this.name, message: this.message, isRetryable: this.isRetryable, ...fields };
   }
 }
 
@@ -72,39 +77,21 @@ export interface ApiErrorInit<TBody = unknown> {
 /** The provider answered with a non-2xx status. Subclasses name the common statuses. */
 export class ApiError<TBody = unknown> extends VerifetchError {
   static override readonly errorName: string = "ApiError";
-  readonly provider: string;
-  readonly status: number;
-  readonly body: TBody;
-  readonly headers: Headers;
-  readonly requestId: string | undefined;
-  readonly retryCount: number;
-  readonly idempotencyKey: string | undefined;
+  declare readonly provider: string;
+  declare readonly status: number;
+  declare readonly body: TBody;
+  declare readonly headers: Headers;
+  declare readonly requestId: string | undefined;
+  declare readonly retryCount: number;
+  declare readonly idempotencyKey: string | undefined;
 
-  constructor(init: ApiErrorInit<TBody>) {
-    super(init.message ?? describeApiError(init.provider, init.status, init.body), { cause: init.cause });
-    this.provider = init.provider;
-    this.status = init.status;
-    this.body = init.body;
-    this.headers = init.headers;
-    this.requestId = init.requestId;
-    this.retryCount = init.retryCount ?? 0;
-    this.idempotencyKey = init.idempotencyKey;
+  constructor({ message, cause, ...fields }: ApiErrorInit<TBody>) {
+    super(message ?? describeApiError(fields.provider, fields.status, fields.body), { cause });
+    Object.assign(this, { retryCount: 0, ...definedOnly(fields) });
   }
 
   override get isRetryable(): boolean {
     return this.status === 408 || this.status === 429 || this.status >= 500;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      provider: this.provider,
-      status: this.status,
-      body: this.body,
-      requestId: this.requestId,
-      retryCount: this.retryCount,
-      idempotencyKey: this.idempotencyKey,
-    };
   }
 }
 
@@ -176,46 +163,34 @@ export class InvalidResponseError<TBody = unknown> extends ApiError<TBody> {
 /** 429: rate limited. `retryAfterMs` is the wait the provider asked for, when it said. */
 export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
   static override readonly errorName: string = "RateLimitError";
-  readonly retryAfterMs: number | undefined;
+  declare readonly retryAfterMs: number | undefined;
 
+  // biome-ignore lint/complexity/noUselessConstructor: widens the init type with retryAfterMs.
   constructor(init: ApiErrorInit<TBody> & { retryAfterMs?: number | undefined }) {
     super(init);
-    this.retryAfterMs = init.retryAfterMs;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), retryAfterMs: this.retryAfterMs };
   }
 }
 
 /** The request never got an HTTP response (DNS, refused, reset, TLS…). */
 export class ConnectionError extends VerifetchError {
   static override readonly errorName: string = "ConnectionError";
-  readonly provider: string;
-  readonly retryCount: number;
-  readonly idempotencyKey: string | undefined;
+  declare readonly provider: string;
+  declare readonly retryCount: number;
+  declare readonly idempotencyKey: string | undefined;
 
   constructor(
     message: string,
-    init: { provider: string; cause?: unknown; retryCount?: number; idempotencyKey?: string | undefined },
+    {
+      cause,
+      ...fields
+    }: { provider: string; cause?: unknown; retryCount?: number; idempotencyKey?: string | undefined },
   ) {
-    super(message, { cause: init.cause });
-    this.provider = init.provider;
-    this.retryCount = init.retryCount ?? 0;
-    this.idempotencyKey = init.idempotencyKey;
+    super(message, { cause });
+    Object.assign(this, { retryCount: 0, ...definedOnly(fields) });
   }
 
   override get isRetryable(): boolean {
     return true;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      provider: this.provider,
-      retryCount: this.retryCount,
-      idempotencyKey: this.idempotencyKey,
-    };
   }
 }
 
@@ -227,18 +202,16 @@ export class TimeoutError extends ConnectionError {
 /** The caller's AbortSignal fired. Never retried. */
 export class AbortError extends VerifetchError {
   static override readonly errorName: string = "AbortError";
-  readonly provider: string | undefined;
+  declare readonly provider: string | undefined;
   /** The idempotency key the aborted call carried, to retry it safely later. */
-  readonly idempotencyKey: string | undefined;
+  declare readonly idempotencyKey: string | undefined;
 
-  constructor(message: string, init: { provider?: string; cause?: unknown; idempotencyKey?: string | undefined } = {}) {
-    super(message, { cause: init.cause });
-    this.provider = init.provider;
-    this.idempotencyKey = init.idempotencyKey;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), provider: this.provider, idempotencyKey: this.idempotencyKey };
+  constructor(
+    message: string,
+    { cause, ...fields }: { provider?: string; cause?: unknown; idempotencyKey?: string | undefined } = {},
+  ) {
+    super(message, { cause });
+    Object.assign(this, fields);
   }
 }
 
@@ -250,10 +223,6 @@ export class WebhookVerificationError extends VerifetchError {
   constructor(provider: string, message: string) {
     super(`${provider} webhook: ${message}`);
     this.provider = provider;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), provider: this.provider };
   }
 }
 
@@ -270,10 +239,6 @@ export class ConfigurationError extends VerifetchError {
     this.option = init.option;
     this.envVar = init.envVar;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), option: this.option, envVar: this.envVar };
-  }
 }
 
 /** The caller's input was refused before any request; `field` names what is wrong. */
@@ -284,9 +249,5 @@ export class InputValidationError extends VerifetchError {
   constructor(field: string, message: string) {
     super(`${field}: ${message}`);
     this.field = field;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), field: this.field };
   }
 }

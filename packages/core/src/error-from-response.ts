@@ -31,29 +31,31 @@ export interface ErrorContext {
   retryAfterMs?: number | undefined;
 }
 
+const ERROR_CLASS_BY_STATUS: Record<number, typeof ApiError> = {
+  400: BadRequestError,
+  401: AuthenticationError,
+  403: PermissionDeniedError,
+  404: NotFoundError,
+  409: ConflictError,
+  422: UnprocessableEntityError,
+  429: RateLimitError,
+};
+
 /** Builds the ApiError subclass that matches `status`. */
 export function apiErrorFor<TBody>(
   status: number,
   body: TBody,
   headers: Headers,
-  context: ErrorContext,
+  { retryAfterMs, ...context }: ErrorContext,
 ): ApiError<TBody> {
-  const init: ApiErrorInit<TBody> = {
-    provider: context.provider,
+  const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+  const init: ApiErrorInit<TBody> & { retryAfterMs?: number | undefined } = {
+    ...context,
     status,
     body,
     headers,
     requestId: requestIdFrom(headers),
-    retryCount: context.retryCount,
-    idempotencyKey: context.idempotencyKey,
   };
-  if (status === 400) return new BadRequestError(init);
-  if (status === 401) return new AuthenticationError(init);
-  if (status === 403) return new PermissionDeniedError(init);
-  if (status === 404) return new NotFoundError(init);
-  if (status === 409) return new ConflictError(init);
-  if (status === 422) return new UnprocessableEntityError(init);
-  if (status === 429) return new RateLimitError({ ...init, retryAfterMs: context.retryAfterMs });
-  if (status >= 500) return new InternalServerError(init);
-  return new ApiError(init);
+  if (status === 429) init.retryAfterMs = retryAfterMs;
+  return new ErrorClass(init) as ApiError<TBody>;
 }

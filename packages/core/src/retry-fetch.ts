@@ -4,6 +4,7 @@
 import { AbortError, ConnectionError, InvalidResponseError, TimeoutError } from "./error-classes.ts";
 import { requestIdFrom } from "./error-from-response.ts";
 import type { Logger } from "./log.ts";
+import { definedOnly } from "./object-defined.ts";
 import { setTransportMeta, type TransportMeta } from "./response-meta.ts";
 import {
   backoffMs,
@@ -253,11 +254,6 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
       return buffered(response, raw, meta, config.provider);
     }
   };
-}
-
-function definedOnly(overrides: Partial<RetrySettings> | undefined): Partial<RetrySettings> {
-  if (!overrides) return {};
-  return Object.fromEntries(Object.entries(overrides).filter(([, value]) => value !== undefined));
 }
 
 function randomKey(): string {
