@@ -1,0 +1,32 @@
+// The retry and idempotency policy every client follows, as the index page states it. The defaults
+// come from @verifetch/core's public entry, so the page cannot drift from them. It is imported by
+// path (as tools/vitest imports @verifetch/testing) because a workspace dependency would change the
+// lockfile; the rules themselves are pure functions core does not export, described here from
+// packages/core/src/retry-policy.ts — keep the two in step.
+import { DEFAULT_RETRY_SETTINGS } from "../../../packages/core/src/index.ts";
+
+/** Methods core repeats even after an attempt may have reached the provider (RFC 9110 idempotent methods). */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/**
+ * Whether a client repeats an operation after a failure that may have reached the provider (408,
+ * 5xx, a timeout or a dropped connection): idempotent methods always; anything else only when the
+ * operation carries an idempotency key the provider honours, because core then sends the same key
+ * on every attempt.
+ */
+export function retriedAfterArrival(method: string, idempotencyHeader: string | undefined): boolean {
+  return idempotencyHeader !== undefined || IDEMPOTENT_METHODS.has(method.toUpperCase());
+}
+
+/** The policy as short rules (inline markdown), with core's current defaults filled in. */
+export function retryPolicyRules(): string[] {
+  const { maxRetries, timeoutMs, maxRetryWaitMs } = DEFAULT_RETRY_SETTINGS;
+  return [
+    `Up to **${maxRetries} retries** after the first attempt (\`maxRetries\`), each attempt limited to **${timeoutMs / 1000} s** until response headers arrive (\`timeoutMs\`); both can be set per client and per call. A caller's \`AbortSignal\` is honoured and never retried.`,
+    "**429** is always retried: the provider refused the request before acting on it.",
+    "**408, 5xx, timeouts and dropped connections** are retried only when repeating is safe: for `GET`, `HEAD`, `OPTIONS`, `PUT` and `DELETE`, or when the request carries an idempotency key the provider honours (the same key on every attempt). A failure that certainly happened before sending (connection refused, DNS) is always retried.",
+    "So a create call is never repeated once it may have reached a provider that documents no idempotency key: it cannot create two sessions.",
+    "Backoff between attempts: min(0.5 · 2ⁿ, 8) s minus up to 25 % jitter, unless the provider asks for a wait with `retry-after-ms`, `Retry-After` (seconds or a date) or, for 429, `X-RateLimit-Reset`.",
+    `A requested wait longer than **${maxRetryWaitMs / 1000} s** (\`maxRetryWaitMs\`) is not slept: the call fails at once (a 429 as \`RateLimitError\` carrying \`retryAfterMs\`).`,
+  ];
+}

@@ -1,0 +1,109 @@
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterEach, describe, expect, test } from "vitest";
+import { REPO_ROOT } from "./docs-build.ts";
+import { findSpecNames, readProviderFacts } from "./docs-spec-read.ts";
+
+describe("readProviderFacts on the real specs", () => {
+  const all = findSpecNames(REPO_ROOT).map((name) => readProviderFacts(REPO_ROOT, name));
+
+  test("every spec is read, with a POST that creates the hosted session", () => {
+    expect(all.map((facts) => facts.name)).toEqual([
+      "argyle",
+      "argyle-partners",
+      "complycube",
+      "earthid",
+      "verifa",
+      "veriff",
+    ]);
+    for (const facts of all) {
+      expect(facts.packageName).toBe(`@verifetch/${facts.name}`);
+      expect(facts.session.create.method).toBe("POST");
+      expect(facts.operations.length).toBeGreaterThan(1);
+      expect(facts.servers.length).toBeGreaterThan(0);
+    }
+  });
+
+  test("retries after arrival follow the method and a declared idempotency key", () => {
+    const byName = (name: string) => all.find((facts) => facts.name === name);
+    const verifaCreate = byName("verifa")?.session.create;
+    expect(verifaCreate?.idempotencyHeader).toBe("Idempotency-Key");
+    expect(verifaCreate?.retriedAfterArrival).toBe(true);
+    expect(byName("complycube")?.session.create.retriedAfterArrival).toBe(false);
+    const argyle = byName("argyle")?.operations ?? [];
+    expect(argyle.filter((operation) => operation.retriedAfterArrival).map((operation) => operation.method)).toEqual([
+      "GET",
+      "GET",
+    ]);
+    expect(argyle.find((operation) => operation.method === "PATCH")?.retriedAfterArrival).toBe(false);
+  });
+
+  test("operation-level security overrides the spec's", () => {
+    const veriff = all.find((facts) => facts.name === "veriff");
+    expect(veriff?.security).toEqual([["AuthClient", "HmacSignature"]]);
+    expect(veriff?.session.create.auth).toEqual(["AuthClient"]);
+    expect(veriff?.operations.find((operation) => operation.operationId === "getDecision")?.auth).toEqual([
+      "AuthClient",
+      "HmacSignature",
+    ]);
+  });
+
+  test("webhook evidence is read, unknown when the provider documents none", () => {
+    expect(Object.fromEntries(all.map((facts) => [facts.name, facts.webhook.evidence]))).toEqual({
+      argyle: "third-party",
+      "argyle-partners": "inferred",
+      complycube: "third-party",
+      earthid: "not-documented",
+      verifa: "documented",
+      veriff: "documented",
+    });
+    expect(all.find((facts) => facts.name === "earthid")?.webhook.algorithm).toBeUndefined();
+  });
+});
+
+describe("readProviderFacts on a broken spec", () => {
+  let root: string | undefined;
+  afterEach(() => {
+    if (root) rmSync(root, { recursive: true, force: true });
+  });
+
+  /** A copy of the repo's ComplyCube spec and package.json, with `edit` applied to the spec text. */
+  function brokenRepo(edit: (spec: string) => string): string {
+    root = mkdtempSync(join(tmpdir(), "verifetch-docs-spec-"));
+    mkdirSync(join(root, "specs"));
+    mkdirSync(join(root, "packages", "complycube"), { recursive: true });
+    cpSync(join(REPO_ROOT, "packages/complycube/package.json"), join(root, "packages/complycube/package.json"));
+    const spec = readFileSync(join(REPO_ROOT, "specs/complycube.yaml"), "utf8");
+    writeFileSync(join(root, "specs/complycube.yaml"), edit(spec));
+    return root;
+  }
+
+  test("an x-verifetch-session naming no operation fails, naming the spec", () => {
+    const repo = brokenRepo((spec) => spec.replace("create: createFlowSession", "create: createSession"));
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      'specs/complycube.yaml: x-verifetch-session.create names "createSession", which is no operationId of this spec',
+    );
+  });
+
+  test("a missing extension fails", () => {
+    const repo = brokenRepo((spec) => spec.replace("x-verifetch-webhook-signature:", "x-webhook-signature:"));
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      "specs/complycube.yaml x-verifetch-webhook-signature is missing or not an object",
+    );
+  });
+
+  test("an unknown that YAML parsed as a mapping fails", () => {
+    const repo = brokenRepo((spec) =>
+      spec.replace("    - 409 is not documented.", "    - 409 is not documented: see the errors page."),
+    );
+    expect(() => readProviderFacts(repo, "complycube")).toThrow("info.x-verifetch-unknowns[2] is not a string");
+  });
+
+  test("an evidence value outside the list fails", () => {
+    const repo = brokenRepo((spec) => spec.replace("evidence: third-party", "evidence: rumoured"));
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      'x-verifetch-webhook-signature.evidence is "rumoured"; expected one of documented, third-party, inferred, not-documented',
+    );
+  });
+});
