@@ -27,6 +27,19 @@ const ROOT = resolve(import.meta.dirname, "../../..");
 const HERE = resolve(import.meta.dirname, "..");
 const PRELOAD = join(import.meta.dirname, "readme-fetch-preload.ts");
 const RUN_TIMEOUT_MS = 30_000;
+// Above RUN_TIMEOUT_MS, so a hanging example is killed by run() and reported with its output.
+const TEST_TIMEOUT_MS = RUN_TIMEOUT_MS + 10_000;
+/** Process groups still running, stopped in afterAll whatever happened to their test. */
+const running = new Set<number>();
+
+function killGroup(pid: number): void {
+  try {
+    process.kill(-pid, "SIGKILL");
+  } catch {
+    // Already gone.
+  }
+  running.delete(pid);
+}
 
 /**
  * What each example must print on stdout, by package directory (the mocks answer with the specs'
@@ -96,7 +109,10 @@ interface Run {
 /** Runs a child to completion, killing it (and failing) if it outlives {@link RUN_TIMEOUT_MS}. */
 function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): Promise<Run> {
   return new Promise((resolvePromise, reject) => {
+    // Its own process group, so killing it also stops what it started (the CLI's Prism).
     const child = spawn(command, args, { cwd: HERE, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+    const pid = child.pid;
+    if (pid !== undefined) running.add(pid);
     let stdout = "";
     let stderr = "";
     child.stdout.on("data", (chunk: Buffer) => {
@@ -105,17 +121,19 @@ function run(command: string, args: readonly string[], env: NodeJS.ProcessEnv): 
     child.stderr.on("data", (chunk: Buffer) => {
       stderr += chunk.toString("utf8");
     });
-    // Killing the process group also stops what a shell example started (the CLI and its Prism).
     const timer = setTimeout(() => {
-      if (child.pid !== undefined) process.kill(-child.pid, "SIGKILL");
+      if (pid !== undefined) killGroup(pid);
       reject(new Error(`${args.join(" ")} ran over ${RUN_TIMEOUT_MS} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`));
     }, RUN_TIMEOUT_MS);
     child.once("error", (error) => {
       clearTimeout(timer);
+      if (pid !== undefined) running.delete(pid);
       reject(error);
     });
     child.once("close", (code, signal) => {
       clearTimeout(timer);
+      // Whatever the example left behind in its group goes with it.
+      if (pid !== undefined) killGroup(pid);
       resolvePromise({ code, signal, stdout, stderr });
     });
   });
@@ -206,6 +224,7 @@ beforeAll(() => {
 });
 
 afterAll(() => {
+  for (const pid of running) killGroup(pid);
   if (runDir) rmSync(runDir, { recursive: true, force: true });
 });
 
@@ -235,7 +254,9 @@ describe.concurrent("package READMEs", () => {
   });
 
   for (const pkg of packages) {
-    it(`${pkg.dir}: starts with install and an example that runs against the mock`, async () => {
+    it(`${pkg.dir}: starts with install and an example that runs against the mock`, {
+      timeout: TEST_TIMEOUT_MS,
+    }, async () => {
       const example = extractReadmeExample(pkg.readme ?? "", pkg.manifest.name);
       if (pkg.dir !== "testing") {
         // Users copy the example: it shows the real default host, never a mock or loopback URL.
@@ -248,7 +269,9 @@ describe.concurrent("package READMEs", () => {
     });
   }
 
-  it("every TypeScript example type-checks under the strict workspace settings", async () => {
+  it("every TypeScript example type-checks under the strict workspace settings", {
+    timeout: TEST_TIMEOUT_MS,
+  }, async () => {
     const dir = join(runDir, "typecheck");
     mkdirSync(dir);
     const where: string[] = [];
