@@ -292,6 +292,18 @@ describe("createNodeFetch: cancellation", () => {
     await within(2000, server.closed(1));
   });
 
+  it("a body that arrived whole with the head is handed over complete: a later abort leaves it readable", async () => {
+    const server = await serve((_, response) => response.end('{"whole":true}'));
+    const controller = new AbortController();
+    const send = transport();
+    const response = await send(new Request(server.url, { signal: controller.signal }));
+    controller.abort(new Error("too late"));
+    expect(await response.json()).toEqual({ whole: true });
+    // Its socket went back to the pool when the response was handed over.
+    await (await send(new Request(server.url))).text();
+    expect(server.connections()).toBe(1);
+  });
+
   it("cancelling the body destroys the socket instead of reading the rest", async () => {
     const server = await serve((_, response) => {
       response.writeHead(200, { "content-length": "100" });

@@ -49,6 +49,8 @@ export type NodeFetch = ((request: Request) => Promise<Response>) & {
 /** Statuses whose responses have no body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+/** Request bodies up to this size go out in the same write as the head (see exchange()). */
+const ONE_WRITE_LIMIT = 64 * 1024;
 /** fetch's limit (WHATWG Fetch, HTTP-redirect fetch step 8). */
 const MAX_REDIRECTS = 20;
 /** Sent on a cross-origin redirect by neither fetch nor this transport. */
@@ -78,7 +80,9 @@ const BROTLI_LENIENT = {
  * Behaviour, where it matters, is the global fetch's:
  * - `request.signal` aborts at any point (before sending, while waiting for the response, while the
  *   body is read): the promise rejects, or the body stream errors, with the signal's reason, and the
- *   socket is destroyed.
+ *   socket is destroyed. One difference: a body that had fully arrived with the response head (the
+ *   usual small JSON answer) is handed over complete, so a later abort no longer errors it — there
+ *   is no transfer left to stop.
  * - Failures before a response reject with `TypeError("fetch failed")` whose `cause` is Node's
  *   error, `code` included (ECONNREFUSED, ENOTFOUND, ECONNRESET…); a connection lost mid-body errors
  *   the body stream with `TypeError("terminated")` and the same kind of `cause`.
@@ -126,8 +130,20 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
       const status = response.statusCode ?? 0;
       const location = response.headers.location;
       if (!REDIRECT_STATUSES.has(status) || request.redirect === "manual" || location === undefined) {
-        if (!hasBody(status, method)) await drained(response, signal);
-        return toResponse(response, method, url, redirected, signal);
+        const head = responseHead(response);
+        let body: ReadableStream<Uint8Array> | null = null;
+        if (!hasBody(status, method)) {
+          await drained(response, signal);
+        } else if (response.complete && response.headers["content-encoding"] === undefined) {
+          // The whole body came with the head (the usual case for an API response): take it now, and
+          // wait for the end of the message, which returns the socket to the pool before the caller
+          // can send its next request. Nothing is left to abort after this.
+          body = wholeBody(response.read() as Buffer | null);
+          await drained(response, signal);
+        } else {
+          body = responseBody(response, signal);
+        }
+        return toResponse(head, body, url, redirected);
       }
       if (request.redirect === "error") {
         response.destroy();
@@ -258,7 +274,15 @@ function exchange(
     if (body === undefined) {
       outgoing.end();
     } else if (body.rest === undefined) {
-      outgoing.end(body.chunks[0]);
+      const chunk = body.chunks[0];
+      if (chunk !== undefined && chunk.byteLength <= ONE_WRITE_LIMIT) {
+        // Node sends a latin1 or utf8 string body in the same write as the head, but a Buffer in a
+        // second one (writev), and syscalls dominate a small request's cost. Latin-1 maps each byte
+        // to one character and back, so the bytes on the wire are unchanged.
+        outgoing.end(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1"), "latin1");
+      } else {
+        outgoing.end(chunk);
+      }
     } else {
       pump(outgoing, body.chunks, body.rest).catch((error: unknown) => outgoing.destroy(asError(error)));
     }
@@ -287,14 +311,8 @@ async function pump(
   outgoing.end();
 }
 
-/** Wraps a Node response in a WHATWG Response whose body streams (and decodes) the socket's data. */
-function toResponse(
-  incoming: IncomingMessage,
-  method: string,
-  url: URL,
-  redirected: boolean,
-  signal: AbortSignal,
-): Response {
+/** The status line and headers of a response, as a Response takes them; refuses what fetch refuses. */
+function responseHead(incoming: IncomingMessage): ResponseInit & { status: number; headers: Headers } {
   const status = incoming.statusCode ?? 0;
   if (status < 200 || status > 599) {
     incoming.destroy();
@@ -308,18 +326,26 @@ function toResponse(
     incoming.destroy();
     throw fetchFailed(error);
   }
+  return { status, statusText: incoming.statusMessage ?? "", headers };
+}
+
+/** The WHATWG Response, with the `url` (no fragment) and `redirected` fetch would give it. */
+function toResponse(
+  head: ResponseInit,
+  body: ReadableStream<Uint8Array> | null,
+  url: URL,
+  redirected: boolean,
+): Response {
   let response: Response;
-  const init = { status, statusText: incoming.statusMessage ?? "", headers };
-  const body = hasBody(status, method) ? responseBody(incoming, signal) : null;
   try {
-    response = new Response(body, init);
+    response = new Response(body, head);
   } catch {
     // A status text that is not a valid reason phrase; the status and body still matter.
-    response = new Response(body, { ...init, statusText: "" });
+    response = new Response(body, { ...head, statusText: "" });
   }
-  const finalUrl = new URL(url);
-  finalUrl.hash = "";
-  Object.defineProperty(response, "url", { value: finalUrl.href });
+  const href = url.href;
+  const fragmentAt = href.indexOf("#");
+  Object.defineProperty(response, "url", { value: fragmentAt === -1 ? href : href.slice(0, fragmentAt) });
   if (redirected) Object.defineProperty(response, "redirected", { value: true });
   return response;
 }
@@ -349,6 +375,19 @@ function drained(incoming: IncomingMessage, signal: AbortSignal): Promise<void> 
     incoming.once("close", done);
     incoming.on("error", () => undefined);
     incoming.resume();
+  });
+}
+
+/**
+ * A body already received in full. `whole` comes from read() on a paused message, which returns
+ * everything buffered in one Buffer (null when there is nothing).
+ */
+function wholeBody(whole: Buffer | null): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (whole !== null) controller.enqueue(new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength));
+      controller.close();
+    },
   });
 }
 
