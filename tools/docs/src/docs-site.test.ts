@@ -34,21 +34,33 @@ let server: Server | undefined;
 let baseUrl: string;
 let browser: Browser | undefined;
 
+// A setup failure (above all: no Chromium) is rethrown by every test, so each one fails with the
+// reason instead of being reported as skipped.
+let setupError: unknown;
+
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(
-      `No Chromium at ${CHROMIUM}: the docs site test needs one. Install Debian's package ` +
-        "(`apt-get install -y --no-install-recommends chromium`, as .ci/run does) or set VERIFETCH_CHROMIUM " +
-        "to the path of a Chromium or Chrome binary.",
-    );
+  try {
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(
+        `No Chromium at ${CHROMIUM}: the docs site test needs one. Install Debian's package ` +
+          "(`apt-get install -y --no-install-recommends chromium`, as .ci/run does) or set VERIFETCH_CHROMIUM " +
+          "to the path of a Chromium or Chrome binary.",
+      );
+    }
+    outDir = mkdtempSync(join(tmpdir(), "verifetch-docs-"));
+    site = await buildDocsSite({ outDir });
+    const served = await serveStatic(outDir);
+    server = served.server;
+    baseUrl = served.baseUrl;
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+  } catch (error) {
+    setupError = error;
   }
-  outDir = mkdtempSync(join(tmpdir(), "verifetch-docs-"));
-  site = await buildDocsSite({ outDir });
-  const served = await serveStatic(outDir);
-  server = served.server;
-  baseUrl = served.baseUrl;
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
 }, 90_000);
+
+function requireSetup(): void {
+  if (setupError !== undefined) throw setupError;
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -114,6 +126,7 @@ async function screenshot(page: Page, name: string): Promise<void> {
 
 describe("the API reference site", () => {
   test("has one reference page per spec and references nothing remote", () => {
+    requireSetup();
     expect(site.pages.map((page) => page.name).sort()).toEqual(SPEC_NAMES);
     for (const file of [site.indexFile, ...site.pages.map((page) => page.file)]) {
       expect(remoteReferences(readFileSync(file, "utf8")), file).toEqual([]);
@@ -121,6 +134,7 @@ describe("the API reference site", () => {
   });
 
   test("index lists every provider with its operations, facts and links", async () => {
+    requireSetup();
     const { page, problems, close } = await openPage("index.html");
     try {
       await expect.poll(() => page.title()).toBe("verifetch API reference");
@@ -155,6 +169,7 @@ describe("the API reference site", () => {
   });
 
   test.each(SPEC_NAMES)("%s reference page renders every operation offline", async (name) => {
+    requireSetup();
     const built = site.pages.find((page) => page.name === name);
     if (!built) throw new Error(`no page was built for ${name}`);
     const { page, problems, close } = await openPage(`${name}.html`);
