@@ -8,7 +8,10 @@ const outDir = values.out ?? DEFAULT_OUT_DIR;
 
 try {
   const result = await buildDocsSite({ outDir });
-  const shown = (file: string) => relative(process.cwd(), file) || ".";
+  const shown = (file: string) => {
+    const path = relative(process.cwd(), file);
+    return path.startsWith("..") ? file : path;
+  };
   for (const page of result.pages) {
     const kib = Math.round(page.bytes / 1024);
     console.log(`docs: ${shown(page.file)}  ${page.facts.operations.length} operations  ${kib} KiB`);
