@@ -304,6 +304,54 @@ describe("createNodeFetch: cancellation", () => {
     expect(server.connections()).toBe(1);
   });
 
+  it("aborting while a stream request body is still being produced rejects and cancels the stream", async () => {
+    const server = await serve((_, response) => response.end("ok"));
+    const cancelled: unknown[] = [];
+    const reason = new Error("stop uploading");
+    const encoder = new TextEncoder();
+    const streamed = (afterChunks: number) =>
+      new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (afterChunks-- > 0) controller.enqueue(encoder.encode("chunk;"));
+          // Then never another chunk: the upload stalls until the caller aborts.
+        },
+        cancel(why) {
+          cancelled.push(why);
+        },
+      });
+    const send = transport();
+    // Stalls while telling a buffered body from a stream (one chunk came, the second never does)…
+    const early = new AbortController();
+    const first = send(
+      new Request(server.url, {
+        method: "POST",
+        body: streamed(1),
+        duplex: "half",
+        signal: early.signal,
+      } as RequestInit & {
+        duplex: "half";
+      }),
+    );
+    setTimeout(() => early.abort(reason), 20);
+    expect(await within(2000, failure(first))).toBe(reason);
+    // …and while the request is already streaming to the server.
+    const late = new AbortController();
+    const second = send(
+      new Request(server.url, {
+        method: "POST",
+        body: streamed(3),
+        duplex: "half",
+        signal: late.signal,
+      } as RequestInit & {
+        duplex: "half";
+      }),
+    );
+    setTimeout(() => late.abort(reason), 50);
+    expect(await within(2000, failure(second))).toBe(reason);
+    expect(cancelled).toEqual([reason, reason]);
+    expect(server.received).toHaveLength(0);
+  });
+
   it("cancelling the body destroys the socket instead of reading the rest", async () => {
     const server = await serve((_, response) => {
       response.writeHead(200, { "content-length": "100" });

@@ -123,7 +123,7 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
     let url = new URL(request.url);
     let method = request.method;
     const headers = outgoingHeaders(request.headers);
-    let body = await untilAborted(outgoingBody(request), signal);
+    let body = await outgoingBody(request, signal);
     let redirected = false;
     for (let redirects = 0; ; redirects++) {
       const response = await exchange(agents, url, method, headers, body, signal);
@@ -131,19 +131,19 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
       const location = response.headers.location;
       if (!REDIRECT_STATUSES.has(status) || request.redirect === "manual" || location === undefined) {
         const head = responseHead(response);
-        let body: ReadableStream<Uint8Array> | null = null;
+        let stream: ReadableStream<Uint8Array> | null = null;
         if (!hasBody(status, method)) {
           await drained(response, signal);
         } else if (response.complete && response.headers["content-encoding"] === undefined) {
           // The whole body came with the head (the usual case for an API response): take it now, and
           // wait for the end of the message, which returns the socket to the pool before the caller
           // can send its next request. Nothing is left to abort after this.
-          body = wholeBody(response.read() as Buffer | null);
+          stream = wholeBody(response.read() as Buffer | null);
           await drained(response, signal);
         } else {
-          body = responseBody(response, signal);
+          stream = responseBody(response, signal);
         }
-        return toResponse(head, body, url, redirected);
+        return toResponse(head, stream, url, redirected);
       }
       if (request.redirect === "error") {
         response.destroy();
@@ -186,14 +186,19 @@ interface OutgoingBody {
  * Reads up to two chunks to tell a buffered body (one chunk: send with Content-Length, resendable on
  * a redirect) from a real stream (send chunked as it arrives).
  */
-async function outgoingBody(request: Request): Promise<OutgoingBody | undefined> {
+async function outgoingBody(request: Request, signal: AbortSignal): Promise<OutgoingBody | undefined> {
   if (request.body === null) return undefined;
   const reader = request.body.getReader();
-  const first = await reader.read();
-  if (first.done) return { chunks: [], rest: undefined };
-  const second = await reader.read();
-  if (second.done) return { chunks: [bytes(first.value)], rest: undefined };
-  return { chunks: [bytes(first.value), bytes(second.value)], rest: reader };
+  const firstTwo = async (): Promise<OutgoingBody> => {
+    const first = await reader.read();
+    if (first.done) return { chunks: [], rest: undefined };
+    const second = await reader.read();
+    if (second.done) return { chunks: [bytes(first.value)], rest: undefined };
+    return { chunks: [bytes(first.value), bytes(second.value)], rest: reader };
+  };
+  return untilAborted(firstTwo(), signal, () => {
+    reader.cancel(signal.reason).catch(() => undefined);
+  });
 }
 
 function bytes(chunk: unknown): Uint8Array {
@@ -233,16 +238,24 @@ function exchange(
       delete head["content-length"];
       head["transfer-encoding"] = "chunked";
     }
-    const outgoing = (secure ? httpsRequest : httpRequest)({
-      protocol: url.protocol,
-      // URL keeps IPv6 literals bracketed; Node wants them bare.
-      hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
-      port: url.port,
-      path: url.pathname + url.search,
-      method,
-      headers: head,
-      agent: secure ? agents.https : agents.http,
-    });
+    let outgoing: ClientRequest;
+    try {
+      outgoing = (secure ? httpsRequest : httpRequest)({
+        protocol: url.protocol,
+        // URL keeps IPv6 literals bracketed; Node wants them bare.
+        hostname: url.hostname.startsWith("[") ? url.hostname.slice(1, -1) : url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method,
+        headers: head,
+        agent: secure ? agents.https : agents.http,
+      });
+    } catch (error) {
+      // Node refuses some things synchronously (a header value it will not send, a bad method).
+      void body?.rest?.cancel(error).catch(() => undefined);
+      reject(fetchFailed(error));
+      return;
+    }
     let settled = false;
     const settle = () => {
       settled = true;
@@ -296,7 +309,12 @@ async function pump(
   rest: ReadableStreamDefaultReader<Uint8Array>,
 ): Promise<void> {
   const write = async (chunk: Uint8Array) => {
-    if (!outgoing.write(chunk)) await new Promise((resolve) => outgoing.once("drain", resolve));
+    if (outgoing.write(chunk)) return;
+    // A destroyed request (aborted, connection lost) never drains.
+    await new Promise((resolve) => {
+      outgoing.once("drain", resolve);
+      outgoing.once("close", resolve);
+    });
   };
   for (const chunk of first) await write(chunk);
   for (;;) {
@@ -308,7 +326,7 @@ async function pump(
     if (next.done) break;
     await write(bytes(next.value));
   }
-  outgoing.end();
+  if (!outgoing.destroyed) outgoing.end();
 }
 
 /** The status line and headers of a response, as a Response takes them; refuses what fetch refuses. */
@@ -512,15 +530,21 @@ function parseUrl(location: string, base: URL): URL {
   return next;
 }
 
-/** Rejects with the signal's reason as soon as it aborts, whatever `promise` is waiting on. */
-function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+/**
+ * Rejects with the signal's reason as soon as it aborts, whatever `promise` is waiting on;
+ * `cancel` stops that work.
+ */
+function untilAborted<T>(promise: Promise<T>, signal: AbortSignal, cancel: () => void): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
+    const onAbort = () => {
+      cancel();
+      reject(signal.reason);
+    };
     signal.addEventListener("abort", onAbort, { once: true });
     promise.then(
       (value) => {
         signal.removeEventListener("abort", onAbort);
-        if (signal.aborted) reject(signal.reason);
+        if (signal.aborted) onAbort();
         else resolve(value);
       },
       (error: unknown) => {
