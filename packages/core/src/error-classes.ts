@@ -165,7 +165,6 @@ export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
   static override readonly errorName: string = "RateLimitError";
   declare readonly retryAfterMs: number | undefined;
 
-  // biome-ignore lint/complexity/noUselessConstructor: widens the init type with retryAfterMs.
   constructor(init: ApiErrorInit<TBody> & { retryAfterMs?: number | undefined }) {
     super(init);
   }
