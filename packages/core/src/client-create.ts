@@ -2,6 +2,7 @@ import createClient, { type Client } from "openapi-fetch";
 import { assertSafeBaseUrl } from "./base-url.ts";
 import { ConfigurationError, InputValidationError } from "./error-classes.ts";
 import { type Logger, type LogLevel, leveledLogger } from "./log.ts";
+import { bodyKeepingRequest } from "./request-body.ts";
 import {
   type Clock,
   createRetryFetch,
@@ -123,6 +124,7 @@ export function createApiClient<Paths extends {}>(config: ApiClientConfig): Clie
   const client = createClient<Paths, "application/json">({
     baseUrl: config.baseUrl,
     headers: { ...config.defaultHeaders, ...options.headers },
+    Request: bodyKeepingRequest(),
     fetch: (request) => send(request),
   });
   transports.set(client, { send, provider: config.packageName, idempotencyHeader: config.idempotencyHeader });

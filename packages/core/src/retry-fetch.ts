@@ -5,6 +5,7 @@ import { AbortError, ConnectionError, InvalidResponseError, TimeoutError } from 
 import { requestIdFrom } from "./error-from-response.ts";
 import type { Logger } from "./log.ts";
 import { definedOnly } from "./object-defined.ts";
+import { replayableBody } from "./request-body.ts";
 import { setTransportMeta, type TransportMeta } from "./response-meta.ts";
 import {
   backoffMs,
@@ -133,8 +134,11 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
     const safeToRepeat = isSafeToRepeat(method, idempotencyKey !== undefined);
     const secrets = secretsOf(prepared.headers);
     // Buffer the body once so every attempt can send it again.
-    const body = method === "GET" || method === "HEAD" ? undefined : await prepared.arrayBuffer();
-    const send = config.fetch ?? globalThis.fetch;
+    const body = method === "GET" || method === "HEAD" ? undefined : await replayableBody(prepared);
+    // The global fetch takes the URL and init as they are; a caller's FetchLike gets a Request.
+    const send: (url: string, init: RequestInit) => Promise<Response> = config.fetch
+      ? (url, init) => (config.fetch as FetchLike)(new Request(url, init))
+      : (url, init) => globalThis.fetch(url, init);
     const describe = `${config.provider} ${method} ${path}`;
 
     for (let attempt = 0; ; attempt++) {
@@ -157,16 +161,14 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
       config.onRequest?.(event);
       let response: Response;
       try {
-        response = await send(
-          new Request(prepared.url, {
-            method,
-            headers: prepared.headers,
-            body,
-            signal: limit.signal,
-            redirect: prepared.redirect,
-            credentials: prepared.credentials,
-          }),
-        );
+        response = await send(prepared.url, {
+          method,
+          headers: prepared.headers,
+          body,
+          signal: limit.signal,
+          redirect: prepared.redirect,
+          credentials: prepared.credentials,
+        });
       } catch (error) {
         limit.dispose();
         if (callerSignal.aborted) throw abortError(config.provider, idempotencyKey, error);
@@ -312,6 +314,14 @@ function connectionReason(error: unknown): string {
   return `connection failed${code ? ` (${code})` : ""}: ${message}`;
 }
 
+let encoder: TextEncoder | undefined;
+
+/** UTF-8 length of `text`. */
+function byteLength(text: string): number {
+  encoder ??= new TextEncoder();
+  return encoder.encode(text).length;
+}
+
 /** Statuses whose responses cannot have a body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
@@ -348,15 +358,14 @@ function buffered(response: Response, raw: string, meta: TransportMeta, provider
       });
     }
   }
-  const headers = new Headers(response.headers);
-  headers.set("content-length", String(new TextEncoder().encode(raw).length));
-  headers.delete("transfer-encoding");
-  headers.delete("content-encoding");
   const copy = new Response(NULL_BODY_STATUSES.has(response.status) ? null : raw, {
     status: response.status,
     statusText: response.statusText,
-    headers,
+    headers: response.headers,
   });
+  copy.headers.set("content-length", String(byteLength(raw)));
+  copy.headers.delete("transfer-encoding");
+  copy.headers.delete("content-encoding");
   if (parse) Object.defineProperty(copy, "json", { value: async () => value });
   setTransportMeta(copy, meta);
   return copy;
