@@ -60,15 +60,30 @@ export { VERSION } from "./version.ts";
 `,
     [`src/${spec.name}-client.ts`]: clientSource(spec, Name, ENV),
     [`src/${spec.name}-contract.test.ts`]: contractTestSource(spec, Name),
+    // The example is the provider's create-session call once the client has it; until then it does
+    // not compile, so tools/readme-examples (which runs every README's example) fails and says so.
     "README.md": `# @verifetch/${spec.name}
 
 ${spec.summary}
+
+## Install
 
 \`\`\`sh
 npm install @verifetch/${spec.name}
 \`\`\`
 
-Generated from [\`specs/${spec.name}.yaml\`](../../specs/${spec.name}.yaml) (${spec.title}).
+<!-- readme-example: run by tools/readme-examples against a mock of the spec; keep it working -->
+\`\`\`ts
+import { create${Name} } from "@verifetch/${spec.name}";
+
+const client = create${Name}(); // reads the API key from the environment at the first request
+const session = await client.${spec.operationIds[0] ?? "createSession"}({ /* the create-session body */ });
+console.log(session); // print the hosted URL to send the user to
+\`\`\`
+
+Generated from [\`specs/${spec.name}.yaml\`](../../specs/${spec.name}.yaml) (${spec.title}). Add the
+package to tools/readme-examples (its devDependencies and \`PRINTS\`) and write Options, Errors and the
+facade mapping table below.
 `,
   };
 }
