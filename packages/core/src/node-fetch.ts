@@ -49,8 +49,6 @@ export type NodeFetch = ((request: Request) => Promise<Response>) & {
 /** Statuses whose responses have no body (the Response constructor refuses one). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
-/** Request bodies up to this size go out in the same write as the head (see exchange()). */
-const ONE_WRITE_LIMIT = 64 * 1024;
 /** fetch's limit (WHATWG Fetch, HTTP-redirect fetch step 8). */
 const MAX_REDIRECTS = 20;
 /** Sent on a cross-origin redirect by neither fetch nor this transport. */
@@ -80,9 +78,7 @@ const BROTLI_LENIENT = {
  * Behaviour, where it matters, is the global fetch's:
  * - `request.signal` aborts at any point (before sending, while waiting for the response, while the
  *   body is read): the promise rejects, or the body stream errors, with the signal's reason, and the
- *   socket is destroyed. One difference: a body that had fully arrived with the response head (the
- *   usual small JSON answer) is handed over complete, so a later abort no longer errors it — there
- *   is no transfer left to stop.
+ *   socket is destroyed.
  * - Failures before a response reject with `TypeError("fetch failed")` whose `cause` is Node's
  *   error, `code` included (ECONNREFUSED, ENOTFOUND, ECONNRESET…); a connection lost mid-body errors
  *   the body stream with `TypeError("terminated")` and the same kind of `cause`.
@@ -133,12 +129,6 @@ export function createNodeFetch(options: NodeFetchOptions = {}): NodeFetch {
         const head = responseHead(response);
         let stream: ReadableStream<Uint8Array> | null = null;
         if (!hasBody(status, method)) {
-          await drained(response, signal);
-        } else if (response.complete && response.headers["content-encoding"] === undefined) {
-          // The whole body came with the head (the usual case for an API response): take it now, and
-          // wait for the end of the message, which returns the socket to the pool before the caller
-          // can send its next request. Nothing is left to abort after this.
-          stream = wholeBody(response.read() as Buffer | null);
           await drained(response, signal);
         } else {
           stream = responseBody(response, signal);
@@ -287,15 +277,7 @@ function exchange(
     if (body === undefined) {
       outgoing.end();
     } else if (body.rest === undefined) {
-      const chunk = body.chunks[0];
-      if (chunk !== undefined && chunk.byteLength <= ONE_WRITE_LIMIT) {
-        // Node sends a latin1 or utf8 string body in the same write as the head, but a Buffer in a
-        // second one (writev), and syscalls dominate a small request's cost. Latin-1 maps each byte
-        // to one character and back, so the bytes on the wire are unchanged.
-        outgoing.end(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString("latin1"), "latin1");
-      } else {
-        outgoing.end(chunk);
-      }
+      outgoing.end(body.chunks[0]);
     } else {
       pump(outgoing, body.chunks, body.rest).catch((error: unknown) => outgoing.destroy(asError(error)));
     }
@@ -397,26 +379,19 @@ function drained(incoming: IncomingMessage, signal: AbortSignal): Promise<void> 
 }
 
 /**
- * A body already received in full. `whole` comes from read() on a paused message, which returns
- * everything buffered in one Buffer (null when there is nothing).
- */
-function wholeBody(whole: Buffer | null): ReadableStream<Uint8Array> {
-  return new ReadableStream<Uint8Array>({
-    start(controller) {
-      if (whole !== null) controller.enqueue(new Uint8Array(whole.buffer, whole.byteOffset, whole.byteLength));
-      controller.close();
-    },
-  });
-}
-
-/**
  * The body of a response as a byte stream: decoded, paused while the consumer is not reading,
  * errored when the connection drops or the signal aborts, destroying the socket when cancelled.
  */
 function responseBody(incoming: IncomingMessage, signal: AbortSignal): ReadableStream<Uint8Array> {
   const source = decoded(incoming);
   let finished = false;
+  /** The message ended; the stream closes once the caller has taken what is queued. */
+  let ended = false;
   let controller: ReadableStreamDefaultController<Uint8Array>;
+  const close = () => {
+    finish();
+    controller.close();
+  };
   const finish = () => {
     finished = true;
     signal.removeEventListener("abort", onAbort);
@@ -441,18 +416,21 @@ function responseBody(incoming: IncomingMessage, signal: AbortSignal): ReadableS
       });
       source.once("end", () => {
         if (finished) return;
-        finish();
-        controller.close();
+        ended = true;
+        // Until the last chunk is taken, an abort can still error the body, as with fetch.
+        if ((controller.desiredSize ?? 0) > 0) close();
       });
       source.on("error", (error) => fail(new TypeError("terminated", { cause: error })));
       // A socket closed before the message completed, reported without an 'error' on some paths.
       source.once("close", () => {
-        if (!finished && !incoming.complete)
+        if (!finished && !ended && !incoming.complete)
           fail(new TypeError("terminated", { cause: new Error("other side closed") }));
       });
     },
     pull() {
-      source.resume();
+      if (finished) return;
+      if (ended) close();
+      else source.resume();
     },
     cancel() {
       if (finished) return;
