@@ -118,7 +118,8 @@ async function openPage(path: string): Promise<{ page: Page; problems: PageProbl
 async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const file = join(SCREENSHOT_DIR, name);
-  await page.screenshot({ path: file });
+  // Finished transitions, not a sidebar caught mid-animation.
+  await page.screenshot({ path: file, animations: "disabled" });
   const png = readFileSync(file);
   expect(png.subarray(0, 8).equals(PNG_SIGNATURE), `${file} is a PNG`).toBe(true);
   expect(png.byteLength, `${file} size`).toBeGreaterThan(5_000);
