@@ -250,50 +250,6 @@ const officialSdk: Contender = {
   },
 };
 
-/** The opt-in Node transport's module, when this checkout of @verifetch/core has it. */
-interface NodeTransportModule {
-  createNodeFetch: () => typeof fetch;
-}
-
-const NODE_TRANSPORT_SPECIFIER = "@verifetch/core/node";
-
-async function loadNodeTransport(): Promise<NodeTransportModule | string> {
-  let module: Record<string, unknown>;
-  try {
-    // A variable specifier: the subpath may not exist yet, and a static import would not type-check.
-    const specifier: string = NODE_TRANSPORT_SPECIFIER;
-    module = (await import(specifier)) as Record<string, unknown>;
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    return `\`${NODE_TRANSPORT_SPECIFIER}\` does not resolve in this checkout (${String(code ?? error)})`;
-  }
-  if (typeof module.createNodeFetch !== "function") {
-    return `\`${NODE_TRANSPORT_SPECIFIER}\` exports no createNodeFetch function`;
-  }
-  return module as unknown as NodeTransportModule;
-}
-
-function nodeTransportContender(transport: NodeTransportModule): Contender {
-  return {
-    id: "verifetch-complycube-node",
-    label: "`@verifetch/complycube` + `createNodeFetch()`",
-    packages: ["@verifetch/complycube"],
-    imports: ["@verifetch/complycube", NODE_TRANSPORT_SPECIFIER],
-    bundlePlatform: "node",
-    bundleEntry: entry([
-      `import { createComplyCube } from "@verifetch/complycube";`,
-      `import { createNodeFetch } from ${JSON.stringify(NODE_TRANSPORT_SPECIFIER)};`,
-      fixtureImport,
-      `const complycube = createComplyCube({ apiKey: ${JSON.stringify(BENCH_API_KEY)}, baseUrl: ${JSON.stringify(BUNDLE_BASE_URL)}, fetch: createNodeFetch() });`,
-      "console.log((await complycube.createFlowSession(body)).redirectUrl);",
-    ]),
-    async create(baseUrl) {
-      const complycube = createComplyCube({ apiKey: BENCH_API_KEY, baseUrl, fetch: transport.createNodeFetch() });
-      return async () => (await complycube.createFlowSession(FLOW_SESSION_REQUEST)).redirectUrl;
-    },
-  };
-}
-
 /** The ids of the contenders the report always shows first, for ratios. */
 export const RAW_FETCH_ID = rawFetch.id;
 /** The id of bare openapi-fetch, the second reference for ratios. */
@@ -302,24 +258,10 @@ export const OPENAPI_FETCH_ID = openapiFetch.id;
 export const VERIFETCH_COMPLYCUBE_ID = verifetchComplyCube.id;
 /** The id of the facade contender. */
 export const FACADE_ID = facade.id;
-/** The id of the official SDK contender. */
-export const OFFICIAL_SDK_ID = officialSdk.id;
-/** The id of the opt-in Node transport contender. */
-export const NODE_TRANSPORT_ID = "verifetch-complycube-node";
 
 /** Every contender that can run here, in report order, plus the ones that cannot and why. */
 export async function loadContenders(): Promise<{ contenders: Contender[]; skipped: SkippedContender[] }> {
   const contenders = [rawFetch, openapiFetch, verifetchComplyCube, facade, heyApi, axiosContender, officialSdk];
   const skipped: SkippedContender[] = [];
-  const transport = await loadNodeTransport();
-  if (typeof transport === "string") {
-    skipped.push({
-      id: NODE_TRANSPORT_ID,
-      label: "`@verifetch/complycube` + `createNodeFetch()`",
-      reason: transport,
-    });
-  } else {
-    contenders.push(nodeTransportContender(transport));
-  }
   return { contenders, skipped };
 }

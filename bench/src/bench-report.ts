@@ -1,13 +1,6 @@
 // Renders a run's results as the markdown of docs/benchmarks.md: tables, the issue's targets with
 // pass/miss, the Node transport experiment, versions and machine. Figures are data, not assertions.
-import {
-  FACADE_ID,
-  NODE_TRANSPORT_ID,
-  OFFICIAL_SDK_ID,
-  OPENAPI_FETCH_ID,
-  RAW_FETCH_ID,
-  VERIFETCH_COMPLYCUBE_ID,
-} from "./bench-contenders.ts";
+import { FACADE_ID, OPENAPI_FETCH_ID, RAW_FETCH_ID, VERIFETCH_COMPLYCUBE_ID } from "./bench-contenders.ts";
 import type { DependencyFootprint } from "./bench-deps.ts";
 import { table } from "./bench-markdown.ts";
 import { type BenchResults, type ContenderResult, platformLabel, type ToolingResults } from "./bench-run.ts";
@@ -194,33 +187,6 @@ function toolingTable(tooling: ToolingResults | null, runs: number): string {
   );
 }
 
-function nodeTransportSection(results: BenchResults): string {
-  const node = byId(results, NODE_TRANSPORT_ID);
-  const fetchBased = byId(results, VERIFETCH_COMPLYCUBE_ID);
-  const official = byId(results, OFFICIAL_SDK_ID);
-  const skipped = results.skipped.find((s) => s.id === NODE_TRANSPORT_ID);
-  if (node === undefined || fetchBased === undefined || official === undefined) {
-    return `Not measured: ${skipped?.reason ?? "a contender is missing"}.`;
-  }
-  const median = (c: ContenderResult): number => c.timing.perRequest.median;
-  const beats = median(node) < median(official);
-  return [
-    table(
-      ["ComplyCube create-flow-session", "median µs", "p90 µs", "× official SDK"],
-      [node, fetchBased, official].map((c) => [
-        c.label,
-        us(median(c)),
-        us(c.timing.perRequest.p90),
-        ratio(median(c) / median(official)),
-      ]),
-      ["left", "right", "right", "right"],
-    ),
-    "",
-    `Beats the official SDK per request: **${beats ? "yes" : "no"}** (${ratio(median(node) / median(official))} of its median;`,
-    `${ratio(median(node) / median(fetchBased))} of the same client on global fetch). Issue 7 ships the transport only if it beats the official SDK.`,
-  ].join("\n");
-}
-
 /** The whole report. */
 export function renderReport(results: BenchResults): string {
   const t = results.options.timing;
@@ -256,7 +222,7 @@ export function renderReport(results: BenchResults): string {
     "",
     "A one-call program per contender (the same request body, imported from `bench/src/bench-fixture.ts`), bundled",
     "and minified by esbuild as an ES module, gzipped at level 9 (1 kB = 1000 B). Fetch-based clients are bundled",
-    "for the browser; axios, the official SDK and the Node transport for Node, with Node builtins external.",
+    "for the browser; axios and the official SDK for Node, with Node builtins external.",
     "",
     sizeTable(results),
     "",
@@ -281,7 +247,8 @@ export function renderReport(results: BenchResults): string {
     "",
     "## Node transport experiment (issue 7, item 3)",
     "",
-    nodeTransportSection(results),
+    "An opt-in `fetch` on `node:http` keep-alive agents was measured against the official SDK and removed, as it",
+    "did not beat it: see [node-transport-experiment.md](node-transport-experiment.md).",
     "",
     "## Developer loop",
     "",

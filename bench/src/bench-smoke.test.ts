@@ -32,8 +32,6 @@ describe("pnpm bench, quick mode", () => {
         "complycube-api",
       ]),
     );
-    // The Node transport is either measured or reported as skipped, never silently missing.
-    expect([...ids, ...results.skipped.map((s) => s.id)]).toContain("verifetch-complycube-node");
     for (const contender of results.contenders) {
       expect(Number.isFinite(contender.timing.perRequest.median), contender.id).toBe(true);
       expect(contender.timing.perRequest.count, contender.id).toBe(

@@ -1,6 +1,5 @@
 // Shared contract-test cases: every error status a spec declares, forced on the Prism mock with
-// `Prefer: code=…`, must surface as its typed error class carrying the provider's parsed body —
-// over every transport a client can be given (the runtime's fetch, core's opt-in node:http one).
+// `Prefer: code=…`, must surface as its typed error class carrying the provider's parsed body.
 import {
   ApiError,
   AuthenticationError,
@@ -12,8 +11,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "@verifetch/core";
-import { createNodeFetch } from "@verifetch/core/node";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { specOperation } from "./spec-operations.ts";
 
 type ErrorClass = abstract new (...args: never) => ApiError;
@@ -45,82 +43,33 @@ export type OperationCall = (options: ContractCallOptions) => Promise<unknown>;
 /** Per-call options for the plain success case. */
 export const SUCCESS: ContractCallOptions = { headers: {}, maxRetries: 0 };
 
-/** The transports the shared suites run over: the runtime's `fetch`, and `createNodeFetch()` from `@verifetch/core/node`. */
-export const TEST_TRANSPORTS = ["global fetch", "createNodeFetch"] as const;
-
-/** One of {@link TEST_TRANSPORTS}. */
-export type TestTransport = (typeof TEST_TRANSPORTS)[number];
-
 /**
- * Routes every request that provider clients send without a `fetch` option through `transport`,
- * for the tests of the enclosing `describe` block (or file): the global `fetch` is replaced in
- * beforeAll and restored in afterAll. Clients look the global up at call time, so this is the
- * transport they are handed, as if passed as `fetch`, without touching the suites' client setup.
- * Returns the number of requests sent through it so far, so a test can prove its traffic took
- * that path (should clients ever capture the global earlier, the counts stay 0 and tests fail).
- */
-export function useTransport(transport: TestTransport): () => number {
-  let sent = 0;
-  let original: typeof fetch | undefined;
-  let destroy = () => {};
-  beforeAll(() => {
-    const global = globalThis.fetch;
-    original = global;
-    let send: (request: Request) => Promise<Response> = (request) => global(request);
-    if (transport === "createNodeFetch") {
-      const nodeFetch = createNodeFetch();
-      send = nodeFetch;
-      destroy = nodeFetch.destroy;
-    }
-    globalThis.fetch = (...[input, init]: Parameters<typeof fetch>) => {
-      sent++;
-      return send(input instanceof Request && init === undefined ? input : new Request(input, init));
-    };
-  });
-  afterAll(() => {
-    if (original) globalThis.fetch = original;
-    destroy();
-  });
-  return () => sent;
-}
-
-/**
- * Registers, over each of {@link TEST_TRANSPORTS}, one success test per operation and one test per
- * declared error status per operation. `assertBody` checks the parsed provider error body (its
- * documented shape).
+ * Registers one success test per operation and one test per declared error status per operation.
+ * `assertBody` checks the parsed provider error body (its documented shape).
  */
 export function declaredErrorCases(
   provider: string,
   calls: Record<string, OperationCall>,
   assertBody: (body: unknown, status: number) => void,
 ): void {
-  for (const transport of TEST_TRANSPORTS) {
-    describe(`over ${transport}`, () => {
-      const sent = useTransport(transport);
-      for (const [operationId, call] of Object.entries(calls)) {
-        const { errorStatuses } = specOperation(provider, operationId);
-        it(`${operationId}: the documented success resolves`, async () => {
-          const before = sent();
-          await call(SUCCESS);
-          expect(sent() - before, `requests sent through ${transport}`).toBe(1);
-        });
-        it.each(errorStatuses)(
-          `${operationId}: declared %i surfaces as its typed error with the parsed body`,
-          async (status) => {
-            const before = sent();
-            // Retries are off: these cases check how each status surfaces, not the retry policy.
-            const error = await call({ headers: { Prefer: `code=${status}` }, maxRetries: 0 }).then(
-              () => undefined,
-              (e: unknown) => e,
-            );
-            expect(sent() - before, `requests sent through ${transport}`).toBe(1);
-            expect(error).toBeInstanceOf(expectedErrorClass(status));
-            expect(error).toMatchObject({ provider, status });
-            assertBody((error as ApiError).body, status);
-          },
-        );
-      }
+  for (const [operationId, call] of Object.entries(calls)) {
+    const { errorStatuses } = specOperation(provider, operationId);
+    it(`${operationId}: the documented success resolves`, async () => {
+      await call(SUCCESS);
     });
+    it.each(errorStatuses)(
+      `${operationId}: declared %i surfaces as its typed error with the parsed body`,
+      async (status) => {
+        // Retries are off: these cases check how each status surfaces, not the retry policy.
+        const error = await call({ headers: { Prefer: `code=${status}` }, maxRetries: 0 }).then(
+          () => undefined,
+          (e: unknown) => e,
+        );
+        expect(error).toBeInstanceOf(expectedErrorClass(status));
+        expect(error).toMatchObject({ provider, status });
+        assertBody((error as ApiError).body, status);
+      },
+    );
   }
 }
 
