@@ -113,6 +113,11 @@ export type RetryFetch = (request: Request, overrides?: Partial<RetrySettings>) 
 
 /** Creates the retrying fetch of one provider client. */
 export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
+  // The global fetch (looked up per call) takes the URL and init as they are; a caller's FetchLike gets a Request.
+  const custom = config.fetch;
+  const send: (url: string, init: RequestInit) => Promise<Response> = custom
+    ? (url, init) => custom(new Request(url, init))
+    : (url, init) => globalThis.fetch(url, init);
   return async (original, overrides) => {
     const settings = { ...config.settings, ...definedOnly(overrides) };
     const { clock } = config;
@@ -135,10 +140,6 @@ export function createRetryFetch(config: RetryFetchConfig): RetryFetch {
     const secrets = secretsOf(prepared.headers);
     // Buffer the body once so every attempt can send it again.
     const body = method === "GET" || method === "HEAD" ? undefined : await replayableBody(prepared);
-    // The global fetch takes the URL and init as they are; a caller's FetchLike gets a Request.
-    const send: (url: string, init: RequestInit) => Promise<Response> = config.fetch
-      ? (url, init) => (config.fetch as FetchLike)(new Request(url, init))
-      : (url, init) => globalThis.fetch(url, init);
     const describe = `${config.provider} ${method} ${path}`;
 
     for (let attempt = 0; ; attempt++) {
