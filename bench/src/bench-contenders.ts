@@ -37,13 +37,6 @@ export interface Contender {
   create(baseUrl: string): Promise<BenchCall>;
 }
 
-/** A contender that could not run in this checkout, and why. */
-export interface SkippedContender {
-  id: string;
-  label: string;
-  reason: string;
-}
-
 const FLOW_SESSION_FIXTURE = JSON.stringify(resolve(import.meta.dirname, "bench-fixture.ts"));
 const HEY_API_DIR = resolve(import.meta.dirname, "generated/hey-api");
 // Bundled programs call a fixed loopback URL: the host only changes a string constant, not the size.
@@ -259,9 +252,13 @@ export const VERIFETCH_COMPLYCUBE_ID = verifetchComplyCube.id;
 /** The id of the facade contender. */
 export const FACADE_ID = facade.id;
 
-/** Every contender that can run here, in report order, plus the ones that cannot and why. */
-export async function loadContenders(): Promise<{ contenders: Contender[]; skipped: SkippedContender[] }> {
-  const contenders = [rawFetch, openapiFetch, verifetchComplyCube, facade, heyApi, axiosContender, officialSdk];
-  const skipped: SkippedContender[] = [];
-  return { contenders, skipped };
-}
+/** Every contender, in report order. */
+export const CONTENDERS: readonly Contender[] = [
+  rawFetch,
+  openapiFetch,
+  verifetchComplyCube,
+  facade,
+  heyApi,
+  axiosContender,
+  officialSdk,
+];

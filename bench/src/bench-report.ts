@@ -86,7 +86,6 @@ function requestTable(results: BenchResults): string {
     const t = c.timing.perRequest;
     return [c.label, us(t.median), us(t.p90), us(t.iqr), us(t.mean), ratio(t.median / raw), ratio(t.median / bare)];
   });
-  for (const skip of results.skipped) rows.push([skip.label, "skipped", "", "", "", "", ""]);
   return table(["contender", "median µs", "p90 µs", "IQR µs", "mean µs", "× raw fetch", "× openapi-fetch"], rows, [
     "left",
     "right",
@@ -108,7 +107,6 @@ function sizeTable(results: BenchResults): string {
     kB(c.bundle.gzipBytes),
     c.id === RAW_FETCH_ID ? "—" : `+${kB(c.bundle.gzipBytes - raw)}`,
   ]);
-  for (const skip of results.skipped) rows.push([skip.label, "skipped", "", "", "", ""]);
   return table(["contender", "platform", "minified B", "gzip B", "gzip", "over raw fetch"], rows, [
     "left",
     "left",
@@ -127,7 +125,6 @@ function importTable(results: BenchResults): string {
     `${ms(c.coldImport.ms.min)}–${ms(c.coldImport.ms.max)}`,
     c.coldImport.loadsFetchInternals ? "yes" : "no",
   ]);
-  for (const skip of results.skipped) rows.push([skip.label, "skipped", "", "", ""]);
   return table(["contender", "imported", "median ms", "min–max ms", "loads fetch internals"], rows, [
     "left",
     "left",
@@ -163,7 +160,6 @@ function dependencyTable(results: BenchResults): string {
     `${(c.dependencies.bytes / 1000).toFixed(1)} kB`,
     c.dependencies.note || closureText(c.dependencies),
   ]);
-  for (const skip of results.skipped) rows.push([skip.label, "skipped", "", ""]);
   return table(["contender", "packages", "bytes", "closure"], rows, ["left", "right", "right", "left"]);
 }
 
@@ -276,6 +272,5 @@ export function renderReport(results: BenchResults): string {
     `- Node ${m.node}`,
     `- Contenders: ${results.contenderVersions.map((v) => `\`${v}\``).join(", ")}`,
     `- Tools: ${results.toolVersions.map((v) => `\`${v}\``).join(", ")}`,
-    ...results.skipped.map((s) => `- Skipped: ${s.label}: ${s.reason}`),
   ].join("\n")}\n`;
 }

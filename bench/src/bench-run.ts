@@ -4,13 +4,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import {
-  type BenchCall,
-  type BundlePlatform,
-  type Contender,
-  loadContenders,
-  type SkippedContender,
-} from "./bench-contenders.ts";
+import { type BenchCall, type BundlePlatform, CONTENDERS, type Contender } from "./bench-contenders.ts";
 import { type DependencyFootprint, dependencyFootprint, directoryBytes, findPackageDir } from "./bench-deps.ts";
 import { FLOW_SESSION_RESPONSE } from "./bench-fixture.ts";
 import { type ImportResult, measureImports, resolveSpecifiers, workspaceEntryUrl } from "./bench-imports.ts";
@@ -91,7 +85,6 @@ export interface BenchResults {
   contenderVersions: string[];
   toolVersions: string[];
   contenders: ContenderResult[];
-  skipped: SkippedContender[];
   packageImports: PackageImportResult[];
   tooling: ToolingResults | null;
 }
@@ -100,8 +93,7 @@ export interface BenchResults {
 export async function runBench(options: BenchOptions): Promise<BenchResults> {
   const startedAt = new Date();
   const started = performance.now();
-  const { contenders, skipped } = await loadContenders();
-  for (const skip of skipped) options.log(`skipped ${skip.id}: ${skip.reason}`);
+  const contenders = CONTENDERS;
 
   options.log(`per request: ${contenders.length} contenders, ${describeTiming(options.timing)}`);
   const timings = await timeContenders(contenders, options.timing);
@@ -161,7 +153,6 @@ export async function runBench(options: BenchOptions): Promise<BenchResults> {
     contenderVersions: contenderVersions(),
     toolVersions: packageVersions(["esbuild", "typescript", "turbo", "@hey-api/openapi-ts", "vitest"], BENCH_SRC),
     contenders: results,
-    skipped,
     packageImports,
     tooling,
   };
