@@ -4,6 +4,7 @@ import { complyCubeSessions } from "./complycube-sessions.ts";
 import {
   type Client,
   type ComplyCube,
+  complyCubeApiClient,
   type ComplyCubeSessionOptions,
   ComplyCubeSessions,
   type ComplyCubeWebhookPayload,
@@ -39,14 +40,14 @@ describe("@verifetch/complycube types", () => {
   });
 
   it("types the raw client's data and provider error body", async () => {
-    const result = await complycube.client.POST("/v1/flow/sessions", { body: { ...base, workflowTemplateId: "wf" } });
+    const result = await complyCubeApiClient(complycube).POST("/v1/flow/sessions", { body: { ...base, workflowTemplateId: "wf" } });
     if (result.error) {
       expectTypeOf(result.error).toEqualTypeOf<{ type: string; message: string; param?: string }>();
     } else {
       expectTypeOf(result.data).toEqualTypeOf<FlowSession>();
     }
     // @ts-expect-error the spec has no such path
-    complycube.client.GET("/v1/flow/sessions");
+    complyCubeApiClient(complycube).GET("/v1/flow/sessions");
   });
 
   it("exposes the parsed provider body on ApiError", () => {

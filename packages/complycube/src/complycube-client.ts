@@ -1,11 +1,12 @@
 import {
   type CallOptions,
-  callInit,
-  createApiClient,
+  createTransport,
   loadSetting,
+  type OperationCaller,
+  openApiClientOf,
+  operationCaller,
   type ProviderClientOptions,
   setSessionSettings,
-  unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ComplyCubeEnvironment, complyCubeEnvironment } from "./complycube-environment.ts";
@@ -42,14 +43,13 @@ export interface ComplyCubeOptions extends ProviderClientOptions {
 
 /** A configured ComplyCube client. Create it with {@link createComplyCube}. */
 export class ComplyCube {
-  /** The typed openapi-fetch client: `client.POST("/v1/flow/sessions", { body })` returns `{ data, error, response }`. */
-  readonly client: ComplyCubeApiClient;
   readonly #apiKey: string | undefined;
+  readonly #call: OperationCaller<paths>;
 
   constructor(options: ComplyCubeOptions = {}) {
     this.#apiKey = options.apiKey;
     setSessionSettings(this, { webhookSecret: options.webhookSecret });
-    this.client = createApiClient<paths>({
+    const transport = createTransport(this, {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl: options.baseUrl ?? COMPLYCUBE_BASE_URL,
@@ -59,9 +59,10 @@ export class ComplyCube {
         complyCubeEnvironment(apiKey);
         // ComplyCube takes the raw key, with no "Bearer" prefix.
         request.headers.set("Authorization", apiKey);
-        return request;
+        return [apiKey];
       },
     });
+    this.#call = operationCaller<paths>(transport);
   }
 
   /** `"sandbox"` for a `test_` key, `"live"` for a `live_` key (loads the key; throws ConfigurationError if missing). */
@@ -70,24 +71,18 @@ export class ComplyCube {
   }
 
   /** Creates a hosted flow session and returns its `redirectUrl`. */
-  async createFlowSession(body: CreateFlowSessionRequest, options?: CallOptions): Promise<FlowSession> {
-    return unwrap(PROVIDER, await this.client.POST("/v1/flow/sessions", { body, ...callInit(this.client, options) }));
+  createFlowSession(body: CreateFlowSessionRequest, options?: CallOptions): Promise<FlowSession> {
+    return this.#call("post", "/v1/flow/sessions", { body }, options);
   }
 
   /** Creates the client (person or company) a flow session verifies. */
-  async createClient(body: CreateClientRequest, options?: CallOptions): Promise<Client> {
-    return unwrap(PROVIDER, await this.client.POST("/v1/clients", { body, ...callInit(this.client, options) }));
+  createClient(body: CreateClientRequest, options?: CallOptions): Promise<Client> {
+    return this.#call("post", "/v1/clients", { body }, options);
   }
 
   /** Retrieves a client by id. */
-  async getClient(clientId: string, options?: CallOptions): Promise<Client> {
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/v1/clients/{clientId}", {
-        params: { path: { clientId } },
-        ...callInit(this.client, options),
-      }),
-    );
+  getClient(clientId: string, options?: CallOptions): Promise<Client> {
+    return this.#call("get", "/v1/clients/{clientId}", { params: { path: { clientId } } }, options);
   }
 
   #loadApiKey(): string {
@@ -98,6 +93,15 @@ export class ComplyCube {
       description: "ComplyCube API key",
     });
   }
+}
+
+/**
+ * The typed openapi-fetch client of `complycube`, for every operation in the ComplyCube spec:
+ * `complyCubeApiClient(complycube).POST("/v1/flow/sessions", { body })` returns `{ data, error, response }`.
+ * It sends through the same credentials, retries and hooks as the methods; built on first use.
+ */
+export function complyCubeApiClient(complycube: ComplyCube): ComplyCubeApiClient {
+  return openApiClientOf<paths>(complycube);
 }
 
 /** Creates a ComplyCube client. The API key is read lazily, so this never throws for a missing key. */

@@ -3,6 +3,7 @@ export {
   type Client,
   COMPLYCUBE_BASE_URL,
   ComplyCube,
+  complyCubeApiClient,
   type ComplyCubeApiClient,
   type ComplyCubeErrorBody,
   type ComplyCubeOptions,

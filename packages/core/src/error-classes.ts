@@ -1,27 +1,29 @@
-// One error hierarchy for every verifetch package. Each class carries a `Symbol.for` marker so
-// `XError.isInstance(e)` holds even when two copies of @verifetch/core are installed side by side
-// (where `instanceof` would silently fail).
-import { definedOnly } from "./object-defined.ts";
+// One error hierarchy for every verifetch package. Each instance lists the `errorName` of every
+// class in its chain under a `Symbol.for` key, so `XError.isInstance(e)` holds even when two copies
+// of @verifetch/core are installed side by side (where `instanceof` would silently fail).
+// Kept small on purpose: these classes ship in every provider's one-call bundle.
 
-const markerFor = (errorName: string): symbol => Symbol.for(`verifetch.error.${errorName}`);
+const KINDS = Symbol.for("verifetch.errorKinds");
+
+/** Fields an error carries besides its message; `undefined` values are left off. */
+interface ErrorFields {
+  cause?: unknown;
+}
 
 /** Base class of every error thrown by verifetch packages. */
 export class VerifetchError extends Error {
   /** Stable class name used for cross-install checks and `name` (survives minification). */
   static readonly errorName: string = "VerifetchError";
 
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    // Mark the instance once per class in its chain, so isInstance works for every ancestor.
-    for (
-      let ctor: unknown = new.target;
-      ctor !== Error && typeof ctor === "function";
-      ctor = Object.getPrototypeOf(ctor)
-    ) {
-      const errorName = (ctor as { errorName?: unknown }).errorName;
-      if (typeof errorName === "string") Object.defineProperty(this, markerFor(errorName), { value: true });
+  constructor(message: string, { cause, ...fields }: ErrorFields = {}) {
+    super(message, { cause });
+    const kinds: string[] = [];
+    for (let ctor: typeof VerifetchError = new.target; ctor !== (Error as unknown); ctor = Object.getPrototypeOf(ctor)) {
+      kinds.push(ctor.errorName);
     }
-    this.name = (new.target as typeof VerifetchError).errorName;
+    Object.defineProperty(this, KINDS, { value: kinds });
+    this.name = new.target.errorName;
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(this, { [key]: value });
   }
 
   /**
@@ -32,9 +34,9 @@ export class VerifetchError extends Error {
     this: T,
     error: unknown,
   ): error is InstanceType<T> {
+    const kinds = (error as { [KINDS]?: string[] } | null)?.[KINDS];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass isInstance was called on.
-    const marker = markerFor((this as unknown as typeof VerifetchError).errorName);
-    return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[marker] === true;
+    return kinds?.includes((this as unknown as typeof VerifetchError).errorName) === true;
   }
 
   /** Whether retrying the same call later could succeed. */
@@ -68,6 +70,8 @@ export interface ApiErrorInit<TBody = unknown> {
   retryCount?: number | undefined;
   /** The idempotency key the request carried, when the provider supports one. */
   idempotencyKey?: string | undefined;
+  /** For a 429: the wait the provider asked for, in ms. */
+  retryAfterMs?: number | undefined;
   /** Overrides the message derived from the body. */
   message?: string | undefined;
   /** The underlying error, if any. */
@@ -85,9 +89,8 @@ export class ApiError<TBody = unknown> extends VerifetchError {
   declare readonly retryCount: number;
   declare readonly idempotencyKey: string | undefined;
 
-  constructor({ message, cause, ...fields }: ApiErrorInit<TBody>) {
-    super(message ?? describeApiError(fields.provider, fields.status, fields.body), { cause });
-    Object.assign(this, { retryCount: 0, ...definedOnly(fields) });
+  constructor({ message, ...init }: ApiErrorInit<TBody>) {
+    super(message ?? describeApiError(init.provider, init.status, init.body), { retryCount: 0, ...init } as ErrorFields);
   }
 
   override get isRetryable(): boolean {
@@ -97,20 +100,11 @@ export class ApiError<TBody = unknown> extends VerifetchError {
 
 /** Picks the human-readable part of a provider error body, whatever its shape. */
 function describeApiError(provider: string, status: number, body: unknown): string {
-  let detail: string | undefined;
-  if (typeof body === "string") {
-    detail = body.trim().slice(0, 200) || undefined;
-  } else if (typeof body === "object" && body !== null) {
-    const record = body as Record<string, unknown>;
-    for (const key of ["message", "detail", "title", "error"]) {
-      const value = record[key];
-      if (typeof value === "string" && value.length > 0) {
-        detail = value;
-        break;
-      }
-    }
-  }
-  return `${provider} responded ${status}${detail ? `: ${detail}` : " with no error message"}`;
+  const record = (body ?? {}) as Record<string, unknown>;
+  const detail = [body, record.message, record.detail, record.title, record.error].find(
+    (value): value is string => typeof value === "string" && value.trim() !== "",
+  );
+  return `${provider} responded ${status}${detail ? `: ${detail.trim().slice(0, 200)}` : " with no error message"}`;
 }
 
 /** 400: the provider rejected the request as malformed. */
@@ -164,10 +158,15 @@ export class InvalidResponseError<TBody = unknown> extends ApiError<TBody> {
 export class RateLimitError<TBody = unknown> extends ApiError<TBody> {
   static override readonly errorName: string = "RateLimitError";
   declare readonly retryAfterMs: number | undefined;
+}
 
-  constructor(init: ApiErrorInit<TBody> & { retryAfterMs?: number | undefined }) {
-    super(init);
-  }
+/** What a failure without an HTTP response carries. */
+export interface ConnectionErrorInit {
+  provider: string;
+  cause?: unknown;
+  /** How many retries preceded the failure. */
+  retryCount?: number | undefined;
+  idempotencyKey?: string | undefined;
 }
 
 /** The request never got an HTTP response (DNS, refused, reset, TLS…). */
@@ -177,15 +176,8 @@ export class ConnectionError extends VerifetchError {
   declare readonly retryCount: number;
   declare readonly idempotencyKey: string | undefined;
 
-  constructor(
-    message: string,
-    {
-      cause,
-      ...fields
-    }: { provider: string; cause?: unknown; retryCount?: number; idempotencyKey?: string | undefined },
-  ) {
-    super(message, { cause });
-    Object.assign(this, { retryCount: 0, ...definedOnly(fields) });
+  constructor(message: string, init: ConnectionErrorInit) {
+    super(message, { retryCount: 0, ...init } as ErrorFields);
   }
 
   override get isRetryable(): boolean {
@@ -205,23 +197,19 @@ export class AbortError extends VerifetchError {
   /** The idempotency key the aborted call carried, to retry it safely later. */
   declare readonly idempotencyKey: string | undefined;
 
-  constructor(
-    message: string,
-    { cause, ...fields }: { provider?: string; cause?: unknown; idempotencyKey?: string | undefined } = {},
-  ) {
-    super(message, { cause });
-    Object.assign(this, fields);
+  // biome-ignore lint/complexity/noUselessConstructor: it types the fields an AbortError takes.
+  constructor(message: string, init?: { provider?: string; cause?: unknown; idempotencyKey?: string | undefined }) {
+    super(message, init);
   }
 }
 
 /** A webhook failed verification: missing or wrong signature, too old, or not JSON. Never trust its body. */
 export class WebhookVerificationError extends VerifetchError {
   static override readonly errorName: string = "WebhookVerificationError";
-  readonly provider: string;
+  declare readonly provider: string;
 
   constructor(provider: string, message: string) {
-    super(`${provider} webhook: ${message}`);
-    this.provider = provider;
+    super(`${provider} webhook: ${message}`, { provider } as ErrorFields);
   }
 }
 
@@ -229,24 +217,22 @@ export class WebhookVerificationError extends VerifetchError {
 export class ConfigurationError extends VerifetchError {
   static override readonly errorName: string = "ConfigurationError";
   /** The option to fix, e.g. `"apiKey"`. */
-  readonly option: string | undefined;
+  declare readonly option: string | undefined;
   /** The environment variable that can supply it instead, e.g. `"COMPLYCUBE_API_KEY"`. */
-  readonly envVar: string | undefined;
+  declare readonly envVar: string | undefined;
 
-  constructor(message: string, init: { option?: string; envVar?: string } = {}) {
-    super(message);
-    this.option = init.option;
-    this.envVar = init.envVar;
+  // biome-ignore lint/complexity/noUselessConstructor: it types the fields a ConfigurationError takes.
+  constructor(message: string, init?: { option?: string; envVar?: string }) {
+    super(message, init as ErrorFields);
   }
 }
 
 /** The caller's input was refused before any request; `field` names what is wrong. */
 export class InputValidationError extends VerifetchError {
   static override readonly errorName: string = "InputValidationError";
-  readonly field: string;
+  declare readonly field: string;
 
   constructor(field: string, message: string) {
-    super(`${field}: ${message}`);
-    this.field = field;
+    super(`${field}: ${message}`, { field } as ErrorFields);
   }
 }

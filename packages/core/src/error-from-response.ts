@@ -1,6 +1,5 @@
 import {
   ApiError,
-  type ApiErrorInit,
   AuthenticationError,
   BadRequestError,
   ConflictError,
@@ -28,6 +27,7 @@ export interface ErrorContext {
   provider: string;
   retryCount?: number | undefined;
   idempotencyKey?: string | undefined;
+  /** For a 429: the wait the provider asked for, in ms. */
   retryAfterMs?: number | undefined;
 }
 
@@ -42,20 +42,7 @@ const ERROR_CLASS_BY_STATUS: Record<number, typeof ApiError> = {
 };
 
 /** Builds the ApiError subclass that matches `status`. */
-export function apiErrorFor<TBody>(
-  status: number,
-  body: TBody,
-  headers: Headers,
-  { retryAfterMs, ...context }: ErrorContext,
-): ApiError<TBody> {
+export function apiErrorFor<TBody>(status: number, body: TBody, headers: Headers, context: ErrorContext): ApiError<TBody> {
   const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
-  const init: ApiErrorInit<TBody> & { retryAfterMs?: number | undefined } = {
-    ...context,
-    status,
-    body,
-    headers,
-    requestId: requestIdFrom(headers),
-  };
-  if (status === 429) init.retryAfterMs = retryAfterMs;
-  return new ErrorClass(init) as ApiError<TBody>;
+  return new ErrorClass({ ...context, status, body, headers, requestId: requestIdFrom(headers) }) as ApiError<TBody>;
 }

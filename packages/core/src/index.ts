@@ -1,13 +1,5 @@
 export { basicAuthorization } from "./auth-basic.ts";
 export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
-export {
-  type ApiClientConfig,
-  type CallInit,
-  type CallOptions,
-  callInit,
-  createApiClient,
-  type ProviderClientOptions,
-} from "./client-create.ts";
 export { type HmacAlgorithm, hmacHex, timingSafeEqual } from "./crypto-hmac.ts";
 export { type Environment, type HostEnvironmentConfig, resolveHostEnvironment } from "./environment.ts";
 export {
@@ -35,15 +27,29 @@ export type { Logger, LogLevel } from "./log.ts";
 export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
 export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
 export { type FetchResult, unwrap } from "./result-unwrap.ts";
+export { openApiClientOf } from "./openapi-client.ts";
 export {
+  callOperation,
+  type HttpMethod,
+  type OperationCaller,
+  type OperationInit,
+  operationCaller,
+} from "./operation-call.ts";
+export {
+  type Authenticate,
   type Clock,
   DEFAULT_RETRY_SETTINGS,
+  type Exchange,
   type FetchLike,
+  type OutgoingRequest,
   type RequestEvent,
   type ResponseEvent,
   type RetrySettings,
-} from "./retry-fetch.ts";
-export { REDACTED, SECRET_HEADERS } from "./secret-redact.ts";
+  sendWithRetries,
+  type Transport,
+  type TransportMeta,
+} from "./retry-send.ts";
+export { REDACTED } from "./secret-redact.ts";
 export {
   isCountryCode,
   type SessionInputRules,
@@ -64,4 +70,11 @@ export {
 } from "./session-provider.ts";
 export { type SessionSettings, sessionSettingsOf, setSessionSettings } from "./session-settings.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
+export {
+  type CallOptions,
+  createTransport,
+  type ProviderClientOptions,
+  type TransportConfig,
+  transportOf,
+} from "./transport-create.ts";
 export { type BodyHmacScheme, parseWebhookJson, verifyBodyHmac } from "./webhook-verify.ts";

@@ -20,6 +20,6 @@ export function bodyKeepingRequest(): typeof Request {
 }
 
 /** The body to send on every attempt of `request`: the kept string, or its bytes read once. */
-export async function replayableBody(request: Request): Promise<BodyInit | undefined> {
+export async function replayableBody(request: Request): Promise<string | ArrayBuffer> {
   return bodies.get(request) ?? (await request.arrayBuffer());
 }

@@ -1,5 +1,6 @@
 // What the transport learned about a call (retries, idempotency key, requested wait), attached to
 // the final Response so that `unwrap` can put it on the result or the typed error it throws.
+import type { TransportMeta } from "./retry-send.ts";
 
 /** Facts about one logical call, available on its result and on any error it threw. */
 export interface ResponseMeta {
@@ -13,11 +14,6 @@ export interface ResponseMeta {
   idempotencyKey: string | undefined;
   /** For a 429: how long the provider asked to wait, in ms. */
   retryAfterMs: number | undefined;
-}
-
-/** Internal: transport facts plus the secret values to redact from what the call surfaces. */
-export interface TransportMeta extends Omit<ResponseMeta, "status" | "requestId"> {
-  secrets: readonly string[];
 }
 
 const transportMeta = new WeakMap<Response, TransportMeta>();

@@ -1,25 +1,22 @@
-import createClient, { type Client } from "openapi-fetch";
 import { assertSafeBaseUrl } from "./base-url.ts";
 import { ConfigurationError, InputValidationError } from "./error-classes.ts";
 import { type Logger, type LogLevel, leveledLogger } from "./log.ts";
-import { bodyKeepingRequest } from "./request-body.ts";
 import {
+  type Authenticate,
   type Clock,
-  createRetryFetch,
   DEFAULT_RETRY_SETTINGS,
   type FetchLike,
   type RequestEvent,
   type ResponseEvent,
-  type RetryFetch,
-  type RetrySettings,
   systemClock,
-} from "./retry-fetch.ts";
+  type Transport,
+} from "./retry-send.ts";
 
 /** Options every provider factory accepts (`createComplyCube(options)`, …). */
 export interface ProviderClientOptions {
   /** Override the provider's API host, e.g. a mock server. Must be https unless it is loopback. */
   baseUrl?: string;
-  /** A custom fetch implementation (proxies, instrumentation, tests). */
+  /** A custom fetch implementation (proxies, instrumentation, tests); it receives a Request. */
   fetch?: FetchLike;
   /** Headers sent with every request. */
   headers?: Record<string, string>;
@@ -67,16 +64,16 @@ export interface CallOptions {
   idempotencyKey?: string;
 }
 
-/** How a provider package configures the shared client. */
-export interface ApiClientConfig {
+/** How a provider package configures its transport. */
+export interface TransportConfig {
   /** The provider and published package name without scope, e.g. `complycube`. */
   packageName: string;
   /** The package version for the User-Agent. */
   version: string;
   /** Resolved base URL (the caller's override or the provider default). */
   baseUrl: string;
-  /** Adds credentials to each outgoing call. */
-  authenticate: (request: Request) => Request | Promise<Request>;
+  /** Adds credentials to each outgoing call and returns the secrets it used. */
+  authenticate: Authenticate;
   /** Header of an idempotency key the provider documents and honours, if any. */
   idempotencyHeader?: string;
   /** The caller's options. */
@@ -85,114 +82,59 @@ export interface ApiClientConfig {
   defaultHeaders?: Record<string, string>;
 }
 
-interface Transport {
-  send: RetryFetch;
-  provider: string;
-  idempotencyHeader: string | undefined;
-}
-
 const transports = new WeakMap<object, Transport>();
 
-/** Builds a typed openapi-fetch client wired through verifetch's retrying transport. */
-export function createApiClient<Paths extends {}>(config: ApiClientConfig): Client<Paths, "application/json"> {
-  const { options } = config;
-  assertSafeBaseUrl(config.baseUrl);
-  if (isBrowser() && !options.dangerouslyAllowBrowser) {
+/**
+ * Builds the transport of the provider client `owner` from the caller's options, refusing unsafe or
+ * nonsensical ones before anything is sent. `transportOf(owner)` finds it again.
+ */
+export function createTransport(owner: object, { options, ...config }: TransportConfig): Transport {
+  const scope = globalThis as { window?: unknown; document?: unknown };
+  if (scope.window !== undefined && scope.document !== undefined && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
       `verifetch-${config.packageName} refuses to run in a browser, where every visitor could read its secret key: call it from your server (or set dangerouslyAllowBrowser)`,
       { option: "dangerouslyAllowBrowser" },
     );
   }
-  const settings: RetrySettings = {
-    maxRetries: checkCount("maxRetries", options.maxRetries) ?? DEFAULT_RETRY_SETTINGS.maxRetries,
-    timeoutMs: checkPositive("timeoutMs", options.timeoutMs) ?? DEFAULT_RETRY_SETTINGS.timeoutMs,
-    deadlineMs: checkPositive("deadlineMs", options.deadlineMs),
-    maxRetryWaitMs: checkCount("maxRetryWaitMs", options.maxRetryWaitMs) ?? DEFAULT_RETRY_SETTINGS.maxRetryWaitMs,
-  };
-  const send = createRetryFetch({
+  const transport: Transport = {
     provider: config.packageName,
+    baseUrl: assertSafeBaseUrl(config.baseUrl).href.replace(/\/+$/, ""),
+    headers: { ...config.defaultHeaders, ...options.headers },
     userAgent: `verifetch-${config.packageName}/${config.version}`,
     authenticate: config.authenticate,
-    fetch: options.fetch,
     idempotencyHeader: config.idempotencyHeader,
-    settings,
+    fetch: options.fetch,
+    settings: {
+      maxRetries: checkCount("maxRetries", options.maxRetries) ?? DEFAULT_RETRY_SETTINGS.maxRetries,
+      timeoutMs: checkDuration("timeoutMs", options.timeoutMs) ?? DEFAULT_RETRY_SETTINGS.timeoutMs,
+      deadlineMs: checkDuration("deadlineMs", options.deadlineMs),
+      maxRetryWaitMs: checkCount("maxRetryWaitMs", options.maxRetryWaitMs) ?? DEFAULT_RETRY_SETTINGS.maxRetryWaitMs,
+    },
     clock: { ...systemClock, ...options.clock },
     logger: leveledLogger(options.logger, options.logLevel),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
-  });
-  const client = createClient<Paths, "application/json">({
-    baseUrl: config.baseUrl,
-    headers: { ...config.defaultHeaders, ...options.headers },
-    Request: bodyKeepingRequest(),
-    fetch: (request) => send(request),
-  });
-  transports.set(client, { send, provider: config.packageName, idempotencyHeader: config.idempotencyHeader });
-  return client;
-}
-
-/** The openapi-fetch request options that carry one call's {@link CallOptions} to the transport. */
-export interface CallInit {
-  signal?: AbortSignal;
-  headers?: Record<string, string>;
-  fetch?: FetchLike;
-}
-
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
-
-/**
- * Turns per-call options into openapi-fetch request options for `client`:
- * `client.POST(path, { body, ...callInit(client, options) })`.
- */
-export function callInit(client: object, options: CallOptions = {}): CallInit {
-  const transport = transports.get(client);
-  if (!transport) throw new ConfigurationError("callInit() needs a client made by createApiClient()");
-  const init: CallInit = {};
-  if (options.signal) init.signal = options.signal;
-  const headers = { ...options.headers };
-  if (options.idempotencyKey !== undefined) {
-    if (!transport.idempotencyHeader) {
-      throw new InputValidationError(
-        "idempotencyKey",
-        `${transport.provider} documents no idempotency key, so one cannot be sent (its create calls are never retried once they may have reached it)`,
-      );
-    }
-    const length = options.idempotencyKey.length;
-    if (length === 0 || length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new InputValidationError(
-        "idempotencyKey",
-        `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters long (got ${length})`,
-      );
-    }
-    headers[transport.idempotencyHeader] = options.idempotencyKey;
-  }
-  if (Object.keys(headers).length > 0) init.headers = headers;
-  const overrides = {
-    maxRetries: checkCount("maxRetries", options.maxRetries),
-    timeoutMs: checkPositive("timeoutMs", options.timeoutMs),
-    deadlineMs: checkPositive("deadlineMs", options.deadlineMs),
   };
-  if (Object.values(overrides).some((value) => value !== undefined)) {
-    init.fetch = (request) => transport.send(request, overrides);
-  }
-  return init;
+  transports.set(owner, transport);
+  return transport;
+}
+
+/** The transport `createTransport` made for `owner`; throws for anything else. */
+export function transportOf(owner: object): Transport {
+  const transport = transports.get(owner);
+  if (!transport) throw new ConfigurationError("expected a verifetch provider client (createComplyCube(), …)");
+  return transport;
 }
 
 /** A count (a whole number >= 0). */
-const checkCount = (option: string, value: number | undefined) =>
+export const checkCount = (option: string, value: number | undefined): number | undefined =>
   checkNumber(option, value, Number.isInteger(value) && (value as number) >= 0, "a whole number >= 0");
 
 /** A duration (milliseconds > 0). */
-const checkPositive = (option: string, value: number | undefined) =>
-  checkNumber(option, value, Number.isFinite(value) && (value as number) > 0, "a number of milliseconds > 0");
+export const checkDuration = (option: string, value: number | undefined): number | undefined =>
+  checkNumber(option, value, (value as number) > 0 && (value as number) < Infinity, "a number of milliseconds > 0");
 
 function checkNumber(option: string, value: number | undefined, valid: boolean, expected: string): number | undefined {
-  if (value !== undefined && !valid)
-    throw new InputValidationError(option, `must be ${expected} (got ${String(value)})`);
+  if (value !== undefined && !valid) throw new InputValidationError(option, `must be ${expected} (got ${String(value)})`);
   return value;
-}
-
-function isBrowser(): boolean {
-  const scope = globalThis as { window?: unknown; document?: unknown };
-  return typeof scope.window !== "undefined" && typeof scope.document !== "undefined";
 }
