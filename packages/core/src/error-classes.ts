@@ -18,7 +18,11 @@ export class VerifetchError extends Error {
   constructor(message: string, { cause, ...fields }: ErrorFields = {}) {
     super(message, { cause });
     const kinds: string[] = [];
-    for (let ctor: typeof VerifetchError = new.target; ctor !== (Error as unknown); ctor = Object.getPrototypeOf(ctor)) {
+    for (
+      let ctor: typeof VerifetchError = new.target;
+      ctor !== (Error as unknown);
+      ctor = Object.getPrototypeOf(ctor)
+    ) {
       kinds.push(ctor.errorName);
     }
     Object.defineProperty(this, KINDS, { value: kinds });
@@ -90,7 +94,10 @@ export class ApiError<TBody = unknown> extends VerifetchError {
   declare readonly idempotencyKey: string | undefined;
 
   constructor({ message, ...init }: ApiErrorInit<TBody>) {
-    super(message ?? describeApiError(init.provider, init.status, init.body), { retryCount: 0, ...init } as ErrorFields);
+    super(message ?? describeApiError(init.provider, init.status, init.body), {
+      retryCount: 0,
+      ...init,
+    } as ErrorFields);
   }
 
   override get isRetryable(): boolean {

@@ -42,7 +42,12 @@ const ERROR_CLASS_BY_STATUS: Record<number, typeof ApiError> = {
 };
 
 /** Builds the ApiError subclass that matches `status`. */
-export function apiErrorFor<TBody>(status: number, body: TBody, headers: Headers, context: ErrorContext): ApiError<TBody> {
+export function apiErrorFor<TBody>(
+  status: number,
+  body: TBody,
+  headers: Headers,
+  context: ErrorContext,
+): ApiError<TBody> {
   const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   return new ErrorClass({ ...context, status, body, headers, requestId: requestIdFrom(headers) }) as ApiError<TBody>;
 }

@@ -24,9 +24,6 @@ export {
 } from "./error-classes.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
 export type { Logger, LogLevel } from "./log.ts";
-export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
-export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
-export { type FetchResult, unwrap } from "./result-unwrap.ts";
 export { openApiClientOf } from "./openapi-client.ts";
 export {
   callOperation,
@@ -35,6 +32,9 @@ export {
   type OperationInit,
   operationCaller,
 } from "./operation-call.ts";
+export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
+export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
+export { type FetchResult, unwrap } from "./result-unwrap.ts";
 export {
   type Authenticate,
   type Clock,

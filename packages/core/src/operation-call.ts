@@ -35,7 +35,10 @@ export type OperationCaller<Paths extends {}> = <
   init: Init,
   options?: CallOptions,
 ) => Promise<
-  Exclude<Extract<FetchResponse<OperationOf<Paths, Path, Method>, Init, "application/json">, { error?: never }>["data"], undefined>
+  Exclude<
+    Extract<FetchResponse<OperationOf<Paths, Path, Method>, Init, "application/json">, { error?: never }>["data"],
+    undefined
+  >
 >;
 
 /** The typed operation caller of a transport (provider clients keep one). */

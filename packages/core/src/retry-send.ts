@@ -149,7 +149,8 @@ export async function sendWithRetries(
   const callerSignal = request.signal ?? NEVER;
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
-  const fail = (cause: unknown) => new AbortError(`${provider}: the request was aborted by the caller`, { provider, cause, idempotencyKey });
+  const fail = (cause: unknown) =>
+    new AbortError(`${provider}: the request was aborted by the caller`, { provider, cause, idempotencyKey });
   const sleep = (ms: number) => clock.sleep(ms, callerSignal).catch((error) => Promise.reject(fail(error)));
   if (callerSignal.aborted) throw fail(callerSignal.reason);
   const deadline = settings.deadlineMs === undefined ? Infinity : clock.now() + settings.deadlineMs;
@@ -182,18 +183,24 @@ export async function sendWithRetries(
     };
     const attemptStarted = clock.now();
     if (remaining <= 0) {
-      throw new TimeoutError(`${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`, {
-        provider,
-        retryCount: attempt,
-        idempotencyKey,
-      });
+      throw new TimeoutError(
+        `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`,
+        {
+          provider,
+          retryCount: attempt,
+          idempotencyKey,
+        },
+      );
     }
     const attemptMs = Math.min(settings.timeoutMs, remaining);
     // An attempt ends when the caller aborts or its own time limit passes, whichever comes first.
     const controller = new AbortController();
     const onAbort = () => controller.abort(callerSignal.reason);
     callerSignal.addEventListener("abort", onAbort);
-    const timer = setTimeout(() => controller.abort(new DOMException(`no response within ${attemptMs} ms`, "TimeoutError")), attemptMs);
+    const timer = setTimeout(
+      () => controller.abort(new DOMException(`no response within ${attemptMs} ms`, "TimeoutError")),
+      attemptMs,
+    );
     const settle = () => {
       clearTimeout(timer);
       callerSignal.removeEventListener("abort", onAbort);
@@ -216,7 +223,9 @@ export async function sendWithRetries(
         continue;
       }
       const message = `${describe}: ${reason}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}${
-        safeToRepeat || !retriesLeft ? "" : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
+        safeToRepeat || !retriesLeft
+          ? ""
+          : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
       }`;
       const init = { provider, cause: error, retryCount: attempt, idempotencyKey };
       throw new (timedOut ? TimeoutError : ConnectionError)(redactText(message, secrets), init);
@@ -226,7 +235,11 @@ export async function sendWithRetries(
     const requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
     const wait = requestedWait ?? backoffMs(attempt, clock.random);
     const retry =
-      !ok && retriesLeft && isRetryableStatus(status, safeToRepeat, response.headers) && wait <= settings.maxRetryWaitMs && fits(wait);
+      !ok &&
+      retriesLeft &&
+      isRetryableStatus(status, safeToRepeat, response.headers) &&
+      wait <= settings.maxRetryWaitMs &&
+      fits(wait);
     report(status, undefined, retry);
     if (retry) {
       // Free the connection: undici keeps it busy until the body is consumed or cancelled.

@@ -15,5 +15,10 @@ export function redactText(text: string, secrets: readonly string[]): string {
 /** Redacts secrets from every string inside a JSON-like value (a copy; the value itself is untouched). */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0 || value === undefined) return value;
-  return JSON.parse(redactText(JSON.stringify(value) ?? "null", secrets.map((s) => JSON.stringify(s).slice(1, -1)))) as T;
+  return JSON.parse(
+    redactText(
+      JSON.stringify(value) ?? "null",
+      secrets.map((s) => JSON.stringify(s).slice(1, -1)),
+    ),
+  ) as T;
 }

@@ -135,6 +135,7 @@ export const checkDuration = (option: string, value: number | undefined): number
   checkNumber(option, value, (value as number) > 0 && (value as number) < Infinity, "a number of milliseconds > 0");
 
 function checkNumber(option: string, value: number | undefined, valid: boolean, expected: string): number | undefined {
-  if (value !== undefined && !valid) throw new InputValidationError(option, `must be ${expected} (got ${String(value)})`);
+  if (value !== undefined && !valid)
+    throw new InputValidationError(option, `must be ${expected} (got ${String(value)})`);
   return value;
 }

@@ -3,9 +3,11 @@
 // never makes more than maxRetries + 1 attempts.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { callInit, createApiClient } from "./client-create.ts";
 import { VerifetchError } from "./error-classes.ts";
+import { openApiClientOf } from "./openapi-client.ts";
+import { operationCaller } from "./operation-call.ts";
 import { unwrap } from "./result-unwrap.ts";
+import { createTransport } from "./transport-create.ts";
 
 interface Paths {
   "/things": {
@@ -35,7 +37,7 @@ const step = fc.oneof(
   fc.constantFrom("ECONNREFUSED", "ECONNRESET", "ENOTFOUND", "UND_ERR_SOCKET"),
 );
 
-describe("retrying fetch (property)", () => {
+describe("sendWithRetries (property)", () => {
   it("returns data or throws a VerifetchError, within maxRetries + 1 attempts", async () => {
     await fc.assert(
       fc.asyncProperty(
@@ -43,7 +45,8 @@ describe("retrying fetch (property)", () => {
         fc.integer({ min: 0, max: 4 }),
         fc.constantFrom("GET", "POST"),
         fc.option(fc.constant("Idempotency-Key")),
-        async (steps, maxRetries, method, idempotencyHeader) => {
+        fc.boolean(),
+        async (steps, maxRetries, method, idempotencyHeader, viaOpenApiClient) => {
           let attempts = 0;
           const fetch = async (_request: Request) => {
             const next = steps[Math.min(attempts, steps.length - 1)];
@@ -59,18 +62,27 @@ describe("retrying fetch (property)", () => {
             const body = status === 204 || status === 205 || status === 304 ? null : (next?.body ?? "");
             return new Response(body, { status, headers });
           };
-          const api = createApiClient<Paths>({
+          const owner = {};
+          const transport = createTransport(owner, {
             packageName: "acme",
             version: "1",
             baseUrl: "https://api.acme.test",
-            authenticate: (request) => request,
+            authenticate: () => [],
             ...(idempotencyHeader ? { idempotencyHeader } : {}),
             options: { fetch, maxRetries, clock: { now: () => 0, sleep: async () => undefined, random: () => 0.5 } },
           });
-          const call = () =>
-            method === "GET"
-              ? api.GET("/things", { ...callInit(api) }).then((result) => unwrap("acme", result))
-              : api.POST("/things", { body: { n: 1 }, ...callInit(api) }).then((result) => unwrap("acme", result));
+          // Both ways of calling share the transport: the methods' operation caller and the openapi-fetch client.
+          const api = openApiClientOf<Paths>(owner);
+          const operation = operationCaller<Paths>(transport);
+          const call = async () => {
+            if (!viaOpenApiClient) {
+              return method === "GET"
+                ? operation("get", "/things", {})
+                : operation("post", "/things", { body: { n: 1 } });
+            }
+            const result = method === "GET" ? await api.GET("/things") : await api.POST("/things", { body: { n: 1 } });
+            return unwrap("acme", result);
+          };
           try {
             await call();
           } catch (error) {

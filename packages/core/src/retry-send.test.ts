@@ -1,7 +1,6 @@
 // The retrying transport with a scripted fetch and an injected clock: attempts, waits, idempotency
 // keys, cancellation and typed errors, without real time passing.
 import { describe, expect, it, vi } from "vitest";
-import { callInit, createApiClient, type ProviderClientOptions } from "./client-create.ts";
 import {
   AbortError,
   ConnectionError,
@@ -10,8 +9,9 @@ import {
   RateLimitError,
   TimeoutError,
 } from "./error-classes.ts";
+import { operationCaller } from "./operation-call.ts";
 import { getResponseMeta } from "./response-meta.ts";
-import { unwrap } from "./result-unwrap.ts";
+import { type CallOptions, createTransport, type ProviderClientOptions } from "./transport-create.ts";
 
 interface Paths {
   "/things": {
@@ -72,26 +72,28 @@ function client(
   options: ProviderClientOptions = {},
   idempotencyHeader?: string,
 ) {
-  const api = createApiClient<Paths>({
-    packageName: "acme",
-    version: "1.0.0",
-    baseUrl: "https://api.acme.test",
-    authenticate: (request) => {
-      request.headers.set("Authorization", "Bearer sk_live_supersecret");
-      return request;
+  const transport = createTransport(
+    {},
+    {
+      packageName: "acme",
+      version: "1.0.0",
+      baseUrl: "https://api.acme.test",
+      authenticate: (request) => {
+        request.headers.set("Authorization", "Bearer sk_live_supersecret");
+        return ["sk_live_supersecret"];
+      },
+      ...(idempotencyHeader ? { idempotencyHeader } : {}),
+      options: { fetch, ...options },
     },
-    ...(idempotencyHeader ? { idempotencyHeader } : {}),
-    options: { fetch, ...options },
-  });
+  );
+  const call = operationCaller<Paths>(transport);
   return {
-    api,
-    get: async (call = {}) => unwrap("acme", await api.GET("/things", { ...callInit(api, call) })),
-    post: async (call = {}) =>
-      unwrap("acme", await api.POST("/things", { body: { name: "x" }, ...callInit(api, call) })),
+    get: (options: CallOptions = {}) => call("get", "/things", {}, options),
+    post: (options: CallOptions = {}) => call("post", "/things", { body: { name: "x" } }, options),
   };
 }
 
-describe("retrying fetch", () => {
+describe("sendWithRetries", () => {
   it("retries 503 twice with capped exponential backoff, then returns the data with its retry count", async () => {
     const { fetch } = scripted(json(503, {}), json(503, {}), json(200, { id: "t1" }));
     const { clock, sleeps } = fakeClock();
