@@ -1,4 +1,4 @@
-/** The generated OpenAPI types of `specs/veriff.yaml`, for typing raw `client` calls. */
+/** The generated OpenAPI types of `specs/veriff.yaml`, for typing `veriffApiClient` calls. */
 export type { components, operations, paths } from "./generated/openapi.ts";
 export {
   type CreateSessionRequest,
@@ -15,6 +15,7 @@ export {
   type VeriffApiClient,
   type VeriffErrorBody,
   type VeriffOptions,
+  veriffApiClient,
 } from "./veriff-client.ts";
 export {
   VERIFF_MAX_VENDOR_DATA_LENGTH,

@@ -22,6 +22,7 @@ import {
   type VeriffSessionOptions,
   type VeriffSessions,
   type VeriffWebhookPayload,
+  veriffApiClient,
 } from "./index.ts";
 import { veriffSessions } from "./veriff-sessions.ts";
 
@@ -66,7 +67,7 @@ describe("@verifetch/veriff types", () => {
   });
 
   it("types the raw client's data and provider error body", async () => {
-    const result = await veriff.client.PATCH("/v1/sessions/{sessionId}", {
+    const result = await veriffApiClient(veriff).PATCH("/v1/sessions/{sessionId}", {
       params: { path: { sessionId: "s" } },
       body: { verification: { status: "submitted" } },
     });
@@ -77,7 +78,7 @@ describe("@verifetch/veriff types", () => {
       expectTypeOf(result.data).toEqualTypeOf<UpdateSessionResponse>();
     }
     // @ts-expect-error DELETE is not modelled (not enabled by default)
-    veriff.client.DELETE("/v1/sessions/{sessionId}", { params: { path: { sessionId: "s" } } });
+    veriffApiClient(veriff).DELETE("/v1/sessions/{sessionId}", { params: { path: { sessionId: "s" } } });
   });
 
   it("exposes the parsed provider body on ApiError", () => {

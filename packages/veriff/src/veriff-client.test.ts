@@ -7,7 +7,7 @@ import {
   InputValidationError,
 } from "@verifetch/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createVeriff, VERIFF_BASE_URL, VERIFF_SESSION_TTL_MS } from "./veriff-client.ts";
+import { createVeriff, VERIFF_BASE_URL, VERIFF_SESSION_TTL_MS, veriffApiClient } from "./veriff-client.ts";
 
 const apiKey = "0b6d7f3e-1111-4222-8333-944455556666";
 const sharedSecret = "4f0b1b2c-aaaa-4bbb-8ccc-dddddddddddd";
@@ -76,11 +76,11 @@ describe("createVeriff (unit, injected fetch)", () => {
   it("signs exactly the bytes sent, whatever serialized them, and never the create call", async () => {
     const fetch = fakeFetch(200, session);
     const veriff = createVeriff({ apiKey, sharedSecret, fetch });
-    await veriff.client.POST("/v1/sessions", { body: { verification: { vendorData: "Jüri Õun ✓" } } });
+    await veriffApiClient(veriff).POST("/v1/sessions", { body: { verification: { vendorData: "Jüri Õun ✓" } } });
     expect(fetch.mock.calls[0]?.[0].headers.has("X-HMAC-SIGNATURE")).toBe(false);
 
     // A raw PATCH with its own serializer (spacing, non-ASCII) is signed over those bytes.
-    await veriff.client.PATCH("/v1/sessions/{sessionId}", {
+    await veriffApiClient(veriff).PATCH("/v1/sessions/{sessionId}", {
       params: { path: { sessionId } },
       body: { verification: { status: "submitted" } },
       bodySerializer: () => '{ "verification": { "status": "submitted" }, "note": "Jüri ✓" }',
@@ -124,10 +124,10 @@ describe("createVeriff (unit, injected fetch)", () => {
     }
   });
 
-  it("signs raw client calls too", async () => {
+  it("signs veriffApiClient calls too", async () => {
     const fetch = fakeFetch(200, { status: "success", verification: null });
     const veriff = createVeriff({ apiKey, sharedSecret, fetch });
-    const result = await veriff.client.GET("/v1/sessions/{sessionId}/decision", {
+    const result = await veriffApiClient(veriff).GET("/v1/sessions/{sessionId}/decision", {
       params: { path: { sessionId } },
     });
     expect(result.data).toEqual({ status: "success", verification: null });
@@ -231,6 +231,17 @@ describe("createVeriff (unit, injected fetch)", () => {
     expect(Object.values(veriff).map(String).join()).not.toContain("supersecret");
     const error = await veriff.getDecision(sessionId).catch((e: unknown) => e);
     expect(JSON.stringify(error)).not.toContain("supersecret");
+  });
+
+  it("redacts the key and the shared secret when Veriff (or a proxy) echoes them back", async () => {
+    const echo = { status: "fail", message: `bad key ${apiKey} or secret ${sharedSecret}` };
+    const veriff = createVeriff({ apiKey, sharedSecret, fetch: fakeFetch(401, echo) });
+    const error = await veriff.getDecision(sessionId).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ body: { message: "bad key *** or secret ***" } });
+    const shown = `${String(error)} ${JSON.stringify(error)}`;
+    expect(shown).not.toContain(apiKey);
+    expect(shown).not.toContain(sharedSecret);
   });
 
   it("refuses plain http to a non-loopback host", () => {

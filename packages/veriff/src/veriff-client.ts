@@ -1,12 +1,13 @@
 import {
   type CallOptions,
-  callInit,
-  createApiClient,
+  createTransport,
   InputValidationError,
   loadSetting,
+  type OperationCaller,
+  openApiClientOf,
+  operationCaller,
   type ProviderClientOptions,
   setSessionSettings,
-  unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.ts";
@@ -64,37 +65,38 @@ export interface VeriffOptions extends ProviderClientOptions {
  * key, on the same host, and keys carry no documented prefix, so it cannot be told and is not guessed.
  */
 export class Veriff {
-  /** The typed openapi-fetch client: `client.PATCH("/v1/sessions/{sessionId}", …)`; signs each request like the methods do. */
-  readonly client: VeriffApiClient;
   readonly #apiKey: string | undefined;
   readonly #sharedSecret: string | undefined;
+  readonly #call: OperationCaller<paths>;
 
   constructor(options: VeriffOptions = {}) {
     this.#apiKey = options.apiKey;
     this.#sharedSecret = options.sharedSecret;
     setSessionSettings(this, { webhookSecret: options.sharedSecret, now: options.clock?.now });
     const baseUrl = options.baseUrl ?? VERIFF_BASE_URL;
-    this.client = createApiClient<paths>({
+    const transport = createTransport(this, {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl,
       options,
-      // Signing here, from the Request about to be sent, covers raw `client` calls too and signs
-      // exactly the bytes that go out.
+      // Signing here, from the request about to be sent, covers `veriffApiClient` calls too and
+      // signs exactly the bytes that go out.
       authenticate: async (request) => {
-        request.headers.set("X-AUTH-CLIENT", this.#loadApiKey());
-        const payload = await veriffSignaturePayload(request, baseUrl);
-        if (payload !== undefined) {
-          request.headers.set("X-HMAC-SIGNATURE", await payload.sign(this.#loadSharedSecret()));
-        }
-        return request;
+        const apiKey = this.#loadApiKey();
+        request.headers.set("X-AUTH-CLIENT", apiKey);
+        const payload = veriffSignaturePayload(request, baseUrl);
+        if (payload === undefined) return [apiKey];
+        const sharedSecret = this.#loadSharedSecret();
+        request.headers.set("X-HMAC-SIGNATURE", await payload.sign(sharedSecret));
+        return [apiKey, sharedSecret];
       },
     });
+    this.#call = operationCaller<paths>(transport);
   }
 
   /** Creates a verification session; send the end user to `verification.url` and keep `verification.id`. Needs no shared secret. */
-  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
-    return unwrap(PROVIDER, await this.client.POST("/v1/sessions", { body, ...callInit(this.client, options) }));
+  createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
+    return this.#call("post", "/v1/sessions", { body }, options);
   }
 
   /** Updates a session — in practice submits it: `updateSession(id, { verification: { status: "submitted" } })`. */
@@ -103,27 +105,16 @@ export class Veriff {
     body: UpdateSessionRequest,
     options?: CallOptions,
   ): Promise<UpdateSessionResponse> {
+    // async so that a bad id rejects, like every other failure, instead of throwing synchronously.
     requireSessionId(sessionId);
-    return unwrap(
-      PROVIDER,
-      await this.client.PATCH("/v1/sessions/{sessionId}", {
-        params: { path: { sessionId } },
-        body,
-        ...callInit(this.client, options),
-      }),
-    );
+    return this.#call("patch", "/v1/sessions/{sessionId}", { params: { path: { sessionId } }, body }, options);
   }
 
   /** Looks up a session's decision (for polling when webhooks are not used); `verification` is null until one exists. */
   async getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
+    // async for the same reason as updateSession.
     requireSessionId(sessionId);
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/v1/sessions/{sessionId}/decision", {
-        params: { path: { sessionId } },
-        ...callInit(this.client, options),
-      }),
-    );
+    return this.#call("get", "/v1/sessions/{sessionId}/decision", { params: { path: { sessionId } } }, options);
   }
 
   #loadApiKey(): string {
@@ -150,6 +141,15 @@ function requireSessionId(sessionId: string): void {
   if (typeof sessionId !== "string" || sessionId.trim() === "") {
     throw new InputValidationError("sessionId", "must be the non-empty session id returned by createSession");
   }
+}
+
+/**
+ * The typed openapi-fetch client of `veriff`, for every operation in the Veriff spec:
+ * `veriffApiClient(veriff).PATCH("/v1/sessions/{sessionId}", …)` returns `{ data, error, response }`.
+ * It sends through the same credentials, signing, retries and hooks as the methods; built on first use.
+ */
+export function veriffApiClient(veriff: Veriff): VeriffApiClient {
+  return openApiClientOf<paths>(veriff);
 }
 
 /** Creates a Veriff client. Credentials are read lazily, so this never throws for a missing key or secret. */

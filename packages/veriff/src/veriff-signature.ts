@@ -1,5 +1,5 @@
-// What Veriff's X-HMAC-SIGNATURE covers, read from the Request about to be sent.
-import { hmacHex } from "@verifetch/core";
+// What Veriff's X-HMAC-SIGNATURE covers, read from the request about to be sent.
+import { hmacHex, type OutgoingRequest } from "@verifetch/core";
 
 /** A request that needs an `X-HMAC-SIGNATURE`, and how to compute it once the secret is known. */
 export interface SignaturePayload {
@@ -16,14 +16,12 @@ const SESSIONS_PATH = "/v1/sessions";
  * - GET/DELETE (and HEAD): the session id string from the path.
  * `baseUrl` is stripped first, so an integration base URL with a path prefix still matches.
  */
-export async function veriffSignaturePayload(request: Request, baseUrl: string): Promise<SignaturePayload | undefined> {
+export function veriffSignaturePayload(request: OutgoingRequest, baseUrl: string): SignaturePayload | undefined {
   const path = operationPath(new URL(request.url).pathname, new URL(baseUrl).pathname);
   const method = request.method.toUpperCase();
   if (method === "POST" || method === "PUT" || method === "PATCH") {
     if (method === "POST" && (path === SESSIONS_PATH || path === `${SESSIONS_PATH}/`)) return undefined;
-    // Bytes rather than text(): the signature must cover the exact bytes on the wire, whatever
-    // their encoding. clone() leaves the body readable for the real fetch.
-    const body = new Uint8Array(await request.clone().arrayBuffer());
+    const body = bodyBytes(request.body);
     return { sign: (secret) => hmacHex("SHA-256", secret, body) };
   }
   const sessionId = sessionIdFrom(path);
@@ -31,6 +29,13 @@ export async function veriffSignaturePayload(request: Request, baseUrl: string):
   // payload, so it goes unsigned rather than signed with a guess (Veriff then answers 401).
   if (sessionId === undefined) return undefined;
   return { sign: (secret) => hmacHex("SHA-256", secret, sessionId) };
+}
+
+// The signature must cover the exact bytes on the wire: fetch sends a string body as UTF-8, so
+// that is how it is encoded here; a binary body is signed as is.
+function bodyBytes(body: string | ArrayBuffer | undefined): Uint8Array {
+  if (body === undefined) return new Uint8Array(0);
+  return typeof body === "string" ? new TextEncoder().encode(body) : new Uint8Array(body);
 }
 
 function operationPath(pathname: string, basePathname: string): string {
