@@ -204,7 +204,6 @@ export class AbortError extends VerifetchError {
   /** The idempotency key the aborted call carried, to retry it safely later. */
   declare readonly idempotencyKey: string | undefined;
 
-  // biome-ignore lint/complexity/noUselessConstructor: it types the fields an AbortError takes.
   constructor(message: string, init?: { provider?: string; cause?: unknown; idempotencyKey?: string | undefined }) {
     super(message, init);
   }
@@ -228,7 +227,6 @@ export class ConfigurationError extends VerifetchError {
   /** The environment variable that can supply it instead, e.g. `"COMPLYCUBE_API_KEY"`. */
   declare readonly envVar: string | undefined;
 
-  // biome-ignore lint/complexity/noUselessConstructor: it types the fields a ConfigurationError takes.
   constructor(message: string, init?: { option?: string; envVar?: string }) {
     super(message, init as ErrorFields);
   }

@@ -9,16 +9,15 @@ export interface Logger {
   debug(message: string, data?: Record<string, unknown>): void;
 }
 
-const RANK: Record<LogLevel, number> = { off: 0, error: 1, warn: 2, info: 3, debug: 4 };
+/** Writes one log line at a level (dropped when above the configured level). */
+export type Log = (level: Exclude<LogLevel, "off">, message: string, data?: Record<string, unknown>) => void;
 
-/** A logger that drops messages above `level`; silent when no logger and no level are given. */
-export function leveledLogger(logger: Logger | undefined, level: LogLevel | undefined): Logger {
-  const effective = level ?? (logger ? "warn" : "off");
-  const sink = logger ?? console;
-  const at =
-    (name: Exclude<LogLevel, "off">) =>
-    (message: string, data?: Record<string, unknown>): void => {
-      if (RANK[name] <= RANK[effective]) sink[name](message, data);
-    };
-  return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+const LEVELS: LogLevel[] = ["off", "error", "warn", "info", "debug"];
+
+/** A log function that drops lines above `level`; silent when no logger and no level are given. */
+export function leveledLog(logger: Logger | undefined, level: LogLevel | undefined): Log {
+  const max = LEVELS.indexOf(level ?? (logger ? "warn" : "off"));
+  return (at, message, data) => {
+    if (LEVELS.indexOf(at) <= max) (logger ?? console)[at](message, data);
+  };
 }

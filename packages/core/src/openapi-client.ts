@@ -8,7 +8,7 @@ import { setTransportMeta } from "./response-meta.ts";
 import { NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
 import { transportOf } from "./transport-create.ts";
 
-const clients = new WeakMap<Transport, Client<{}, "application/json">>();
+const clients = new WeakMap<Transport, Client<object, "application/json">>();
 
 /**
  * The openapi-fetch client (`{ data, error, response }` results) of the provider client `owner`,
@@ -18,7 +18,7 @@ export function openApiClientOf<Paths extends {}>(owner: object): Client<Paths, 
   const transport = transportOf(owner);
   let client = clients.get(transport);
   if (!client) {
-    client = createClient<{}, "application/json">({
+    client = createClient<object, "application/json">({
       baseUrl: transport.baseUrl,
       headers: transport.headers,
       Request: bodyKeepingRequest(),

@@ -8,7 +8,7 @@ import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta } from "./response-meta.ts";
 import { type Exchange, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
-import { type CallOptions, checkCount, checkDuration } from "./transport-create.ts";
+import type { CallOptions } from "./transport-create.ts";
 
 /** The lower-case HTTP methods of an OpenAPI path item. */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -81,9 +81,6 @@ export async function callOperation(
     }
     outgoing.set(header, idempotencyKey);
   }
-  checkCount("maxRetries", overrides.maxRetries);
-  checkDuration("timeoutMs", overrides.timeoutMs);
-  checkDuration("deadlineMs", overrides.deadlineMs);
   const exchange = await sendWithRetries(
     transport,
     {

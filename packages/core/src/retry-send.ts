@@ -2,9 +2,8 @@
 // optional overall deadline, cancellation, idempotency keys and hooks. It works on a plain
 // url + init (not a Request), so the body string is sent again as it is on every attempt, and the
 // final response body is read here, where a connection lost mid-body can still be retried or typed.
-import { AbortError, ConnectionError, TimeoutError } from "./error-classes.ts";
-import type { Logger } from "./log.ts";
-import { definedOnly } from "./object-defined.ts";
+import { AbortError, ConnectionError, InputValidationError, TimeoutError } from "./error-classes.ts";
+import type { Log } from "./log.ts";
 import { backoffMs, errorCodes, failedBeforeSending, isRetryableStatus, requestedWaitMs } from "./retry-policy.ts";
 import { redactText } from "./secret-redact.ts";
 
@@ -30,6 +29,26 @@ export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
   deadlineMs: undefined,
   maxRetryWaitMs: 60_000,
 };
+
+/**
+ * `base` with the defined values of `overrides`, each checked: counts are whole numbers >= 0,
+ * durations are milliseconds > 0 (`deadlineMs` may be left unset).
+ */
+export function resolveRetrySettings(base: RetrySettings, overrides: Partial<RetrySettings> = {}): RetrySettings {
+  const settings = { ...base };
+  for (const [option, value] of Object.entries(overrides) as [keyof RetrySettings, number | undefined][]) {
+    if (value === undefined || !(option in base)) continue;
+    const count = option === "maxRetries" || option === "maxRetryWaitMs";
+    if (count ? !Number.isInteger(value) || value < 0 : !(value > 0 && value < Infinity)) {
+      throw new InputValidationError(
+        option,
+        `must be ${count ? "a whole number >= 0" : "a number of milliseconds > 0"} (got ${value})`,
+      );
+    }
+    settings[option] = value;
+  }
+  return settings;
+}
 
 /** Time and randomness, injectable so retry tests are deterministic and fast. */
 export interface Clock {
@@ -109,7 +128,7 @@ export interface Transport {
   fetch: FetchLike | undefined;
   settings: RetrySettings;
   clock: Clock;
-  logger: Logger;
+  log: Log;
   onRequest: ((event: RequestEvent) => void) | undefined;
   onResponse: ((event: ResponseEvent) => void) | undefined;
 }
@@ -144,8 +163,8 @@ export async function sendWithRetries(
   request: OutgoingRequest,
   overrides?: Partial<RetrySettings>,
 ): Promise<Exchange> {
-  const settings = { ...transport.settings, ...definedOnly(overrides) };
-  const { clock, provider, logger } = transport;
+  const settings = resolveRetrySettings(transport.settings, overrides);
+  const { clock, provider, log } = transport;
   const callerSignal = request.signal ?? NEVER;
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
@@ -173,103 +192,92 @@ export async function sendWithRetries(
   for (let attempt = 0; ; attempt++) {
     if (callerSignal.aborted) throw fail(callerSignal.reason);
     const event = { provider, method, path, attempt: attempt + 1, idempotencyKey };
-    const remaining = deadline - clock.now();
+    const attemptStarted = clock.now();
+    const remaining = deadline - attemptStarted;
     const retriesLeft = attempt < settings.maxRetries;
     const report = (status: number | undefined, error: string | undefined, willRetry: boolean) =>
       transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - attemptStarted, error, willRetry });
     const retryAfter = async (wait: number, reason: string | number) => {
-      logger.info(`${describe}: ${reason}; retrying in ${Math.round(wait)} ms`, { attempt: attempt + 1 });
+      log("info", `${describe}: ${reason}; retrying in ${Math.round(wait)} ms`, event);
       await sleep(wait);
     };
-    const attemptStarted = clock.now();
     if (remaining <= 0) {
-      throw new TimeoutError(
-        `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`,
-        {
-          provider,
-          retryCount: attempt,
-          idempotencyKey,
-        },
-      );
+      const message = `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`;
+      throw new TimeoutError(message, { provider, retryCount: attempt, idempotencyKey });
     }
     const attemptMs = Math.min(settings.timeoutMs, remaining);
     // An attempt ends when the caller aborts or its own time limit passes, whichever comes first.
     const controller = new AbortController();
     const onAbort = () => controller.abort(callerSignal.reason);
     callerSignal.addEventListener("abort", onAbort);
-    const timer = setTimeout(
-      () => controller.abort(new DOMException(`no response within ${attemptMs} ms`, "TimeoutError")),
-      attemptMs,
-    );
-    const settle = () => {
-      clearTimeout(timer);
-      callerSignal.removeEventListener("abort", onAbort);
-    };
+    const timer = setTimeout(() => controller.abort(new DOMException("attempt timed out", "TimeoutError")), attemptMs);
     transport.onRequest?.(event);
-    let response: Response;
-    let text: string;
+    let response: Response | undefined;
+    let text = "";
+    let reason: string | undefined;
+    let cause: unknown;
+    // Repeating is safe for idempotent requests, and for any request that certainly never left.
+    let repeatable = safeToRepeat;
     try {
       response = await send({ method, headers, body, signal: controller.signal });
     } catch (error) {
-      settle();
-      if (callerSignal.aborted) throw fail(error);
-      const timedOut = controller.signal.aborted;
-      const reason = timedOut ? `no response within ${attemptMs} ms` : connectionReason(error);
-      const wait = backoffMs(attempt, clock.random);
-      const retry = retriesLeft && (safeToRepeat || (!timedOut && failedBeforeSending(error))) && fits(wait);
-      report(undefined, reason, retry);
-      if (retry) {
-        await retryAfter(wait, reason);
+      cause = error;
+      repeatable ||= !controller.signal.aborted && failedBeforeSending(error);
+    }
+    clearTimeout(timer);
+    callerSignal.removeEventListener("abort", onAbort);
+    if (callerSignal.aborted) throw fail(cause ?? callerSignal.reason);
+    const timedOut = !response && controller.signal.aborted;
+    if (response) {
+      const { status, ok } = response;
+      const requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
+      const wait = requestedWait ?? backoffMs(attempt, clock.random);
+      if (
+        !ok &&
+        retriesLeft &&
+        isRetryableStatus(status, safeToRepeat, response.headers) &&
+        wait <= settings.maxRetryWaitMs &&
+        fits(wait)
+      ) {
+        report(status, undefined, true);
+        // Free the connection: undici keeps it busy until the body is consumed or cancelled.
+        await response.body?.cancel().catch(() => undefined);
+        await retryAfter(wait, status);
         continue;
       }
-      const message = `${describe}: ${reason}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}${
-        safeToRepeat || !retriesLeft
-          ? ""
-          : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
-      }`;
-      const init = { provider, cause: error, retryCount: attempt, idempotencyKey };
-      throw new (timedOut ? TimeoutError : ConnectionError)(redactText(message, secrets), init);
+      try {
+        if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") text = await response.text();
+      } catch (error) {
+        cause = error;
+        reason = `connection lost while reading the ${status} response: ${connectionReason(error)}`;
+      }
+      if (!reason) {
+        report(status, undefined, false);
+        if (!ok) log("warn", `${describe}: ${status}`, event);
+        const meta = {
+          retryCount: attempt,
+          idempotencyKey,
+          retryAfterMs: status === 429 ? requestedWait : undefined,
+          secrets,
+        };
+        return { response, text, meta };
+      }
     }
-    settle();
-    const { status, ok } = response;
-    const requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
-    const wait = requestedWait ?? backoffMs(attempt, clock.random);
-    const retry =
-      !ok &&
-      retriesLeft &&
-      isRetryableStatus(status, safeToRepeat, response.headers) &&
-      wait <= settings.maxRetryWaitMs &&
-      fits(wait);
-    report(status, undefined, retry);
+    reason ??= timedOut ? `no response within ${attemptMs} ms` : connectionReason(cause);
+    const wait = backoffMs(attempt, clock.random);
+    const retry = retriesLeft && repeatable && fits(wait);
+    report(response?.status, reason, retry);
     if (retry) {
-      // Free the connection: undici keeps it busy until the body is consumed or cancelled.
-      await response.body?.cancel().catch(() => undefined);
-      await retryAfter(wait, status);
+      await retryAfter(wait, reason);
       continue;
     }
-    try {
-      text = NULL_BODY_STATUSES.has(status) || method === "HEAD" ? "" : await response.text();
-    } catch (error) {
-      const reason = `connection lost while reading the ${status} response: ${connectionReason(error)}`;
-      const canRetry = safeToRepeat && retriesLeft;
-      report(status, reason, canRetry);
-      if (canRetry) {
-        await retryAfter(backoffMs(attempt, clock.random), reason);
-        continue;
-      }
-      throw new ConnectionError(redactText(`${describe}: ${reason}`, secrets), {
-        provider,
-        cause: error,
-        retryCount: attempt,
-        idempotencyKey,
-      });
-    }
-    if (!ok) logger.warn(`${describe}: ${status}`, { attempt: attempt + 1 });
-    return {
-      response,
-      text,
-      meta: { retryCount: attempt, idempotencyKey, retryAfterMs: status === 429 ? requestedWait : undefined, secrets },
-    };
+    const message = `${describe}: ${reason}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}${
+      repeatable || !retriesLeft
+        ? ""
+        : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
+    }`;
+    const init = { provider, cause, retryCount: attempt, idempotencyKey };
+    throw new (timedOut ? TimeoutError : ConnectionError)(redactText(message, secrets), init);
   }
 }
 

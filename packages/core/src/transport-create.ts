@@ -1,6 +1,6 @@
 import { assertSafeBaseUrl } from "./base-url.ts";
-import { ConfigurationError, InputValidationError } from "./error-classes.ts";
-import { type Logger, type LogLevel, leveledLogger } from "./log.ts";
+import { ConfigurationError } from "./error-classes.ts";
+import { type Logger, type LogLevel, leveledLog } from "./log.ts";
 import {
   type Authenticate,
   type Clock,
@@ -8,6 +8,7 @@ import {
   type FetchLike,
   type RequestEvent,
   type ResponseEvent,
+  resolveRetrySettings,
   systemClock,
   type Transport,
 } from "./retry-send.ts";
@@ -104,14 +105,9 @@ export function createTransport(owner: object, { options, ...config }: Transport
     authenticate: config.authenticate,
     idempotencyHeader: config.idempotencyHeader,
     fetch: options.fetch,
-    settings: {
-      maxRetries: checkCount("maxRetries", options.maxRetries) ?? DEFAULT_RETRY_SETTINGS.maxRetries,
-      timeoutMs: checkDuration("timeoutMs", options.timeoutMs) ?? DEFAULT_RETRY_SETTINGS.timeoutMs,
-      deadlineMs: checkDuration("deadlineMs", options.deadlineMs),
-      maxRetryWaitMs: checkCount("maxRetryWaitMs", options.maxRetryWaitMs) ?? DEFAULT_RETRY_SETTINGS.maxRetryWaitMs,
-    },
+    settings: resolveRetrySettings(DEFAULT_RETRY_SETTINGS, options),
     clock: { ...systemClock, ...options.clock },
-    logger: leveledLogger(options.logger, options.logLevel),
+    log: leveledLog(options.logger, options.logLevel),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
   };
@@ -124,18 +120,4 @@ export function transportOf(owner: object): Transport {
   const transport = transports.get(owner);
   if (!transport) throw new ConfigurationError("expected a verifetch provider client (createComplyCube(), …)");
   return transport;
-}
-
-/** A count (a whole number >= 0). */
-export const checkCount = (option: string, value: number | undefined): number | undefined =>
-  checkNumber(option, value, Number.isInteger(value) && (value as number) >= 0, "a whole number >= 0");
-
-/** A duration (milliseconds > 0). */
-export const checkDuration = (option: string, value: number | undefined): number | undefined =>
-  checkNumber(option, value, (value as number) > 0 && (value as number) < Infinity, "a number of milliseconds > 0");
-
-function checkNumber(option: string, value: number | undefined, valid: boolean, expected: string): number | undefined {
-  if (value !== undefined && !valid)
-    throw new InputValidationError(option, `must be ${expected} (got ${String(value)})`);
-  return value;
 }

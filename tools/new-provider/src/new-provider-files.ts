@@ -51,6 +51,7 @@ export const VERSION: string = typeof __PACKAGE_VERSION__ === "string" ? __PACKA
     "src/index.ts": `export {
   ${Name},
   type ${Name}ApiClient,
+  ${Name.charAt(0).toLowerCase()}${Name.slice(1)}ApiClient,
   type ${Name}Options,
   ${ENV}_BASE_URL,
   create${Name},
@@ -89,6 +90,7 @@ facade mapping table below.
 }
 
 function clientSource(spec: SpecSummary, Name: string, ENV: string): string {
+  const camel = `${Name.charAt(0).toLowerCase()}${Name.slice(1)}`;
   const basic = spec.auth.kind === "basic";
   const credentialOptions = basic
     ? `  /** API key id. Defaults to \`${ENV}_API_KEY_ID\`, read at request time. */
@@ -106,11 +108,15 @@ function clientSource(spec: SpecSummary, Name: string, ENV: string): string {
   const authenticate = basic
     ? `        const id = loadSetting({ value: this.#apiKeyId, option: "apiKeyId", envVar: "${ENV}_API_KEY_ID", description: "${Name} API key id" });
         const secret = loadSetting({ value: this.#apiKeySecret, option: "apiKeySecret", envVar: "${ENV}_API_KEY_SECRET", description: "${Name} API key secret" });
-        request.headers.set("Authorization", basicAuthorization(id, secret));`
-    : `        request.headers.set(${JSON.stringify(spec.auth.kind === "header" ? spec.auth.header : "")}, loadSetting({ value: this.#apiKey, option: "apiKey", envVar: "${ENV}_API_KEY", description: "${Name} API key" }));`;
+        const authorization = basicAuthorization(id, secret);
+        request.headers.set("Authorization", authorization);
+        return [id, secret, authorization.slice("Basic ".length)];`
+    : `        const apiKey = loadSetting({ value: this.#apiKey, option: "apiKey", envVar: "${ENV}_API_KEY", description: "${Name} API key" });
+        request.headers.set(${JSON.stringify(spec.auth.kind === "header" ? spec.auth.header : "")}, apiKey);
+        return [apiKey];`;
   const imports = basic
-    ? "basicAuthorization, createApiClient, loadSetting, type ProviderClientOptions"
-    : "createApiClient, loadSetting, type ProviderClientOptions";
+    ? "basicAuthorization, createTransport, loadSetting, type OperationCaller, openApiClientOf, operationCaller, type ProviderClientOptions"
+    : "createTransport, loadSetting, type OperationCaller, openApiClientOf, operationCaller, type ProviderClientOptions";
   return `import { ${imports} } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { paths } from "./generated/openapi.ts";
@@ -129,28 +135,33 @@ ${credentialOptions}
 
 /** A configured ${Name} client. Create it with {@link create${Name}}. */
 export class ${Name} {
-  /** The typed openapi-fetch client: every operation of the spec, returning \`{ data, error, response }\`. */
-  readonly client: ${Name}ApiClient;
 ${fields}
+  // Typed from the spec: this.#call("post", "/path", { body, params }, options) returns data or throws typed errors.
+  readonly #call: OperationCaller<paths>;
 
   constructor(options: ${Name}Options = {}) {
 ${assign}
-    this.client = createApiClient<paths>({
+    const transport = createTransport(this, {
       packageName: ${JSON.stringify(spec.name)},
       version: VERSION,
       baseUrl: options.baseUrl ?? ${ENV}_BASE_URL,
-      fetch: options.fetch,
-      headers: options.headers,
+      options,
+      // Sets the credentials on each call and returns the secret values, which are redacted from errors and logs.
       authenticate: (request) => {
 ${authenticate}
-        return request;
       },
     });
+    this.#call = operationCaller<paths>(transport);
   }
 
-  // Add a method per operation the session flow needs, returning data or throwing typed errors:
-  //   async ${spec.operationIds[0] ?? "operation"}(…, options?: CallOptions) { return unwrap(PROVIDER, await this.client.…); }
+  // Add a method per operation the session flow needs, e.g.:
+  //   ${spec.operationIds[0] ?? "operation"}(body: …, options?: CallOptions) { return this.#call("post", "/…", { body }, options); }
   // Operations in the spec: ${spec.operationIds.join(", ")}.
+}
+
+/** The typed openapi-fetch client of \`client\` for every operation of the spec (same credentials and retries). */
+export function ${camel}ApiClient(client: ${Name}): ${Name}ApiClient {
+  return openApiClientOf<paths>(client);
 }
 
 /** Creates a ${Name} client. Credentials are read lazily, so this never throws for a missing key. */

@@ -91,6 +91,10 @@ describe("new-provider scaffold", () => {
     expect(client).toContain('request.headers.set("X-Acme-Key"');
     expect(client).toContain('envVar: "ACME_ID_API_KEY"');
     expect(client).toContain("export class AcmeId");
+    // The key goes back to the transport so errors and logs redact it.
+    expect(client).toContain("return [apiKey];");
+    expect(client).toContain("export function acmeIdApiClient(client: AcmeId): AcmeIdApiClient");
+    expect(files["src/index.ts"]).toContain("acmeIdApiClient,");
   });
 
   it("writes a contract test that fails until every operation has a call", () => {
