@@ -4,7 +4,14 @@
 // final response body is read here, where a connection lost mid-body can still be retried or typed.
 import { AbortError, ConnectionError, InputValidationError, TimeoutError } from "./error-classes.ts";
 import type { Log } from "./log.ts";
-import { backoffMs, errorCodes, failedBeforeSending, isRetryableStatus, requestedWaitMs } from "./retry-policy.ts";
+import {
+  backoffMs,
+  errorCodes,
+  failedBeforeSending,
+  isRetryableStatus,
+  isSafeToRepeat,
+  requestedWaitMs,
+} from "./retry-policy.ts";
 import { redactText } from "./secret-redact.ts";
 
 /** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
@@ -182,7 +189,7 @@ export async function sendWithRetries(
     idempotencyKey = headers.get(header) ?? crypto.randomUUID();
     headers.set(header, idempotencyKey);
   }
-  const safeToRepeat = idempotencyKey !== undefined || ["GET", "HEAD", "OPTIONS", "PUT", "DELETE"].includes(method);
+  const safeToRepeat = isSafeToRepeat(method, idempotencyKey !== undefined);
   const path = new URL(url).pathname;
   const describe = `${provider} ${method} ${path}`;
   const send = transport.fetch
