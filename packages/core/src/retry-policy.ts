@@ -1,5 +1,5 @@
 // When a request may be sent again, and how long to wait first. Pure functions: the retrying fetch
-// (retry-fetch.ts) applies them, tests exercise them directly.
+// (retry-send.ts) applies them, tests exercise them directly.
 
 /** Methods whose repetition cannot create anything new (RFC 9110 idempotent methods). */
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);

@@ -216,7 +216,7 @@ function retrySection(): SafeHtml {
   return html`<section id="retries">
 <h2>Retries and idempotency</h2>
 <p class="lead">Every provider client sends its requests through the retrying <code>fetch</code> of
-<code>@verifetch/core</code> (<code>packages/core/src/retry-fetch.ts</code> and <code>retry-policy.ts</code>); the
+<code>@verifetch/core</code> (<code>packages/core/src/retry-send.ts</code> and <code>retry-policy.ts</code>); the
 defaults below are read from core. Per provider, what this means for each operation is in its operations table.</p>
 <ul>${retryPolicyRules().map((rule) => html`<li>${inlineMarkdown(rule)}</li>`)}</ul>
 </section>`;
