@@ -20,6 +20,7 @@ import {
   type EarthIdSessionOptions,
   type EarthIdSessions,
   type EarthIdWebhookPayload,
+  earthIdApiClient,
   type Session,
 } from "./index.ts";
 
@@ -60,8 +61,8 @@ describe("@verifetch/earthid types", () => {
     earthid.getDecision(42);
   });
 
-  it("types the raw client's data and provider error body", async () => {
-    const result = await earthid.client.GET("/earthid/api/{sessionId}/decision", {
+  it("types earthIdApiClient's data and provider error body", async () => {
+    const result = await earthIdApiClient(earthid).GET("/earthid/api/{sessionId}/decision", {
       params: { path: { sessionId: "s" } },
     });
     if (result.error) {
@@ -71,7 +72,7 @@ describe("@verifetch/earthid types", () => {
       expectTypeOf(result.data).toEqualTypeOf<DecisionResponse>();
     }
     // @ts-expect-error the spec has no such path
-    earthid.client.GET("/earthid/api/sessions");
+    earthIdApiClient(earthid).GET("/earthid/api/sessions");
   });
 
   it("exposes the parsed provider body on ApiError", () => {

@@ -6,7 +6,7 @@ import {
   NotFoundError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createEarthId, EARTHID_BASE_URL, EARTHID_SESSION_TTL_MS } from "./earthid-client.ts";
+import { createEarthId, EARTHID_BASE_URL, EARTHID_SESSION_TTL_MS, earthIdApiClient } from "./earthid-client.ts";
 
 const sessionBody = {
   verification: {
@@ -115,6 +115,39 @@ describe("createEarthId (unit, injected fetch)", () => {
     await expect(unauthorized.getDecision("s")).rejects.toBeInstanceOf(AuthenticationError);
     const missing = createEarthId({ apiKey: "k", fetch: fakeFetch(404, { status: "fail", message: "m" }) });
     await expect(missing.getDecision("s")).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it("redacts the key when EarthID (or a proxy) echoes it back", async () => {
+    const apiKey = "earthid-key-0123456789";
+    const echo = { status: "fail", message: `unknown client ${apiKey}` };
+    const earthid = createEarthId({ apiKey, fetch: fakeFetch(401, echo) });
+    const error = await earthid.getDecision("s").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ body: { message: "unknown client ***" } });
+    expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain(apiKey);
+  });
+
+  it("sends earthIdApiClient calls with the same key and headers, returning { data, error }", async () => {
+    const fetch = fakeFetch(201, created);
+    const earthid = createEarthId({ apiKey: "earthid-key", fetch });
+    const client = earthIdApiClient(earthid);
+    expect(earthIdApiClient(earthid)).toBe(client);
+    const result = await client.POST("/earthid/api/sessions", { body: sessionBody });
+    expect(result.data).toEqual(created);
+    expect(result.error).toBeUndefined();
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.url).toBe(`${EARTHID_BASE_URL}/earthid/api/sessions`);
+    expect(request?.headers.get("X-AUTH-CLIENT")).toBe("earthid-key");
+    expect(request?.headers.get("User-Agent")).toMatch(/^verifetch-earthid\//);
+    expect(await request?.json()).toEqual(sessionBody);
+
+    const failing = createEarthId({ apiKey: "k", fetch: fakeFetch(404, { status: "fail", message: "m" }) });
+    const missing = await earthIdApiClient(failing).GET("/earthid/api/{sessionId}/decision", {
+      params: { path: { sessionId: "s" } },
+    });
+    expect(missing.data).toBeUndefined();
+    expect(missing.error).toEqual({ status: "fail", message: "m" });
+    expect(missing.response.status).toBe(404);
   });
 
   it("does not expose the key through JSON or inspection", () => {

@@ -1,12 +1,13 @@
 import {
   type CallOptions,
-  callInit,
-  createApiClient,
+  createTransport,
   InputValidationError,
   loadSetting,
+  type OperationCaller,
+  openApiClientOf,
+  operationCaller,
   type ProviderClientOptions,
   setSessionSettings,
-  unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.ts";
@@ -52,14 +53,13 @@ export interface EarthIdOptions extends ProviderClientOptions {
  * whether a key is a test or live one cannot be told, and this client does not guess.
  */
 export class EarthId {
-  /** The typed openapi-fetch client: `client.POST("/earthid/api/sessions", { body })` returns `{ data, error, response }`. */
-  readonly client: EarthIdApiClient;
   readonly #apiKey: string | undefined;
+  readonly #call: OperationCaller<paths>;
 
   constructor(options: EarthIdOptions = {}) {
     this.#apiKey = options.apiKey;
     setSessionSettings(this, { now: options.clock?.now });
-    this.client = createApiClient<paths>({
+    const transport = createTransport(this, {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl: options.baseUrl ?? EARTHID_BASE_URL,
@@ -67,18 +67,17 @@ export class EarthId {
       authenticate: (request) => {
         // Sent on the decision lookup too: its auth rules are unknown, and a server that does not
         // need the key ignores it. EarthID documents no X-HMAC-SIGNATURE, so none is computed.
-        request.headers.set("X-AUTH-CLIENT", this.#loadApiKey());
-        return request;
+        const apiKey = this.#loadApiKey();
+        request.headers.set("X-AUTH-CLIENT", apiKey);
+        return [apiKey];
       },
     });
+    this.#call = operationCaller<paths>(transport);
   }
 
   /** Creates a verification session; send the end user to `verification.url` and keep `verification.id`. */
-  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
-    return unwrap(
-      PROVIDER,
-      await this.client.POST("/earthid/api/sessions", { body, ...callInit(this.client, options) }),
-    );
+  createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
+    return this.#call("post", "/earthid/api/sessions", { body }, options);
   }
 
   /**
@@ -86,14 +85,9 @@ export class EarthId {
    * webhooks for decisions; this lookup comes from its Android library, not its docs.
    */
   async getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
+    // async so that a bad id rejects, like every other failure, instead of throwing synchronously.
     requireSessionId(sessionId);
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/earthid/api/{sessionId}/decision", {
-        params: { path: { sessionId } },
-        ...callInit(this.client, options),
-      }),
-    );
+    return this.#call("get", "/earthid/api/{sessionId}/decision", { params: { path: { sessionId } } }, options);
   }
 
   #loadApiKey(): string {
@@ -111,6 +105,15 @@ function requireSessionId(sessionId: string): void {
   if (typeof sessionId !== "string" || sessionId.trim() === "") {
     throw new InputValidationError("sessionId", "must be the non-empty session id returned by createSession");
   }
+}
+
+/**
+ * The typed openapi-fetch client of `earthid`, for every operation in the EarthID spec:
+ * `earthIdApiClient(earthid).POST("/earthid/api/sessions", { body })` returns `{ data, error, response }`.
+ * It sends through the same credentials, retries and hooks as the methods; built on first use.
+ */
+export function earthIdApiClient(earthid: EarthId): EarthIdApiClient {
+  return openApiClientOf<paths>(earthid);
 }
 
 /** Creates an EarthID client. The API key is read lazily, so this never throws for a missing key. */

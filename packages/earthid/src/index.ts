@@ -10,6 +10,7 @@ export {
   type EarthIdApiClient,
   type EarthIdErrorBody,
   type EarthIdOptions,
+  earthIdApiClient,
   type Session,
 } from "./earthid-client.ts";
 export {
@@ -19,6 +20,6 @@ export {
   earthIdSessions,
 } from "./earthid-sessions.ts";
 export type { EarthIdWebhookPayload } from "./earthid-webhook.ts";
-/** The generated OpenAPI types of `specs/earthid.yaml`, for typing raw `client` calls. */
+/** The generated OpenAPI types of `specs/earthid.yaml`, for typing `earthIdApiClient` calls. */
 export type { components, operations, paths } from "./generated/openapi.ts";
 export { VERSION } from "./version.ts";

@@ -14,6 +14,7 @@ export {
   type VerifaApiClient,
   type VerifaErrorBody,
   type VerifaOptions,
+  verifaApiClient,
 } from "./verifa-client.ts";
 export { verifaEnvironment } from "./verifa-environment.ts";
 export { type VerifaSessionOptions, VerifaSessions, verifaSessions } from "./verifa-sessions.ts";

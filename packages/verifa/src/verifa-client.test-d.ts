@@ -6,6 +6,7 @@ import {
   type SessionResult,
   type SessionStatus,
   type VerifaErrorBody,
+  verifaApiClient,
 } from "./index.ts";
 
 const verifa = createVerifa({ apiKey: "vk_sandbox_x" });
@@ -28,6 +29,19 @@ describe("@verifetch/verifa types", () => {
     verifa.createSession({ externalRef: "u" });
     // @ts-expect-error checks is a list of strings
     verifa.createSession({ checks: "document" });
+  });
+
+  it("types verifaApiClient's data and provider error body", async () => {
+    const result = await verifaApiClient(verifa).GET("/api/v1/sessions/{session_id}", {
+      params: { path: { session_id: "s" } },
+    });
+    if (result.error) {
+      expectTypeOf(result.error).toEqualTypeOf<VerifaErrorBody>();
+    } else {
+      expectTypeOf(result.data).toEqualTypeOf<Session>();
+    }
+    // @ts-expect-error the spec has no such path
+    verifaApiClient(verifa).GET("/api/v1/sessions");
   });
 
   it("types the provider error body", () => {

@@ -1,6 +1,12 @@
-import { ConfigurationError, InputValidationError, NotFoundError, RateLimitError } from "@verifetch/core";
+import {
+  AuthenticationError,
+  ConfigurationError,
+  InputValidationError,
+  NotFoundError,
+  RateLimitError,
+} from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createVerifa, VERIFA_API_VERSION, VERIFA_BASE_URL } from "./verifa-client.ts";
+import { createVerifa, VERIFA_API_VERSION, VERIFA_BASE_URL, verifaApiClient } from "./verifa-client.ts";
 
 const created = {
   id: "session_abc123",
@@ -109,5 +115,40 @@ describe("createVerifa (unit, injected fetch)", () => {
       fetch: fakeFetch(429, { error: "rate_limited", detail: "d", status_code: 429 }),
     });
     await expect(limited.createSession()).rejects.toBeInstanceOf(RateLimitError);
+  });
+
+  it("redacts the key when Verifa (or a proxy) echoes it back", async () => {
+    const apiKey = "vk_sandbox_0123456789abcdef";
+    const echo = { error: "unauthorized", detail: `invalid key ${apiKey}`, status_code: 401 };
+    const verifa = createVerifa({ apiKey, fetch: fakeFetch(401, echo) });
+    const error = await verifa.getSession("s").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ body: { detail: "invalid key ***" } });
+    expect(`${String(error)} ${JSON.stringify(error)}`).not.toContain(apiKey);
+  });
+
+  it("sends verifaApiClient calls with the same key, default headers and idempotency key", async () => {
+    const fetch = fakeFetch(201, created);
+    const verifa = createVerifa({ apiKey: "vk_sandbox_abc", fetch });
+    const client = verifaApiClient(verifa);
+    expect(verifaApiClient(verifa)).toBe(client);
+    const result = await client.POST("/api/v1/sessions", { body: { external_ref: "user_1" } });
+    expect(result.data).toEqual(created);
+    expect(result.error).toBeUndefined();
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.url).toBe(`${VERIFA_BASE_URL}/api/v1/sessions`);
+    expect(request?.headers.get("X-API-Key")).toBe("vk_sandbox_abc");
+    expect(request?.headers.get("Key-Inflection")).toBe("snake");
+    expect(request?.headers.get("Verifa-Version")).toBe(VERIFA_API_VERSION);
+    expect(request?.headers.get("Idempotency-Key")).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await request?.json()).toEqual({ external_ref: "user_1" });
+
+    const notFound = { error: "not_found", detail: "Session not found.", status_code: 404 };
+    const missing = await verifaApiClient(
+      createVerifa({ apiKey: "vk_sandbox_1", fetch: fakeFetch(404, notFound) }),
+    ).GET("/api/v1/sessions/{session_id}", { params: { path: { session_id: "s" } } });
+    expect(missing.data).toBeUndefined();
+    expect(missing.error).toEqual(notFound);
+    expect(missing.response.status).toBe(404);
   });
 });

@@ -1,12 +1,13 @@
 import {
   type CallOptions,
-  callInit,
-  createApiClient,
+  createTransport,
   type Environment,
   loadSetting,
+  type OperationCaller,
+  openApiClientOf,
+  operationCaller,
   type ProviderClientOptions,
   setSessionSettings,
-  unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.ts";
@@ -54,14 +55,13 @@ export interface VerifaOptions extends ProviderClientOptions {
 
 /** A configured Verifa client. Create it with {@link createVerifa}. */
 export class Verifa {
-  /** The typed openapi-fetch client: `client.POST("/api/v1/sessions", { body })` returns `{ data, error, response }`. */
-  readonly client: VerifaApiClient;
   readonly #apiKey: string | undefined;
+  readonly #call: OperationCaller<paths>;
 
   constructor(options: VerifaOptions = {}) {
     this.#apiKey = options.apiKey;
     setSessionSettings(this, { webhookSecret: options.webhookSecret, now: options.clock?.now });
-    this.client = createApiClient<paths>({
+    const transport = createTransport(this, {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl: options.baseUrl ?? VERIFA_BASE_URL,
@@ -74,9 +74,10 @@ export class Verifa {
         const apiKey = this.#loadApiKey();
         verifaEnvironment(apiKey);
         request.headers.set("X-API-Key", apiKey);
-        return request;
+        return [apiKey];
       },
     });
+    this.#call = operationCaller<paths>(transport);
   }
 
   /** `"sandbox"` for a `vk_sandbox_` key, `"live"` for a `vk_live_` key (loads the key; throws ConfigurationError if missing or publishable). */
@@ -89,40 +90,32 @@ export class Verifa {
    * same `Idempotency-Key` (yours, or a new random one), so a retry never creates a second session;
    * read the key used with `getResponseMeta(session).idempotencyKey`.
    */
-  async createSession(body: CreateSessionRequest = {}, options?: CallOptions): Promise<CreateSessionResponse> {
-    return unwrap(PROVIDER, await this.client.POST("/api/v1/sessions", { body, ...callInit(this.client, options) }));
+  createSession(body: CreateSessionRequest = {}, options?: CallOptions): Promise<CreateSessionResponse> {
+    return this.#call("post", "/api/v1/sessions", { body }, options);
   }
 
   /** Retrieves a session. */
-  async getSession(sessionId: string, options?: CallOptions): Promise<Session> {
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/api/v1/sessions/{session_id}", {
-        params: { path: { session_id: sessionId } },
-        ...callInit(this.client, options),
-      }),
-    );
+  getSession(sessionId: string, options?: CallOptions): Promise<Session> {
+    return this.#call("get", "/api/v1/sessions/{session_id}", { params: { path: { session_id: sessionId } } }, options);
   }
 
   /** Expires a session that has not completed, cancelling its capture. */
-  async expireSession(sessionId: string, options?: CallOptions): Promise<ExpiredSession> {
-    return unwrap(
-      PROVIDER,
-      await this.client.POST("/api/v1/sessions/{session_id}/expire", {
-        params: { path: { session_id: sessionId } },
-        ...callInit(this.client, options),
-      }),
+  expireSession(sessionId: string, options?: CallOptions): Promise<ExpiredSession> {
+    return this.#call(
+      "post",
+      "/api/v1/sessions/{session_id}/expire",
+      { params: { path: { session_id: sessionId } } },
+      options,
     );
   }
 
   /** Retrieves a session's result. Verifa answers 404 (NotFoundError) until processing has finished. */
-  async getSessionResult(sessionId: string, options?: CallOptions): Promise<SessionResult> {
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/api/v1/sessions/{session_id}/result", {
-        params: { path: { session_id: sessionId } },
-        ...callInit(this.client, options),
-      }),
+  getSessionResult(sessionId: string, options?: CallOptions): Promise<SessionResult> {
+    return this.#call(
+      "get",
+      "/api/v1/sessions/{session_id}/result",
+      { params: { path: { session_id: sessionId } } },
+      options,
     );
   }
 
@@ -134,6 +127,16 @@ export class Verifa {
       description: "Verifa API key",
     });
   }
+}
+
+/**
+ * The typed openapi-fetch client of `verifa`, for every operation in the Verifa spec:
+ * `verifaApiClient(verifa).POST("/api/v1/sessions", { body })` returns `{ data, error, response }`.
+ * It sends through the same credentials, headers, idempotency keys, retries and hooks as the
+ * methods; built on first use.
+ */
+export function verifaApiClient(verifa: Verifa): VerifaApiClient {
+  return openApiClientOf<paths>(verifa);
 }
 
 /** Creates a Verifa client. The API key is read lazily, so this never throws for a missing key. */
