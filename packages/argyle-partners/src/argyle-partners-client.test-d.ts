@@ -4,11 +4,13 @@ import { argylePartnersSessions } from "./argyle-partners-sessions.ts";
 import {
   ARGYLE_PARTNERS_HOSTS,
   type ArgylePartners,
+  type ArgylePartnersApiClient,
   type ArgylePartnersEnvironment,
   type ArgylePartnersErrorBody,
   type ArgylePartnersSessionOptions,
   type ArgylePartnersSessions,
   type ArgylePartnersWebhookPayload,
+  argylePartnersApiClient,
   type CreateUserResponse,
   type CreateVerificationRequest,
   createArgylePartners,
@@ -52,7 +54,8 @@ describe("@verifetch/argyle-partners types", () => {
   });
 
   it("types the raw client's data and Argyle's error body", async () => {
-    const result = await partners.client.POST("/partners/v2/sessions", { body: { verification } });
+    expectTypeOf(argylePartnersApiClient).returns.toEqualTypeOf<ArgylePartnersApiClient>();
+    const result = await argylePartnersApiClient(partners).POST("/partners/v2/sessions", { body: { verification } });
     if (result.error) {
       expectTypeOf(result.error).toEqualTypeOf<ArgylePartnersErrorBody>();
       expectTypeOf<ArgylePartnersErrorBody>().toEqualTypeOf<{ detail?: string }>();
@@ -60,7 +63,7 @@ describe("@verifetch/argyle-partners types", () => {
       expectTypeOf(result.data).toEqualTypeOf<Session>();
     }
     // @ts-expect-error the Partners API has no /v2/sessions (that is the Verifications API)
-    partners.client.POST("/v2/sessions", { body: { verification } });
+    argylePartnersApiClient(partners).POST("/v2/sessions", { body: { verification } });
   });
 
   it("exposes the parsed provider body on ApiError", () => {

@@ -10,6 +10,7 @@ import {
   ARGYLE_PARTNERS_SESSION_TTL_MS,
   type ArgylePartners,
   type ArgylePartnersOptions,
+  argylePartnersApiClient,
   createArgylePartners,
 } from "./argyle-partners-client.ts";
 import { ARGYLE_PARTNERS_HOSTS } from "./argyle-partners-environment.ts";
@@ -186,6 +187,31 @@ describe("createArgylePartners (unit, injected fetch)", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("sends argylePartnersApiClient(...) calls with the same host and Basic auth, returning { data, error, response }", async () => {
+    const fetch = fakeFetch(404, { detail: "Not found." });
+    const result = await argylePartnersApiClient(partnersWith(fetch)).GET("/partners/v2/verifications/{id}", {
+      params: { path: { id: verificationId } },
+    });
+    expect(result.data).toBeUndefined();
+    expect(result.error).toEqual({ detail: "Not found." });
+    expect(result.response.status).toBe(404);
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.url).toBe(`${sandbox}/partners/v2/verifications/${verificationId}`);
+    expect(request?.headers.get("Authorization")).toBe(`Basic ${btoa("key_id_123:s3cr3t")}`);
+  });
+
+  it("redacts the key id, the secret and the Basic token when Argyle (or a proxy) echoes them back", async () => {
+    const token = btoa("key_id_123:s3cr3t");
+    const echo = { detail: `rejected Basic ${token} for key_id_123 / s3cr3t` };
+    const error = await partnersWith(fakeFetch(401, echo))
+      .getVerification(verificationId)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ body: { detail: "rejected Basic *** for *** / ***" } });
+    const shown = `${String(error)} ${JSON.stringify(error)}`;
+    for (const secret of [token, "key_id_123", "s3cr3t"]) expect(shown).not.toContain(secret);
   });
 
   it("does not expose the credentials through JSON or inspection", () => {

@@ -1,13 +1,14 @@
 import {
   basicAuthorization,
   type CallOptions,
-  callInit,
-  createApiClient,
+  createTransport,
   iterateCursorPages,
   loadSetting,
+  type OperationCaller,
+  openApiClientOf,
+  operationCaller,
   type ProviderClientOptions,
   setSessionSettings,
-  unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ArgylePartnersEnvironment, resolveArgylePartnersEnvironment } from "./argyle-partners-environment.ts";
@@ -72,8 +73,6 @@ export interface ArgylePartnersOptions extends ProviderClientOptions {
 
 /** A configured Argyle Partners API client. Create it with {@link createArgylePartners}. */
 export class ArgylePartners {
-  /** The typed openapi-fetch client: `client.POST("/partners/v2/sessions", { body })` returns `{ data, error, response }`. */
-  readonly client: ArgylePartnersApiClient;
   /**
    * The environment this client calls, decided by the host. Argyle keys carry no prefix, so a key
    * from the other environment is only detected by Argyle's 401 (AuthenticationError).
@@ -81,6 +80,7 @@ export class ArgylePartners {
   readonly environment: ArgylePartnersEnvironment;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
+  readonly #call: OperationCaller<paths>;
 
   constructor(options: ArgylePartnersOptions = {}) {
     this.#apiKeyId = options.apiKeyId;
@@ -88,56 +88,43 @@ export class ArgylePartners {
     const { baseUrl, environment } = resolveArgylePartnersEnvironment(options);
     this.environment = environment;
     setSessionSettings(this, { webhookSecret: options.webhookSecret, now: options.clock?.now });
-    this.client = createApiClient<paths>({
+    const transport = createTransport(this, {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl,
       options,
       authenticate: (request) => {
-        request.headers.set("Authorization", this.#authorization());
-        return request;
+        const { authorization, secrets } = this.#authorization();
+        request.headers.set("Authorization", authorization);
+        return secrets;
       },
     });
+    this.#call = operationCaller<paths>(transport);
   }
 
   /** Creates a connection session (payroll and banking only) whose `link` is valid for one hour. */
-  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
-    return unwrap(
-      PROVIDER,
-      await this.client.POST("/partners/v2/sessions", { body, ...callInit(this.client, options) }),
-    );
+  createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
+    return this.#call("post", "/partners/v2/sessions", { body }, options);
   }
 
   /** Creates a user on behalf of one of your clients. */
-  async createUser(body: CreateUserRequest, options?: CallOptions): Promise<CreateUserResponse> {
-    return unwrap(PROVIDER, await this.client.POST("/partners/v2/users", { body, ...callInit(this.client, options) }));
+  createUser(body: CreateUserRequest, options?: CallOptions): Promise<CreateUserResponse> {
+    return this.#call("post", "/partners/v2/users", { body }, options);
   }
 
   /** Orders a verification (payroll, banking or documents) for a user, on behalf of a client. */
-  async createVerification(body: CreateVerificationRequest, options?: CallOptions): Promise<Verification> {
-    return unwrap(
-      PROVIDER,
-      await this.client.POST("/partners/v2/verifications", { body, ...callInit(this.client, options) }),
-    );
+  createVerification(body: CreateVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return this.#call("post", "/partners/v2/verifications", { body }, options);
   }
 
   /** Retrieves a verification, e.g. to poll its `status` or read its report URLs. */
-  async getVerification(id: string, options?: CallOptions): Promise<Verification> {
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/partners/v2/verifications/{id}", {
-        params: { path: { id } },
-        ...callInit(this.client, options),
-      }),
-    );
+  getVerification(id: string, options?: CallOptions): Promise<Verification> {
+    return this.#call("get", "/partners/v2/verifications/{id}", { params: { path: { id } } }, options);
   }
 
   /** Returns one page of verifications; pass `cursor` from a previous page's `next` to get the following one. */
-  async listVerifications(query: ListVerificationsQuery = {}, options?: CallOptions): Promise<VerificationListPage> {
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/partners/v2/verifications", { params: { query }, ...callInit(this.client, options) }),
-    );
+  listVerifications(query: ListVerificationsQuery = {}, options?: CallOptions): Promise<VerificationListPage> {
+    return this.#call("get", "/partners/v2/verifications", { params: { query } }, options);
   }
 
   /**
@@ -153,7 +140,7 @@ export class ArgylePartners {
   }
 
   // The Partners API uses the same Argyle keys (and variables) as the Verifications API.
-  #authorization(): string {
+  #authorization(): { authorization: string; secrets: readonly string[] } {
     const id = loadSetting({
       value: this.#apiKeyId,
       option: "apiKeyId",
@@ -166,8 +153,20 @@ export class ArgylePartners {
       envVar: "ARGYLE_API_KEY_SECRET",
       description: "Argyle API key secret",
     });
-    return basicAuthorization(id, secret);
+    const authorization = basicAuthorization(id, secret);
+    // Each form Argyle (or a proxy) could echo back is redacted: the id, the secret and the base64 token.
+    return { authorization, secrets: [id, secret, authorization.slice("Basic ".length)] };
   }
+}
+
+/**
+ * The typed openapi-fetch client of `argylePartners`, for every operation in the Argyle Partners spec:
+ * `argylePartnersApiClient(argylePartners).POST("/partners/v2/sessions", { body })` returns `{ data, error, response }`.
+ * It sends through the same credentials, retries and hooks as the methods; built on first use, and
+ * separate from the class so that programs calling only the methods do not bundle openapi-fetch's client.
+ */
+export function argylePartnersApiClient(argylePartners: ArgylePartners): ArgylePartnersApiClient {
+  return openApiClientOf<paths>(argylePartners);
 }
 
 /**

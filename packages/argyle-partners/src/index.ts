@@ -4,6 +4,7 @@ export {
   type ArgylePartnersApiClient,
   type ArgylePartnersErrorBody,
   type ArgylePartnersOptions,
+  argylePartnersApiClient,
   type CreateSessionRequest,
   type CreateUserRequest,
   type CreateUserResponse,

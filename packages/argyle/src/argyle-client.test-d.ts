@@ -4,11 +4,13 @@ import { argyleSessions } from "./argyle-sessions.ts";
 import {
   ARGYLE_HOSTS,
   type Argyle,
+  type ArgyleApiClient,
   type ArgyleEnvironment,
   type ArgyleErrorBody,
   type ArgyleSessionOptions,
   type ArgyleSessions,
   type ArgyleWebhookPayload,
+  argyleApiClient,
   type CreateSessionRequest,
   type CreateUserResponse,
   createArgyle,
@@ -53,7 +55,8 @@ describe("@verifetch/argyle types", () => {
   });
 
   it("types the raw client's data and Argyle's error body", async () => {
-    const result = await argyle.client.POST("/v2/sessions", { body: { verification } });
+    expectTypeOf(argyleApiClient).returns.toEqualTypeOf<ArgyleApiClient>();
+    const result = await argyleApiClient(argyle).POST("/v2/sessions", { body: { verification } });
     if (result.error) {
       expectTypeOf(result.error).toEqualTypeOf<ArgyleErrorBody>();
       expectTypeOf<ArgyleErrorBody>().toEqualTypeOf<{ detail?: string }>();
@@ -61,7 +64,7 @@ describe("@verifetch/argyle types", () => {
       expectTypeOf(result.data).toEqualTypeOf<Session>();
     }
     // @ts-expect-error the spec has no such path
-    argyle.client.GET("/v2/sessions");
+    argyleApiClient(argyle).GET("/v2/sessions");
   });
 
   it("exposes the parsed provider body on ApiError", () => {

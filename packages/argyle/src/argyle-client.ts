@@ -1,13 +1,14 @@
 import {
   basicAuthorization,
   type CallOptions,
-  callInit,
-  createApiClient,
+  createTransport,
   iterateCursorPages,
   loadSetting,
+  type OperationCaller,
+  openApiClientOf,
+  operationCaller,
   type ProviderClientOptions,
   setSessionSettings,
-  unwrap,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ArgyleEnvironment, resolveArgyleEnvironment } from "./argyle-environment.ts";
@@ -75,8 +76,6 @@ export interface ArgyleOptions extends ProviderClientOptions {
 
 /** A configured Argyle Verifications API client. Create it with {@link createArgyle}. */
 export class Argyle {
-  /** The typed openapi-fetch client: `client.POST("/v2/sessions", { body })` returns `{ data, error, response }`. */
-  readonly client: ArgyleApiClient;
   /**
    * The environment this client calls, decided by the host. Argyle keys carry no prefix, so a key
    * from the other environment is only detected by Argyle's 401 (AuthenticationError).
@@ -84,6 +83,7 @@ export class Argyle {
   readonly environment: ArgyleEnvironment;
   readonly #apiKeyId: string | undefined;
   readonly #apiKeySecret: string | undefined;
+  readonly #call: OperationCaller<paths>;
 
   constructor(options: ArgyleOptions = {}) {
     this.#apiKeyId = options.apiKeyId;
@@ -91,47 +91,43 @@ export class Argyle {
     const { baseUrl, environment } = resolveArgyleEnvironment(options);
     this.environment = environment;
     setSessionSettings(this, { webhookSecret: options.webhookSecret, now: options.clock?.now });
-    this.client = createApiClient<paths>({
+    const transport = createTransport(this, {
       packageName: PROVIDER,
       version: VERSION,
       baseUrl,
       options,
       authenticate: (request) => {
-        request.headers.set("Authorization", this.#authorization());
-        return request;
+        const { authorization, secrets } = this.#authorization();
+        request.headers.set("Authorization", authorization);
+        return secrets;
       },
     });
+    this.#call = operationCaller<paths>(transport);
   }
 
   /** Creates a connection session (payroll and banking only) whose `link` is valid for one hour. */
-  async createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
-    return unwrap(PROVIDER, await this.client.POST("/v2/sessions", { body, ...callInit(this.client, options) }));
+  createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
+    return this.#call("post", "/v2/sessions", { body }, options);
   }
 
   /** Creates the user a verification is ordered for. */
-  async createUser(body: CreateUserRequest, options?: CallOptions): Promise<CreateUserResponse> {
-    return unwrap(PROVIDER, await this.client.POST("/v2/users", { body, ...callInit(this.client, options) }));
+  createUser(body: CreateUserRequest, options?: CallOptions): Promise<CreateUserResponse> {
+    return this.#call("post", "/v2/users", { body }, options);
   }
 
   /** Orders a verification (payroll, banking or documents) for a user. */
-  async createVerification(body: CreateVerificationRequest, options?: CallOptions): Promise<Verification> {
-    return unwrap(PROVIDER, await this.client.POST("/v2/verifications", { body, ...callInit(this.client, options) }));
+  createVerification(body: CreateVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return this.#call("post", "/v2/verifications", { body }, options);
   }
 
   /** Retrieves a verification, e.g. to poll its `status` or read its report URLs. */
-  async getVerification(id: string, options?: CallOptions): Promise<Verification> {
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/v2/verifications/{id}", { params: { path: { id } }, ...callInit(this.client, options) }),
-    );
+  getVerification(id: string, options?: CallOptions): Promise<Verification> {
+    return this.#call("get", "/v2/verifications/{id}", { params: { path: { id } } }, options);
   }
 
   /** Returns one page of verifications; pass `cursor` from a previous page's `next` to get the following one. */
-  async listVerifications(query: ListVerificationsQuery = {}, options?: CallOptions): Promise<VerificationListPage> {
-    return unwrap(
-      PROVIDER,
-      await this.client.GET("/v2/verifications", { params: { query }, ...callInit(this.client, options) }),
-    );
+  listVerifications(query: ListVerificationsQuery = {}, options?: CallOptions): Promise<VerificationListPage> {
+    return this.#call("get", "/v2/verifications", { params: { query } }, options);
   }
 
   /**
@@ -147,37 +143,21 @@ export class Argyle {
   }
 
   /** Orders a new verification from the user's existing connection or documents, without user action. */
-  async refreshVerification(body: RefreshVerificationRequest, options?: CallOptions): Promise<Verification> {
-    return unwrap(
-      PROVIDER,
-      await this.client.POST("/v2/verifications/refresh", { body, ...callInit(this.client, options) }),
-    );
+  refreshVerification(body: RefreshVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return this.#call("post", "/v2/verifications/refresh", { body }, options);
   }
 
   /** Updates a verification's loan, billing or (documents, while PAUSED) employments; it re-enters PROCESSING. */
-  async updateVerification(id: string, body: UpdateVerificationRequest, options?: CallOptions): Promise<Verification> {
-    return unwrap(
-      PROVIDER,
-      await this.client.PATCH("/v2/verifications/{id}", {
-        params: { path: { id } },
-        body,
-        ...callInit(this.client, options),
-      }),
-    );
+  updateVerification(id: string, body: UpdateVerificationRequest, options?: CallOptions): Promise<Verification> {
+    return this.#call("patch", "/v2/verifications/{id}", { params: { path: { id } }, body }, options);
   }
 
   /** Cancels a verification; only PAUSED verifications can be cancelled. */
-  async cancelVerification(id: string, options?: CallOptions): Promise<Verification> {
-    return unwrap(
-      PROVIDER,
-      await this.client.POST("/v2/verifications/{id}/cancel", {
-        params: { path: { id } },
-        ...callInit(this.client, options),
-      }),
-    );
+  cancelVerification(id: string, options?: CallOptions): Promise<Verification> {
+    return this.#call("post", "/v2/verifications/{id}/cancel", { params: { path: { id } } }, options);
   }
 
-  #authorization(): string {
+  #authorization(): { authorization: string; secrets: readonly string[] } {
     const id = loadSetting({
       value: this.#apiKeyId,
       option: "apiKeyId",
@@ -190,8 +170,20 @@ export class Argyle {
       envVar: "ARGYLE_API_KEY_SECRET",
       description: "Argyle API key secret",
     });
-    return basicAuthorization(id, secret);
+    const authorization = basicAuthorization(id, secret);
+    // Each form Argyle (or a proxy) could echo back is redacted: the id, the secret and the base64 token.
+    return { authorization, secrets: [id, secret, authorization.slice("Basic ".length)] };
   }
+}
+
+/**
+ * The typed openapi-fetch client of `argyle`, for every operation in the Argyle spec:
+ * `argyleApiClient(argyle).POST("/v2/sessions", { body })` returns `{ data, error, response }`.
+ * It sends through the same credentials, retries and hooks as the methods; built on first use, and
+ * separate from the class so that programs calling only the methods do not bundle openapi-fetch's client.
+ */
+export function argyleApiClient(argyle: Argyle): ArgyleApiClient {
+  return openApiClientOf<paths>(argyle);
 }
 
 /**

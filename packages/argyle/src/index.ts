@@ -4,6 +4,7 @@ export {
   type ArgyleApiClient,
   type ArgyleErrorBody,
   type ArgyleOptions,
+  argyleApiClient,
   type CreateSessionRequest,
   type CreateUserRequest,
   type CreateUserResponse,
