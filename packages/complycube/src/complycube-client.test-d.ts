@@ -4,11 +4,11 @@ import { complyCubeSessions } from "./complycube-sessions.ts";
 import {
   type Client,
   type ComplyCube,
-  complyCubeApiClient,
   type ComplyCubeSessionOptions,
   ComplyCubeSessions,
   type ComplyCubeWebhookPayload,
   type CreateFlowSessionRequest,
+  complyCubeApiClient,
   createComplyCube,
   type FlowSession,
 } from "./index.ts";
@@ -40,7 +40,9 @@ describe("@verifetch/complycube types", () => {
   });
 
   it("types the raw client's data and provider error body", async () => {
-    const result = await complyCubeApiClient(complycube).POST("/v1/flow/sessions", { body: { ...base, workflowTemplateId: "wf" } });
+    const result = await complyCubeApiClient(complycube).POST("/v1/flow/sessions", {
+      body: { ...base, workflowTemplateId: "wf" },
+    });
     if (result.error) {
       expectTypeOf(result.error).toEqualTypeOf<{ type: string; message: string; param?: string }>();
     } else {

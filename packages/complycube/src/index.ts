@@ -3,12 +3,12 @@ export {
   type Client,
   COMPLYCUBE_BASE_URL,
   ComplyCube,
-  complyCubeApiClient,
   type ComplyCubeApiClient,
   type ComplyCubeErrorBody,
   type ComplyCubeOptions,
   type CreateClientRequest,
   type CreateFlowSessionRequest,
+  complyCubeApiClient,
   createComplyCube,
   type FlowSession,
 } from "./complycube-client.ts";
