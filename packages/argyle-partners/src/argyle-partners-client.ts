@@ -1,5 +1,4 @@
 import {
-  basicAuthorization,
   type CallOptions,
   createTransport,
   iterateCursorPages,
@@ -8,6 +7,7 @@ import {
   openApiClientOf,
   operationCaller,
   type ProviderClientOptions,
+  setBasicAuthorization,
   setSessionSettings,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
@@ -94,9 +94,8 @@ export class ArgylePartners {
       baseUrl,
       options,
       authenticate: (request) => {
-        const { authorization, secrets } = this.#authorization();
-        request.headers.set("Authorization", authorization);
-        return secrets;
+        const { id, secret } = this.#credentials();
+        return setBasicAuthorization(request, id, secret);
       },
     });
     this.#call = operationCaller<paths>(transport);
@@ -140,7 +139,7 @@ export class ArgylePartners {
   }
 
   // The Partners API uses the same Argyle keys (and variables) as the Verifications API.
-  #authorization(): { authorization: string; secrets: readonly string[] } {
+  #credentials(): { id: string; secret: string } {
     const id = loadSetting({
       value: this.#apiKeyId,
       option: "apiKeyId",
@@ -153,9 +152,7 @@ export class ArgylePartners {
       envVar: "ARGYLE_API_KEY_SECRET",
       description: "Argyle API key secret",
     });
-    const authorization = basicAuthorization(id, secret);
-    // Each form Argyle (or a proxy) could echo back is redacted: the id, the secret and the base64 token.
-    return { authorization, secrets: [id, secret, authorization.slice("Basic ".length)] };
+    return { id, secret };
   }
 }
 

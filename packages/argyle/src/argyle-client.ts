@@ -1,5 +1,4 @@
 import {
-  basicAuthorization,
   type CallOptions,
   createTransport,
   iterateCursorPages,
@@ -8,6 +7,7 @@ import {
   openApiClientOf,
   operationCaller,
   type ProviderClientOptions,
+  setBasicAuthorization,
   setSessionSettings,
 } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
@@ -97,9 +97,8 @@ export class Argyle {
       baseUrl,
       options,
       authenticate: (request) => {
-        const { authorization, secrets } = this.#authorization();
-        request.headers.set("Authorization", authorization);
-        return secrets;
+        const { id, secret } = this.#credentials();
+        return setBasicAuthorization(request, id, secret);
       },
     });
     this.#call = operationCaller<paths>(transport);
@@ -157,7 +156,7 @@ export class Argyle {
     return this.#call("post", "/v2/verifications/{id}/cancel", { params: { path: { id } } }, options);
   }
 
-  #authorization(): { authorization: string; secrets: readonly string[] } {
+  #credentials(): { id: string; secret: string } {
     const id = loadSetting({
       value: this.#apiKeyId,
       option: "apiKeyId",
@@ -170,9 +169,7 @@ export class Argyle {
       envVar: "ARGYLE_API_KEY_SECRET",
       description: "Argyle API key secret",
     });
-    const authorization = basicAuthorization(id, secret);
-    // Each form Argyle (or a proxy) could echo back is redacted: the id, the secret and the base64 token.
-    return { authorization, secrets: [id, secret, authorization.slice("Basic ".length)] };
+    return { id, secret };
   }
 }
 

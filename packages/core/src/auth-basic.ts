@@ -5,3 +5,13 @@ export function basicAuthorization(username: string, password: string): string {
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return `Basic ${btoa(binary)}`;
 }
+
+/**
+ * Sets HTTP Basic `Authorization` on an outgoing request and returns the secrets to redact: the
+ * username, the password and the base64 token — each form a provider or proxy could echo back.
+ */
+export function setBasicAuthorization(request: { headers: Headers }, username: string, password: string): string[] {
+  const authorization = basicAuthorization(username, password);
+  request.headers.set("Authorization", authorization);
+  return [username, password, authorization.slice("Basic ".length)];
+}

@@ -1,4 +1,4 @@
-export { basicAuthorization } from "./auth-basic.ts";
+export { basicAuthorization, setBasicAuthorization } from "./auth-basic.ts";
 export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
 export { type HmacAlgorithm, hmacHex, timingSafeEqual } from "./crypto-hmac.ts";
 export { type Environment, type HostEnvironmentConfig, resolveHostEnvironment } from "./environment.ts";

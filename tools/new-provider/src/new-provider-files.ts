@@ -108,14 +108,12 @@ function clientSource(spec: SpecSummary, Name: string, ENV: string): string {
   const authenticate = basic
     ? `        const id = loadSetting({ value: this.#apiKeyId, option: "apiKeyId", envVar: "${ENV}_API_KEY_ID", description: "${Name} API key id" });
         const secret = loadSetting({ value: this.#apiKeySecret, option: "apiKeySecret", envVar: "${ENV}_API_KEY_SECRET", description: "${Name} API key secret" });
-        const authorization = basicAuthorization(id, secret);
-        request.headers.set("Authorization", authorization);
-        return [id, secret, authorization.slice("Basic ".length)];`
+        return setBasicAuthorization(request, id, secret);`
     : `        const apiKey = loadSetting({ value: this.#apiKey, option: "apiKey", envVar: "${ENV}_API_KEY", description: "${Name} API key" });
         request.headers.set(${JSON.stringify(spec.auth.kind === "header" ? spec.auth.header : "")}, apiKey);
         return [apiKey];`;
   const imports = basic
-    ? "basicAuthorization, createTransport, loadSetting, type OperationCaller, openApiClientOf, operationCaller, type ProviderClientOptions"
+    ? "createTransport, loadSetting, type OperationCaller, openApiClientOf, operationCaller, type ProviderClientOptions, setBasicAuthorization"
     : "createTransport, loadSetting, type OperationCaller, openApiClientOf, operationCaller, type ProviderClientOptions";
   return `import { ${imports} } from "@verifetch/core";
 import type { Client as OpenApiClient } from "openapi-fetch";
