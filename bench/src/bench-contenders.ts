@@ -33,6 +33,8 @@ export interface Contender {
   /** The one-call program bundled for the size table (ES module source, resolved from bench/src). */
   bundleEntry: string;
   bundlePlatform: BundlePlatform;
+  /** Whether the report shows what each module adds to the one-call bundle (verifetch's own contenders). */
+  sizeBreakdown?: boolean;
   /** Builds the client against `baseUrl` and returns the call to time. */
   create(baseUrl: string): Promise<BenchCall>;
 }
@@ -128,6 +130,7 @@ const verifetchComplyCube: Contender = {
   packages: ["@verifetch/complycube"],
   imports: ["@verifetch/complycube"],
   bundlePlatform: "browser",
+  sizeBreakdown: true,
   bundleEntry: entry([
     `import { createComplyCube } from "@verifetch/complycube";`,
     fixtureImport,
@@ -147,6 +150,7 @@ const facade: Contender = {
   packages: ["verifetch", "@verifetch/complycube"],
   imports: ["verifetch", "@verifetch/complycube"],
   bundlePlatform: "browser",
+  sizeBreakdown: true,
   bundleEntry: entry([
     `import { createVerifetch } from "verifetch";`,
     `import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";`,

@@ -117,6 +117,39 @@ function sizeTable(results: BenchResults): string {
   ]);
 }
 
+/** Modules below this share of a bundle's minified bytes are summed into one row. */
+const SMALL_MODULE_SHARE = 0.01;
+
+function breakdownSection(results: BenchResults): string {
+  return results.contenders
+    .flatMap((c) => {
+      const modules = c.bundle.modules;
+      if (modules === undefined) return [];
+      const total = c.bundle.minifiedBytes;
+      const large = modules.filter((m) => m.minifiedBytes >= total * SMALL_MODULE_SHARE);
+      const small = modules.filter((m) => m.minifiedBytes < total * SMALL_MODULE_SHARE);
+      const share = (bytes: number): string => `${((bytes / total) * 100).toFixed(1)} %`;
+      const rows = large.map((m) => [
+        `\`${m.module}\``,
+        String(m.minifiedBytes),
+        share(m.minifiedBytes),
+        String(m.gzipBytes),
+      ]);
+      if (small.length > 0) {
+        const bytes = small.reduce((sum, m) => sum + m.minifiedBytes, 0);
+        rows.push([`${small.length} smaller modules`, String(bytes), share(bytes), "—"]);
+      }
+      return [
+        `### ${c.label}: ${c.bundle.minifiedBytes} B minified, ${c.bundle.gzipBytes} B gzipped`,
+        "",
+        table(["module", "minified B", "share", "gzip cost B"], rows, ["left", "right", "right", "right"]),
+        "",
+      ];
+    })
+    .join("\n")
+    .trimEnd();
+}
+
 function importTable(results: BenchResults): string {
   const rows = results.contenders.map((c) => [
     c.label,
@@ -221,6 +254,15 @@ export function renderReport(results: BenchResults): string {
     "for the browser; axios and the official SDK for Node, with Node builtins external.",
     "",
     sizeTable(results),
+    "",
+    "## Where the bytes go",
+    "",
+    "verifetch's one-call programs above, traced module by module through the packages' source maps (esbuild",
+    "composes each package's `dist/index.mjs.map`). `gzip cost` is how much smaller the gzipped bundle is without",
+    "the module's output; modules share gzip's window, so that column ranks costs rather than adding up to the",
+    `total. Modules under ${SMALL_MODULE_SHARE * 100} % of a bundle's minified bytes share the last row.`,
+    "",
+    breakdownSection(results),
     "",
     "## Cold import",
     "",

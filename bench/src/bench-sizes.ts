@@ -1,17 +1,32 @@
 // Bundle size of each contender's one-call program: esbuild (pinned) bundle + minify, then gzip.
+import { join, relative, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
+import { type ModuleCost, moduleCosts, moduleLabel } from "./bench-bundle-breakdown.ts";
 import type { BundlePlatform, Contender } from "./bench-contenders.ts";
+import { REPO_ROOT } from "./bench-paths.ts";
 
 /** The size of one bundled program. */
 export interface BundleSize {
   platform: BundlePlatform;
   minifiedBytes: number;
   gzipBytes: number;
+  /** What each module adds, largest first (only when asked for: it gzips the bundle once per module). */
+  modules?: ModuleCost[];
 }
 
-/** Bundles `source` (an ES module resolved from `resolveDir`) for `platform` and measures it. */
-export async function bundleSize(source: string, resolveDir: string, platform: BundlePlatform): Promise<BundleSize> {
+/**
+ * Bundles `source` (an ES module resolved from `resolveDir`) for `platform` and measures it; with
+ * `breakdown`, also what each module adds.
+ */
+export async function bundleSize(
+  source: string,
+  resolveDir: string,
+  platform: BundlePlatform,
+  breakdown = false,
+): Promise<BundleSize> {
+  // Nothing is written: the out file only anchors the source map's relative paths.
+  const outfile = join(resolveDir, "one-call-program.js");
   const result = await build({
     stdin: { contents: source, resolveDir, loader: "ts", sourcefile: "one-call-program.ts" },
     bundle: true,
@@ -24,14 +39,26 @@ export async function bundleSize(source: string, resolveDir: string, platform: B
     write: false,
     logLevel: "silent",
     legalComments: "none",
+    outfile,
+    // "external" adds no sourceMappingURL comment, so the measured code is the same with or without it.
+    sourcemap: breakdown ? "external" : false,
+    sourcesContent: false,
   });
-  const output = result.outputFiles[0];
+  const output = result.outputFiles.find((file) => file.path === outfile);
   if (output === undefined) throw new Error("esbuild produced no output");
-  return {
+  const size: BundleSize = {
     platform,
     minifiedBytes: output.contents.byteLength,
     gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
   };
+  const map = result.outputFiles.find((file) => file.path === `${outfile}.map`);
+  if (breakdown) {
+    if (map === undefined) throw new Error("esbuild produced no source map");
+    size.modules = moduleCosts(output.text, JSON.parse(map.text), (mapSource) =>
+      moduleLabel(relative(REPO_ROOT, resolve(resolveDir, mapSource)).split("\\").join("/")),
+    );
+  }
+  return size;
 }
 
 /** Sizes of every contender's one-call program, keyed by contender id. */
@@ -41,7 +68,10 @@ export async function measureBundleSizes(
 ): Promise<Map<string, BundleSize>> {
   const sizes = new Map<string, BundleSize>();
   for (const contender of contenders) {
-    sizes.set(contender.id, await bundleSize(contender.bundleEntry, resolveDir, contender.bundlePlatform));
+    sizes.set(
+      contender.id,
+      await bundleSize(contender.bundleEntry, resolveDir, contender.bundlePlatform, contender.sizeBreakdown === true),
+    );
   }
   return sizes;
 }

@@ -38,6 +38,8 @@ describe("pnpm bench, quick mode", () => {
         QUICK_OPTIONS.timing.rounds * QUICK_OPTIONS.timing.batch,
       );
       expect(contender.bundle.gzipBytes, contender.id).toBeGreaterThan(0);
+      const traced = contender.bundle.modules?.reduce((sum, m) => sum + m.minifiedBytes, 0);
+      if (traced !== undefined) expect(traced, contender.id).toBe(contender.bundle.minifiedBytes);
       expect(Number.isFinite(contender.coldImport.ms.median), contender.id).toBe(true);
     }
   });
@@ -56,6 +58,11 @@ describe("pnpm bench, quick mode", () => {
       }
     }
     expect(markdown).toContain("## Targets (issue 7)");
+    const breakdown = sections.find((s) => s.startsWith("Where the bytes go")) ?? "";
+    for (const contender of results.contenders.filter((c) => c.id.startsWith("verifetch"))) {
+      expect(breakdown, contender.label).toContain(`### ${contender.label}: `);
+    }
+    expect(breakdown).toMatch(/^\| `packages\/core\/src\/retry-send\.ts` +\| +\d+ \| [\d.]+ % \| +\d+ \|$/m);
     expect(markdown).toContain(`Node ${process.version}`);
   });
 });
