@@ -49,5 +49,20 @@ export function apiErrorFor<TBody>(
   context: ErrorContext,
 ): ApiError<TBody> {
   const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
-  return new ErrorClass({ ...context, status, body, headers, requestId: requestIdFrom(headers) }) as ApiError<TBody>;
+  // 0 is what a browser reports for a redirect it hides (an `opaqueredirect` response).
+  const redirect = status === 0 || (status > 299 && status < 400 && status !== 304);
+  const location = headers.get("location");
+  // Only the target's origin is named: its path or query could carry personal data or a token.
+  const target = location && URL.canParse(location) ? ` to ${new URL(location).origin}` : "";
+  const message = redirect
+    ? `${context.provider} answered ${status} with a redirect${target}, which verifetch does not follow (credentials must not reach another URL): check baseUrl`
+    : undefined;
+  return new ErrorClass({
+    ...context,
+    status,
+    body,
+    headers,
+    requestId: requestIdFrom(headers),
+    message,
+  }) as ApiError<TBody>;
 }

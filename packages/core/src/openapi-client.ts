@@ -48,6 +48,11 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
   });
   const { response, text, meta } = exchange;
   const { status, ok } = response;
+  if (response.type === "opaqueredirect") {
+    // A browser's hidden redirect (status 0) cannot be copied into a new Response; its body is empty.
+    setTransportMeta(response, meta);
+    return response;
+  }
   const value = ok ? parseSuccessBody(transport.provider, exchange) : undefined;
   const copy = new Response(NULL_BODY_STATUSES.has(status) ? null : text, {
     status,

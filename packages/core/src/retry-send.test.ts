@@ -3,12 +3,14 @@
 import { describe, expect, it, vi } from "vitest";
 import {
   AbortError,
+  ApiError,
   ConnectionError,
   InternalServerError,
   InvalidResponseError,
   RateLimitError,
   TimeoutError,
 } from "./error-classes.ts";
+import { apiErrorFor } from "./error-from-response.ts";
 import { operationCaller } from "./operation-call.ts";
 import { getResponseMeta } from "./response-meta.ts";
 import { type CallOptions, createTransport, type ProviderClientOptions } from "./transport-create.ts";
@@ -310,5 +312,39 @@ describe("sendWithRetries", () => {
       expect.objectContaining({ attempt: 2, status: 200, willRetry: false }),
     ]);
     expect(JSON.stringify(events)).not.toContain("supersecret");
+  });
+});
+
+describe("redirects", () => {
+  const redirect = (status: number, location: string) =>
+    new Response("Found. Redirecting", { status, headers: { Location: location } });
+
+  it("are never followed: fetch is told not to, and a 3xx is an ApiError naming only the target's origin", async () => {
+    const { fetch, received } = scripted(redirect(302, "https://elsewhere.example/steal?user=jane"));
+    const error = await client(fetch)
+      .get()
+      .catch((e: unknown) => e);
+    expect(received.map((request) => request.redirect)).toEqual(["manual"]);
+    expect(ApiError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 302, isRetryable: false, retryCount: 0 });
+    expect((error as Error).message).toBe(
+      "acme answered 302 with a redirect to https://elsewhere.example, which verifetch does not follow (credentials must not reach another URL): check baseUrl",
+    );
+  });
+
+  it("are not retried, even for a GET; a relative or missing Location names no target", async () => {
+    const { fetch } = scripted(redirect(308, "/v2/things"), new Response(null, { status: 307 }));
+    await expect(client(fetch).get()).rejects.toThrow(/^acme answered 308 with a redirect, which verifetch does not/);
+    await expect(client(fetch).post()).rejects.toThrow(/^acme answered 307 with a redirect, which verifetch does not/);
+    expect(fetch).toHaveBeenCalledTimes(2);
+  });
+
+  it("hidden by a browser (status 0, an opaqueredirect response) are described too", () => {
+    const error = apiErrorFor(0, undefined, new Headers(), { provider: "acme" });
+    expect(error.message).toMatch(/^acme answered 0 with a redirect, which verifetch does not follow/);
+    // 304 Not Modified is no redirect: it keeps the usual message.
+    expect(apiErrorFor(304, undefined, new Headers(), { provider: "acme" }).message).toBe(
+      "acme responded 304 with no error message",
+    );
   });
 });

@@ -226,7 +226,9 @@ export async function sendWithRetries(
     // Repeating is safe for idempotent requests, and for any request that certainly never left.
     let repeatable = safeToRepeat;
     try {
-      response = await send({ method, headers, body, signal: controller.signal });
+      // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
+      // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
+      response = await send({ method, headers, body, signal: controller.signal, redirect: "manual" });
     } catch (error) {
       cause = error;
       repeatable ||= !controller.signal.aborted && failedBeforeSending(error);

@@ -28,5 +28,6 @@ export function retryPolicyRules(): string[] {
     "So a create call is never repeated once it may have reached a provider that documents no idempotency key: it cannot create two sessions.",
     "Backoff between attempts: min(0.5 · 2ⁿ, 8) s minus up to 25 % jitter, unless the provider asks for a wait with `retry-after-ms`, `Retry-After` (seconds or a date) or, for 429, `X-RateLimit-Reset`.",
     `A requested wait longer than **${maxRetryWaitMs / 1000} s** (\`maxRetryWaitMs\`) is not slept: the call fails at once (a 429 as \`RateLimitError\` carrying \`retryAfterMs\`).`,
+    "**Redirects are never followed** (no provider documents one, and fetch would resend credential headers such as `X-API-Key` to the host it names): a 3xx fails at once as an `ApiError` naming only the target's origin.",
   ];
 }

@@ -206,6 +206,41 @@ describe("fault server: broken connections and bodies", () => {
   });
 });
 
+describe("fault server: redirects", () => {
+  let elsewhere: FaultServer;
+  beforeEach(async () => {
+    elsewhere = await startFaultServer();
+  });
+  afterEach(() => elsewhere.stop());
+
+  it("a redirect to another host is not followed, so X-API-Key never reaches it", async () => {
+    // Fetch would follow it and forward X-API-Key: only Authorization is dropped across origins.
+    server.script("/api/v1/sessions/s1", {
+      status: 302,
+      headers: { Location: `${elsewhere.baseUrl}/collect?session=s1` },
+      body: "Found",
+    });
+    elsewhere.script("/collect", { status: 200, body: sessionJson });
+    const error = await verifa()
+      .getSession("s1")
+      .catch((e: unknown) => e);
+    expect(elsewhere.seen("/collect")).toEqual([]);
+    expect(server.seen("/api/v1/sessions/s1")).toHaveLength(1);
+    expect(VerifetchError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ status: 302, isRetryable: false });
+    expect((error as Error).message).toBe(
+      `verifa answered 302 with a redirect to ${elsewhere.baseUrl}, which verifetch does not follow (credentials must not reach another URL): check baseUrl`,
+    );
+  });
+
+  it("a create answered with a redirect is sent once and never re-sent as a GET", async () => {
+    server.script("/v1/flow/sessions", { status: 301, headers: { Location: "/v1/flow/sessions/" }, body: "" });
+    await expect(complycube().createFlowSession(flowSession)).rejects.toMatchObject({ status: 301 });
+    expect(server.seen("/v1/flow/sessions").map((r) => r.method)).toEqual(["POST"]);
+    expect(server.seen("/v1/flow/sessions/")).toEqual([]);
+  });
+});
+
 describe("no secret leaks on any error path", () => {
   const secrets = [COMPLYCUBE_KEY, VERIFA_KEY];
   const scenarios: { name: string; run: (logger: Logger, events: unknown[]) => Promise<unknown> }[] = [

@@ -24,16 +24,16 @@ const provider = (folder: string, factory: string, limit: string): Budget => ({
 });
 
 export const BUDGETS: Budget[] = [
-  provider("complycube", "createComplyCube", "4.95 kB"),
-  provider("argyle", "createArgyle", "5.45 kB"),
-  provider("argyle-partners", "createArgylePartners", "5.4 kB"),
-  provider("verifa", "createVerifa", "5.15 kB"),
-  provider("earthid", "createEarthId", "4.9 kB"),
-  provider("veriff", "createVeriff", "5.4 kB"),
+  provider("complycube", "createComplyCube", "5.1 kB"),
+  provider("argyle", "createArgyle", "5.6 kB"),
+  provider("argyle-partners", "createArgylePartners", "5.55 kB"),
+  provider("verifa", "createVerifa", "5.3 kB"),
+  provider("earthid", "createEarthId", "5.05 kB"),
+  provider("veriff", "createVeriff", "5.6 kB"),
   {
     name: "verifetch + @verifetch/complycube: createVerifetch, createComplyCube, complyCubeSessions",
     imports: { verifetch: "{ createVerifetch }", complycube: "{ createComplyCube, complyCubeSessions }" },
-    limit: "8.1 kB",
+    limit: "8.25 kB",
   },
 ];
 
