@@ -1,9 +1,11 @@
 import {
   type CreateSessionInput,
+  checkOptionRecord,
   getResponseMeta,
   type HostedSession,
   InputValidationError,
   InvalidResponseError,
+  isRecord,
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
@@ -71,18 +73,13 @@ export class ArgylePartnersSessions
     // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
     validateSessionInput(input, { provider: "Argyle Partners", languages: this.languages, cancelUrl: false });
     const options: unknown = input.providerOptions?.["argyle-partners"];
-    if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    if (!isRecord(options)) {
       throw new InputValidationError(
         `${FIELD}.verification`,
         "is required: the id of a verification created with createVerification",
       );
     }
-    const record = options as Record<string, unknown>;
-    for (const [key, value] of Object.entries(record)) {
-      if (value !== undefined && !OPTION_KEYS.includes(key)) {
-        throw new InputValidationError(`${FIELD}.${key}`, "is not an Argyle Partners session option");
-      }
-    }
+    const record = checkOptionRecord(options, FIELD, OPTION_KEYS);
     if (typeof record.verification !== "string" || !UUID.test(record.verification)) {
       throw new InputValidationError(
         `${FIELD}.verification`,

@@ -1,9 +1,11 @@
 import {
   type CreateSessionInput,
+  checkOptionRecord,
   getResponseMeta,
   type HostedSession,
   InputValidationError,
   InvalidResponseError,
+  isRecord,
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
@@ -63,18 +65,13 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
     // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
     validateSessionInput(input, { provider: "Argyle", languages: this.languages, cancelUrl: false });
     const options: unknown = input.providerOptions?.argyle;
-    if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    if (!isRecord(options)) {
       throw new InputValidationError(
         `${FIELD}.verification`,
         "is required: the id of a verification created with createVerification",
       );
     }
-    const record = options as Record<string, unknown>;
-    for (const [key, value] of Object.entries(record)) {
-      if (value !== undefined && !OPTION_KEYS.includes(key)) {
-        throw new InputValidationError(`${FIELD}.${key}`, "is not an Argyle session option");
-      }
-    }
+    const record = checkOptionRecord(options, FIELD, OPTION_KEYS);
     if (typeof record.verification !== "string" || !UUID.test(record.verification)) {
       throw new InputValidationError(
         `${FIELD}.verification`,

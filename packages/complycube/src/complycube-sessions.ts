@@ -1,7 +1,9 @@
 import {
   type CreateSessionInput,
+  checkOptionRecord,
   type HostedSession,
   InputValidationError,
+  isRecord,
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
@@ -100,14 +102,13 @@ export class ComplyCubeSessions
     if (input.cancelUrl === undefined) {
       throw new InputValidationError("cancelUrl", "is required by ComplyCube (where the user goes when they cancel)");
     }
-    const options: unknown = input.providerOptions?.complycube;
-    if (typeof options !== "object" || options === null || Array.isArray(options)) {
+    const record: unknown = input.providerOptions?.complycube;
+    if (!isRecord(record)) {
       throw new InputValidationError(
         `${FIELD}.clientId`,
         "is required, with exactly one of checkTypes and workflowTemplateId",
       );
     }
-    const record = options as Record<string, unknown>;
     checkNonEmptyString(record, "clientId");
     const hasChecks = record.checkTypes !== undefined;
     const hasWorkflow = record.workflowTemplateId !== undefined;
@@ -135,7 +136,10 @@ export class ComplyCubeSessions
             : "belongs to check-driven sessions (checkTypes), not workflow-driven ones",
         );
       }
-      throw new InputValidationError(`${FIELD}.${key}`, "is not a ComplyCube session option");
+      throw new InputValidationError(
+        `${FIELD}.${key}`,
+        `is not a known option (known: ${[...COMMON_KEYS, ...own].join(", ")})`,
+      );
     }
     if (record.theme !== undefined && !(flowThemeValues as readonly unknown[]).includes(record.theme)) {
       throw new InputValidationError(`${FIELD}.theme`, `must be one of ${flowThemeValues.join(", ")}`);
@@ -168,7 +172,7 @@ export class ComplyCubeSessions
     checkBoolean(record, "enableMonitoring");
     checkBoolean(record, "allowDocumentUpload");
     if (record.documentTypes !== undefined) {
-      const documentTypes = checkObject(record.documentTypes, `${FIELD}.documentTypes`, DOCUMENT_TYPE_KEYS);
+      const documentTypes = checkOptionRecord(record.documentTypes, `${FIELD}.documentTypes`, DOCUMENT_TYPE_KEYS);
       for (const [key, value] of Object.entries(documentTypes)) {
         if (value !== undefined && typeof value !== "boolean") {
           throw new InputValidationError(`${FIELD}.documentTypes.${key}`, "must be a boolean");
@@ -176,10 +180,10 @@ export class ComplyCubeSessions
       }
     }
     if (record.messages !== undefined) {
-      const messages = checkObject(record.messages, `${FIELD}.messages`, MESSAGE_KEYS);
+      const messages = checkOptionRecord(record.messages, `${FIELD}.messages`, MESSAGE_KEYS);
       for (const [screen, content] of Object.entries(messages)) {
         if (content === undefined) continue;
-        const texts = checkObject(content, `${FIELD}.messages.${screen}`, MESSAGE_CONTENT_KEYS);
+        const texts = checkOptionRecord(content, `${FIELD}.messages.${screen}`, MESSAGE_CONTENT_KEYS);
         for (const [key, value] of Object.entries(texts)) {
           if (value !== undefined && typeof value !== "string") {
             throw new InputValidationError(`${FIELD}.messages.${screen}.${key}`, "must be a string");
@@ -258,18 +262,6 @@ function checkBoolean(record: Record<string, unknown>, key: string): void {
   if (record[key] !== undefined && typeof record[key] !== "boolean") {
     throw new InputValidationError(`${FIELD}.${key}`, "must be a boolean");
   }
-}
-
-function checkObject(value: unknown, field: string, keys: readonly string[]): Record<string, unknown> {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) {
-    throw new InputValidationError(field, "must be an object");
-  }
-  for (const key of Object.keys(value)) {
-    if (!keys.includes(key)) {
-      throw new InputValidationError(`${field}.${key}`, `is not a known key; expected ${keys.join(", ")}`);
-    }
-  }
-  return value as Record<string, unknown>;
 }
 
 /**

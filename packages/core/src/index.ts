@@ -32,6 +32,7 @@ export {
   type OperationInit,
   operationCaller,
 } from "./operation-call.ts";
+export { checkOptionRecord, isRecord } from "./option-check.ts";
 export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
 export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
 export { type FetchResult, unwrap } from "./result-unwrap.ts";

@@ -1,5 +1,6 @@
 import {
   type CreateSessionInput,
+  checkOptionRecord,
   type HostedSession,
   InputValidationError,
   isCountryCode,
@@ -144,38 +145,21 @@ function veriffVerification(
   };
 }
 
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function refuseUnknownKeys(value: Record<string, unknown>, known: readonly string[], path: string): void {
-  const unknown = Object.keys(value).find((key) => !known.includes(key));
-  if (unknown !== undefined) {
-    throw new InputValidationError(`${path}.${unknown}`, `is not a known option (known: ${known.join(", ")})`);
-  }
-}
-
 function validateVeriffOptions(options: unknown, path: string): void {
   if (options === undefined) return;
-  if (!isRecord(options)) throw new InputValidationError(path, "must be an object");
-  refuseUnknownKeys(options, OPTION_KEYS, path);
-  const { document, endUserId, consents, address } = options;
+  const { document, endUserId, consents, address } = checkOptionRecord(options, path, OPTION_KEYS);
   if (document !== undefined) {
-    if (!isRecord(document)) throw new InputValidationError(`${path}.document`, "must be an object");
-    refuseUnknownKeys(document, DOCUMENT_KEYS, `${path}.document`);
-    if (document.type !== undefined && (typeof document.type !== "string" || document.type === "")) {
+    const { type, number, country } = checkOptionRecord(document, `${path}.document`, DOCUMENT_KEYS);
+    if (type !== undefined && (typeof type !== "string" || type === "")) {
       throw new InputValidationError(`${path}.document.type`, 'must be a document type such as "PASSPORT"');
     }
-    if (
-      document.number !== undefined &&
-      (typeof document.number !== "string" || !/^[A-Za-z0-9]+$/.test(document.number))
-    ) {
+    if (number !== undefined && (typeof number !== "string" || !/^[A-Za-z0-9]+$/.test(number))) {
       throw new InputValidationError(`${path}.document.number`, "must be letters and digits only");
     }
-    if (document.country !== undefined && (typeof document.country !== "string" || !isCountryCode(document.country))) {
+    if (country !== undefined && (typeof country !== "string" || !isCountryCode(country))) {
       throw new InputValidationError(
         `${path}.document.country`,
-        `must be an ISO 3166-1 alpha-2 code such as "EE" (got ${JSON.stringify(document.country)})`,
+        `must be an ISO 3166-1 alpha-2 code such as "EE" (got ${JSON.stringify(country)})`,
       );
     }
   }
@@ -186,18 +170,26 @@ function validateVeriffOptions(options: unknown, path: string): void {
     if (!Array.isArray(consents)) throw new InputValidationError(`${path}.consents`, "must be a list");
     consents.forEach((consent: unknown, index) => {
       const at = `${path}.consents[${index}]`;
-      if (!isRecord(consent)) throw new InputValidationError(at, "must be an object { type, approved }");
-      refuseUnknownKeys(consent, ["type", "approved"], at);
-      if (typeof consent.type !== "string" || consent.type === "") {
+      const { type, approved } = checkOptionRecord(
+        consent,
+        at,
+        ["type", "approved"],
+        "must be an object { type, approved }",
+      );
+      if (typeof type !== "string" || type === "") {
         throw new InputValidationError(`${at}.type`, 'must be a consent type such as "ine"');
       }
-      if (typeof consent.approved !== "boolean") throw new InputValidationError(`${at}.approved`, "must be a boolean");
+      if (typeof approved !== "boolean") throw new InputValidationError(`${at}.approved`, "must be a boolean");
     });
   }
   if (address !== undefined) {
-    if (!isRecord(address)) throw new InputValidationError(`${path}.address`, "must be an object { fullAddress }");
-    refuseUnknownKeys(address, ["fullAddress"], `${path}.address`);
-    if (typeof address.fullAddress !== "string" || address.fullAddress.trim() === "") {
+    const { fullAddress } = checkOptionRecord(
+      address,
+      `${path}.address`,
+      ["fullAddress"],
+      "must be an object { fullAddress }",
+    );
+    if (typeof fullAddress !== "string" || fullAddress.trim() === "") {
       throw new InputValidationError(`${path}.address.fullAddress`, "must be the whole address as a non-empty string");
     }
   }
