@@ -135,7 +135,9 @@ export class ArgylePartners {
     query: Omit<ListVerificationsQuery, "cursor"> = {},
     options?: CallOptions,
   ): AsyncGenerator<Verification, void, undefined> {
-    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options));
+    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options), {
+      provider: PROVIDER,
+    });
   }
 
   // The Partners API uses the same Argyle keys (and variables) as the Verifications API.

@@ -66,11 +66,16 @@ describe("Argyle Partners contract (Prism)", () => {
     expect(page.next).toContain("cursor=");
   });
 
-  it("iterateVerifications sends the `next` cursor back (the static mock repeats it, which ends the loop)", async () => {
+  it("iterateVerifications sends the `next` cursor back; the static mock repeats it, which is refused", async () => {
     const fetch = vi.fn((request: Request) => globalThis.fetch(request));
     const paging = createArgylePartners({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch });
     const ids: (string | undefined)[] = [];
-    for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    const iterate = async () => {
+      for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    };
+    await expect(iterate()).rejects.toThrow(
+      /^argyle-partners returned a next-page link repeating the cursor "ZXhhbXBsZV9jdXJzb3I", so the rest of the list cannot be fetched/,
+    );
     expect(ids).toHaveLength(4);
     expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([
       "?limit=2",

@@ -138,7 +138,9 @@ export class Argyle {
     query: Omit<ListVerificationsQuery, "cursor"> = {},
     options?: CallOptions,
   ): AsyncGenerator<Verification, void, undefined> {
-    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options));
+    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options), {
+      provider: PROVIDER,
+    });
   }
 
   /** Orders a new verification from the user's existing connection or documents, without user action. */

@@ -86,11 +86,16 @@ describe("Argyle contract (Prism)", () => {
     expect(empty).toEqual({ next: null, previous: null, results: [] });
   });
 
-  it("iterateVerifications sends the `next` cursor back (the static mock repeats it, which ends the loop)", async () => {
+  it("iterateVerifications sends the `next` cursor back; the static mock repeats it, which is refused", async () => {
     const fetch = vi.fn((request: Request) => globalThis.fetch(request));
     const paging = createArgyle({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch });
     const ids: (string | undefined)[] = [];
-    for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    const iterate = async () => {
+      for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    };
+    await expect(iterate()).rejects.toThrow(
+      /^argyle returned a next-page link repeating the cursor "ZXhhbXBsZV9jdXJzb3I", so the rest of the list cannot be fetched/,
+    );
     expect(ids).toHaveLength(4);
     expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([
       "?limit=2",

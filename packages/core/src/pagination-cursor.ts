@@ -1,3 +1,6 @@
+import { InvalidResponseError } from "./error-classes.ts";
+import { getResponseMeta } from "./response-meta.ts";
+
 /** A page of a cursor-paginated list whose `next` is the URL of the following page (or null). */
 export interface CursorPage<TItem> {
   next?: string | null;
@@ -6,20 +9,34 @@ export interface CursorPage<TItem> {
 
 /**
  * Iterates every item of a cursor-paginated list, page after page, reading the next cursor from the
- * `cursorParam` query parameter of each page's `next` URL. Stops at a page without `next`.
+ * `cursorParam` query parameter of each page's `next` URL (absolute or relative). Stops at a page
+ * without `next`. A `next` the list cannot continue from — no cursor in it, or a cursor already
+ * followed — is an InvalidResponseError rather than a silently shortened list.
  */
 export async function* iterateCursorPages<TItem>(
   fetchPage: (cursor: string | undefined) => Promise<CursorPage<TItem>>,
-  cursorParam = "cursor",
+  { provider, cursorParam = "cursor" }: { provider: string; cursorParam?: string },
 ): AsyncGenerator<TItem, void, undefined> {
   let cursor: string | undefined;
   const seen = new Set<string>();
   for (;;) {
     const page = await fetchPage(cursor);
     yield* page.results ?? [];
-    const next = page.next ? new URL(page.next).searchParams.get(cursorParam) : null;
-    // A provider repeating a cursor would loop forever; stop instead.
-    if (!next || seen.has(next)) return;
+    if (!page.next) return;
+    // Only the query matters, so any base resolves a relative link.
+    const link = URL.canParse(page.next, "https://base.invalid/") ? new URL(page.next, "https://base.invalid/") : null;
+    const next = link?.searchParams.get(cursorParam);
+    if (!next || seen.has(next)) {
+      const meta = getResponseMeta(page);
+      throw new InvalidResponseError({
+        provider,
+        status: meta?.status ?? 200,
+        body: page.next,
+        headers: new Headers(),
+        requestId: meta?.requestId,
+        message: `${provider} returned a next-page link ${next ? `repeating the cursor ${JSON.stringify(next)}` : `without a "${cursorParam}" parameter`}, so the rest of the list cannot be fetched: ${JSON.stringify(page.next)}`,
+      });
+    }
     seen.add(next);
     cursor = next;
   }
