@@ -74,7 +74,7 @@ describe("Argyle Partners contract (Prism)", () => {
       for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
     };
     await expect(iterate()).rejects.toThrow(
-      /^argyle-partners returned a next-page link repeating the cursor "ZXhhbXBsZV9jdXJzb3I", so the rest of the list cannot be fetched/,
+      /^argyle-partners sent a next-page link without a new "cursor", so the list cannot go on: .*cursor=ZXhhbXBsZV9jdXJzb3I/,
     );
     expect(ids).toHaveLength(4);
     expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([

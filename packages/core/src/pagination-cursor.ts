@@ -1,5 +1,6 @@
 import { InvalidResponseError } from "./error-classes.ts";
-import { getResponseMeta } from "./response-meta.ts";
+
+const BASE = "https://base.invalid/";
 
 /** A page of a cursor-paginated list whose `next` is the URL of the following page (or null). */
 export interface CursorPage<TItem> {
@@ -24,17 +25,14 @@ export async function* iterateCursorPages<TItem>(
     yield* page.results ?? [];
     if (!page.next) return;
     // Only the query matters, so any base resolves a relative link.
-    const link = URL.canParse(page.next, "https://base.invalid/") ? new URL(page.next, "https://base.invalid/") : null;
-    const next = link?.searchParams.get(cursorParam);
+    const next = URL.canParse(page.next, BASE) && new URL(page.next, BASE).searchParams.get(cursorParam);
     if (!next || seen.has(next)) {
-      const meta = getResponseMeta(page);
       throw new InvalidResponseError({
         provider,
-        status: meta?.status ?? 200,
+        status: 200,
         body: page.next,
         headers: new Headers(),
-        requestId: meta?.requestId,
-        message: `${provider} returned a next-page link ${next ? `repeating the cursor ${JSON.stringify(next)}` : `without a "${cursorParam}" parameter`}, so the rest of the list cannot be fetched: ${JSON.stringify(page.next)}`,
+        message: `${provider} sent a next-page link without a new "${cursorParam}", so the list cannot go on: ${page.next}`,
       });
     }
     seen.add(next);

@@ -25,8 +25,8 @@ const provider = (folder: string, factory: string, limit: string): Budget => ({
 
 export const BUDGETS: Budget[] = [
   provider("complycube", "createComplyCube", "5.1 kB"),
-  provider("argyle", "createArgyle", "5.6 kB"),
-  provider("argyle-partners", "createArgylePartners", "5.55 kB"),
+  provider("argyle", "createArgyle", "5.7 kB"),
+  provider("argyle-partners", "createArgylePartners", "5.65 kB"),
   provider("verifa", "createVerifa", "5.3 kB"),
   provider("earthid", "createEarthId", "5.05 kB"),
   provider("veriff", "createVeriff", "5.6 kB"),
