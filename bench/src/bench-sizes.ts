@@ -51,8 +51,8 @@ export async function bundleSize(
     minifiedBytes: output.contents.byteLength,
     gzipBytes: gzipSync(output.contents, { level: 9 }).byteLength,
   };
-  const map = result.outputFiles.find((file) => file.path === `${outfile}.map`);
   if (breakdown) {
+    const map = result.outputFiles.find((file) => file.path === `${outfile}.map`);
     if (map === undefined) throw new Error("esbuild produced no source map");
     size.modules = moduleCosts(output.text, JSON.parse(map.text), (mapSource) =>
       moduleLabel(relative(REPO_ROOT, resolve(resolveDir, mapSource)).split("\\").join("/")),

@@ -51,12 +51,7 @@ export function apiErrorFor<TBody>(
   const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   // 0 is what a browser reports for a redirect it hides (an `opaqueredirect` response).
   const redirect = status === 0 || (status > 299 && status < 400 && status !== 304);
-  const location = headers.get("location");
-  // Only the target's origin is named: its path or query could carry personal data or a token.
-  const target = location && URL.canParse(location) ? ` to ${new URL(location).origin}` : "";
-  const message = redirect
-    ? `${context.provider} answered ${status} with a redirect${target}, which verifetch does not follow (credentials must not reach another URL): check baseUrl`
-    : undefined;
+  const message = redirect ? redirectMessage(context.provider, status, headers.get("location")) : undefined;
   return new ErrorClass({
     ...context,
     status,
@@ -65,4 +60,10 @@ export function apiErrorFor<TBody>(
     requestId: requestIdFrom(headers),
     message,
   }) as ApiError<TBody>;
+}
+
+function redirectMessage(provider: string, status: number, location: string | null): string {
+  // Only the target's origin is named: its path or query could carry personal data or a token.
+  const target = location && URL.canParse(location) ? ` to ${new URL(location).origin}` : "";
+  return `${provider} answered ${status} with a redirect${target}, which verifetch does not follow (credentials must not reach another URL): check baseUrl`;
 }
