@@ -162,7 +162,8 @@ export interface Exchange {
 /** Statuses whose responses cannot have a body (the Response constructor refuses one). */
 export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-const NEVER = new AbortController().signal;
+// Made on first use: some runtimes (Cloudflare Workers) refuse such work at module load.
+let never: AbortSignal | undefined;
 
 /** Sends one logical call, retrying as the settings allow; resolves with the final response read in full. */
 export async function sendWithRetries(
@@ -172,7 +173,7 @@ export async function sendWithRetries(
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
   const { clock, provider, log } = transport;
-  const callerSignal = request.signal ?? NEVER;
+  const callerSignal = request.signal ?? (never ??= new AbortController().signal);
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
