@@ -1,5 +1,5 @@
-// Opens the built API reference site in headless Chromium (Debian's `chromium`, driven by
-// playwright-core) served from 127.0.0.1: the index and every provider page must render every
+// Opens the built API reference site in headless Chromium (from the `@sparticuz/chromium` npm
+// package, see docs-chromium.ts; driven by playwright-core) served from 127.0.0.1: the index and every provider page must render every
 // operation of their spec with no console error, no page error and no request to any other host.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -9,21 +9,11 @@ import { extname, join, normalize, resolve, sep } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { buildDocsSite, type DocsBuildResult, REPO_ROOT } from "./docs-build.ts";
+import { findChromium } from "./docs-chromium.ts";
 import { operationFragment } from "./docs-index-page.ts";
 import { remoteReferences } from "./docs-offline-check.ts";
 import { findSpecNames, type OperationFacts } from "./docs-spec-read.ts";
 
-const CHROMIUM = process.env.VERIFETCH_CHROMIUM ?? "/usr/bin/chromium";
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCREENSHOT_DIR = join(REPO_ROOT, "docs", "site", "screenshots");
 const SPEC_NAMES = findSpecNames(REPO_ROOT);
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
@@ -40,19 +30,17 @@ let setupError: unknown;
 
 beforeAll(async () => {
   try {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `No Chromium at ${CHROMIUM}: the docs site test needs one. Install Debian's package ` +
-          "(`apt-get install -y --no-install-recommends chromium`, as .ci/run does) or set VERIFETCH_CHROMIUM " +
-          "to the path of a Chromium or Chrome binary.",
-      );
-    }
+    const chromiumLaunch = await findChromium();
     outDir = mkdtempSync(join(tmpdir(), "verifetch-docs-"));
     site = await buildDocsSite({ outDir });
     const served = await serveStatic(outDir);
     server = served.server;
     baseUrl = served.baseUrl;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 30_000 });
+    browser = await chromium
+      .launch({ executablePath: chromiumLaunch.executablePath, args: chromiumLaunch.args, timeout: 30_000 })
+      .catch((error: unknown) => {
+        throw new Error(`Chromium from ${chromiumLaunch.source} did not start`, { cause: error });
+      });
   } catch (error) {
     setupError = error;
   }
