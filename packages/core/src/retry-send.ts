@@ -164,6 +164,10 @@ export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
 // Made on first use: some runtimes (Cloudflare Workers) refuse such work at module load.
 let never: AbortSignal | undefined;
+function neverAborted(): AbortSignal {
+  never ??= new AbortController().signal;
+  return never;
+}
 
 /** Sends one logical call, retrying as the settings allow; resolves with the final response read in full. */
 export async function sendWithRetries(
@@ -173,7 +177,7 @@ export async function sendWithRetries(
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
   const { clock, provider, log } = transport;
-  const callerSignal = request.signal ?? (never ??= new AbortController().signal);
+  const callerSignal = request.signal ?? neverAborted();
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
