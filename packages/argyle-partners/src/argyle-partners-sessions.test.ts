@@ -61,6 +61,13 @@ describe("argylePartnersSessions(argylePartners) (facade adapter)", () => {
       sandbox: true,
       status: "created",
       raw: created,
+      unsentFields: [
+        { field: "reference", reason: "Argyle Partners has no reference field" },
+        { field: "country", reason: "Argyle Partners takes no country" },
+        { field: "metadata", reason: "Argyle Partners takes no metadata" },
+        { field: "person.firstName", reason: "Argyle Partners takes no firstName" },
+        { field: "person.email", reason: "Argyle Partners takes no email" },
+      ],
     });
     const request = fetch.mock.calls[0]?.[0];
     expect(request?.url).toBe("https://api-sandbox.argyle.com/partners/v2/sessions");
@@ -103,12 +110,6 @@ describe("argylePartnersSessions(argylePartners) (facade adapter)", () => {
   const options = { "argyle-partners": { verification } };
   const refusals: [string, Record<string, unknown>, string][] = [
     [
-      "a cancelUrl (Argyle has none)",
-      { cancelUrl: "https://app.example/cancel", providerOptions: options },
-      "cancelUrl",
-    ],
-    ["an unsupported language", { language: "fr", providerOptions: options }, "language"],
-    [
       "an upper-case language (unified languages are lower case)",
       { language: "EN", providerOptions: options },
       "language",
@@ -150,12 +151,24 @@ describe("argylePartnersSessions(argylePartners) (facade adapter)", () => {
       { providerOptions: { "argyle-partners": { verification, redirect_url: "https://x.example" } } },
       "providerOptions.argyle-partners.redirect_url",
     ],
-    [
-      "an idempotency key (Argyle documents none)",
-      { idempotencyKey: "k1", providerOptions: options },
-      "idempotencyKey",
-    ],
   ];
+
+  it.each([
+    ["a cancelUrl (Argyle has none)", { cancelUrl: "https://app.example/cancel" }, "cancelUrl"],
+    ["a language Link does not offer", { language: "fr" }, "language"],
+    ["an idempotency key (Argyle documents none)", { idempotencyKey: "k1" }, "idempotencyKey"],
+  ] as const)("does not send, and reports, %s", async (_name, input, field) => {
+    const fetch = fakeFetch();
+    const session = await argylePartnersSessions(argyleWith(fetch)).createSession({
+      reference: "user_1",
+      ...input,
+      providerOptions: options,
+    } as Input);
+    expect(session.unsentFields.map((entry) => entry.field)).toEqual(["reference", field]);
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.headers.get("Idempotency-Key")).toBeNull();
+    expect(await request?.text()).not.toMatch(/cancel|"language"/);
+  });
 
   it.each(refusals)("refuses %s before any request", async (_name, input, field) => {
     const fetch = fakeFetch();

@@ -10,6 +10,7 @@ import {
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   sessionSettingsOf,
+  type UnsentField,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -59,6 +60,8 @@ export class ArgylePartnersSessions
   readonly languages: readonly string[] = partnerSessionCreateConfigurationLanguageValues.map((language) =>
     language.toLowerCase(),
   );
+  /** No shared field is required. */
+  readonly requiredFields = [] as const;
   readonly #argyle: ArgylePartners;
   readonly #webhookSecret: string | undefined;
   readonly #now: () => number;
@@ -69,9 +72,13 @@ export class ArgylePartnersSessions
     this.#now = now;
   }
 
-  validate(input: CreateSessionInput<{ "argyle-partners"?: ArgylePartnersSessionOptions }>): void {
+  validate(input: CreateSessionInput<{ "argyle-partners"?: ArgylePartnersSessionOptions }>): UnsentField[] {
     // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
-    validateSessionInput(input, { provider: "Argyle Partners", languages: this.languages, cancelUrl: false });
+    const unsent = validateSessionInput(input, {
+      provider: "Argyle Partners",
+      languages: this.languages,
+      redirectUrl: true,
+    });
     const options: unknown = input.providerOptions?.["argyle-partners"];
     if (!isRecord(options)) {
       throw new InputValidationError(
@@ -103,18 +110,20 @@ export class ArgylePartnersSessions
         throw new InputValidationError(`${FIELD}.${key}`, "must be a boolean");
       }
     }
+    return unsent;
   }
 
   async createSession(
     input: CreateSessionInput<{ "argyle-partners"?: ArgylePartnersSessionOptions }>,
   ): Promise<HostedSession<"argyle-partners", Session>> {
-    this.validate(input);
+    const unsentFields = this.validate(input);
     const options = input.providerOptions?.["argyle-partners"] as ArgylePartnersSessionOptions;
     const configuration: SessionConfiguration = {
       ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),
-      ...(input.language !== undefined && {
-        language: input.language.toUpperCase() as NonNullable<SessionConfiguration["language"]>,
-      }),
+      ...(input.language !== undefined &&
+        !unsentFields.some((entry) => entry.field === "language") && {
+          language: input.language?.toUpperCase() as NonNullable<SessionConfiguration["language"]>,
+        }),
       ...(options.experience !== undefined && { experience: options.experience }),
       ...(options.flowId !== undefined && { flow_id: options.flowId }),
       ...(options.items !== undefined && { items: options.items }),
@@ -131,7 +140,6 @@ export class ArgylePartnersSessions
       },
       {
         ...(input.signal !== undefined && { signal: input.signal }),
-        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
       },
     );
     if (typeof raw.link !== "string" || raw.link === "") {
@@ -156,6 +164,7 @@ export class ArgylePartnersSessions
       sandbox: this.#argyle.environment === "sandbox",
       status: "created",
       raw,
+      unsentFields,
     };
   }
 

@@ -61,6 +61,13 @@ describe("argyleSessions(argyle) (facade adapter)", () => {
       sandbox: true,
       status: "created",
       raw: created,
+      unsentFields: [
+        { field: "reference", reason: "Argyle has no reference field" },
+        { field: "country", reason: "Argyle takes no country" },
+        { field: "metadata", reason: "Argyle takes no metadata" },
+        { field: "person.firstName", reason: "Argyle takes no firstName" },
+        { field: "person.email", reason: "Argyle takes no email" },
+      ],
     });
     const request = fetch.mock.calls[0]?.[0];
     expect(request?.url).toBe("https://api-sandbox.argyle.com/v2/sessions");
@@ -103,12 +110,6 @@ describe("argyleSessions(argyle) (facade adapter)", () => {
   const options = { argyle: { verification } };
   const refusals: [string, Record<string, unknown>, string][] = [
     [
-      "a cancelUrl (Argyle has none)",
-      { cancelUrl: "https://app.example/cancel", providerOptions: options },
-      "cancelUrl",
-    ],
-    ["an unsupported language", { language: "fr", providerOptions: options }, "language"],
-    [
       "an upper-case language (unified languages are lower case)",
       { language: "EN", providerOptions: options },
       "language",
@@ -150,12 +151,24 @@ describe("argyleSessions(argyle) (facade adapter)", () => {
       { providerOptions: { argyle: { verification, redirect_url: "https://x.example" } } },
       "providerOptions.argyle.redirect_url",
     ],
-    [
-      "an idempotency key (Argyle documents none)",
-      { idempotencyKey: "k1", providerOptions: options },
-      "idempotencyKey",
-    ],
   ];
+
+  it.each([
+    ["a cancelUrl (Argyle has none)", { cancelUrl: "https://app.example/cancel" }, "cancelUrl"],
+    ["a language Link does not offer", { language: "fr" }, "language"],
+    ["an idempotency key (Argyle documents none)", { idempotencyKey: "k1" }, "idempotencyKey"],
+  ] as const)("does not send, and reports, %s", async (_name, input, field) => {
+    const fetch = fakeFetch();
+    const session = await argyleSessions(argyleWith(fetch)).createSession({
+      reference: "user_1",
+      ...input,
+      providerOptions: options,
+    } as Input);
+    expect(session.unsentFields.map((entry) => entry.field)).toEqual(["reference", field]);
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.headers.get("Idempotency-Key")).toBeNull();
+    expect(await request?.text()).not.toMatch(/cancel|"language"/);
+  });
 
   it.each(refusals)("refuses %s before any request", async (_name, input, field) => {
     const fetch = fakeFetch();

@@ -10,6 +10,7 @@ import {
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   sessionSettingsOf,
+  type UnsentField,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -51,6 +52,8 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
   readonly languages: readonly string[] = clientSessionCreateConfigurationLanguageValues.map((language) =>
     language.toLowerCase(),
   );
+  /** No shared field is required. */
+  readonly requiredFields = [] as const;
   readonly #argyle: Argyle;
   readonly #webhookSecret: string | undefined;
   readonly #now: () => number;
@@ -61,9 +64,9 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
     this.#now = now;
   }
 
-  validate(input: CreateSessionInput<{ argyle?: ArgyleSessionOptions }>): void {
+  validate(input: CreateSessionInput<{ argyle?: ArgyleSessionOptions }>): UnsentField[] {
     // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
-    validateSessionInput(input, { provider: "Argyle", languages: this.languages, cancelUrl: false });
+    const unsent = validateSessionInput(input, { provider: "Argyle", languages: this.languages, redirectUrl: true });
     const options: unknown = input.providerOptions?.argyle;
     if (!isRecord(options)) {
       throw new InputValidationError(
@@ -95,18 +98,20 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
         throw new InputValidationError(`${FIELD}.${key}`, "must be a boolean");
       }
     }
+    return unsent;
   }
 
   async createSession(
     input: CreateSessionInput<{ argyle?: ArgyleSessionOptions }>,
   ): Promise<HostedSession<"argyle", Session>> {
-    this.validate(input);
+    const unsentFields = this.validate(input);
     const options = input.providerOptions?.argyle as ArgyleSessionOptions;
     const configuration: SessionConfiguration = {
       ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),
-      ...(input.language !== undefined && {
-        language: input.language.toUpperCase() as NonNullable<SessionConfiguration["language"]>,
-      }),
+      ...(input.language !== undefined &&
+        !unsentFields.some((entry) => entry.field === "language") && {
+          language: input.language?.toUpperCase() as NonNullable<SessionConfiguration["language"]>,
+        }),
       ...(options.experience !== undefined && { experience: options.experience }),
       ...(options.flowId !== undefined && { flow_id: options.flowId }),
       ...(options.items !== undefined && { items: options.items }),
@@ -123,7 +128,6 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
       },
       {
         ...(input.signal !== undefined && { signal: input.signal }),
-        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
       },
     );
     if (typeof raw.link !== "string" || raw.link === "") {
@@ -148,6 +152,7 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
       sandbox: this.#argyle.environment === "sandbox",
       status: "created",
       raw,
+      unsentFields,
     };
   }
 

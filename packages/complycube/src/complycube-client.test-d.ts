@@ -59,7 +59,13 @@ describe("@verifetch/complycube types", () => {
   it("types the facade adapter (complyCubeSessions(complycube))", () => {
     expectTypeOf(complyCubeSessions(complycube)).toEqualTypeOf<ComplyCubeSessions>();
     expectTypeOf(complyCubeSessions(complycube)).toExtend<
-      SessionProvider<"complycube", ComplyCubeSessionOptions, FlowSession, ComplyCubeWebhookPayload>
+      SessionProvider<
+        "complycube",
+        ComplyCubeSessionOptions,
+        FlowSession,
+        ComplyCubeWebhookPayload,
+        "redirectUrl" | "cancelUrl"
+      >
     >();
     expectTypeOf(complyCubeSessions(complycube).provider).toEqualTypeOf<"complycube">();
     expectTypeOf(complyCubeSessions(complycube).createSession).returns.resolves.toEqualTypeOf<

@@ -46,6 +46,13 @@ describe("complyCubeSessions(complycube) (facade adapter)", () => {
       sandbox: true,
       status: "created",
       raw: created,
+      unsentFields: [
+        { field: "reference", reason: "ComplyCube has no reference field" },
+        { field: "country", reason: "ComplyCube takes no country" },
+        { field: "metadata", reason: "ComplyCube takes no metadata" },
+        { field: "person.firstName", reason: "ComplyCube takes no firstName" },
+        { field: "person.lastName", reason: "ComplyCube takes no lastName" },
+      ],
     });
     const request = fetch.mock.calls[0]?.[0];
     expect(request?.url).toBe("https://api.complycube.com/v1/flow/sessions");
@@ -107,7 +114,7 @@ describe("complyCubeSessions(complycube) (facade adapter)", () => {
       { ...urls, redirectUrl: "http://app.example", providerOptions: { complycube: checks } },
       "redirectUrl",
     ],
-    ["no providerOptions", { ...urls }, "providerOptions.complycube.clientId"],
+    ["no providerOptions", { ...urls }, "providerOptions.complycube"],
     [
       "an empty clientId",
       { ...urls, providerOptions: { complycube: { ...checks, clientId: "" } } },
@@ -121,7 +128,7 @@ describe("complyCubeSessions(complycube) (facade adapter)", () => {
     [
       "both checkTypes and workflowTemplateId",
       { ...urls, providerOptions: { complycube: { ...checks, workflowTemplateId: "wf_1" } } },
-      "providerOptions.complycube.workflowTemplateId",
+      "providerOptions.complycube.checkTypes",
     ],
     [
       "empty checkTypes",
@@ -131,14 +138,9 @@ describe("complyCubeSessions(complycube) (facade adapter)", () => {
     [
       "an unknown check type",
       { ...urls, providerOptions: { complycube: { clientId, checkTypes: ["palm_reading_check"] } } },
-      "providerOptions.complycube.checkTypes",
+      "providerOptions.complycube.checkTypes[0]",
     ],
-    ["an unsupported language", { ...urls, language: "xx", providerOptions: { complycube: checks } }, "language"],
-    [
-      "a language on a workflow session",
-      { ...urls, language: "fr", providerOptions: { complycube: workflow } },
-      "language",
-    ],
+    ["a malformed language", { ...urls, language: "French", providerOptions: { complycube: checks } }, "language"],
     [
       "messages on a workflow session",
       { ...urls, providerOptions: { complycube: { ...workflow, messages: {} } } },
@@ -179,12 +181,28 @@ describe("complyCubeSessions(complycube) (facade adapter)", () => {
       { ...urls, providerOptions: { complycube: { ...checks, messages: { intro: { heading: 1 } } } } },
       "providerOptions.complycube.messages.intro.heading",
     ],
+  ];
+
+  it.each([
+    ["a language ComplyCube does not offer", { language: "xx", providerOptions: { complycube: checks } }, "language"],
+    ["a language on a workflow session", { language: "fr", providerOptions: { complycube: workflow } }, "language"],
     [
       "an idempotency key (ComplyCube documents none)",
-      { ...urls, idempotencyKey: "k1", providerOptions: { complycube: checks } },
+      { idempotencyKey: "k1", providerOptions: { complycube: checks } },
       "idempotencyKey",
     ],
-  ];
+  ] as const)("does not send, and reports, %s", async (_name, input, field) => {
+    const fetch = fakeFetch();
+    const session = await complyCubeSessions(createComplyCube({ apiKey: "test_key", fetch })).createSession({
+      reference: "user_1",
+      ...urls,
+      ...input,
+    } as Parameters<ComplyCubeSessions["createSession"]>[0]);
+    expect(session.unsentFields.map((entry) => entry.field)).toEqual(["reference", field]);
+    const request = fetch.mock.calls[0]?.[0];
+    expect(request?.headers.get("Idempotency-Key")).toBeNull();
+    expect(await request?.json()).not.toHaveProperty("language");
+  });
 
   it.each(refusals)("refuses %s before any request", async (_name, input, field) => {
     const fetch = fakeFetch();

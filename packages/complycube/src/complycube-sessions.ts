@@ -1,13 +1,14 @@
 import {
-  type CreateSessionInput,
-  checkOptionRecord,
+  checkSchema,
   type HostedSession,
-  InputValidationError,
+  type InputSchema,
   isRecord,
   loadSetting,
+  type ProviderSessionInput,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   sessionSettingsOf,
+  type UnsentField,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -66,25 +67,63 @@ export interface ComplyCubeWorkflowSessionOptions extends ComplyCubeSessionOptio
  */
 export type ComplyCubeSessionOptions = ComplyCubeCheckSessionOptions | ComplyCubeWorkflowSessionOptions;
 
+/** The unified input ComplyCube takes: both URLs are required. */
+export type ComplyCubeSessionInput = ProviderSessionInput<
+  "complycube",
+  ComplyCubeSessionOptions,
+  "redirectUrl" | "cancelUrl"
+>;
+
 const FIELD = "providerOptions.complycube";
-const COMMON_KEYS = ["clientId", "theme", "supportEmail"];
-const CHECK_KEYS = ["checkTypes", "enableMonitoring", "allowDocumentUpload", "documentTypes", "messages"];
-const WORKFLOW_KEYS = ["workflowTemplateId", "shortUrl"];
-const DOCUMENT_TYPE_KEYS = ["passport", "driving_license", "residence_permit", "national_identity_card"];
-const MESSAGE_KEYS = ["intro", "completion"];
-const MESSAGE_CONTENT_KEYS = ["heading", "message"];
+const text = { type: "string", minLength: 1 } as const;
+const flag = { type: "boolean" } as const;
+const theme = { enum: flowThemeValues } as const;
+const screen = { properties: { heading: { type: "string" }, message: { type: "string" } } } as const;
+// No object spreads at module level: bundlers keep a spread (it could run getters), and with it
+// this table, in programs that never use the adapter.
+/** The options of each variant, as the shared schema checker reads them (the check-driven one is first). */
+const VARIANTS: readonly InputSchema[] = [
+  {
+    properties: {
+      clientId: text,
+      theme,
+      supportEmail: text,
+      checkTypes: { type: "array", minItems: 1, items: { enum: checkTypeValues } },
+      enableMonitoring: flag,
+      allowDocumentUpload: flag,
+      documentTypes: {
+        properties: { passport: flag, driving_license: flag, residence_permit: flag, national_identity_card: flag },
+      },
+      messages: { properties: { intro: screen, completion: screen } },
+    },
+    required: ["clientId", "checkTypes"],
+  },
+  {
+    properties: { clientId: text, theme, supportEmail: text, workflowTemplateId: text, shortUrl: flag },
+    required: ["clientId", "workflowTemplateId"],
+  },
+];
 
 /**
  * The facade adapter of a ComplyCube client (`complyCubeSessions(complycube)`). ComplyCube's flow session has
  * no id of its own: the HostedSession's `id` is the `clientId`, which check webhooks also carry.
  */
 export class ComplyCubeSessions
-  implements SessionProvider<"complycube", ComplyCubeSessionOptions, FlowSession, ComplyCubeWebhookPayload>
+  implements
+    SessionProvider<
+      "complycube",
+      ComplyCubeSessionOptions,
+      FlowSession,
+      ComplyCubeWebhookPayload,
+      "redirectUrl" | "cancelUrl"
+    >
 {
   readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
   readonly provider = "complycube" as const;
   /** The hosted flow's languages (check-driven sessions only; a workflow's template decides its own). */
   readonly languages: readonly string[] = flowLanguageValues;
+  /** ComplyCube requires both URLs; inventing defaults would send users somewhere unintended. */
+  readonly requiredFields = ["redirectUrl", "cancelUrl"] as const;
   readonly #complycube: ComplyCube;
   readonly #webhookSecret: string | undefined;
 
@@ -93,138 +132,41 @@ export class ComplyCubeSessions
     this.#webhookSecret = webhookSecret;
   }
 
-  validate(input: CreateSessionInput<{ complycube?: ComplyCubeSessionOptions }>): void {
-    validateSessionInput(input, { provider: "ComplyCube", languages: this.languages, cancelUrl: true });
-    // ComplyCube requires both URLs; inventing defaults would send users somewhere unintended.
-    if (input.redirectUrl === undefined) {
-      throw new InputValidationError("redirectUrl", "is required by ComplyCube (sent as successUrl)");
+  validate(input: ComplyCubeSessionInput): UnsentField[] {
+    const unsent = validateSessionInput(input, {
+      provider: "ComplyCube",
+      languages: this.languages,
+      redirectUrl: true,
+      cancelUrl: true,
+      required: this.requiredFields,
+    });
+    const options: unknown = input.providerOptions?.complycube;
+    // A workflow template picks the workflow-driven variant; checkTypes is then an unknown option.
+    const workflow = isRecord(options) && options.workflowTemplateId !== undefined;
+    checkSchema(options, VARIANTS[workflow ? 1 : 0] as InputSchema, FIELD);
+    // The workflow-driven request has no language field: the template decides.
+    if (workflow && input.language !== undefined && !unsent.some((entry) => entry.field === "language")) {
+      unsent.push({ field: "language", reason: "ComplyCube's workflow-driven sessions take no language" });
     }
-    if (input.cancelUrl === undefined) {
-      throw new InputValidationError("cancelUrl", "is required by ComplyCube (where the user goes when they cancel)");
-    }
-    const record: unknown = input.providerOptions?.complycube;
-    if (!isRecord(record)) {
-      throw new InputValidationError(
-        `${FIELD}.clientId`,
-        "is required, with exactly one of checkTypes and workflowTemplateId",
-      );
-    }
-    checkNonEmptyString(record, "clientId");
-    const hasChecks = record.checkTypes !== undefined;
-    const hasWorkflow = record.workflowTemplateId !== undefined;
-    if (hasChecks && hasWorkflow) {
-      throw new InputValidationError(
-        `${FIELD}.workflowTemplateId`,
-        "cannot be combined with checkTypes: pass exactly one of checkTypes and workflowTemplateId",
-      );
-    }
-    if (!hasChecks && !hasWorkflow) {
-      throw new InputValidationError(
-        `${FIELD}.checkTypes`,
-        "or workflowTemplateId is required (exactly one of the two)",
-      );
-    }
-    const own = hasChecks ? CHECK_KEYS : WORKFLOW_KEYS;
-    const other = hasChecks ? WORKFLOW_KEYS : CHECK_KEYS;
-    for (const [key, value] of Object.entries(record)) {
-      if (value === undefined || COMMON_KEYS.includes(key) || own.includes(key)) continue;
-      if (other.includes(key)) {
-        throw new InputValidationError(
-          `${FIELD}.${key}`,
-          hasChecks
-            ? "belongs to workflow-driven sessions (workflowTemplateId), not check-driven ones"
-            : "belongs to check-driven sessions (checkTypes), not workflow-driven ones",
-        );
-      }
-      throw new InputValidationError(
-        `${FIELD}.${key}`,
-        `is not a known option (known: ${[...COMMON_KEYS, ...own].join(", ")})`,
-      );
-    }
-    if (record.theme !== undefined && !(flowThemeValues as readonly unknown[]).includes(record.theme)) {
-      throw new InputValidationError(`${FIELD}.theme`, `must be one of ${flowThemeValues.join(", ")}`);
-    }
-    if (record.supportEmail !== undefined) checkNonEmptyString(record, "supportEmail");
-    if (hasWorkflow) {
-      checkNonEmptyString(record, "workflowTemplateId");
-      checkBoolean(record, "shortUrl");
-      // The workflow-driven request has no language field: the template decides.
-      if (input.language !== undefined) {
-        throw new InputValidationError(
-          "language",
-          "ComplyCube's workflow-driven sessions take no language (the workflow template decides); use checkTypes or leave it out",
-        );
-      }
-      return;
-    }
-    const checkTypes = record.checkTypes;
-    if (!Array.isArray(checkTypes) || checkTypes.length === 0) {
-      throw new InputValidationError(`${FIELD}.checkTypes`, "must be a non-empty list of check types");
-    }
-    for (const checkType of checkTypes) {
-      if (!(checkTypeValues as readonly unknown[]).includes(checkType)) {
-        throw new InputValidationError(
-          `${FIELD}.checkTypes`,
-          `${JSON.stringify(checkType)} is not a ComplyCube check type; supported: ${checkTypeValues.join(", ")}`,
-        );
-      }
-    }
-    checkBoolean(record, "enableMonitoring");
-    checkBoolean(record, "allowDocumentUpload");
-    if (record.documentTypes !== undefined) {
-      const documentTypes = checkOptionRecord(record.documentTypes, `${FIELD}.documentTypes`, DOCUMENT_TYPE_KEYS);
-      for (const [key, value] of Object.entries(documentTypes)) {
-        if (value !== undefined && typeof value !== "boolean") {
-          throw new InputValidationError(`${FIELD}.documentTypes.${key}`, "must be a boolean");
-        }
-      }
-    }
-    if (record.messages !== undefined) {
-      const messages = checkOptionRecord(record.messages, `${FIELD}.messages`, MESSAGE_KEYS);
-      for (const [screen, content] of Object.entries(messages)) {
-        if (content === undefined) continue;
-        const texts = checkOptionRecord(content, `${FIELD}.messages.${screen}`, MESSAGE_CONTENT_KEYS);
-        for (const [key, value] of Object.entries(texts)) {
-          if (value !== undefined && typeof value !== "string") {
-            throw new InputValidationError(`${FIELD}.messages.${screen}.${key}`, "must be a string");
-          }
-        }
-      }
-    }
+    return unsent;
   }
 
-  async createSession(
-    input: CreateSessionInput<{ complycube?: ComplyCubeSessionOptions }>,
-  ): Promise<HostedSession<"complycube", FlowSession>> {
-    this.validate(input);
+  async createSession(input: ComplyCubeSessionInput): Promise<HostedSession<"complycube", FlowSession>> {
+    const unsentFields = this.validate(input);
     // validate() guarantees the options, both URLs and exactly one variant.
     const options = input.providerOptions?.complycube as ComplyCubeSessionOptions;
-    const common = {
-      clientId: options.clientId,
-      successUrl: input.redirectUrl as string,
-      cancelUrl: input.cancelUrl as string,
-      ...(options.theme !== undefined && { theme: options.theme }),
-      ...(options.supportEmail !== undefined && { supportEmail: options.supportEmail }),
-    };
-    const body: CreateFlowSessionRequest =
-      options.workflowTemplateId !== undefined
-        ? {
-            ...common,
-            workflowTemplateId: options.workflowTemplateId,
-            ...(options.shortUrl !== undefined && { shortUrl: options.shortUrl }),
-          }
-        : {
-            ...common,
-            checkTypes: options.checkTypes,
-            ...(input.language !== undefined && { language: input.language as Schemas["FlowLanguage"] }),
-            ...(options.enableMonitoring !== undefined && { enableMonitoring: options.enableMonitoring }),
-            ...(options.allowDocumentUpload !== undefined && { allowDocumentUpload: options.allowDocumentUpload }),
-            ...(options.documentTypes !== undefined && { documentTypes: options.documentTypes }),
-            ...(options.messages !== undefined && { messages: options.messages }),
-          };
+    // The options are the request's own fields (same names), checked against the variant's schema.
+    const body = {
+      ...options,
+      successUrl: input.redirectUrl,
+      cancelUrl: input.cancelUrl,
+      ...(input.language !== undefined &&
+        !unsentFields.some((entry) => entry.field === "language") && {
+          language: input.language as Schemas["FlowLanguage"],
+        }),
+    } as CreateFlowSessionRequest;
     const raw = await this.#complycube.createFlowSession(body, {
       ...(input.signal !== undefined && { signal: input.signal }),
-      ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
     });
     return {
       provider: "complycube",
@@ -236,6 +178,7 @@ export class ComplyCubeSessions
       sandbox: this.#complycube.environment === "sandbox",
       status: "created",
       raw,
+      unsentFields,
     };
   }
 
@@ -248,19 +191,6 @@ export class ComplyCubeSessions
       description: "ComplyCube webhook secret",
     });
     return verifyComplyCubeWebhook(request, secret);
-  }
-}
-
-function checkNonEmptyString(record: Record<string, unknown>, key: string): void {
-  const value = record[key];
-  if (typeof value !== "string" || value.trim() === "") {
-    throw new InputValidationError(`${FIELD}.${key}`, "must be a non-empty string");
-  }
-}
-
-function checkBoolean(record: Record<string, unknown>, key: string): void {
-  if (record[key] !== undefined && typeof record[key] !== "boolean") {
-    throw new InputValidationError(`${FIELD}.${key}`, "must be a boolean");
   }
 }
 

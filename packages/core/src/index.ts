@@ -23,6 +23,7 @@ export {
   WebhookVerificationError,
 } from "./error-classes.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { INPUT_FORMATS, isCalendarDate, isCountryCode } from "./input-format.ts";
 export type { Logger, LogLevel } from "./log.ts";
 export { openApiClientOf } from "./openapi-client.ts";
 export {
@@ -32,7 +33,7 @@ export {
   type OperationInit,
   operationCaller,
 } from "./operation-call.ts";
-export { checkOptionRecord, isRecord } from "./option-check.ts";
+export { checkOptionRecord, checkSchema, type InputSchema, isRecord } from "./option-check.ts";
 export { type CursorPage, iterateCursorPages } from "./pagination-cursor.ts";
 export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
 export { type FetchResult, unwrap } from "./result-unwrap.ts";
@@ -52,7 +53,6 @@ export {
 } from "./retry-send.ts";
 export { REDACTED } from "./secret-redact.ts";
 export {
-  isCountryCode,
   type SessionInputRules,
   validateSessionInput,
   webhookBodyText,
@@ -61,11 +61,15 @@ export {
 export {
   type CreateSessionInput,
   type HostedSession,
+  type ProviderSessionInput,
+  type RequirableSessionField,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionPerson,
   type SessionProvider,
   type SessionProviderOptions,
   type SessionProviderRaw,
+  type SessionProviderRequired,
+  type UnsentField,
   type WebhookEvent,
   type WebhookRequest,
 } from "./session-provider.ts";

@@ -1,82 +1,104 @@
-import { InputValidationError } from "./error-classes.ts";
-import type { CreateSessionInput } from "./session-provider.ts";
+import { checkSchema, type InputSchema } from "./option-check.ts";
+import type { CreateSessionInput, SessionPerson, UnsentField } from "./session-provider.ts";
 
-/** What a provider accepts, for {@link validateSessionInput}. */
+/**
+ * Which shared fields of {@link CreateSessionInput} a provider carries, for
+ * {@link validateSessionInput}. A field it does not carry is not sent to it and is reported in the
+ * session's `unsentFields` — never an error — so an ordered fallback over any providers always has
+ * a valid input; a malformed value is refused whatever the provider.
+ */
 export interface SessionInputRules {
   /** Provider display name for messages. */
   provider: string;
-  /** Accepted languages; null when the provider takes none. */
+  /** Accepted languages (lowercase ISO 639-1); null when the provider takes none. */
   languages: readonly string[] | null;
   /** Whether the provider has a cancel URL. */
   cancelUrl?: boolean;
+  /** Whether `reference` is sent (otherwise it is reported, e.g. when it lives on a client or user). */
+  reference?: boolean;
+  /** Whether `redirectUrl` is sent. */
+  redirectUrl?: boolean;
+  /** Whether `country` is sent. */
+  country?: boolean;
+  /** Whether `metadata` is sent. */
+  metadata?: boolean;
+  /** Whether `idempotencyKey` is honoured. */
+  idempotencyKey?: boolean;
+  /** The `person` fields the provider takes; the others are reported. */
+  person?: readonly (keyof SessionPerson)[];
+  /** Shared fields the provider cannot do without: missing is an InputValidationError. */
+  required?: readonly ("redirectUrl" | "cancelUrl")[];
 }
 
-let regionNames: Intl.DisplayNames | null | undefined;
+const text = { type: "string", minLength: 1 } as const;
+const url = { type: "string", format: "https-uri" } as const;
+/** The shared input, as the schema checker reads it. */
+const SESSION_INPUT_SCHEMA: InputSchema = {
+  properties: {
+    reference: text,
+    redirectUrl: url,
+    cancelUrl: url,
+    language: { type: "string", format: "iso-language" },
+    country: { type: "string", format: "iso-country" },
+    person: {
+      properties: {
+        firstName: text,
+        lastName: text,
+        email: text,
+        phone: text,
+        dateOfBirth: { type: "string", format: "date" },
+      },
+    },
+    metadata: { type: "object", additionalProperties: { type: "string" } },
+    idempotencyKey: text,
+    // An AbortSignal has no own enumerable keys; a string or number is refused.
+    signal: { type: "object" },
+    providerOptions: { type: "object", additionalProperties: {} },
+  },
+};
+const PERSON_KEYS: readonly (keyof SessionPerson)[] = ["firstName", "lastName", "email", "phone", "dateOfBirth"];
 
-// CLDR also names regions ISO 3166-1 does not assign (UK is only "exceptionally reserved"). XK
-// (Kosovo) is user-assigned but used by identity providers, so it stays accepted.
-const NOT_ISO_3166_1 = new Set(["UK", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"]);
-
-/** Whether `code` is an assigned ISO 3166-1 alpha-2 region (via Intl where the runtime has it). */
-export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_ISO_3166_1.has(code)) return false;
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-    } catch {
-      regionNames = null;
-    }
-  }
-  // Without Intl region data (rare runtimes) the shape check above is all we can do.
-  return regionNames === null || regionNames.of(code) !== undefined;
-}
-
-function checkHttpsUrl(field: string, value: string | undefined): void {
-  if (value === undefined) return;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new InputValidationError(field, `is not a valid URL: ${JSON.stringify(value)}`);
-  }
-  if (url.protocol !== "https:")
-    throw new InputValidationError(field, `must use https (got ${url.protocol.replace(":", "")})`);
-}
+// Why a well-formed shared field is not sent, after the provider's name; the rule of the same name says whether it is.
+const UNSENT_REASONS = {
+  reference: "has no reference field",
+  redirectUrl: "has no redirect URL",
+  cancelUrl: "has no cancel URL",
+  country: "takes no country",
+  metadata: "takes no metadata",
+  idempotencyKey: "documents no idempotency key",
+} as const;
 
 /**
- * Checks the fields every provider shares before any request: a reference, https redirect and
- * cancel URLs, an ISO 3166-1 alpha-2 country, and a language the provider accepts.
+ * Checks the fields every provider shares before any request and returns the ones this provider
+ * will not receive. Refused with an InputValidationError naming the field, whatever the provider:
+ * a missing reference, a URL that is not an https URL string, a country that is not ISO 3166-1
+ * alpha-2, a language that is not lowercase ISO 639-1, a person field that is not a string or a
+ * date of birth that is not a real `YYYY-MM-DD` date, metadata that is not flat string pairs, an
+ * idempotency key that is not a non-empty string, an unknown field, and a missing field the
+ * provider requires. Not sent, and reported: any well-formed field the provider has no place for
+ * (a cancel URL, a language it does not offer, …).
  */
-export function validateSessionInput(input: CreateSessionInput<object>, rules: SessionInputRules): void {
-  if (typeof input !== "object" || input === null) throw new InputValidationError("input", "must be an object");
-  if (typeof input.reference !== "string" || input.reference.trim() === "") {
-    throw new InputValidationError("reference", "is required (your reference for the user or transaction)");
+export function validateSessionInput(input: CreateSessionInput<object>, rules: SessionInputRules): UnsentField[] {
+  checkSchema(input, { ...SESSION_INPUT_SCHEMA, required: ["reference", ...(rules.required ?? [])] }, "");
+  const record = input as unknown as Record<string, unknown>;
+  const unsent: UnsentField[] = [];
+  const report = (field: string, reason: string) => unsent.push({ field, reason: `${rules.provider} ${reason}` });
+  for (const [field, reason] of Object.entries(UNSENT_REASONS)) {
+    if (record[field] !== undefined && !rules[field as keyof typeof UNSENT_REASONS]) report(field, reason);
   }
-  checkHttpsUrl("redirectUrl", input.redirectUrl);
-  checkHttpsUrl("cancelUrl", input.cancelUrl);
-  if (input.cancelUrl !== undefined && !rules.cancelUrl) {
-    throw new InputValidationError("cancelUrl", `${rules.provider} has no cancel URL`);
-  }
-  if (input.country !== undefined && !isCountryCode(input.country)) {
-    throw new InputValidationError(
-      "country",
-      `must be an ISO 3166-1 alpha-2 code such as "GB" (got ${JSON.stringify(input.country)})`,
+  const { language, person = {} } = input;
+  if (language !== undefined && !rules.languages?.includes(language)) {
+    report(
+      "language",
+      rules.languages
+        ? `does not offer ${JSON.stringify(language)} (only ${rules.languages.join(", ")})`
+        : "takes no language",
     );
   }
-  if (input.language !== undefined) {
-    if (rules.languages === null) {
-      throw new InputValidationError("language", `${rules.provider} takes no language for its hosted flow`);
-    }
-    if (!rules.languages.includes(input.language)) {
-      throw new InputValidationError(
-        "language",
-        `${rules.provider} does not support ${JSON.stringify(input.language)}; supported: ${rules.languages.join(", ")}`,
-      );
-    }
+  for (const key of PERSON_KEYS) {
+    if (person[key] !== undefined && !rules.person?.includes(key)) report(`person.${key}`, `takes no ${key}`);
   }
-  if (input.person?.dateOfBirth !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(input.person.dateOfBirth)) {
-    throw new InputValidationError("person.dateOfBirth", "must be YYYY-MM-DD");
-  }
+  return unsent;
 }
 
 /** Reads the request's headers case-insensitively from either a Headers object or a plain record. */

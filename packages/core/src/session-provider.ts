@@ -37,6 +37,18 @@ export interface CreateSessionInput<TProviderOptions extends object = Record<str
   providerOptions?: TProviderOptions;
 }
 
+/**
+ * A shared input field that was not sent to the provider because it has no place for it (a cancel
+ * URL for a provider without one, a language it does not offer, …). Reported, never an error, so
+ * one input serves every provider of a fallback list.
+ */
+export interface UnsentField {
+  /** The input field, e.g. `"cancelUrl"` or `"person.phone"`. */
+  field: string;
+  /** Why the provider did not get it, e.g. `"Verifa has no cancel URL"`. */
+  reason: string;
+}
+
 /** A created hosted session, the same shape for every provider. */
 export interface HostedSession<TProvider extends string = string, TRaw = unknown> {
   provider: TProvider;
@@ -52,6 +64,8 @@ export interface HostedSession<TProvider extends string = string, TRaw = unknown
   status: string;
   /** The provider's own response. */
   raw: TRaw;
+  /** Shared input fields this provider has no place for, which were therefore not sent. */
+  unsentFields: readonly UnsentField[];
 }
 
 /** A webhook delivery as received: the raw body exactly as sent (signatures cover the bytes). */
@@ -75,26 +89,51 @@ export interface WebhookEvent<TProvider extends string = string, TRaw = unknown>
   raw: TRaw;
 }
 
+/** Shared input fields a provider can require (`createSession` refuses the input without them). */
+export type RequirableSessionField = "redirectUrl" | "cancelUrl";
+
+/** The input a provider accepts: the shared fields (its required ones made required) and its options. */
+export type ProviderSessionInput<
+  TProvider extends string,
+  TOptions extends object,
+  TRequired extends RequirableSessionField = never,
+> = CreateSessionInput<{ [K in TProvider]?: TOptions }> & Required<Pick<CreateSessionInput, TRequired>>;
+
 /** What a provider package implements for the facade. */
 export interface SessionProvider<
   TProvider extends string = string,
   TOptions extends object = Record<string, unknown>,
   TRaw = unknown,
   TEventRaw = unknown,
+  TRequired extends RequirableSessionField = never,
 > {
   readonly specificationVersion: typeof SESSION_PROVIDER_SPECIFICATION_VERSION;
   readonly provider: TProvider;
   /** Languages the hosted flow accepts (lowercase ISO 639-1); null when the provider takes none. */
   readonly languages: readonly string[] | null;
-  /** Checks the input (shared fields and this provider's options) without sending anything. */
-  validate(input: CreateSessionInput<{ [K in TProvider]?: TOptions }>): void;
+  /** Shared fields this provider cannot do without (an input without them is refused, and does not type-check). */
+  readonly requiredFields: readonly TRequired[];
+  /**
+   * Checks the input (shared fields and this provider's options) without sending anything: throws
+   * InputValidationError for a malformed value, returns the shared fields it would not send.
+   */
+  validate(input: ProviderSessionInput<TProvider, TOptions, TRequired>): readonly UnsentField[];
   /** Creates a hosted session (validating first). */
-  createSession(input: CreateSessionInput<{ [K in TProvider]?: TOptions }>): Promise<HostedSession<TProvider, TRaw>>;
+  createSession(input: ProviderSessionInput<TProvider, TOptions, TRequired>): Promise<HostedSession<TProvider, TRaw>>;
   /** Verifies a webhook's signature with the provider's documented scheme and parses it. */
   verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<TProvider, TEventRaw>>;
 }
 
 /** The per-provider options type of an adapter. */
-export type SessionProviderOptions<T> = T extends SessionProvider<string, infer O, unknown, unknown> ? O : never;
+export type SessionProviderOptions<T> =
+  T extends SessionProvider<string, infer O, unknown, unknown, RequirableSessionField> ? O : never;
 /** The raw session type of an adapter. */
-export type SessionProviderRaw<T> = T extends SessionProvider<string, object, infer R, unknown> ? R : never;
+export type SessionProviderRaw<T> =
+  T extends SessionProvider<string, object, infer R, unknown, RequirableSessionField> ? R : never;
+/** The shared fields an adapter requires (`never` when it requires none). */
+export type SessionProviderRequired<T> = T extends { readonly requiredFields: readonly (infer R)[] }
+  ? // A loosely typed adapter (`any`) requires nothing at compile time; validation still runs.
+    0 extends 1 & R
+    ? never
+    : R & RequirableSessionField
+  : never;

@@ -63,6 +63,7 @@ describe("earthIdSessions(earthid) (facade adapter)", () => {
       sandbox: null,
       status: "created",
       raw: created,
+      unsentFields: [{ field: "metadata", reason: "EarthID takes no metadata" }],
     });
     const request = fetch.mock.calls[0]?.[0];
     expect(request?.url).toBe("https://session.myearth.id/earthid/api/sessions");
@@ -116,14 +117,27 @@ describe("earthIdSessions(earthid) (facade adapter)", () => {
     expect(session.expiresAt).toEqual(new Date(now + 7 * 24 * 60 * 60 * 1000));
   });
 
+  it("does not send, and reports, a language, cancel URL or idempotency key (EarthID takes none)", async () => {
+    const fetch = fakeFetch();
+    const session = await earthIdSessions(createEarthId({ apiKey, fetch })).createSession({
+      reference: "u",
+      language: "en",
+      cancelUrl: "https://a.example/cancel",
+      idempotencyKey: "order-7",
+    });
+    expect(session.unsentFields.map((entry) => entry.field)).toEqual(["cancelUrl", "idempotencyKey", "language"]);
+    const request = fetch.mock.calls[0]?.[0];
+    expect(await request?.json()).toEqual({ verification: { vendorData: "u" } });
+    expect(request?.headers.get("Idempotency-Key")).toBeNull();
+  });
+
   it.each([
-    [{ reference: "u", language: "en" }, "language"],
-    [{ reference: "u", cancelUrl: "https://a.example/cancel" }, "cancelUrl"],
+    [{ reference: "u", language: "english" }, "language"],
     [{ reference: "u", redirectUrl: "http://a.example" }, "redirectUrl"],
     [{ reference: "u", country: "UK" }, "country"],
     [{ reference: "" }, "reference"],
     [{ reference: "x".repeat(1001) }, "reference"],
-    [{ reference: "u", idempotencyKey: "order-7" }, "idempotencyKey"],
+    [{ reference: "u", idempotencyKey: 7 }, "idempotencyKey"],
     [{ reference: "u", person: { dateOfBirth: "10/12/1815" } }, "person.dateOfBirth"],
     [{ reference: "u", providerOptions: { earthid: "passport" } }, "providerOptions.earthid"],
     [{ reference: "u", providerOptions: { earthid: { workflowId: "w" } } }, "providerOptions.earthid.workflowId"],
@@ -177,9 +191,7 @@ describe("earthIdSessions(earthid) (facade adapter)", () => {
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
     expect(fetch).not.toHaveBeenCalled();
-    // The idempotency key is refused by core when the call is prepared, not by validate().
-    if (field !== "idempotencyKey")
-      expect(() => earthIdSessions(earthid).validate(input as never)).toThrow(InputValidationError);
+    expect(() => earthIdSessions(earthid).validate(input as never)).toThrow(InputValidationError);
   });
 
   it("accepts a 1000-character reference", () => {

@@ -7,6 +7,7 @@ import {
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   sessionSettingsOf,
+  type UnsentField,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -59,6 +60,8 @@ export class EarthIdSessions
   readonly provider = "earthid";
   /** The create call has no current language field (only a deprecated legacy `lang`), so a language is refused. */
   readonly languages = null;
+  /** No shared field is required. */
+  readonly requiredFields = [] as const;
   readonly #earthid: EarthId;
   readonly #now: () => number;
 
@@ -67,9 +70,16 @@ export class EarthIdSessions
     this.#now = now;
   }
 
-  validate(input: CreateSessionInput<{ earthid?: EarthIdSessionOptions }>): void {
+  validate(input: CreateSessionInput<{ earthid?: EarthIdSessionOptions }>): UnsentField[] {
     // No cancel URL (as with Veriff): the end user leaves the flow through the one callback.
-    validateSessionInput(input, { provider: "EarthID", languages: this.languages });
+    const unsent = validateSessionInput(input, {
+      provider: "EarthID",
+      languages: this.languages,
+      reference: true,
+      redirectUrl: true,
+      country: true,
+      person: ["firstName", "lastName", "email", "phone", "dateOfBirth"],
+    });
     if (input.reference.length > EARTHID_MAX_VENDOR_DATA_LENGTH) {
       throw new InputValidationError(
         "reference",
@@ -77,21 +87,18 @@ export class EarthIdSessions
       );
     }
     validateEarthIdOptions(input.providerOptions?.earthid, "providerOptions.earthid");
+    return unsent;
   }
 
   async createSession(
     input: CreateSessionInput<{ earthid?: EarthIdSessionOptions }>,
   ): Promise<HostedSession<"earthid", CreateSessionResponse>> {
-    this.validate(input);
+    const unsentFields = this.validate(input);
     // Taken before the request: the token is created during it, so the real expiry is never earlier.
     const requestedAt = this.#now();
     const raw = await this.#earthid.createSession(
       { verification: earthIdVerification(input, input.providerOptions?.earthid) },
-      {
-        ...(input.signal !== undefined && { signal: input.signal }),
-        // Core refuses it: EarthID documents no idempotency key.
-        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
-      },
+      { ...(input.signal !== undefined && { signal: input.signal }) },
     );
     return {
       provider: "earthid",
@@ -103,6 +110,7 @@ export class EarthIdSessions
       sandbox: null,
       status: raw.verification.status,
       raw,
+      unsentFields,
     };
   }
 

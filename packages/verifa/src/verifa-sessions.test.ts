@@ -38,6 +38,7 @@ describe("verifaSessions(verifa) (facade adapter)", () => {
       sandbox: true,
       status: "pending",
       raw: created,
+      unsentFields: [{ field: "person.firstName", reason: "Verifa takes no firstName" }],
     });
     const request = fetch.mock.calls[0]?.[0];
     expect(await request?.json()).toEqual({
@@ -51,18 +52,38 @@ describe("verifaSessions(verifa) (facade adapter)", () => {
     expect(request?.headers.get("Idempotency-Key")).toBe("order-7");
   });
 
+  it("does not send, and reports, a language or cancel URL (Verifa takes neither)", async () => {
+    const fetch = vi.fn(async (_request: Request) => Response.json(created, { status: 201 }));
+    const session = await verifaSessions(createVerifa({ apiKey: "vk_sandbox_1", fetch })).createSession({
+      reference: "u",
+      language: "en",
+      cancelUrl: "https://a.example/cancel",
+    });
+    expect(session.unsentFields.map((entry) => entry.field)).toEqual(["cancelUrl", "language"]);
+    expect(await fetch.mock.calls[0]?.[0].json()).toEqual({ external_ref: "u" });
+  });
+
   it.each([
-    [{ reference: "u", language: "en" }, "language"],
-    [{ reference: "u", cancelUrl: "https://a.example" }, "cancelUrl"],
+    [{ reference: "u", language: "EN" }, "language"],
+    [{ reference: "u", cancelUrl: "https://a.example" }, "cancelURL"],
     [{ reference: "u", redirectUrl: "http://a.example" }, "redirectUrl"],
     [
       { reference: "u", providerOptions: { verifa: { checks: "document" as unknown as string[] } } },
       "providerOptions.verifa.checks",
     ],
+    [{ reference: "u", providerOptions: { verifa: "kyc" } }, "providerOptions.verifa"],
+    [{ reference: "u", providerOptions: { verifa: { workflow: "kyc" } } }, "providerOptions.verifa.workflow"],
+    [{ reference: "u", providerOptions: { verifa: { workflowId: 7 } } }, "providerOptions.verifa.workflowId"],
+    [
+      { reference: "u", providerOptions: { verifa: JSON.parse('{"__proto__":{"checks":["x"]}}') } },
+      "providerOptions.verifa.__proto__",
+    ],
+    [{ reference: "u", providerOptions: { verifa: { constructor: "x" } } }, "providerOptions.verifa.constructor"],
   ])("refuses %j before any request", async (input, field) => {
     const fetch = vi.fn();
+    const actual = field === "cancelURL" ? { reference: "u", cancelURL: "https://a.example" } : input;
     const error = await verifaSessions(createVerifa({ apiKey: "vk_sandbox_1", fetch }))
-      .createSession(input)
+      .createSession(actual as never)
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });

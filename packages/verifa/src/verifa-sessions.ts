@@ -1,11 +1,13 @@
 import {
   type CreateSessionInput,
+  checkOptionRecord,
   type HostedSession,
   InputValidationError,
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   sessionSettingsOf,
+  type UnsentField,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -21,6 +23,8 @@ export interface VerifaSessionOptions {
   checks?: string[];
 }
 
+const FIELD = "providerOptions.verifa";
+
 /** The facade adapter of a Verifa client (`verifaSessions(verifa)`). */
 export class VerifaSessions
   implements SessionProvider<"verifa", VerifaSessionOptions, CreateSessionResponse, VerifaWebhookPayload>
@@ -29,6 +33,8 @@ export class VerifaSessions
   readonly provider = "verifa";
   /** Verifa's create call takes no language. */
   readonly languages = null;
+  /** No shared field is required. */
+  readonly requiredFields = [] as const;
   readonly #verifa: Verifa;
   readonly #webhookSecret: string | undefined;
   readonly #now: () => number;
@@ -39,21 +45,35 @@ export class VerifaSessions
     this.#now = now;
   }
 
-  validate(input: CreateSessionInput<{ verifa?: VerifaSessionOptions }>): void {
-    validateSessionInput(input, { provider: "Verifa", languages: this.languages });
+  validate(input: CreateSessionInput<{ verifa?: VerifaSessionOptions }>): UnsentField[] {
+    const unsent = validateSessionInput(input, {
+      provider: "Verifa",
+      languages: this.languages,
+      reference: true,
+      redirectUrl: true,
+      country: true,
+      metadata: true,
+      idempotencyKey: true,
+    });
     const options = input.providerOptions?.verifa;
-    if (
-      options?.checks !== undefined &&
-      (!Array.isArray(options.checks) || options.checks.some((c) => typeof c !== "string"))
-    ) {
-      throw new InputValidationError("providerOptions.verifa.checks", "must be a list of check names");
+    if (options === undefined) return unsent;
+    const record = checkOptionRecord(options, FIELD, ["workflowId", "checks"]);
+    if (record.workflowId !== undefined && (typeof record.workflowId !== "string" || record.workflowId.trim() === "")) {
+      throw new InputValidationError(`${FIELD}.workflowId`, "must be a non-empty string");
     }
+    if (
+      record.checks !== undefined &&
+      (!Array.isArray(record.checks) || record.checks.some((c) => typeof c !== "string" || c.trim() === ""))
+    ) {
+      throw new InputValidationError(`${FIELD}.checks`, "must be a list of check names");
+    }
+    return unsent;
   }
 
   async createSession(
     input: CreateSessionInput<{ verifa?: VerifaSessionOptions }>,
   ): Promise<HostedSession<"verifa", CreateSessionResponse>> {
-    this.validate(input);
+    const unsentFields = this.validate(input);
     const options = input.providerOptions?.verifa;
     const raw = await this.#verifa.createSession(
       {
@@ -77,6 +97,7 @@ export class VerifaSessions
       sandbox: raw.is_sandbox,
       status: raw.status,
       raw,
+      unsentFields,
     };
   }
 

@@ -9,8 +9,9 @@ declare const needsOptions: SessionProvider<
   { redirectUrl: string },
   { type: string }
 >;
+declare const needsUrls: SessionProvider<"urls", object, { url: string }, unknown, "redirectUrl" | "cancelUrl">;
 const verifa = createVerifa({ apiKey: "vk_sandbox_x" });
-const vf = createVerifetch({ providers: { verifa: verifaSessions(verifa), strict: needsOptions } });
+const vf = createVerifetch({ providers: { verifa: verifaSessions(verifa), strict: needsOptions, urls: needsUrls } });
 
 describe("verifetch facade types", () => {
   it("types the result per provider, including the raw response", async () => {
@@ -50,6 +51,19 @@ describe("verifetch facade types", () => {
       providerOptions: { strict: { clientId: "c" } },
     });
     expectTypeOf(session.provider).toEqualTypeOf<"verifa" | "strict">();
+  });
+
+  it("requires the shared fields any listed provider requires, and reports unsent fields", async () => {
+    // @ts-expect-error urls requires redirectUrl and cancelUrl
+    vf.createSession("urls", { reference: "r" });
+    // @ts-expect-error urls is in the fallback list, so its cancelUrl is required too
+    vf.createSession(["verifa", "urls"], { reference: "r", redirectUrl: "https://a.example" });
+    const session = await vf.createSession(["verifa", "urls"], {
+      reference: "r",
+      redirectUrl: "https://a.example/done",
+      cancelUrl: "https://a.example/cancel",
+    });
+    expectTypeOf(session.unsentFields).toEqualTypeOf<readonly { field: string; reason: string }[]>();
   });
 
   it("types webhook events and narrows errors", async () => {

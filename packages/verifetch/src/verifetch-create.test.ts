@@ -2,10 +2,10 @@ import {
   type ApiError,
   BadRequestError,
   ConfigurationError,
-  type CreateSessionInput,
   type HostedSession,
   InputValidationError,
   InternalServerError,
+  type ProviderSessionInput,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   TimeoutError,
@@ -17,24 +17,29 @@ import { AllProvidersFailedError, NoSuchProviderError } from "./verifetch-errors
 
 /** A fake adapter: validates like a real one and answers with the scripted outcome. */
 function fake<N extends string>(provider: N, outcome: () => unknown = () => undefined) {
-  const created = vi.fn(async (input: CreateSessionInput): Promise<HostedSession<N, { ok: true }>> => {
-    const result = outcome();
-    if (result instanceof Error) throw result;
-    return {
-      provider,
-      id: `${provider}_1`,
-      url: `https://${provider}.example/s/1`,
-      expiresAt: null,
-      sandbox: true,
-      status: "created",
-      raw: { ok: true, input } as never,
-    };
-  });
+  const created = vi.fn(
+    async (input: ProviderSessionInput<N, { plan?: string }>): Promise<HostedSession<N, { ok: true }>> => {
+      const result = outcome();
+      if (result instanceof Error) throw result;
+      return {
+        provider,
+        id: `${provider}_1`,
+        url: `https://${provider}.example/s/1`,
+        expiresAt: null,
+        sandbox: true,
+        status: "created",
+        raw: { ok: true, input } as never,
+        unsentFields: adapter.validate(input),
+      };
+    },
+  );
   const adapter: SessionProvider<N, { plan?: string }, { ok: true }, { kind: string }> = {
     specificationVersion: SESSION_PROVIDER_SPECIFICATION_VERSION,
     provider,
     languages: ["en"],
-    validate: (input) => validateSessionInput(input, { provider, languages: ["en"] }),
+    requiredFields: [],
+    validate: (input) =>
+      validateSessionInput(input, { provider, languages: ["en"], reference: true, redirectUrl: true }),
     createSession: async (input) => {
       adapter.validate(input);
       return created(input);
@@ -84,7 +89,13 @@ describe("createVerifetch", () => {
     for (const [input, field] of [
       [{ reference: "r", redirectUrl: "http://app.example" }, "redirectUrl"],
       [{ reference: "r", country: "GBR" }, "country"],
-      [{ reference: "r", language: "fr" }, "language"],
+      [{ reference: "r", language: "FR" }, "language"],
+      [{ reference: "r", redirectUrl: ["https://app.example"] as unknown as string }, "redirectUrl"],
+      [{ reference: "r", metadata: { nested: { a: "b" } } as unknown as Record<string, string> }, "metadata.nested"],
+      [{ reference: "r", idempotencyKey: 42 as unknown as string }, "idempotencyKey"],
+      [{ reference: "r", person: { dateOfBirth: "2020-13-45" } }, "person.dateOfBirth"],
+      [{ reference: "r", person: { firstName: 42 as unknown as string } }, "person.firstName"],
+      [{ reference: "r", redirectUri: "https://app.example" } as { reference: string }, "redirectUri"],
     ] as const) {
       const error = await vf.createSession(["alpha", "beta"], input).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(InputValidationError);
@@ -92,6 +103,39 @@ describe("createVerifetch", () => {
     }
     expect(a.created).not.toHaveBeenCalled();
     expect(b.created).not.toHaveBeenCalled();
+  });
+
+  it("does not send, and reports, a well-formed field a provider has no place for", async () => {
+    const a = fake("alpha");
+    const vf = createVerifetch({ providers: { alpha: a.adapter } });
+    const session = await vf.createSession("alpha", {
+      reference: "r",
+      cancelUrl: "https://app.example/cancelled",
+      language: "fr",
+      person: { firstName: "Ada" },
+    });
+    expect(session.unsentFields.map((entry) => entry.field)).toEqual(["cancelUrl", "language", "person.firstName"]);
+    expect(session.unsentFields[0]?.reason).toBe("alpha has no cancel URL");
+  });
+
+  it("tries a provider named twice in a fallback list once, so a create is never re-sent to it", async () => {
+    const a = fake("alpha", () => new TimeoutError("slow", { provider: "alpha" }));
+    const b = fake("beta");
+    const vf = createVerifetch({ providers: { alpha: a.adapter, beta: b.adapter } });
+    const session = await vf.createSession(["alpha", "alpha", ...vf.providers], { reference: "r" });
+    expect(session.provider).toBe("beta");
+    expect(a.created).toHaveBeenCalledTimes(1);
+  });
+
+  it("refuses plain-JS misuse with typed errors", async () => {
+    const create = createVerifetch as (options?: unknown) => unknown;
+    expect(() => create()).toThrow(ConfigurationError);
+    expect(() => create({ providers: {} })).toThrow(/needs \{ providers \}/);
+    const vf = createVerifetch({ providers: { alpha: fake("alpha").adapter } });
+    const createSession = vf.createSession as (provider: unknown, input?: unknown) => Promise<unknown>;
+    await expect(createSession("alpha")).rejects.toMatchObject({ name: "InputValidationError", field: "input" });
+    await expect(createSession([], { reference: "r" })).rejects.toBeInstanceOf(ConfigurationError);
+    await expect(createSession(42, { reference: "r" })).rejects.toBeInstanceOf(ConfigurationError);
   });
 
   it("falls back to the next provider only after a retryable failure", async () => {

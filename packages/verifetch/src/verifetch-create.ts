@@ -2,8 +2,11 @@ import {
   ConfigurationError,
   type CreateSessionInput,
   type HostedSession,
+  isRecord,
+  type RequirableSessionField,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  type SessionProviderRequired,
   VerifetchError,
   type WebhookEvent,
   type WebhookRequest,
@@ -12,17 +15,19 @@ import { AllProvidersFailedError, NoSuchProviderError, type ProviderAttempt } fr
 
 /** Any provider adapter (`complyCubeSessions(complycube)`, `verifaSessions(verifa)`, …). */
 // biome-ignore lint/suspicious/noExplicitAny: the options type is contravariant; `any` lets every adapter fit.
-export type AnySessionProvider = SessionProvider<string, any, unknown, unknown>;
+export type AnySessionProvider = SessionProvider<string, any, unknown, unknown, any>;
 
 /** Adapters keyed by their provider name. */
 export type ProviderMap = Record<string, AnySessionProvider>;
 
 /** The provider-only options type of an adapter. */
-export type OptionsOf<T> = T extends SessionProvider<string, infer O, unknown, unknown> ? O : never;
+export type OptionsOf<T> =
+  T extends SessionProvider<string, infer O, unknown, unknown, RequirableSessionField> ? O : never;
 /** The raw session response type of an adapter. */
-export type RawOf<T> = T extends SessionProvider<string, object, infer R, unknown> ? R : never;
+export type RawOf<T> = T extends SessionProvider<string, object, infer R, unknown, RequirableSessionField> ? R : never;
 /** The raw webhook payload type of an adapter. */
-export type EventOf<T> = T extends SessionProvider<string, object, unknown, infer E> ? E : never;
+export type EventOf<T> =
+  T extends SessionProvider<string, object, unknown, infer E, RequirableSessionField> ? E : never;
 
 // `{} extends Pick<T, K>` holds exactly when K is optional, and — unlike a Required<> comparison —
 // treats `any` options (a generic provider map) as needing nothing.
@@ -40,8 +45,12 @@ export type ProviderOptionsFor<P extends ProviderMap, K extends keyof P> = {
   [Q in Exclude<keyof P, NeedsOptions<P, K>>]?: OptionsOf<P[Q]>;
 };
 
-/** The input of `createSession` for provider(s) `K`: shared fields plus their typed `providerOptions`. */
+/**
+ * The input of `createSession` for provider(s) `K`: shared fields (those any of them requires made
+ * required, e.g. ComplyCube's `redirectUrl` and `cancelUrl`) plus their typed `providerOptions`.
+ */
 export type SessionInputFor<P extends ProviderMap, K extends keyof P> = Omit<CreateSessionInput, "providerOptions"> &
+  Required<Pick<CreateSessionInput, SessionProviderRequired<P[K]>>> &
   ([NeedsOptions<P, K>] extends [never]
     ? { providerOptions?: ProviderOptionsFor<P, K> }
     : { providerOptions: ProviderOptionsFor<P, K> });
@@ -68,9 +77,11 @@ export interface Verifetch<P extends ProviderMap> {
   readonly providers: readonly (keyof P & string)[];
   /**
    * Creates a hosted session with one provider, or with the first of an ordered fallback list that
-   * succeeds. The input is validated for every listed provider before any request. The next
-   * provider is tried only after a retryable failure (connection, timeout, 429, 5xx) — never after a
-   * 4xx; when all fail, AllProvidersFailedError lists every attempt.
+   * succeeds (a provider named twice is tried once). The input is validated for every listed
+   * provider before any request; a shared field a provider has no place for is not sent to it and
+   * is listed in the session's `unsentFields`. The next provider is tried only after a retryable
+   * failure (connection, timeout, 429, 5xx) — never after a 4xx; when all fail,
+   * AllProvidersFailedError lists every attempt.
    */
   createSession<K extends keyof P & string>(
     provider: K | readonly K[],
@@ -82,13 +93,18 @@ export interface Verifetch<P extends ProviderMap> {
 
 /** Creates the facade over the given provider adapters. */
 export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions<P>): Verifetch<P> {
-  const providers = options.providers;
+  const providers: unknown = (options as VerifetchOptions<P> | undefined)?.providers;
+  if (!isRecord(providers) || Object.keys(providers).length === 0) {
+    throw new ConfigurationError("createVerifetch needs { providers }: adapters keyed by provider name", {
+      option: "providers",
+    });
+  }
   const names = Object.keys(providers) as (keyof P & string)[];
   for (const name of names) {
-    const adapter = providers[name];
+    const adapter = providers[name] as AnySessionProvider | undefined;
     if (adapter?.specificationVersion !== SESSION_PROVIDER_SPECIFICATION_VERSION) {
       throw new ConfigurationError(
-        `providers.${name} implements session provider specification ${String(adapter?.specificationVersion)}, not ${SESSION_PROVIDER_SPECIFICATION_VERSION}: update the provider package or verifetch`,
+        `providers.${name} implements session contract ${String(adapter?.specificationVersion)}, not ${SESSION_PROVIDER_SPECIFICATION_VERSION}: update it or verifetch`,
         { option: `providers.${name}` },
       );
     }
@@ -102,8 +118,8 @@ export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions
     }
   }
   const adapterFor = (name: string): AnySessionProvider => {
-    const adapter = Object.hasOwn(providers, name) ? providers[name] : undefined;
-    if (!adapter) throw new NoSuchProviderError(name, names);
+    const adapter = Object.hasOwn(providers, name) ? (providers[name] as AnySessionProvider) : undefined;
+    if (!adapter) throw new NoSuchProviderError(String(name), names);
     return adapter;
   };
 
@@ -114,8 +130,12 @@ export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions
       input: SessionInputFor<P, K>,
     ): Promise<SessionFor<P, K>> {
       const order: readonly K[] = typeof provider === "string" ? [provider as K] : (provider as readonly K[]);
-      if (order.length === 0) throw new ConfigurationError("createSession needs at least one provider");
-      const adapters = order.map(adapterFor);
+      if (!Array.isArray(order) || order.length === 0) {
+        throw new ConfigurationError("createSession needs a provider or a non-empty list of them");
+      }
+      // Each provider once: `[preferred, ...vf.providers]` names one twice, and trying it again
+      // could re-send a create that already reached it.
+      const adapters = [...new Set(order)].map(adapterFor);
       for (const adapter of adapters) adapter.validate(input);
       const attempts: ProviderAttempt[] = [];
       for (const adapter of adapters) {

@@ -11,10 +11,6 @@ export class NoSuchProviderError extends VerifetchError {
     this.provider = provider;
     this.available = available;
   }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), provider: this.provider, available: this.available };
-  }
 }
 
 /** One provider's failed attempt during a fallback. */
@@ -38,12 +34,5 @@ export class AllProvidersFailedError extends VerifetchError {
   /** Retryable when the last provider's failure was (every earlier one was, or it would not have moved on). */
   override get isRetryable(): boolean {
     return this.attempts.at(-1)?.error.isRetryable ?? false;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return {
-      ...super.toJSON(),
-      attempts: this.attempts.map((a) => ({ provider: a.provider, error: a.error.toJSON() })),
-    };
   }
 }

@@ -8,6 +8,7 @@ import {
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   sessionSettingsOf,
+  type UnsentField,
   validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
@@ -55,6 +56,8 @@ export class VeriffSessions
   readonly provider = "veriff";
   /** Veriff's current create call has no language field (only a deprecated legacy `lang`), so a language is refused. */
   readonly languages = null;
+  /** No shared field is required. */
+  readonly requiredFields = [] as const;
   readonly #veriff: Veriff;
   readonly #sharedSecret: string | undefined;
   readonly #now: () => number;
@@ -65,9 +68,16 @@ export class VeriffSessions
     this.#now = now;
   }
 
-  validate(input: CreateSessionInput<{ veriff?: VeriffSessionOptions }>): void {
+  validate(input: CreateSessionInput<{ veriff?: VeriffSessionOptions }>): UnsentField[] {
     // Veriff has no cancel URL: the end user leaves the flow through the one callback.
-    validateSessionInput(input, { provider: "Veriff", languages: this.languages });
+    const unsent = validateSessionInput(input, {
+      provider: "Veriff",
+      languages: this.languages,
+      reference: true,
+      redirectUrl: true,
+      country: true,
+      person: ["firstName", "lastName", "email", "phone", "dateOfBirth"],
+    });
     if (input.reference.length > VERIFF_MAX_VENDOR_DATA_LENGTH) {
       throw new InputValidationError(
         "reference",
@@ -75,21 +85,18 @@ export class VeriffSessions
       );
     }
     validateVeriffOptions(input.providerOptions?.veriff, "providerOptions.veriff");
+    return unsent;
   }
 
   async createSession(
     input: CreateSessionInput<{ veriff?: VeriffSessionOptions }>,
   ): Promise<HostedSession<"veriff", CreateSessionResponse>> {
-    this.validate(input);
+    const unsentFields = this.validate(input);
     // Taken before the request: the token is created during it, so the real expiry is never earlier.
     const requestedAt = this.#now();
     const raw = await this.#veriff.createSession(
       { verification: veriffVerification(input, input.providerOptions?.veriff) },
-      {
-        ...(input.signal !== undefined && { signal: input.signal }),
-        // Core refuses it: Veriff documents no idempotency key.
-        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
-      },
+      { ...(input.signal !== undefined && { signal: input.signal }) },
     );
     return {
       provider: "veriff",
@@ -100,6 +107,7 @@ export class VeriffSessions
       sandbox: null,
       status: raw.verification.status,
       raw,
+      unsentFields,
     };
   }
 
