@@ -173,7 +173,8 @@ export async function sendWithRetries(
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
   const { clock, provider, log } = transport;
-  const callerSignal = request.signal ?? (never ??= new AbortController().signal);
+  never ??= new AbortController().signal;
+  const callerSignal = request.signal ?? never;
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
