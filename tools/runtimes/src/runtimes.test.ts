@@ -6,7 +6,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { mockBaseUrl } from "../../vitest/mock-urls.ts";
 import { pinnedVersion, RUNTIME_NAMES, type RuntimeName, workerdCompatibilityDate } from "./runtime-binaries.ts";
 import { RUNTIME_MOCKS, type RuntimeMockUrls } from "./runtime-calls.ts";
@@ -16,9 +16,14 @@ const RUN_TIMEOUT_MS = 60_000;
 // Above RUN_TIMEOUT_MS, so a hanging runtime is stopped by the run and reported with its output.
 const TEST_TIMEOUT_MS = RUN_TIMEOUT_MS + 15_000;
 
-const workDir = mkdtempSync(join(tmpdir(), "verifetch-runtimes-"));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
-const options = { workDir, timeoutMs: RUN_TIMEOUT_MS };
+/** Scratch space of the runs (HOME, Deno's cache, workerd's bundles), made only when a test runs. */
+const options = { workDir: "", timeoutMs: RUN_TIMEOUT_MS };
+beforeAll(() => {
+  options.workDir = mkdtempSync(join(tmpdir(), "verifetch-runtimes-"));
+});
+afterAll(() => {
+  if (options.workDir) rmSync(options.workDir, { recursive: true, force: true });
+});
 
 const entry = (file: string) => join(import.meta.dirname, file);
 
