@@ -1,6 +1,8 @@
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
 import { resolveSpec, startMock } from "./mock-server.ts";
 
@@ -45,5 +47,30 @@ describe("startMock", () => {
   it("resolves a provider name to the spec its installed package ships", () => {
     expect(() => resolveSpec("not-a-provider")).toThrow(/install @verifetch\/not-a-provider/);
     expect(resolveSpec("./specs/complycube.yaml")).toMatch(/specs\/complycube\.yaml$/);
+  });
+});
+
+describe("importing the package", () => {
+  it("does no work: Prism is looked up only when a mock starts", () => {
+    // A resolve hook that fails any lookup of Prism, then a plain import of the package.
+    const hook = `import { registerHooks } from "node:module";
+registerHooks({ resolve(specifier, context, next) {
+  if (specifier.startsWith("@stoplight/prism-cli")) throw new Error("Prism was looked up at import");
+  return next(specifier, context);
+} });`;
+    const entry = pathToFileURL(join(import.meta.dirname, "index.ts")).href;
+    const run = spawnSync(
+      process.execPath,
+      [
+        "--import",
+        `data:text/javascript,${encodeURIComponent(hook)}`,
+        "--input-type=module",
+        "-e",
+        `await import("${entry}");`,
+      ],
+      { encoding: "utf8", timeout: 20_000 },
+    );
+    expect(run.stderr).not.toMatch(/Prism was looked up at import/);
+    expect(run.status).toBe(0);
   });
 });

@@ -30,14 +30,19 @@ export interface StartMockOptions {
   dynamic?: boolean;
 }
 
-const PRISM_BIN = (() => {
+let prismBin: string | undefined;
+
+/** Prism's entry script, found when the first mock starts: importing this package reads no file. */
+function findPrismBin(): string {
+  if (prismBin) return prismBin;
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve("@stoplight/prism-cli/package.json");
   const manifest = require(manifestPath) as { bin: string | Record<string, string> };
   const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin.prism;
   if (!bin) throw new Error("@stoplight/prism-cli has no `prism` bin entry");
-  return join(dirname(manifestPath), bin);
-})();
+  prismBin = join(dirname(manifestPath), bin);
+  return prismBin;
+}
 
 const ADDRESS_IN_USE = /EADDRINUSE|address already in use/i;
 const OUTPUT_LINES_KEPT = 40;
@@ -86,7 +91,7 @@ export async function startMock(spec: string | URL, options: StartMockOptions = 
 
 async function launch(specPath: string, port: number, options: StartMockOptions): Promise<MockServer> {
   const args = [
-    PRISM_BIN,
+    findPrismBin(),
     "mock",
     specPath,
     "-h",
