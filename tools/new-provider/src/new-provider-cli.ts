@@ -51,7 +51,9 @@ const summary: SpecSummary = {
   ),
 };
 
-for (const [file, content] of Object.entries(providerPackageFiles(summary))) {
+// Every published package ships the repository's license.
+const files = { ...providerPackageFiles(summary), LICENSE: readFileSync(join(rootDir, "LICENSE"), "utf8") };
+for (const [file, content] of Object.entries(files)) {
   const path = join(packageDir, file);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, content);

@@ -1,8 +1,10 @@
 // The release rules of package-checks.ts on hand-made manifests (the real tarballs are checked by
 // `pnpm check:packages` and by the release end-to-end test).
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { manifestProblems, nonCodeExports } from "./package-checks.ts";
+import { danglingSourceMaps, manifestProblems, nonCodeExports } from "./package-checks.ts";
 import { type PackageManifest, publishedPackages, REPO_ROOT, readManifest } from "./workspace-packages.ts";
 
 const provider = (): PackageManifest => ({
@@ -10,6 +12,7 @@ const provider = (): PackageManifest => ({
   dependencies: { "@verifetch/core": "^0.1.0", "openapi-fetch": "0.17.0" },
 });
 const FILES = new Set([
+  "LICENSE",
   "README.md",
   "dist/index.d.mts",
   "dist/index.mjs",
@@ -26,7 +29,7 @@ describe("manifestProblems", () => {
   it("names every export a tarball without dist/ cannot resolve", () => {
     const problems = manifestProblems(
       { ...provider(), files: ["openapi.yaml"] },
-      new Set(["README.md", "openapi.yaml", "package.json"]),
+      new Set(["LICENSE", "README.md", "openapi.yaml", "package.json"]),
     );
     expect(problems).toEqual(
       expect.arrayContaining([
@@ -65,8 +68,33 @@ describe("manifestProblems", () => {
     ]);
   });
 
+  it("wants the license file in the tarball", () => {
+    const files = new Set([...FILES].filter((file) => file !== "LICENSE"));
+    expect(manifestProblems(provider(), files)).toEqual([
+      "LICENSE is not in the tarball (copy the repository's LICENSE into the package)",
+    ]);
+  });
+
   it("lets attw skip data exports such as the bundled spec", () => {
     expect(nonCodeExports(provider())).toEqual(["./openapi.yaml"]);
+  });
+});
+
+describe("danglingSourceMaps", () => {
+  it("names a sourceMappingURL whose map is not shipped, and accepts one that is", () => {
+    const dir = mkdtempSync(join(tmpdir(), "verifetch-maps-"));
+    try {
+      mkdirSync(join(dir, "dist"));
+      writeFileSync(join(dir, "dist/index.mjs"), "export {};\n//# sourceMappingURL=index.mjs.map\n");
+      writeFileSync(join(dir, "dist/index.mjs.map"), "{}");
+      writeFileSync(join(dir, "dist/index.d.mts"), "export {};\n//# sourceMappingURL=index.d.mts.map");
+      const files = ["dist/index.d.mts", "dist/index.mjs", "dist/index.mjs.map"];
+      expect(danglingSourceMaps(dir, files)).toEqual([
+        "dist/index.d.mts names the source map dist/index.d.mts.map, which is not in the tarball",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

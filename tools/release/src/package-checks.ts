@@ -1,6 +1,6 @@
 // The checks every tarball passes before it is published, run by `pnpm check:packages` on the
 // workspace and by `pnpm release` (and its end-to-end test) on the tarballs it is about to publish.
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, posix } from "node:path";
 import { mapLimit, run } from "./run-command.ts";
@@ -55,6 +55,7 @@ export async function checkTarball(packed: PackedPackage, toolsRoot: string): Pr
     const files = listFiles(packageDir);
     const manifest = readManifest(join(packageDir, "package.json"));
     const problems = manifestProblems(manifest, new Set(files));
+    problems.push(...danglingSourceMaps(packageDir, files));
     if (manifest.name !== packed.name || manifest.version !== packed.version) {
       problems.push(`tarball holds ${manifest.name}@${manifest.version}, expected ${packed.name}@${packed.version}`);
     }
@@ -104,6 +105,7 @@ export function manifestProblems(manifest: PackageManifest, files: ReadonlySet<s
   expect(manifest.publishConfig?.access === "public", `"publishConfig.access" must be "public"`);
   expect(manifest.publishConfig?.provenance === true, `"publishConfig.provenance" must be true`);
   expect(typeof manifest.license === "string", `"license" is missing`);
+  expect(files.has("LICENSE"), "LICENSE is not in the tarball (copy the repository's LICENSE into the package)");
   expect(typeof manifest.repository?.directory === "string", `"repository.directory" is missing`);
   for (const field of ["dependencies", "peerDependencies", "optionalDependencies"] as const) {
     for (const [dependency, range] of Object.entries(manifest[field] ?? {})) {
@@ -181,6 +183,19 @@ export function nonCodeExports(manifest: PackageManifest): string[] {
   return exportEntries(manifest.exports)
     .filter(({ targets }) => targets.length > 0 && targets.every((target) => !CODE_FILE.test(target)))
     .map(({ subpath }) => subpath);
+}
+
+/** Each `//# sourceMappingURL=` comment of a shipped file that names a file the tarball does not have. */
+export function danglingSourceMaps(packageDir: string, files: readonly string[]): string[] {
+  const shipped = new Set(files);
+  return files
+    .filter((file) => /\.(m|c)?js$|\.d\.(m|c)?ts$/.test(file))
+    .flatMap((file) => {
+      const map = /\/\/# sourceMappingURL=(\S+)\s*$/.exec(readFileSync(join(packageDir, file), "utf8"))?.[1];
+      if (map === undefined || map.startsWith("data:")) return [];
+      const target = posix.normalize(posix.join(posix.dirname(file), map));
+      return shipped.has(target) ? [] : [`${file} names the source map ${target}, which is not in the tarball`];
+    });
 }
 
 function listFiles(dir: string, prefix = ""): string[] {
