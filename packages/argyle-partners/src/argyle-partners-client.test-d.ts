@@ -1,4 +1,10 @@
-import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
+import {
+  type ApiError,
+  type HostedSession,
+  isApiError,
+  type SessionProvider,
+  type WebhookEvent,
+} from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { argylePartnersSessions } from "./argyle-partners-sessions.ts";
 import {
@@ -91,5 +97,12 @@ describe("@verifetch/argyle-partners types", () => {
     // @ts-expect-error the options live under the provider's own key, "argyle-partners"
     argylePartnersSessions(partners).validate({ reference: "u", providerOptions: { argyle: options } });
     expectTypeOf([noVerification, snake]).toBeArray();
+  });
+  it('isApiError(error, "argyle-partners") types the body as the spec error body (or raw text, or nothing)', () => {
+    const error: unknown = new Error("x");
+    if (isApiError(error, "argyle-partners")) {
+      expectTypeOf(error.body).toEqualTypeOf<ArgylePartnersErrorBody | string | undefined>();
+      expectTypeOf(error.provider).toEqualTypeOf<"argyle-partners">();
+    }
   });
 });

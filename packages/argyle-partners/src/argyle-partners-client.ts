@@ -42,6 +42,13 @@ export type VerificationState = Schemas["VerificationState"];
 export type VerificationStatusCode = Schemas["VerificationStatusCode"];
 /** Argyle's error body (`{ detail }`, inferred from the legacy v1 docs), found on `ApiError.body`. */
 export type ArgylePartnersErrorBody = Schemas["Error"];
+
+declare module "@verifetch/core" {
+  /** Lets `isApiError(error, "argyle-partners")` type `error.body` as ArgylePartnersErrorBody. */
+  interface ProviderErrorBodies {
+    "argyle-partners": ArgylePartnersErrorBody;
+  }
+}
 /** The typed openapi-fetch client for every operation in the Argyle Partners spec. */
 export type ArgylePartnersApiClient = OpenApiClient<paths, "application/json">;
 

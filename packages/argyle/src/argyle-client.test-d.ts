@@ -1,4 +1,10 @@
-import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
+import {
+  type ApiError,
+  type HostedSession,
+  isApiError,
+  type SessionProvider,
+  type WebhookEvent,
+} from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { argyleSessions } from "./argyle-sessions.ts";
 import {
@@ -92,5 +98,12 @@ describe("@verifetch/argyle types", () => {
     // @ts-expect-error the options live under the provider's own key
     argyleSessions(argyle).validate({ reference: "u", providerOptions: { verifa: options } });
     expectTypeOf([noVerification, snake]).toBeArray();
+  });
+  it('isApiError(error, "argyle") types the body as the spec error body (or raw text, or nothing)', () => {
+    const error: unknown = new Error("x");
+    if (isApiError(error, "argyle")) {
+      expectTypeOf(error.body).toEqualTypeOf<ArgyleErrorBody | string | undefined>();
+      expectTypeOf(error.provider).toEqualTypeOf<"argyle">();
+    }
   });
 });

@@ -46,6 +46,13 @@ export type VerificationState = Schemas["VerificationState"];
 export type VerificationStatusCode = Schemas["VerificationStatusCode"];
 /** Argyle's error body (`{ detail }`, inferred from the legacy v1 docs), found on `ApiError.body`. */
 export type ArgyleErrorBody = Schemas["Error"];
+
+declare module "@verifetch/core" {
+  /** Lets `isApiError(error, "argyle")` type `error.body` as ArgyleErrorBody. */
+  interface ProviderErrorBodies {
+    argyle: ArgyleErrorBody;
+  }
+}
 /** The typed openapi-fetch client for every operation in the Argyle spec. */
 export type ArgyleApiClient = OpenApiClient<paths, "application/json">;
 

@@ -1,6 +1,13 @@
-import type { ApiError, HostedSession, SessionProvider, WebhookEvent } from "@verifetch/core";
+import {
+  type ApiError,
+  type HostedSession,
+  isApiError,
+  type SessionProvider,
+  type WebhookEvent,
+} from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { complyCubeSessions } from "./complycube-sessions.ts";
+import type { ComplyCubeErrorBody } from "./index.ts";
 import {
   type Client,
   type ComplyCube,
@@ -94,5 +101,12 @@ describe("@verifetch/complycube types", () => {
     // @ts-expect-error "palm_reading_check" is not a check type
     const palm: ComplyCubeSessionOptions = { clientId: "c", checkTypes: ["palm_reading_check"] };
     expectTypeOf([both, shortUrl, messages, noClient, palm]).toBeArray();
+  });
+  it('isApiError(error, "complycube") types the body as the spec error body (or raw text, or nothing)', () => {
+    const error: unknown = new Error("x");
+    if (isApiError(error, "complycube")) {
+      expectTypeOf(error.body).toEqualTypeOf<ComplyCubeErrorBody | string | undefined>();
+      expectTypeOf(error.provider).toEqualTypeOf<"complycube">();
+    }
   });
 });

@@ -24,6 +24,13 @@ export type CreateClientRequest = Schemas["CreateClientRequest"];
 export type Client = Schemas["Client"];
 /** ComplyCube's error body, found on `ApiError.body`. */
 export type ComplyCubeErrorBody = Schemas["Error"];
+
+declare module "@verifetch/core" {
+  /** Lets `isApiError(error, "complycube")` type `error.body` as ComplyCubeErrorBody. */
+  interface ProviderErrorBodies {
+    complycube: ComplyCubeErrorBody;
+  }
+}
 /** A check ComplyCube can run. */
 export type CheckType = Schemas["CheckType"];
 /** The typed openapi-fetch client for every operation in the ComplyCube spec. */

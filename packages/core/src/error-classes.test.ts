@@ -6,6 +6,7 @@ import {
   ConfigurationError,
   ConnectionError,
   InternalServerError,
+  isApiError,
   NotFoundError,
   RateLimitError,
   TimeoutError,
@@ -44,6 +45,14 @@ describe("error hierarchy", () => {
     expect(BadRequestError.isInstance(foreign)).toBe(true);
     expect(ApiError.isInstance(foreign)).toBe(true);
     expect(AuthenticationError.isInstance(foreign)).toBe(false);
+  });
+
+  it("isApiError tells an ApiError of the named provider from anything else", () => {
+    const error = new NotFoundError({ provider: "acme", status: 404, body: { code: "x" }, headers: new Headers() });
+    expect(isApiError(error, "acme")).toBe(true);
+    expect(isApiError(error, "other")).toBe(false);
+    expect(isApiError(new TimeoutError("slow", { provider: "acme" }), "acme")).toBe(false);
+    expect(isApiError(new Error("x"), "acme")).toBe(false);
   });
 
   it("builds the message from the provider body, whatever its shape", () => {

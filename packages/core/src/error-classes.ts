@@ -114,6 +114,35 @@ function describeApiError(provider: string, status: number, body: unknown): stri
   return `${provider} responded ${status}${detail ? `: ${detail.trim().slice(0, 200)}` : " with no error message"}`;
 }
 
+/**
+ * The documented error body of each provider, by provider name. Empty here: each provider package
+ * adds its own entry (declaration merging), e.g. `complycube: ComplyCubeErrorBody`, so that
+ * {@link isApiError} can type `error.body` once the package is imported.
+ */
+// biome-ignore lint/suspicious/noEmptyInterface: filled in by provider packages through declaration merging.
+export interface ProviderErrorBodies {}
+
+/**
+ * What `ApiError.body` holds for `provider`: its documented error body (typed from its spec), the raw
+ * text when the answer was not JSON (a proxy's HTML page, say), or undefined when it was empty.
+ * Like openapi-fetch's `error`, the JSON is typed from the spec, not checked against it.
+ */
+export type ProviderErrorBody<P extends string> =
+  | (P extends keyof ProviderErrorBodies ? ProviderErrorBodies[P] : unknown)
+  | string
+  | undefined;
+
+/**
+ * Whether `error` is an {@link ApiError} from `provider`, narrowing `error.body` to that provider's
+ * error body: `if (isApiError(error, "verifa")) error.body?.detail`. Works across duplicate installs.
+ */
+export function isApiError<P extends string>(
+  error: unknown,
+  provider: P,
+): error is ApiError<ProviderErrorBody<P>> & { readonly provider: P } {
+  return ApiError.isInstance(error) && error.provider === provider;
+}
+
 /** 400: the provider rejected the request as malformed. */
 export class BadRequestError<TBody = unknown> extends ApiError<TBody> {
   static override readonly errorName: string = "BadRequestError";

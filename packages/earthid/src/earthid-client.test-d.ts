@@ -1,10 +1,11 @@
-import type {
-  ApiError,
-  HostedSession,
-  SessionProvider,
-  SessionProviderOptions,
-  SessionProviderRaw,
-  WebhookEvent,
+import {
+  type ApiError,
+  type HostedSession,
+  isApiError,
+  type SessionProvider,
+  type SessionProviderOptions,
+  type SessionProviderRaw,
+  type WebhookEvent,
 } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import { earthIdSessions } from "./earthid-sessions.ts";
@@ -111,5 +112,12 @@ describe("@verifetch/earthid types", () => {
     earthIdSessions(earthid).validate({ reference: "u", providerOptions: { veriff: { endUserId: "x" } } });
     // @ts-expect-error address is { fullAddress }
     earthIdSessions(earthid).validate({ reference: "u", providerOptions: { earthid: { address: "1 Example St" } } });
+  });
+  it('isApiError(error, "earthid") types the body as the spec error body (or raw text, or nothing)', () => {
+    const error: unknown = new Error("x");
+    if (isApiError(error, "earthid")) {
+      expectTypeOf(error.body).toEqualTypeOf<EarthIdErrorBody | string | undefined>();
+      expectTypeOf(error.provider).toEqualTypeOf<"earthid">();
+    }
   });
 });

@@ -26,6 +26,13 @@ export type DecisionResponse = Schemas["DecisionResponse"];
 export type Decision = Schemas["Decision"];
 /** EarthID's error body, found on `ApiError.body` (Veriff's shape, assumed: EarthID documents none). */
 export type EarthIdErrorBody = Schemas["Error"];
+
+declare module "@verifetch/core" {
+  /** Lets `isApiError(error, "earthid")` type `error.body` as EarthIdErrorBody. */
+  interface ProviderErrorBodies {
+    earthid: EarthIdErrorBody;
+  }
+}
 /** The typed openapi-fetch client for every operation in the EarthID spec. */
 export type EarthIdApiClient = OpenApiClient<paths, "application/json">;
 

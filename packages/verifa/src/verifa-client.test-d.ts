@@ -1,3 +1,4 @@
+import { isApiError } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CreateSessionResponse,
@@ -46,5 +47,12 @@ describe("@verifetch/verifa types", () => {
 
   it("types the provider error body", () => {
     expectTypeOf<VerifaErrorBody>().toEqualTypeOf<{ error: string; detail: string; status_code: number }>();
+  });
+  it('isApiError(error, "verifa") types the body as the spec error body (or raw text, or nothing)', () => {
+    const error: unknown = new Error("x");
+    if (isApiError(error, "verifa")) {
+      expectTypeOf(error.body).toEqualTypeOf<VerifaErrorBody | string | undefined>();
+      expectTypeOf(error.provider).toEqualTypeOf<"verifa">();
+    }
   });
 });

@@ -29,6 +29,13 @@ export type ExpiredSession = Schemas["ExpiredSession"];
 export type SessionResult = Schemas["SessionResult"];
 /** Verifa's error body `{ error, detail, status_code }`, found on `ApiError.body`. */
 export type VerifaErrorBody = Schemas["Error"];
+
+declare module "@verifetch/core" {
+  /** Lets `isApiError(error, "verifa")` type `error.body` as VerifaErrorBody. */
+  interface ProviderErrorBodies {
+    verifa: VerifaErrorBody;
+  }
+}
 /** The typed openapi-fetch client for every operation in the Verifa spec. */
 export type VerifaApiClient = OpenApiClient<paths, "application/json">;
 

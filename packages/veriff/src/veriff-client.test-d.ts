@@ -1,10 +1,11 @@
-import type {
-  ApiError,
-  HostedSession,
-  SessionProvider,
-  SessionProviderOptions,
-  SessionProviderRaw,
-  WebhookEvent,
+import {
+  type ApiError,
+  type HostedSession,
+  isApiError,
+  type SessionProvider,
+  type SessionProviderOptions,
+  type SessionProviderRaw,
+  type WebhookEvent,
 } from "@verifetch/core";
 import { describe, expectTypeOf, it } from "vitest";
 import {
@@ -116,5 +117,12 @@ describe("@verifetch/veriff types", () => {
     veriffSessions(veriff).validate({ reference: "u", providerOptions: { verifa: { workflowId: "w" } } });
     // @ts-expect-error address is { fullAddress }
     veriffSessions(veriff).validate({ reference: "u", providerOptions: { veriff: { address: "1 Example St" } } });
+  });
+  it('isApiError(error, "veriff") types the body as the spec error body (or raw text, or nothing)', () => {
+    const error: unknown = new Error("x");
+    if (isApiError(error, "veriff")) {
+      expectTypeOf(error.body).toEqualTypeOf<VeriffErrorBody | string | undefined>();
+      expectTypeOf(error.provider).toEqualTypeOf<"veriff">();
+    }
   });
 });

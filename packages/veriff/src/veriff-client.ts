@@ -31,6 +31,13 @@ export type DecisionResponse = Schemas["DecisionResponse"];
 export type Decision = Schemas["Decision"];
 /** Veriff's error body `{ status: "fail", code?, message }`, found on `ApiError.body`. */
 export type VeriffErrorBody = Schemas["Error"];
+
+declare module "@verifetch/core" {
+  /** Lets `isApiError(error, "veriff")` type `error.body` as VeriffErrorBody. */
+  interface ProviderErrorBodies {
+    veriff: VeriffErrorBody;
+  }
+}
 /** The typed openapi-fetch client for every operation in the Veriff spec; requests are signed for you. */
 export type VeriffApiClient = OpenApiClient<paths, "application/json">;
 
