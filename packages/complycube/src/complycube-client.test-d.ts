@@ -29,7 +29,13 @@ describe("@verifetch/complycube types", () => {
     expectTypeOf({ ...base, checkTypes: ["identity_check" as const] }).toExtend<CreateFlowSessionRequest>();
     expectTypeOf({ ...base, workflowTemplateId: "wf" }).toExtend<CreateFlowSessionRequest>();
     // What the official SDK sends: shortUrl, language and theme on either shape.
-    complycube.createFlowSession({ ...base, checkTypes: ["document_check"], shortUrl: true, language: "fr", theme: "dark" });
+    complycube.createFlowSession({
+      ...base,
+      checkTypes: ["document_check"],
+      shortUrl: true,
+      language: "fr",
+      theme: "dark",
+    });
   });
 
   it("makes checkTypes and workflowTemplateId exclusive at compile time (x-verifetch-exclusive)", () => {

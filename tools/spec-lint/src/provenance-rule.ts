@@ -48,7 +48,8 @@ export interface RuleContext {
 type Side = "request" | "response";
 type Json = Record<string, unknown>;
 
-const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+const isObject = (value: unknown): value is Json =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Whether a schema object carries a source or a marker with a non-empty reason. */
 export function hasProvenance(schema: Json): boolean {
