@@ -11,7 +11,7 @@
 // `x-verifetch-inferred` (deduced, not stated) or `x-verifetch-unconfirmed` (stated somewhere weaker).
 //
 // Written for Node's type stripping: Redocly imports this file as it is, so it uses only erasable
-// TypeScript and no imports.
+// TypeScript.
 
 /** The keys that source or mark a narrowing constraint; the value says where it comes from or why. */
 export const PROVENANCE_KEYS = ["x-verifetch-source", "x-verifetch-inferred", "x-verifetch-unconfirmed"] as const;
@@ -125,7 +125,8 @@ export function ProvenanceRule() {
     }
     for (const list of SCHEMA_LISTS) {
       const entries = node[list];
-      if (Array.isArray(entries)) entries.forEach((sub, index) => walk(sub, at.child([list, index]), ctx, side, seen));
+      if (!Array.isArray(entries)) continue;
+      for (const [index, sub] of entries.entries()) walk(sub, at.child([list, index]), ctx, side, seen);
     }
     for (const single of SCHEMA_SINGLES) {
       if (isObject(node[single])) walk(node[single], at.child([single]), ctx, side, seen);
