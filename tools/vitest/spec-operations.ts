@@ -20,6 +20,11 @@ export function specPath(name: string): string {
   return resolve(import.meta.dirname, "../../specs", `${name}.yaml`);
 }
 
+/** `specs/<name>.yaml`, parsed (no `$ref` resolved). */
+export function specDocument(name: string): Record<string, unknown> {
+  return parse(readFileSync(specPath(name), "utf8")) as Record<string, unknown>;
+}
+
 /** Every operation in `specs/<name>.yaml`. */
 export function specOperations(name: string): SpecOperation[] {
   const document = parse(readFileSync(specPath(name), "utf8")) as {

@@ -49,8 +49,11 @@ describe("@verifetch/argyle-partners types", () => {
     partners.createUser({ first_name: "Jane" });
     // @ts-expect-error `client` is required on a partner verification order
     partners.createVerification({ user: "u", report: { type: "voie" } });
-    // @ts-expect-error a session takes no `client` (the reference page shows verification and configuration only)
-    partners.createSession({ verification, client: "c" });
+    // The Partners Verifications Guide's banking form: `client`, `verification` and `banking`.
+    partners.createSession({ verification, client: "c", banking: { single_use_url: false, redirect_url: null } });
+    expectTypeOf<NonNullable<Session["banking"]>["link"]>().toEqualTypeOf<string | undefined>();
+    // @ts-expect-error the banking link is in the response, not the request
+    partners.createSession({ verification, banking: { link: "https://connect2.finicity.com" } });
     // @ts-expect-error "vox" is not a report type
     partners.listVerifications({ report_type: "vox" });
     // @ts-expect-error the iterator manages the cursor itself

@@ -3,6 +3,7 @@ import {
   ConfigurationError,
   InputValidationError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -98,6 +99,32 @@ describe("createArgylePartners (unit, injected fetch)", () => {
       `${sandbox}/partners/v2/verifications?client=${clientId}&limit=2`,
       `${sandbox}/partners/v2/verifications?client=${clientId}&limit=2&cursor=c2`,
       `${sandbox}/partners/v2/verifications?client=${clientId}&limit=2&cursor=c3`,
+    ]);
+  });
+
+  // A static mock serving the vendor's first page answers every cursor with the same page: a
+  // `next` that repeats the cursor just sent would loop forever, so the iterator refuses it.
+  it("refuses a next link that repeats the cursor it was fetched with (InvalidResponseError)", async () => {
+    const firstPage = {
+      next: "https://api-sandbox.argyle.com/partners/v2/verifications?cursor=ZXhhbXBsZV9jdXJzb3I",
+      previous: null,
+      results: [{ id: "v1" }, { id: "v2" }],
+    };
+    const fetch = vi.fn(async (_request: Request) => Response.json(firstPage));
+    const ids: (string | undefined)[] = [];
+    const iterate = async () => {
+      for await (const verification of partnersWith(fetch).iterateVerifications({ limit: 2 }))
+        ids.push(verification.id);
+    };
+    const error = await iterate().catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^argyle-partners sent a next-page link without a new "cursor", so the list cannot go on: .*cursor=ZXhhbXBsZV9jdXJzb3I/,
+    );
+    expect(ids).toEqual(["v1", "v2", "v1", "v2"]);
+    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([
+      "?limit=2",
+      "?limit=2&cursor=ZXhhbXBsZV9jdXJzb3I",
     ]);
   });
 

@@ -61,26 +61,22 @@ describe("Argyle Partners contract (Prism)", () => {
   it("getVerification and listVerifications return the documented objects", async () => {
     const completed = await partners.getVerification(verificationId, { headers: { Prefer: "example=completed" } });
     expect(completed).toMatchObject({ status: { state: "COMPLETED" }, report: { type: "doc-voi-mortgage" } });
+    // The default example is the list's last page, so iterating against the mock ends.
     const page = await calls.listVerifications(SUCCESS);
     expect(page.results).toHaveLength(2);
-    expect(page.next).toContain("cursor=");
+    expect(page.next).toBeNull();
+    const first = await calls.listVerifications({ ...SUCCESS, headers: { Prefer: "example=vendorExample" } });
+    expect(first.next).toContain("cursor=");
   });
 
-  it("iterateVerifications sends the `next` cursor back; the static mock repeats it, which is refused", async () => {
+  // The repeated-cursor refusal is a unit test (argyle-partners-client.test.ts); the mock's list ends.
+  it("iterateVerifications against the mock ends on the last page (`next` null)", async () => {
     const fetch = vi.fn((request: Request) => globalThis.fetch(request));
     const paging = createArgylePartners({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch });
     const ids: (string | undefined)[] = [];
-    const iterate = async () => {
-      for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
-    };
-    await expect(iterate()).rejects.toThrow(
-      /^argyle-partners sent a next-page link without a new "cursor", so the list cannot go on: .*cursor=ZXhhbXBsZV9jdXJzb3I/,
-    );
-    expect(ids).toHaveLength(4);
-    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([
-      "?limit=2",
-      "?limit=2&cursor=ZXhhbXBsZV9jdXJzb3I",
-    ]);
+    for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    expect(ids).toEqual(["43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b", "43a2c6c3-1e63-91e5-88e3-f9ab2dcc3333"]);
+    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual(["?limit=2"]);
   });
 
   coversEveryOperation("argyle-partners", calls);
@@ -112,10 +108,28 @@ describe("Argyle Partners contract (Prism)", () => {
     expect((error as ApiError).headers.get("sl-violations")).toContain("client");
   });
 
-  it("a session cannot carry `client` (the reference page shows only verification and configuration)", async () => {
-    const invalid = { ...bankingSession, client: clientId } as unknown as CreateSessionRequest;
-    const error = await partners.createSession(invalid).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(BadRequestError);
-    expect((error as ApiError).headers.get("sl-violations")).toContain("additional");
+  // The Partners Verifications Guide's banking session: `client` + `banking`, answered with banking.link.
+  it("accepts the Partners Verifications Guide's banking session and returns banking.link", async () => {
+    const violations: (string | null)[] = [];
+    const guided = createArgylePartners({
+      apiKeyId: "contract_id",
+      apiKeySecret: "contract_secret",
+      baseUrl,
+      fetch: async (request) => {
+        const response = await fetch(request);
+        violations.push(response.headers.get("sl-violations"));
+        return response;
+      },
+    });
+    const session = await guided.createSession(
+      {
+        client: clientId,
+        verification: verificationId,
+        banking: { experience: "97f1eccb-241d-4052-8409-fab9e27a589b", single_use_url: false, redirect_url: null },
+      },
+      { headers: { Prefer: "example=guideBanking" } },
+    );
+    expect(violations).toEqual([null]);
+    expect(session.banking?.link).toBe("https://connect2.finicity.com?...");
   });
 });

@@ -4,6 +4,7 @@ import {
   ConfigurationError,
   InputValidationError,
   InternalServerError,
+  InvalidResponseError,
   NotFoundError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -124,6 +125,31 @@ describe("createArgyle (unit, injected fetch)", () => {
     expect(fetch.mock.calls.every(([request]) => request.headers.get("Authorization")?.startsWith("Basic "))).toBe(
       true,
     );
+  });
+
+  // A static mock serving the vendor's first page answers every cursor with the same page: a
+  // `next` that repeats the cursor just sent would loop forever, so the iterator refuses it.
+  it("refuses a next link that repeats the cursor it was fetched with (InvalidResponseError)", async () => {
+    const firstPage = {
+      next: "https://api-sandbox.argyle.com/v2/verifications?cursor=ZXhhbXBsZV9jdXJzb3I",
+      previous: null,
+      results: [{ id: "v1" }, { id: "v2" }],
+    };
+    const fetch = vi.fn(async (_request: Request) => Response.json(firstPage));
+    const ids: (string | undefined)[] = [];
+    const iterate = async () => {
+      for await (const verification of argyleWith(fetch).iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    };
+    const error = await iterate().catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^argyle sent a next-page link without a new "cursor", so the list cannot go on: .*cursor=ZXhhbXBsZV9jdXJzb3I/,
+    );
+    expect(ids).toEqual(["v1", "v2", "v1", "v2"]);
+    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([
+      "?limit=2",
+      "?limit=2&cursor=ZXhhbXBsZV9jdXJzb3I",
+    ]);
   });
 
   it("stops iterating with the typed error when a page fails", async () => {

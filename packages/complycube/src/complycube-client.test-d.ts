@@ -35,6 +35,23 @@ describe("@verifetch/complycube types", () => {
   it("accepts both documented request shapes", () => {
     expectTypeOf({ ...base, checkTypes: ["identity_check" as const] }).toExtend<CreateFlowSessionRequest>();
     expectTypeOf({ ...base, workflowTemplateId: "wf" }).toExtend<CreateFlowSessionRequest>();
+    // What the official SDK sends: shortUrl, language and theme on either shape.
+    complycube.createFlowSession({
+      ...base,
+      checkTypes: ["document_check"],
+      shortUrl: true,
+      language: "fr",
+      theme: "dark",
+    });
+  });
+
+  it("makes checkTypes and workflowTemplateId exclusive at compile time (x-verifetch-exclusive)", () => {
+    // @ts-expect-error checkTypes and workflowTemplateId are exclusive in verifetch's request type
+    complycube.createFlowSession({ ...base, checkTypes: ["document_check"], workflowTemplateId: "wf" });
+    // The raw client follows the spec, which accepts any combination (as ComplyCube's own SDK sends).
+    complyCubeApiClient(complycube).POST("/v1/flow/sessions", {
+      body: { ...base, checkTypes: ["document_check"], workflowTemplateId: "wf" },
+    });
   });
 
   it("rejects a wrong checkTypes value and a missing required field", () => {

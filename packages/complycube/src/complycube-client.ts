@@ -14,8 +14,17 @@ import type { components, paths } from "./generated/openapi.ts";
 import { VERSION } from "./version.ts";
 
 type Schemas = components["schemas"];
-/** Body of `createFlowSession`: check-driven (`checkTypes`) or workflow-driven (`workflowTemplateId`). */
-export type CreateFlowSessionRequest = Schemas["CreateFlowSessionRequest"];
+type FlowSessionFields = Omit<Schemas["CreateFlowSessionRequest"], "checkTypes" | "workflowTemplateId">;
+/**
+ * Body of `createFlowSession`: check-driven (`checkTypes`) or workflow-driven
+ * (`workflowTemplateId`), exactly one of the two. Stricter than the spec on purpose: ComplyCube
+ * states no exclusivity (its SDK types both optional together), but a session with both, or neither,
+ * has no documented meaning, so this type refuses it at compile time (`x-verifetch-exclusive` in
+ * specs/complycube.yaml). `complyCubeApiClient(complycube)` keeps the spec's permissive body.
+ */
+export type CreateFlowSessionRequest =
+  | (FlowSessionFields & { checkTypes: CheckType[]; workflowTemplateId?: never })
+  | (FlowSessionFields & { workflowTemplateId: string; checkTypes?: never });
 /** A created flow session: the hosted URL to send the client to. */
 export type FlowSession = Schemas["FlowSession"];
 /** Body of `createClient`: a person or a company. */

@@ -1,6 +1,6 @@
 // Contract tests: the client against a Prism mock built from specs/complycube.yaml (run with
 // --errors, so an example that breaks its own schema fails here too).
-import { type ApiError, AuthenticationError, UnprocessableEntityError } from "@verifetch/core";
+import { type ApiError, AuthenticationError, BadRequestError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
 import {
   coversEveryOperation,
@@ -82,22 +82,37 @@ describe("ComplyCube contract (Prism)", () => {
     });
   });
 
-  // Prism answers an invalid request with the spec's 422 when one is declared (before 400), and
-  // lists what broke the spec in the sl-violations header.
-  it("an invalid request is rejected by the spec (both checkTypes and workflowTemplateId)", async () => {
-    const invalid = {
+  // What the official Node SDK may send (its FlowRequest types every field optional together):
+  // the spec accepts it, though verifetch's own request type keeps the two variants exclusive.
+  it("the spec accepts what the official SDK sends (checkTypes, workflowTemplateId, shortUrl, language, theme)", async () => {
+    const violations: (string | null)[] = [];
+    const raw = createComplyCube({
+      apiKey: "test_contract",
+      baseUrl,
+      fetch: async (request) => {
+        const response = await fetch(request);
+        violations.push(response.headers.get("sl-violations"));
+        return response;
+      },
+    });
+    const sdkBody = {
       ...checkDriven,
       workflowTemplateId: "6530e8d2e4b0c1a2b3c4d5e6",
+      shortUrl: true,
+      language: "fr",
+      theme: "dark",
     } as unknown as CreateFlowSessionRequest;
-    const error = await complycube.createFlowSession(invalid).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnprocessableEntityError);
-    expect((error as ApiError).headers.get("sl-violations")).toContain("oneOf");
+    const session = await raw.createFlowSession(sdkBody);
+    expect(session.redirectUrl).toContain("flow.complycube.com");
+    expect(violations).toEqual([null]);
   });
 
+  // The spec declares no 422 for this operation, so Prism answers an invalid request with its 400
+  // and lists what broke the spec in the sl-violations header.
   it("an unknown checkType is rejected by the spec", async () => {
     const invalid = { ...checkDriven, checkTypes: ["palm_reading_check"] } as unknown as CreateFlowSessionRequest;
     const error = await complycube.createFlowSession(invalid).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(UnprocessableEntityError);
+    expect(error).toBeInstanceOf(BadRequestError);
     expect((error as ApiError).headers.get("sl-violations")).toContain("checkTypes");
   });
 });

@@ -31,12 +31,13 @@ describe("@verifetch/earthid types", () => {
   it("returns typed data from the convenience methods", () => {
     expectTypeOf(createEarthId).returns.toEqualTypeOf<EarthId>();
     expectTypeOf(earthid.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
-    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session>();
-    expectTypeOf<Session["url"]>().toEqualTypeOf<string>();
-    expectTypeOf<Session["vendorData"]>().toEqualTypeOf<string | null>();
+    // Veriff (whose shapes EarthID mirrors) marks no response field required.
+    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session | undefined>();
+    expectTypeOf<Session["url"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<Session["vendorData"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf(earthid.getDecision).returns.resolves.toEqualTypeOf<DecisionResponse>();
-    expectTypeOf<DecisionResponse["verification"]>().toEqualTypeOf<Decision | null>();
-    expectTypeOf<Decision["code"]>().toEqualTypeOf<9001 | 9102 | 9103 | 9104 | 9121>();
+    expectTypeOf<DecisionResponse["verification"]>().toEqualTypeOf<Decision | null | undefined>();
+    expectTypeOf<Decision["code"]>().toEqualTypeOf<9001 | 9102 | 9103 | 9104 | 9121 | undefined>();
     expectTypeOf<typeof EARTHID_SESSION_TTL_MS>().toEqualTypeOf<604_800_000>();
   });
 
@@ -68,7 +69,7 @@ describe("@verifetch/earthid types", () => {
     });
     if (result.error) {
       expectTypeOf(result.error).toEqualTypeOf<EarthIdErrorBody>();
-      expectTypeOf(result.error.status).toEqualTypeOf<"fail">();
+      expectTypeOf(result.error.status).toEqualTypeOf<"fail" | undefined>();
     } else {
       expectTypeOf(result.data).toEqualTypeOf<DecisionResponse>();
     }
@@ -77,7 +78,7 @@ describe("@verifetch/earthid types", () => {
   });
 
   it("exposes the parsed provider body on ApiError", () => {
-    expectTypeOf<ApiError<EarthIdErrorBody>["body"]["message"]>().toEqualTypeOf<string>();
+    expectTypeOf<ApiError<EarthIdErrorBody>["body"]["message"]>().toEqualTypeOf<string | undefined>();
   });
 
   it("exposes a typed facade adapter", () => {

@@ -220,7 +220,7 @@ describe("earthIdSessions(earthid) (facade adapter)", () => {
       expiresAt: new Date("2026-02-08T12:00:00Z"),
     });
     expect(session.url).toBe("https://myearth.id/eyJhbGciOiJIUzI1NiIsInR5cCI");
-    expect(session.raw.verification.sessionToken).toBeTypeOf("string");
+    expect(session.raw.verification?.sessionToken).toBeTypeOf("string");
   });
 });
 

@@ -1,8 +1,10 @@
 import {
   type CreateSessionInput,
   checkOptionRecord,
+  getResponseMeta,
   type HostedSession,
   InputValidationError,
+  InvalidResponseError,
   isCountryCode,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
@@ -100,15 +102,30 @@ export class EarthIdSessions
       { verification: earthIdVerification(input, input.providerOptions?.earthid) },
       { ...(input.signal !== undefined && { signal: input.signal }) },
     );
+    // EarthID marks no response field required, so the adapter checks the two it cannot do without.
+    const session = raw.verification;
+    if (typeof session?.id !== "string" || session.id === "" || typeof session.url !== "string" || session.url === "") {
+      const meta = getResponseMeta(raw);
+      throw new InvalidResponseError({
+        provider: "earthid",
+        status: meta?.status ?? 201,
+        body: raw,
+        headers: new Headers(),
+        requestId: meta?.requestId,
+        retryCount: meta?.retryCount,
+        message: "earthid created the session but its response has no `verification.id` or no `verification.url`",
+      });
+    }
     return {
       provider: "earthid",
-      id: raw.verification.id,
-      url: raw.verification.url,
+      id: session.id,
+      url: session.url,
       expiresAt: new Date(requestedAt + EARTHID_SESSION_TTL_MS),
       // EarthID documents no sandbox host, key prefix or response marker (with Veriff, test vs live
       // is a property of the integration behind the key).
       sandbox: null,
-      status: raw.verification.status,
+      // `created` is the documented status of a new session.
+      status: session.status ?? "created",
       raw,
       unsentFields,
     };

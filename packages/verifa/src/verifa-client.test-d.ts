@@ -17,8 +17,9 @@ describe("@verifetch/verifa types", () => {
     expectTypeOf(verifa.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
     expectTypeOf(verifa.getSession).returns.resolves.toEqualTypeOf<Session>();
     expectTypeOf(verifa.getSessionResult).returns.resolves.toEqualTypeOf<SessionResult>();
-    expectTypeOf<CreateSessionResponse["capture_url"]>().toEqualTypeOf<string>();
-    expectTypeOf<CreateSessionResponse["external_ref"]>().toEqualTypeOf<string | null>();
+    // Verifa's reference marks no response field required, and its guides' examples omit some.
+    expectTypeOf<CreateSessionResponse["capture_url"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<CreateSessionResponse["external_ref"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<"pending">().toExtend<SessionStatus>();
     expectTypeOf(verifa.environment).toEqualTypeOf<"sandbox" | "live">();
   });

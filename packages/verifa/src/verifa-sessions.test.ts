@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import { InputValidationError, WebhookVerificationError } from "@verifetch/core";
+import { InputValidationError, InvalidResponseError, WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createVerifa } from "./verifa-client.ts";
@@ -88,6 +88,47 @@ describe("verifaSessions(verifa) (facade adapter)", () => {
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  // The Web Capture Flow guide's response (no external_ref, no tags): the reference marks no field
+  // required, so the adapter needs only what it hands on.
+  it("accepts a response without the optional fields, as the Web Capture Flow guide shows one", async () => {
+    const guide = {
+      id: "session_abc123",
+      status: "pending",
+      capture_url: "https://app.withverifa.com/verify/tok_abc123...",
+      qr_code_data_url: "data:image/png;base64,...",
+      is_sandbox: false,
+      created_at: "2026-02-01T12:00:00Z",
+      expires_at: "2026-02-01T12:20:00Z",
+    };
+    const verifa = createVerifa({ apiKey: "vk_live_1", fetch: async () => Response.json(guide, { status: 201 }) });
+    const session = await verifaSessions(verifa).createSession({ reference: "user_abc123" });
+    expect(session).toMatchObject({ id: "session_abc123", url: guide.capture_url, sandbox: false, raw: guide });
+  });
+
+  it("without expires_at, is_sandbox and status, uses the documented 20 minutes, the key's environment and pending", async () => {
+    const minimal = { id: "session_abc123", capture_url: "https://app.withverifa.com/verify/tok_1" };
+    const verifa = createVerifa({
+      apiKey: "vk_sandbox_1",
+      clock: { now: () => Date.parse("2026-02-01T12:00:00Z") },
+      fetch: async () => Response.json(minimal, { status: 201 }),
+    });
+    const session = await verifaSessions(verifa).createSession({ reference: "u" });
+    expect(session).toMatchObject({ sandbox: true, status: "pending" });
+    expect(session.expiresAt?.toISOString()).toBe("2026-02-01T12:20:00.000Z");
+  });
+
+  it.each([
+    ["no id", { capture_url: "https://app.withverifa.com/verify/tok_1" }],
+    ["no capture_url", { id: "session_abc123" }],
+  ])("throws InvalidResponseError (not retryable) for a created session with %s", async (_case, body) => {
+    const verifa = createVerifa({ apiKey: "vk_sandbox_1", fetch: async () => Response.json(body, { status: 201 }) });
+    const error = await verifaSessions(verifa)
+      .createSession({ reference: "u" })
+      .catch((e: unknown) => e);
+    expect(InvalidResponseError.isInstance(error)).toBe(true);
+    expect(error).toMatchObject({ provider: "verifa", status: 201, body });
   });
 
   it("creates a session through the Prism mock", async () => {

@@ -1,8 +1,10 @@
 import {
   type CreateSessionInput,
   checkOptionRecord,
+  getResponseMeta,
   type HostedSession,
   InputValidationError,
+  InvalidResponseError,
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
@@ -12,7 +14,7 @@ import {
   type WebhookEvent,
   type WebhookRequest,
 } from "@verifetch/core";
-import type { CreateSessionResponse, Verifa } from "./verifa-client.ts";
+import { type CreateSessionResponse, VERIFA_SESSION_TTL_MS, type Verifa } from "./verifa-client.ts";
 import { type VerifaWebhookPayload, verifyVerifaWebhook } from "./verifa-webhook.ts";
 
 /** Verifa-only options of the unified `createSession` (`providerOptions.verifa`). All optional. */
@@ -75,6 +77,8 @@ export class VerifaSessions
   ): Promise<HostedSession<"verifa", CreateSessionResponse>> {
     const unsentFields = this.validate(input);
     const options = input.providerOptions?.verifa;
+    // Taken before the request: the capture token's 20 minutes start when Verifa creates the session.
+    const requestedAt = this.#now();
     const raw = await this.#verifa.createSession(
       {
         external_ref: input.reference,
@@ -89,13 +93,28 @@ export class VerifaSessions
         ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
       },
     );
+    // Verifa's reference marks no response field required (its guides' examples differ), so the
+    // adapter checks the two it cannot do without and falls back to documented values for the rest.
+    if (typeof raw.id !== "string" || raw.id === "" || typeof raw.capture_url !== "string" || raw.capture_url === "") {
+      const meta = getResponseMeta(raw);
+      throw new InvalidResponseError({
+        provider: "verifa",
+        status: meta?.status ?? 201,
+        body: raw,
+        headers: new Headers(),
+        requestId: meta?.requestId,
+        retryCount: meta?.retryCount,
+        message: "verifa created the session but its response has no `id` or no `capture_url`",
+      });
+    }
     return {
       provider: "verifa",
       id: raw.id,
       url: raw.capture_url,
-      expiresAt: new Date(raw.expires_at),
-      sandbox: raw.is_sandbox,
-      status: raw.status,
+      expiresAt: new Date(raw.expires_at ?? requestedAt + VERIFA_SESSION_TTL_MS),
+      sandbox: raw.is_sandbox ?? this.#verifa.environment === "sandbox",
+      // A new session's documented status.
+      status: raw.status ?? "pending",
       raw,
       unsentFields,
     };

@@ -34,13 +34,16 @@ describe("@verifetch/veriff types", () => {
     expectTypeOf(createVeriff).returns.toEqualTypeOf<Veriff>();
     expectTypeOf(veriff.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
     expectTypeOf(veriff.updateSession).returns.resolves.toEqualTypeOf<UpdateSessionResponse>();
-    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session>();
-    expectTypeOf<Session["sessionToken"]>().toEqualTypeOf<string>();
+    // Veriff marks no response field required ("fields may be null, empty, or omitted").
+    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session | undefined>();
+    expectTypeOf<Session["sessionToken"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf(veriff.getDecision).returns.resolves.toEqualTypeOf<DecisionResponse>();
-    expectTypeOf<DecisionResponse["verification"]>().toEqualTypeOf<Decision | null>();
+    expectTypeOf<DecisionResponse["verification"]>().toEqualTypeOf<Decision | null | undefined>();
     expectTypeOf<Decision["status"]>().toEqualTypeOf<
-      "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review"
+      "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review" | undefined
     >();
+    // The decision-codes table sends reasonCode "in verification.reasonCode string".
+    expectTypeOf<Decision["reasonCode"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf<typeof VERIFF_SESSION_TTL_MS>().toEqualTypeOf<604_800_000>();
   });
 
@@ -83,7 +86,7 @@ describe("@verifetch/veriff types", () => {
   });
 
   it("exposes the parsed provider body on ApiError", () => {
-    expectTypeOf<ApiError<VeriffErrorBody>["body"]["status"]>().toEqualTypeOf<"fail">();
+    expectTypeOf<ApiError<VeriffErrorBody>["body"]["status"]>().toEqualTypeOf<"fail" | undefined>();
   });
 
   it("exposes a typed facade adapter", () => {

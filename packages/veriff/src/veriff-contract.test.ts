@@ -47,7 +47,7 @@ describe("Veriff contract (Prism)", () => {
   it("createSession returns the session URL and id", async () => {
     const created = await veriff.createSession(nameAndDocument);
     expect(created).toMatchObject({ status: "success", verification: { id: sessionId, status: "created" } });
-    expect(created.verification.url).toMatch(/^https:\/\/alchemy\.veriff\.com\/v\//);
+    expect(created.verification?.url).toMatch(/^https:\/\/alchemy\.veriff\.com\/v\//);
   });
 
   it("createSession accepts every modelled field and an empty verification", async () => {

@@ -219,7 +219,7 @@ describe("veriffSessions(veriff) (facade adapter)", () => {
       expiresAt: new Date("2026-02-08T12:00:00Z"),
     });
     expect(session.url).toMatch(/^https:\/\/alchemy\.veriff\.com\/v\//);
-    expect(session.raw.verification.sessionToken).toBeTypeOf("string");
+    expect(session.raw.verification?.sessionToken).toBeTypeOf("string");
   });
 });
 

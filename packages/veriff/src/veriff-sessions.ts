@@ -1,8 +1,10 @@
 import {
   type CreateSessionInput,
   checkOptionRecord,
+  getResponseMeta,
   type HostedSession,
   InputValidationError,
+  InvalidResponseError,
   isCountryCode,
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
@@ -98,14 +100,29 @@ export class VeriffSessions
       { verification: veriffVerification(input, input.providerOptions?.veriff) },
       { ...(input.signal !== undefined && { signal: input.signal }) },
     );
+    // Veriff marks no response field required, so the adapter checks the two it cannot do without.
+    const session = raw.verification;
+    if (typeof session?.id !== "string" || session.id === "" || typeof session.url !== "string" || session.url === "") {
+      const meta = getResponseMeta(raw);
+      throw new InvalidResponseError({
+        provider: "veriff",
+        status: meta?.status ?? 201,
+        body: raw,
+        headers: new Headers(),
+        requestId: meta?.requestId,
+        retryCount: meta?.retryCount,
+        message: "veriff created the session but its response has no `verification.id` or no `verification.url`",
+      });
+    }
     return {
       provider: "veriff",
-      id: raw.verification.id,
-      url: raw.verification.url,
+      id: session.id,
+      url: session.url,
       expiresAt: new Date(requestedAt + VERIFF_SESSION_TTL_MS),
       // Test vs live is a property of the integration behind the key; nothing in the response says which.
       sandbox: null,
-      status: raw.verification.status,
+      // `created` is the documented status of a new session.
+      status: session.status ?? "created",
       raw,
       unsentFields,
     };

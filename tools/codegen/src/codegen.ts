@@ -66,7 +66,9 @@ export async function renderTypes(rootDir: string, target: SpecTarget): Promise<
   const ast = await openapiTS(pathToFileURL(target.specPath), {
     // Fields with a `default:` stay optional in requests (the provider fills the default).
     defaultNonNullable: false,
-    // Request bodies are closed in the specs, so unknown keys are type errors, not `unknown`.
+    // Object types are closed even where the spec leaves the object open: the specs do not close
+    // what a vendor does not (the mock must accept what the API accepts), while the typed client
+    // offers only the documented fields, so a typo is a compile error rather than an index signature.
     additionalProperties: false,
     // Export named value arrays for every enum (e.g. the supported languages) without runtime TS enums.
     enumValues: true,

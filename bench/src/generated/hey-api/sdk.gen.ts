@@ -22,10 +22,16 @@ export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends 
  * Create a hosted flow session
  *
  * Creates a hosted flow session and returns the URL to send the client to. Two request
- * shapes are documented: check-driven (explicit `checkTypes`, documented as the legacy
- * approach) and workflow-driven (`workflowTemplateId`, the recommended approach; it runs the
- * template's active version and fails when no version is active). Exactly one of
- * `checkTypes` and `workflowTemplateId` must be sent.
+ * shapes are documented, on two pages: check-driven (explicit `checkTypes`, documented as the
+ * legacy approach) and workflow-driven (`workflowTemplateId`, the recommended approach; it
+ * runs the template's active version and fails when no version is active).
+ *
+ * ComplyCube does not say the two are exclusive, and its official Node SDK types
+ * `checkTypes`, `workflowTemplateId`, `language`, `theme` and `shortUrl` as optional
+ * together, so this schema (and the mock built from it) accepts any combination. verifetch's
+ * client is stricter for its users' sake: its request type and the facade adapter take
+ * exactly one of `checkTypes` and `workflowTemplateId` (see `x-verifetch-exclusive` on the
+ * request schema).
  *
  */
 export const createFlowSession = <ThrowOnError extends boolean = false>(options: Options<CreateFlowSessionData, ThrowOnError>): RequestResult<CreateFlowSessionResponses, CreateFlowSessionErrors, ThrowOnError> => (options.client ?? client).post<CreateFlowSessionResponses, CreateFlowSessionErrors, ThrowOnError>({
@@ -41,8 +47,9 @@ export const createFlowSession = <ThrowOnError extends boolean = false>(options:
 /**
  * Create a client
  *
- * Creates the person or company to verify. `personDetails` is required when `type` is
- * `person`, `companyDetails` when `type` is `company`.
+ * Creates the person or company to verify. `type` and `email` are required;
+ * `personDetails` is required when `type` is `person`, `companyDetails` when `type` is
+ * `company`. Optional fields may be sent as null (the official Node SDK types them nullable).
  *
  */
 export const createClient = <ThrowOnError extends boolean = false>(options: Options<CreateClientData, ThrowOnError>): RequestResult<CreateClientResponses, CreateClientErrors, ThrowOnError> => (options.client ?? client).post<CreateClientResponses, CreateClientErrors, ThrowOnError>({

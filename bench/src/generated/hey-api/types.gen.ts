@@ -5,64 +5,31 @@ export type ClientOptions = {
 };
 
 /**
- * Exactly one of the two documented request shapes.
+ * Both documented request shapes in one open object: check-driven sessions send
+ * `checkTypes` (documented as the legacy approach), workflow-driven sessions send
+ * `workflowTemplateId` (the recommended approach). Every field either page documents is
+ * accepted, in any combination, as the official Node SDK sends them (its `FlowRequest` types
+ * all of them optional together).
+ *
  */
-export type CreateFlowSessionRequest = CheckDrivenFlowSessionRequest | WorkflowFlowSessionRequest;
-
-/**
- * Check-driven session (documented as the legacy approach).
- */
-export type CheckDrivenFlowSessionRequest = {
+export type CreateFlowSessionRequest = {
     /**
      * The ID of the client.
      */
     clientId: string;
     /**
-     * The checks to perform; ComplyCube builds the capture screens from them. (The docs'
-     * table types this as "string"; every example sends an array.)
+     * Check-driven sessions: the checks to perform; ComplyCube builds the capture screens from
+     * them. (The docs' table types this as "string"; its description and every example send
+     * an array.)
      *
      */
-    checkTypes: Array<CheckType>;
+    checkTypes?: Array<CheckType>;
     /**
-     * Where ComplyCube sends the client when verification is complete. (The docs' table
-     * types this as "array"; every example sends a string.)
+     * Workflow-driven sessions: the workflow template whose active version runs; the request
+     * fails when no version is active.
      *
      */
-    successUrl: string;
-    /**
-     * Where the client goes if they cancel and return to your website.
-     */
-    cancelUrl: string;
-    /**
-     * Whether continuous monitoring is enabled for the selected check types.
-     */
-    enableMonitoring?: boolean;
-    language?: FlowLanguage;
-    theme?: FlowTheme;
-    /**
-     * Set to false to force document capture with a phone (removes upload).
-     */
-    allowDocumentUpload?: boolean;
-    /**
-     * Support address shown in the UI; none is shown when omitted.
-     */
-    supportEmail?: string;
-    messages?: FlowMessages;
-    documentTypes?: FlowDocumentTypes;
-};
-
-/**
- * Workflow-driven session (the recommended approach).
- */
-export type WorkflowFlowSessionRequest = {
-    /**
-     * The ID of the client.
-     */
-    clientId: string;
-    /**
-     * The workflow template whose active version runs; fails when none is active.
-     */
-    workflowTemplateId: string;
+    workflowTemplateId?: string;
     /**
      * Where ComplyCube sends the client when verification is complete.
      */
@@ -71,21 +38,35 @@ export type WorkflowFlowSessionRequest = {
      * Where the client goes if they cancel and return to your website.
      */
     cancelUrl: string;
+    /**
+     * Check-driven sessions. Whether continuous monitoring is enabled for the selected check types.
+     */
+    enableMonitoring?: boolean;
+    language?: FlowLanguage;
     theme?: FlowTheme;
+    /**
+     * Check-driven sessions. Set to false to force document capture with a phone (removes upload).
+     */
+    allowDocumentUpload?: boolean;
     /**
      * Support address shown in the UI; none is shown when omitted.
      */
     supportEmail?: string;
+    messages?: FlowMessages;
+    documentTypes?: FlowDocumentTypes;
     /**
-     * Return a shortened URL, e.g. for SMS.
+     * Workflow-driven sessions (also typed by the SDK for every session). Return a shortened URL, e.g. for SMS.
      */
     shortUrl?: boolean;
 };
 
+/**
+ * A check type the check-driven page lists.
+ */
 export type CheckType = 'standard_screening_check' | 'extensive_screening_check' | 'document_check' | 'identity_check' | 'enhanced_identity_check' | 'proof_of_address_check' | 'face_authentication_check' | 'age_estimation_check';
 
 /**
- * The UI language.
+ * The UI language (the values the check-driven page lists).
  */
 export type FlowLanguage = 'en' | 'ar' | 'de' | 'es' | 'fr' | 'hi' | 'hk' | 'id' | 'it' | 'ja' | 'ko' | 'nl' | 'no' | 'pl' | 'pt' | 'sv' | 'th' | 'vi' | 'zh';
 
@@ -131,90 +112,165 @@ export type FlowSession = {
 };
 
 /**
- * A person or a company client.
+ * A person or a company client. Optional fields may be null: the official Node SDK's
+ * `ClientRequest` types them `… | null`.
+ *
  */
 export type CreateClientRequest = CreatePersonClientRequest | CreateCompanyClientRequest;
 
 export type CreatePersonClientRequest = {
     type: 'person';
+    /**
+     * The client's email address (no format is documented).
+     */
     email: string;
-    mobile?: string;
-    telephone?: string;
+    mobile?: string | null;
+    telephone?: string | null;
     /**
      * Your own identifier for the client.
      */
-    externalId?: string;
-    joinedDate?: string;
+    externalId?: string | null;
+    /**
+     * When the client registered with you, `YYYY-MM-DD`.
+     */
+    joinedDate?: string | null;
     metadata?: Metadata;
     personDetails: PersonDetails;
+    /**
+     * In the official Node SDK's `ClientRequest`; not on the API reference page.
+     */
+    lastActionBy?: string | null;
 };
 
 export type CreateCompanyClientRequest = {
     type: 'company';
+    /**
+     * The client's email address (no format is documented).
+     */
     email: string;
-    mobile?: string;
-    telephone?: string;
-    externalId?: string;
-    joinedDate?: string;
+    mobile?: string | null;
+    telephone?: string | null;
+    externalId?: string | null;
+    joinedDate?: string | null;
     metadata?: Metadata;
     companyDetails: CompanyDetails;
+    /**
+     * In the official Node SDK's `ClientRequest`; not on the API reference page.
+     */
+    lastActionBy?: string | null;
 };
 
 /**
- * Up to 50 key/value pairs (one version of the docs says 20); keys at most 40 characters,
- * values at most 500.
+ * Key/value pairs stored on the client. The docs allow up to 50 keys (one version of the page
+ * says 20), key names up to 40 characters and values up to 500 characters; they do not say
+ * values must be strings (the official SDK types the whole object as `object | null`), so any
+ * JSON value is accepted and the length limit applies to string values.
  *
  */
 export type Metadata = {
-    [key: string]: string;
-};
+    [key: string]: unknown;
+} | null;
 
+/**
+ * A person client's details in a request. Optional fields may be null (official Node SDK types).
+ */
 export type PersonDetails = {
     firstName: string;
-    middleName?: string;
+    middleName?: string | null;
     lastName: string;
-    dob?: string;
-    gender?: 'male' | 'female' | 'other';
+    /**
+     * Date of birth, `YYYY-MM-DD`.
+     */
+    dob?: string | null;
+    gender?: 'male' | 'female' | 'other' | null;
     nationality?: CountryCode;
     birthCountry?: CountryCode;
-    ssn?: string;
-    socialInsuranceNumber?: string;
-    nationalIdentityNumber?: string;
-    taxIdentificationNumber?: string;
+    ssn?: string | null;
+    socialInsuranceNumber?: string | null;
+    nationalIdentityNumber?: string | null;
+    taxIdentificationNumber?: string | null;
 };
 
 /**
- * Only `name`, `website` and `registrationNumber` were retrieved from the docs; other fields are accepted.
+ * A company client's details in a request. `name`, `website`, `registrationNumber`,
+ * `incorporationCountry` and `incorporationType` are documented; other fields are accepted.
+ *
  */
 export type CompanyDetails = {
     name: string;
-    website?: string;
-    registrationNumber?: string;
+    website?: string | null;
+    registrationNumber?: string | null;
+    incorporationCountry?: CountryCode;
+    /**
+     * E.g. `private_limited_company` (the full list is on the Clients page; not enforced here).
+     */
+    incorporationType?: string | null;
 };
 
 /**
- * ISO 3166-1 alpha-2 country code.
+ * "The two-letter country ISO code" (ISO 3166-1 alpha-2, e.g. `GB`). The docs give no case or
+ * pattern rule, so none is enforced.
+ *
  */
-export type CountryCode = string;
+export type CountryCode = string | null;
 
+/**
+ * A ComplyCube client as returned. Optional fields may be null (the official Node SDK's
+ * `Client` type).
+ *
+ */
 export type Client = {
     /**
      * 24 hexadecimal characters.
      */
     id: string;
-    type: 'person' | 'company';
-    entityName?: string;
-    email?: string;
-    mobile?: string;
-    telephone?: string;
-    externalId?: string;
-    joinedDate?: string;
-    personDetails?: PersonDetails;
-    companyDetails?: CompanyDetails;
-    metadata?: Metadata;
+    type?: 'person' | 'company';
+    entityName?: string | null;
+    email?: string | null;
+    mobile?: string | null;
+    telephone?: string | null;
+    externalId?: string | null;
+    joinedDate?: string | null;
+    personDetails?: ClientPersonDetails;
+    companyDetails?: ClientCompanyDetails;
+    /**
+     * The client's metadata, as stored.
+     */
+    metadata?: {
+        [key: string]: unknown;
+    } | null;
+    lastActionBy?: string | null;
     createdAt?: string;
     updatedAt?: string;
 };
+
+/**
+ * A person client's details as returned (no field is promised).
+ */
+export type ClientPersonDetails = {
+    firstName?: string | null;
+    middleName?: string | null;
+    lastName?: string | null;
+    dob?: string | null;
+    gender?: string | null;
+    nationality?: string | null;
+    birthCountry?: string | null;
+    ssn?: string | null;
+    socialInsuranceNumber?: string | null;
+    nationalIdentityNumber?: string | null;
+    taxIdentificationNumber?: string | null;
+} | null;
+
+/**
+ * A company client's details as returned (no field is promised).
+ */
+export type ClientCompanyDetails = {
+    name?: string | null;
+    website?: string | null;
+    registrationNumber?: string | null;
+    incorporationCountry?: string | null;
+    incorporationType?: string | null;
+} | null;
 
 /**
  * ComplyCube's error body.
@@ -222,8 +278,7 @@ export type Client = {
 export type Error = {
     /**
      * Machine-readable error type, e.g. `invalid_request`, `unauthorized`,
-     * `resource_not_found`, `rate_limit_exceeded`, `internal_server_error`, or a 422
-     * processing type such as `unsupported_document_format`.
+     * `resource_not_found`, `rate_limit_exceeded`, `internal_server_error`.
      *
      */
     type: string;
@@ -251,25 +306,15 @@ export type CreateFlowSessionErrors = {
      */
     401: Error;
     /**
-     * Payment due (credit-based plans only).
-     */
-    402: Error;
-    /**
      * Insufficient permissions (the body's type is still `unauthorized`).
      */
     403: Error;
     /**
-     * Not found.
+     * The `clientId` names no client. Whether ComplyCube answers this with 404 or with the
+     * page's 400 ("'clientId' is invalid") is not documented.
+     *
      */
     404: Error;
-    /**
-     * The request is too large.
-     */
-    413: Error;
-    /**
-     * Processing error.
-     */
-    422: Error;
     /**
      * Rate limit or service quota breached (no Retry-After header is documented).
      */
@@ -308,21 +353,9 @@ export type CreateClientErrors = {
      */
     401: Error;
     /**
-     * Payment due (credit-based plans only).
-     */
-    402: Error;
-    /**
      * Insufficient permissions (the body's type is still `unauthorized`).
      */
     403: Error;
-    /**
-     * The request is too large.
-     */
-    413: Error;
-    /**
-     * Processing error.
-     */
-    422: Error;
     /**
      * Rate limit or service quota breached (no Retry-After header is documented).
      */

@@ -21,7 +21,12 @@ export interface paths {
          *
          *     This endpoint is for payroll and banking verifications only. The verification must be in
          *     an active state (not completed or cancelled); otherwise order a new verification and create
-         *     the session for it.
+         *     the session for it (Partners Verifications Guide, "Create a session":
+         *     docs.argyle.com/api-reference/verifications-partners-guide).
+         *
+         *     Two request forms are documented: the reference page's `verification` + `configuration`
+         *     (answered with a top-level `link`), and the Partners Verifications Guide's banking form,
+         *     `client` + `verification` + `banking` (answered with `banking.link`).
          *
          *     The docs document only the 200 response; the error responses below are inferred.
          */
@@ -120,13 +125,42 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /**
+         * @description Two documented forms. The Create-a-session reference page (and the vendor partner OpenAPI
+         *     file) sends `verification` plus an optional `configuration`; the Partners Verifications
+         *     Guide's banking-session section sends `client`, `verification` and a `banking` object.
+         *     Both are accepted.
+         */
         PartnerSessionCreateRequest: {
+            /**
+             * Format: uuid
+             * @description ID of the client on whose behalf the session is created. The Partners Verifications
+             *     Guide lists it as required for banking sessions; the reference page's example omits it,
+             *     so it is optional here.
+             */
+            client?: string;
             /**
              * Format: uuid
              * @description ID of the verification used to initialize the session.
              */
             verification: string;
             configuration?: components["schemas"]["PartnerSessionCreateConfiguration"];
+            banking?: components["schemas"]["PartnerBankingSessionRequest"];
+        };
+        /**
+         * @description The Partners Verifications Guide's banking-session parameters (all optional): the
+         *     banking-only fields of `configuration`, under `banking`.
+         */
+        PartnerBankingSessionRequest: {
+            /**
+             * Format: uuid
+             * @description Experience ID.
+             */
+            experience?: string;
+            /** @description The link expires after a successful connection. */
+            single_use_url?: boolean;
+            /** @description Redirect URL after the session. */
+            redirect_url?: string | null;
         };
         /** @description Connection session configuration for payroll and banking verifications. */
         PartnerSessionCreateConfiguration: {
@@ -227,6 +261,20 @@ export interface components {
              * @enum {string}
              */
             data_source?: "payroll" | "banking";
+            banking?: components["schemas"]["PartnerBankingSession"];
+        };
+        /**
+         * @description The banking session as the Partners Verifications Guide's banking-session example returns
+         *     it: the request's banking parameters echoed, plus `link`, the URL that launches the
+         *     Mastercard Connect experience (render it in an iframe or redirect the user to it).
+         */
+        PartnerBankingSession: {
+            /** Format: uuid */
+            experience?: string | null;
+            single_use_url?: boolean;
+            redirect_url?: string | null;
+            /** @description The URL that launches the banking connection experience. */
+            link?: string;
         };
         PartnerUserCreateRequest: {
             /**
@@ -314,16 +362,22 @@ export interface components {
          * @description The type of report.
          *
          *     Payroll: `voie` — Verification of Income and Employment; `voe` — Verification of
-         *     Employment.
+         *     Employment; `voie-mortgage` and `voe-mortgage` — the same, integrated with Fannie Mae's DU
+         *     validation service and Freddie Mac's AIM.
          *
          *     Banking: `voa` — verification of assets; `voi` — verification of income; `voai` —
          *     verification of income and assets; `voe-transactions` — verification of employment.
          *
          *     Documents: `doc-voi-mortgage` — document-based verification of income, integrated with
          *     Freddie Mac's AIM Check.
+         *
+         *     The vendor partner OpenAPI file's enum lists seven values; `voie-mortgage` and
+         *     `voe-mortgage` come from Argyle's Verifications guide ("Payroll: Generate voie, voe,
+         *     voie-mortgage, or voe-mortgage reports") and Reports page. Argyle's compatibility policy
+         *     says clients must tolerate new enum values.
          * @enum {string}
          */
-        ReportType: "voie" | "voe" | "voa" | "voi" | "voai" | "voe-transactions" | "doc-voi-mortgage";
+        ReportType: "voie" | "voe" | "voie-mortgage" | "voe-mortgage" | "voa" | "voi" | "voai" | "voe-transactions" | "doc-voi-mortgage";
         /**
          * @description Verification state.
          *
@@ -644,8 +698,10 @@ export interface components {
         /**
          * @description Argyle error body (inferred). The partner docs document no error bodies; Argyle's legacy
          *     v1 docs show `{"detail": "Invalid username/password."}` and `{"detail": "Invalid
-         *     environment."}` for 401, and the v2 overview only says a wrong-environment key gets 401
-         *     "with the corresponding JSON body". Other statuses (notably 400 validation errors) may use
+         *     environment."}` for 401, the v2 overview only says a wrong-environment key gets 401
+         *     "with the corresponding JSON body", and the (non-partner) v2 Banking overview guide shows a
+         *     400 body `{"detail": "INVALID_ARGUMENT: Code: 5030, error: No matching account types
+         *     apply"}`. Other statuses (notably 400 validation errors) may use
          *     other keys, so `detail` is not required and other properties are allowed.
          */
         Error: {
@@ -902,7 +958,7 @@ type ReadonlyArray<T> = [
 export const partnerSessionCreateConfigurationLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerSessionCreateConfiguration"]["language"]> = ["EN", "ES", "RU", "ZH"];
 export const partnerSessionConfigurationLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerSessionConfiguration"]["language"]> = ["EN", "ES", "RU", "ZH"];
 export const partnerSessionData_sourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerSession"]["data_source"]> = ["payroll", "banking"];
-export const reportTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportType"]> = ["voie", "voe", "voa", "voi", "voai", "voe-transactions", "doc-voi-mortgage"];
+export const reportTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportType"]> = ["voie", "voe", "voie-mortgage", "voe-mortgage", "voa", "voi", "voai", "voe-transactions", "doc-voi-mortgage"];
 export const verificationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationState"]> = ["PENDING", "PROCESSING", "PAUSED", "CANCELLED", "COMPLETED"];
 export const verificationStatusCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationStatusCode"]> = ["pending", "documents_processing", "more_data_required", "report_available", "waiting_on_third_party", "report_generating", "argyle_timeout", "cancelled_by_client", "completed", "completed_with_errors", "user_session_started", "authenticated"];
 export const partnerVerificationEmploymentRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PartnerVerificationEmploymentRequest"]["status"]> = ["active", "previous"];

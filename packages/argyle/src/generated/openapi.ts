@@ -354,6 +354,9 @@ export interface components {
          *     Payroll:
          *     - `voie` - Verification of Income and Employment.
          *     - `voe` - Verification of Employment.
+         *     - `voie-mortgage` - Verification of Income and Employment, integrated with Fannie Mae's
+         *       Desktop Underwriter (DU) validation service and Freddie Mac's asset and income modeler (AIM).
+         *     - `voe-mortgage` - Verification of Employment, integrated with DU and AIM.
          *
          *     Banking:
          *     - `voa` - Banking verification of assets.
@@ -364,9 +367,14 @@ export interface components {
          *     Documents:
          *     - `doc-voi-mortgage` - Document-based verification of income, integrated with Freddie
          *       Mac's AIM Check.
+         *
+         *     The vendor YAML's enum lists seven values; `voie-mortgage` and `voe-mortgage` come from the
+         *     Verifications guide ("Payroll: Generate voie, voe, voie-mortgage, or voe-mortgage reports",
+         *     docs.argyle.com/api-reference/verifications-guide) and the Reports page. Argyle's
+         *     compatibility policy says clients must tolerate new enum values.
          * @enum {string}
          */
-        ReportType: "voie" | "voe" | "voa" | "voi" | "voai" | "voe-transactions" | "doc-voi-mortgage";
+        ReportType: "voie" | "voe" | "voie-mortgage" | "voe-mortgage" | "voa" | "voi" | "voai" | "voe-transactions" | "doc-voi-mortgage";
         /**
          * @description Verification state.
          *     - `PENDING` - Initial status after verification is created.
@@ -727,9 +735,11 @@ export interface components {
         };
         /**
          * @description Argyle's error body, as shown in the legacy v1 docs (`{"detail": "Invalid
-         *     username/password."}`, `{"detail": "Invalid environment."}`). The v2 docs show no error
-         *     body; the shape of validation errors in particular is not documented, so `detail` is not
-         *     required and other properties are allowed.
+         *     username/password."}`, `{"detail": "Invalid environment."}`) and in one v2 page: the Banking
+         *     overview guide shows a v2 reports endpoint answering 400 with `{"detail":
+         *     "INVALID_ARGUMENT: Code: 5030, error: No matching account types apply"}`. The v2 reference
+         *     documents no error body for these operations; the shape of validation errors in particular
+         *     is not documented, so `detail` is not required and other properties are allowed.
          */
         Error: {
             /** @description Human-readable error message. */
@@ -1075,7 +1085,7 @@ type ReadonlyArray<T> = [
 export const clientSessionCreateConfigurationLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientSessionCreateConfiguration"]["language"]> = ["EN", "ES", "RU", "ZH"];
 export const clientSessionConfigurationLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientSessionConfiguration"]["language"]> = ["EN", "ES", "RU", "ZH"];
 export const clientSessionData_sourceValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientSession"]["data_source"]> = ["payroll", "banking"];
-export const reportTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportType"]> = ["voie", "voe", "voa", "voi", "voai", "voe-transactions", "doc-voi-mortgage"];
+export const reportTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ReportType"]> = ["voie", "voe", "voie-mortgage", "voe-mortgage", "voa", "voi", "voai", "voe-transactions", "doc-voi-mortgage"];
 export const verificationStateValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationState"]> = ["PENDING", "PROCESSING", "PAUSED", "CANCELLED", "COMPLETED"];
 export const verificationStatusCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["VerificationStatusCode"]> = ["pending", "documents_processing", "more_data_required", "report_available", "waiting_on_third_party", "report_generating", "argyle_timeout", "cancelled_by_client", "completed", "completed_with_errors", "user_session_started", "authenticated"];
 export const clientVerificationEmploymentRequestStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["ClientVerificationEmploymentRequest"]["status"]> = ["active", "previous"];

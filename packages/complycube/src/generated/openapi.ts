@@ -15,10 +15,16 @@ export interface paths {
         /**
          * Create a hosted flow session
          * @description Creates a hosted flow session and returns the URL to send the client to. Two request
-         *     shapes are documented: check-driven (explicit `checkTypes`, documented as the legacy
-         *     approach) and workflow-driven (`workflowTemplateId`, the recommended approach; it runs the
-         *     template's active version and fails when no version is active). Exactly one of
-         *     `checkTypes` and `workflowTemplateId` must be sent.
+         *     shapes are documented, on two pages: check-driven (explicit `checkTypes`, documented as the
+         *     legacy approach) and workflow-driven (`workflowTemplateId`, the recommended approach; it
+         *     runs the template's active version and fails when no version is active).
+         *
+         *     ComplyCube does not say the two are exclusive, and its official Node SDK types
+         *     `checkTypes`, `workflowTemplateId`, `language`, `theme` and `shortUrl` as optional
+         *     together, so this schema (and the mock built from it) accepts any combination. verifetch's
+         *     client is stricter for its users' sake: its request type and the facade adapter take
+         *     exactly one of `checkTypes` and `workflowTemplateId` (see `x-verifetch-exclusive` on the
+         *     request schema).
          */
         post: operations["createFlowSession"];
         delete?: never;
@@ -38,8 +44,9 @@ export interface paths {
         put?: never;
         /**
          * Create a client
-         * @description Creates the person or company to verify. `personDetails` is required when `type` is
-         *     `person`, `companyDetails` when `type` is `company`.
+         * @description Creates the person or company to verify. `type` and `email` are required;
+         *     `personDetails` is required when `type` is `person`, `companyDetails` when `type` is
+         *     `company`. Optional fields may be sent as null (the official Node SDK types them nullable).
          */
         post: operations["createClient"];
         delete?: never;
@@ -69,51 +76,27 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Exactly one of the two documented request shapes. */
-        CreateFlowSessionRequest: components["schemas"]["CheckDrivenFlowSessionRequest"] | components["schemas"]["WorkflowFlowSessionRequest"];
-        /** @description Check-driven session (documented as the legacy approach). */
-        CheckDrivenFlowSessionRequest: {
+        /**
+         * @description Both documented request shapes in one open object: check-driven sessions send
+         *     `checkTypes` (documented as the legacy approach), workflow-driven sessions send
+         *     `workflowTemplateId` (the recommended approach). Every field either page documents is
+         *     accepted, in any combination, as the official Node SDK sends them (its `FlowRequest` types
+         *     all of them optional together).
+         */
+        CreateFlowSessionRequest: {
             /** @description The ID of the client. */
             clientId: string;
             /**
-             * @description The checks to perform; ComplyCube builds the capture screens from them. (The docs'
-             *     table types this as "string"; every example sends an array.)
+             * @description Check-driven sessions: the checks to perform; ComplyCube builds the capture screens from
+             *     them. (The docs' table types this as "string"; its description and every example send
+             *     an array.)
              */
-            checkTypes: components["schemas"]["CheckType"][];
+            checkTypes?: components["schemas"]["CheckType"][];
             /**
-             * Format: uri
-             * @description Where ComplyCube sends the client when verification is complete. (The docs' table
-             *     types this as "array"; every example sends a string.)
+             * @description Workflow-driven sessions: the workflow template whose active version runs; the request
+             *     fails when no version is active.
              */
-            successUrl: string;
-            /**
-             * Format: uri
-             * @description Where the client goes if they cancel and return to your website.
-             */
-            cancelUrl: string;
-            /**
-             * @description Whether continuous monitoring is enabled for the selected check types.
-             * @default false
-             */
-            enableMonitoring?: boolean;
-            language?: components["schemas"]["FlowLanguage"];
-            theme?: components["schemas"]["FlowTheme"];
-            /**
-             * @description Set to false to force document capture with a phone (removes upload).
-             * @default true
-             */
-            allowDocumentUpload?: boolean;
-            /** @description Support address shown in the UI; none is shown when omitted. */
-            supportEmail?: string;
-            messages?: components["schemas"]["FlowMessages"];
-            documentTypes?: components["schemas"]["FlowDocumentTypes"];
-        };
-        /** @description Workflow-driven session (the recommended approach). */
-        WorkflowFlowSessionRequest: {
-            /** @description The ID of the client. */
-            clientId: string;
-            /** @description The workflow template whose active version runs; fails when none is active. */
-            workflowTemplateId: string;
+            workflowTemplateId?: string;
             /**
              * Format: uri
              * @description Where ComplyCube sends the client when verification is complete.
@@ -124,19 +107,35 @@ export interface components {
              * @description Where the client goes if they cancel and return to your website.
              */
             cancelUrl: string;
+            /**
+             * @description Check-driven sessions. Whether continuous monitoring is enabled for the selected check types.
+             * @default false
+             */
+            enableMonitoring?: boolean;
+            language?: components["schemas"]["FlowLanguage"];
             theme?: components["schemas"]["FlowTheme"];
+            /**
+             * @description Check-driven sessions. Set to false to force document capture with a phone (removes upload).
+             * @default true
+             */
+            allowDocumentUpload?: boolean;
             /** @description Support address shown in the UI; none is shown when omitted. */
             supportEmail?: string;
+            messages?: components["schemas"]["FlowMessages"];
+            documentTypes?: components["schemas"]["FlowDocumentTypes"];
             /**
-             * @description Return a shortened URL, e.g. for SMS.
+             * @description Workflow-driven sessions (also typed by the SDK for every session). Return a shortened URL, e.g. for SMS.
              * @default false
              */
             shortUrl?: boolean;
         };
-        /** @enum {string} */
+        /**
+         * @description A check type the check-driven page lists.
+         * @enum {string}
+         */
         CheckType: "standard_screening_check" | "extensive_screening_check" | "document_check" | "identity_check" | "enhanced_identity_check" | "proof_of_address_check" | "face_authentication_check" | "age_estimation_check";
         /**
-         * @description The UI language.
+         * @description The UI language (the values the check-driven page lists).
          * @default en
          * @enum {string}
          */
@@ -172,90 +171,142 @@ export interface components {
              */
             redirectUrl: string;
         };
-        /** @description A person or a company client. */
+        /**
+         * @description A person or a company client. Optional fields may be null: the official Node SDK's
+         *     `ClientRequest` types them `… | null`.
+         */
         CreateClientRequest: components["schemas"]["CreatePersonClientRequest"] | components["schemas"]["CreateCompanyClientRequest"];
         CreatePersonClientRequest: {
             /** @constant */
             type: "person";
-            /** Format: email */
+            /** @description The client's email address (no format is documented). */
             email: string;
-            mobile?: string;
-            telephone?: string;
+            mobile?: string | null;
+            telephone?: string | null;
             /** @description Your own identifier for the client. */
-            externalId?: string;
-            /** Format: date */
-            joinedDate?: string;
+            externalId?: string | null;
+            /**
+             * Format: date
+             * @description When the client registered with you, `YYYY-MM-DD`.
+             */
+            joinedDate?: string | null;
             metadata?: components["schemas"]["Metadata"];
             personDetails: components["schemas"]["PersonDetails"];
+            /** @description In the official Node SDK's `ClientRequest`; not on the API reference page. */
+            lastActionBy?: string | null;
         };
         CreateCompanyClientRequest: {
             /** @constant */
             type: "company";
-            /** Format: email */
+            /** @description The client's email address (no format is documented). */
             email: string;
-            mobile?: string;
-            telephone?: string;
-            externalId?: string;
+            mobile?: string | null;
+            telephone?: string | null;
+            externalId?: string | null;
             /** Format: date */
-            joinedDate?: string;
+            joinedDate?: string | null;
             metadata?: components["schemas"]["Metadata"];
             companyDetails: components["schemas"]["CompanyDetails"];
+            /** @description In the official Node SDK's `ClientRequest`; not on the API reference page. */
+            lastActionBy?: string | null;
         };
         /**
-         * @description Up to 50 key/value pairs (one version of the docs says 20); keys at most 40 characters,
-         *     values at most 500.
+         * @description Key/value pairs stored on the client. The docs allow up to 50 keys (one version of the page
+         *     says 20), key names up to 40 characters and values up to 500 characters; they do not say
+         *     values must be strings (the official SDK types the whole object as `object | null`), so any
+         *     JSON value is accepted and the length limit applies to string values.
          */
         Metadata: {
-            [key: string]: string;
-        };
+            [key: string]: unknown;
+        } | null;
+        /** @description A person client's details in a request. Optional fields may be null (official Node SDK types). */
         PersonDetails: {
             firstName: string;
-            middleName?: string;
+            middleName?: string | null;
             lastName: string;
-            /** Format: date */
-            dob?: string;
-            /** @enum {string} */
-            gender?: "male" | "female" | "other";
+            /**
+             * Format: date
+             * @description Date of birth, `YYYY-MM-DD`.
+             */
+            dob?: string | null;
+            /** @enum {string|null} */
+            gender?: "male" | "female" | "other" | null;
             nationality?: components["schemas"]["CountryCode"];
             birthCountry?: components["schemas"]["CountryCode"];
-            ssn?: string;
-            socialInsuranceNumber?: string;
-            nationalIdentityNumber?: string;
-            taxIdentificationNumber?: string;
+            ssn?: string | null;
+            socialInsuranceNumber?: string | null;
+            nationalIdentityNumber?: string | null;
+            taxIdentificationNumber?: string | null;
         };
-        /** @description Only `name`, `website` and `registrationNumber` were retrieved from the docs; other fields are accepted. */
+        /**
+         * @description A company client's details in a request. `name`, `website`, `registrationNumber`,
+         *     `incorporationCountry` and `incorporationType` are documented; other fields are accepted.
+         */
         CompanyDetails: {
             name: string;
-            website?: string;
-            registrationNumber?: string;
+            website?: string | null;
+            registrationNumber?: string | null;
+            incorporationCountry?: components["schemas"]["CountryCode"];
+            /** @description E.g. `private_limited_company` (the full list is on the Clients page; not enforced here). */
+            incorporationType?: string | null;
         };
-        /** @description ISO 3166-1 alpha-2 country code. */
-        CountryCode: string;
+        /**
+         * @description "The two-letter country ISO code" (ISO 3166-1 alpha-2, e.g. `GB`). The docs give no case or
+         *     pattern rule, so none is enforced.
+         */
+        CountryCode: string | null;
+        /**
+         * @description A ComplyCube client as returned. Optional fields may be null (the official Node SDK's
+         *     `Client` type).
+         */
         Client: {
             /** @description 24 hexadecimal characters. */
             id: string;
             /** @enum {string} */
-            type: "person" | "company";
-            entityName?: string;
-            email?: string;
-            mobile?: string;
-            telephone?: string;
-            externalId?: string;
-            joinedDate?: string;
-            personDetails?: components["schemas"]["PersonDetails"];
-            companyDetails?: components["schemas"]["CompanyDetails"];
-            metadata?: components["schemas"]["Metadata"];
+            type?: "person" | "company";
+            entityName?: string | null;
+            email?: string | null;
+            mobile?: string | null;
+            telephone?: string | null;
+            externalId?: string | null;
+            joinedDate?: string | null;
+            personDetails?: components["schemas"]["ClientPersonDetails"];
+            companyDetails?: components["schemas"]["ClientCompanyDetails"];
+            /** @description The client's metadata, as stored. */
+            metadata?: Record<string, never> | null;
+            lastActionBy?: string | null;
             /** Format: date-time */
             createdAt?: string;
             /** Format: date-time */
             updatedAt?: string;
         };
+        /** @description A person client's details as returned (no field is promised). */
+        ClientPersonDetails: {
+            firstName?: string | null;
+            middleName?: string | null;
+            lastName?: string | null;
+            dob?: string | null;
+            gender?: string | null;
+            nationality?: string | null;
+            birthCountry?: string | null;
+            ssn?: string | null;
+            socialInsuranceNumber?: string | null;
+            nationalIdentityNumber?: string | null;
+            taxIdentificationNumber?: string | null;
+        } | null;
+        /** @description A company client's details as returned (no field is promised). */
+        ClientCompanyDetails: {
+            name?: string | null;
+            website?: string | null;
+            registrationNumber?: string | null;
+            incorporationCountry?: string | null;
+            incorporationType?: string | null;
+        } | null;
         /** @description ComplyCube's error body. */
         Error: {
             /**
              * @description Machine-readable error type, e.g. `invalid_request`, `unauthorized`,
-             *     `resource_not_found`, `rate_limit_exceeded`, `internal_server_error`, or a 422
-             *     processing type such as `unsupported_document_format`.
+             *     `resource_not_found`, `rate_limit_exceeded`, `internal_server_error`.
              */
             type: string;
             message: string;
@@ -282,15 +333,6 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description Payment due (credit-based plans only). */
-        PaymentRequired: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
         /** @description Insufficient permissions (the body's type is still `unauthorized`). */
         Forbidden: {
             headers: {
@@ -309,17 +351,11 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
-        /** @description The request is too large. */
-        PayloadTooLarge: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /** @description Processing error. */
-        UnprocessableEntity: {
+        /**
+         * @description The `clientId` names no client. Whether ComplyCube answers this with 404 or with the
+         *     page's 400 ("'clientId' is invalid") is not documented.
+         */
+        ClientNotFoundOnCreate: {
             headers: {
                 [name: string]: unknown;
             };
@@ -377,11 +413,8 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            402: components["responses"]["PaymentRequired"];
             403: components["responses"]["Forbidden"];
-            404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["UnprocessableEntity"];
+            404: components["responses"]["ClientNotFoundOnCreate"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -410,10 +443,7 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
-            402: components["responses"]["PaymentRequired"];
             403: components["responses"]["Forbidden"];
-            413: components["responses"]["PayloadTooLarge"];
-            422: components["responses"]["UnprocessableEntity"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -462,5 +492,4 @@ type ReadonlyArray<T> = [
 export const checkTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["CheckType"]> = ["standard_screening_check", "extensive_screening_check", "document_check", "identity_check", "enhanced_identity_check", "proof_of_address_check", "face_authentication_check", "age_estimation_check"];
 export const flowLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FlowLanguage"]> = ["en", "ar", "de", "es", "fr", "hi", "hk", "id", "it", "ja", "ko", "nl", "no", "pl", "pt", "sv", "th", "vi", "zh"];
 export const flowThemeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["FlowTheme"]> = ["light", "dark"];
-export const personDetailsGenderValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonDetails"]["gender"]> = ["male", "female", "other"];
 export const clientTypeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Client"]["type"]> = ["person", "company"];

@@ -25,7 +25,8 @@ export interface paths {
          *     carries no decision or verification information.
          *
          *     `sessionToken` is an HS256 JWT over the session id and creation timestamp and expires in
-         *     7 days.
+         *     7 days. How long the session URL itself stays usable is not stated; the URL carries the
+         *     same token (`https://myearth.id/<jwt>`), so its lifetime is taken to be the token's.
          */
         post: operations["createSession"];
         delete?: never;
@@ -62,7 +63,7 @@ export interface components {
     schemas: {
         /**
          * @description Data about the end user. The reference also lists a deceased-status flag (true/false)
-         *     whose property name was not captured, so it is not accepted here.
+         *     whose property name was not captured, so it is not modelled by name (the object is open).
          */
         PersonRequest: {
             /** @description The end user's first name. */
@@ -94,12 +95,16 @@ export interface components {
         /**
          * @description The identity document the end user is expected to use. The reference also lists a "date of
          *     the document" field whose property name was truncated (probably `firstIssue`), so it is
-         *     not accepted here.
+         *     not modelled by name (the object is open).
          */
         DocumentRequest: {
             /** @description Document number; letters and digits only. */
             number?: string;
-            /** @description Issuing country, ISO 3166-1 alpha-2 (e.g. `EE`). */
+            /**
+             * @description Issuing country, ISO 3166-1 alpha-2 (e.g. `EE`). The reference says only "Document
+             *     issuing country", so no pattern is enforced here (verifetch's facade adapters check the
+             *     code before sending).
+             */
             country?: string;
             /**
              * @description Document type, e.g. `PASSPORT`, `ID_CARD`, `RESIDENCE_PERMIT`, `DRIVERS_LICENSE`. The
@@ -176,63 +181,64 @@ export interface components {
         CreateSessionRequest: {
             verification: components["schemas"]["VerificationRequest"];
         };
-        /** @description A verification session. */
+        /** @description A verification session. Veriff marks no field required; verifetch's facade adapters check `id` and `url` themselves. */
         Session: {
             /**
              * Format: uuid
              * @description The session id (UUID v4). Save it: decisions and webhooks refer to it, which is how you
              *     tie them back to your customer record.
              */
-            id: string;
+            id?: string;
             /**
              * Format: uri
              * @description The verification URL; redirect the end user there on web.
              */
-            url: string;
+            url?: string;
             /** @description The `vendorData` sent at creation, or null. */
-            vendorData: string | null;
+            vendorData?: string | null;
             /**
              * Format: uri
              * @description The host of the verification flow (some third-party client code calls it `baseUrl`).
              */
-            host: string;
+            host?: string;
             /**
-             * @description The session status: `created` in the create-session response. Veriff's update-session
-             *     page shows the same object; the value it returns there was not retrieved (probably
-             *     `submitted`), so any string is accepted.
+             * @description The session status: `created` in the create-session response, `submitted` in the
+             *     update-session response (both documented); other values may appear, so any string is
+             *     accepted.
              * @example created
+             * @example submitted
              */
-            status: string;
+            status?: string;
             /**
              * @description A JSON Web Token: the session id and session creation timestamp, HS256-signed. It
              *     expires 7 days after creation. Its length is not fixed: store it in a variable-length
              *     field; the docs say that if a bound is absolutely needed it is at most 4096 characters.
              */
-            sessionToken: string;
+            sessionToken?: string;
         };
-        /** @description The response to a create-session request (and, per Veriff, to an update-session request). */
+        /** @description The response to a create-session request (and, per Veriff, to an update-session request). Veriff marks no field required. */
         SessionResponse: {
             /**
              * @description API request status.
              * @enum {string}
              */
-            status: "success";
-            verification: components["schemas"]["Session"];
+            status?: "success";
+            verification?: components["schemas"]["Session"];
         };
         /**
          * @description Veriff's error body. `code` is typed as a string: the reference's type was cut off after
          *     "str…" in the retrieved excerpt; a third-party compiled spec says integer, so clients
          *     should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
          *     codes" and "Credentials and authorization codes" tables; the HTTP status each code comes
-         *     with is not documented.
+         *     with is not documented. Veriff marks no field required.
          */
         Error: {
             /** @enum {string} */
-            status: "fail";
+            status?: "fail";
             /** @description Veriff error code, e.g. `1102` (mandatory parameters missing). */
             code?: string;
             /** @description Human-readable description. */
-            message: string;
+            message?: string;
         };
         /**
          * @description Data about the person, as verified. The reference's full field list was not retrieved;
@@ -270,14 +276,16 @@ export interface components {
         /**
          * @description A verification decision. Fields from Veriff's "Decision data" reference and EarthID's
          *     decision webhook sample (which matches Veriff's decision payload). The reference lists more
-         *     fields than were retrieved; they are kept (the object is open).
+         *     fields than were retrieved; they are kept (the object is open). No field is required: the
+         *     Decision data page says fields "may be null, empty, or omitted depending on integration
+         *     configuration and data availability".
          */
         Decision: {
             /**
              * Format: uuid
              * @description The session id (UUID v4).
              */
-            id: string;
+            id?: string;
             /**
              * Format: uuid
              * @description UUID v4 of the attempt that received the status.
@@ -299,7 +307,7 @@ export interface components {
              *     9121 for `review` and 9104 for both `expired` and `abandoned`; the two pages disagree.
              * @enum {integer}
              */
-            code: 9001 | 9102 | 9103 | 9104 | 9121;
+            code?: 9001 | 9102 | 9103 | 9104 | 9121;
             /** @description The `vendorData` sent at creation, or null. */
             vendorData?: string | null;
             /**
@@ -311,14 +319,15 @@ export interface components {
              * @description The decision.
              * @enum {string}
              */
-            status: "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review";
+            status?: "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review";
             /** @description Why the session was declined or resubmission was requested; null otherwise. */
             reason?: string | null;
             /**
-             * @description Code for `reason` (e.g. 102 "Suspected document tampering" in Veriff's granular reason
-             *     codes table); null otherwise.
+             * @description Code for `reason`, e.g. `"102"` ("Suspected document tampering"); null otherwise.
+             *     Veriff's decision-codes table says it is sent "in verification.reasonCode string"
+             *     (devdocs.veriff.com/docs/verification-session-decision-codes-table).
              */
-            reasonCode?: number | null;
+            reasonCode?: string | null;
             person?: components["schemas"]["DecisionPerson"];
             document?: components["schemas"]["DecisionDocument"];
             /** @description Comments on the decision (EarthID's webhook sample; the item shape was not retrieved). */
@@ -337,16 +346,17 @@ export interface components {
         };
         /**
          * @description The decision lookup response. `verification` is null until a decision exists: the request
-         *     succeeds (`status: success`) but the session has no 9000-series status yet.
+         *     succeeds (`status: success`) but the session has no 9000-series status yet. Veriff marks no
+         *     field required.
          */
         DecisionResponse: {
             /**
              * @description API request status.
              * @enum {string}
              */
-            status: "success";
+            status?: "success";
             /** @description The decision, or null when it is not available yet (try again later). */
-            verification: components["schemas"]["Decision"] | null;
+            verification?: components["schemas"]["Decision"] | null;
             technicalData?: components["schemas"]["TechnicalData"];
         };
     };

@@ -106,7 +106,11 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /** @description Every field is optional; an empty object is valid. Keys are always snake_case. */
+        /**
+         * @description Every field is optional; an empty object is valid. The reference's fields, in snake_case.
+         *     Open to other keys: the Sessions concept page documents aliases, other key casings, a
+         *     `fields` pre-fill object and a JSON:API envelope, none of which is modelled field by field.
+         */
         CreateSessionRequest: {
             /** @description Your internal reference for this user or transaction. */
             external_ref?: string;
@@ -137,52 +141,57 @@ export interface components {
          * @enum {string}
          */
         SessionStatus: "pending" | "capturing" | "processing" | "completed" | "expired" | "failed" | "awaiting_external" | "under_review" | "sandbox_pending";
-        /** @description The created session. A new session's status is `pending`. */
+        /**
+         * @description The created session. A new session's status is `pending`. The reference lists these fields
+         *     but marks none required, and the guides' examples differ (the Web Capture Flow guide's
+         *     response has no `external_ref` and no `tags`), so no field is promised: verifetch's facade
+         *     adapter checks `id` and `capture_url` itself.
+         */
         CreateSessionResponse: {
             /** @description Session ID. */
-            id: string;
-            status: components["schemas"]["SessionStatus"];
+            id?: string;
+            status?: components["schemas"]["SessionStatus"];
             /**
              * Format: uri
              * @description URL to redirect the end user for identity capture.
              */
-            capture_url: string;
+            capture_url?: string;
             /** @description Whether this is a sandbox session. */
-            is_sandbox: boolean;
+            is_sandbox?: boolean;
             /** Format: date-time */
-            created_at: string;
+            created_at?: string;
             /**
              * Format: date-time
              * @description When the capture token expires (created_at + 20 minutes).
              */
-            expires_at: string;
-            external_ref: string | null;
+            expires_at?: string;
+            external_ref?: string | null;
             /** @description Base64-encoded QR code PNG pointing to the capture URL. */
-            qr_code_data_url: string | null;
+            qr_code_data_url?: string | null;
             /** @description Free-form tags attached to this session. */
-            tags: string[];
+            tags?: string[];
         };
         /**
-         * @description A session as returned by Get a session. The reference lists the optional fields as nullable
-         *     ("string or null"); they are modelled as nullable and not required, since e.g. `capture_url`
-         *     is only present while the session is pending or capturing.
+         * @description A session as returned by Get a session. The reference types some fields "string or null";
+         *     they are modelled as nullable. It marks no field required, so none is promised here (e.g.
+         *     `capture_url` is only present while the session is pending or capturing).
          */
         Session: {
             /** @description Session ID. */
-            id: string;
-            status: components["schemas"]["SessionStatus"];
+            id?: string;
+            status?: components["schemas"]["SessionStatus"];
             /** @description Whether this is a sandbox session. */
-            is_sandbox: boolean;
+            is_sandbox?: boolean;
             /** @description Environment ID for this session. */
-            environment: string;
+            environment?: string;
             /** Format: date-time */
-            created_at: string;
+            created_at?: string;
             /** Format: date-time */
-            updated_at: string;
+            updated_at?: string;
             /** @description Your internal reference for this user or transaction. */
             external_ref?: string | null;
             /** @description Arbitrary key-value metadata attached to the session. */
-            metadata: {
+            metadata?: {
                 [key: string]: unknown;
             };
             /** @description ISO 3166-1 alpha-2 country code. */
@@ -217,34 +226,35 @@ export interface components {
             /** @description Status of the associated review case. */
             case_status?: string | null;
             /** @description Free-form tags attached to this session. */
-            tags: string[];
+            tags?: string[];
         };
+        /** @description The expire response. The reference lists `id`, `status` and `expired_at` and marks none required. */
         ExpiredSession: {
             /** @description Session ID. */
-            id: string;
+            id?: string;
             /** @description The session's status after expiry (expected `expired`; documented only as a string). */
-            status: string;
+            status?: string;
             /** Format: date-time */
-            expired_at: string;
+            expired_at?: string;
         };
         /**
-         * @description The verification outcome of a session. The reference lists the optional fields as nullable
-         *     ("boolean or null" etc.); they are modelled as nullable and not required.
+         * @description The verification outcome of a session. The reference types some fields "boolean or null"
+         *     etc.; they are modelled as nullable. It marks no field required, so none is promised here.
          */
         SessionResult: {
             /** @description Session ID. */
-            session_id: string;
+            session_id?: string;
             /**
              * @description The verification decision. Documented as an enum whose values were not retrieved, so it
              *     is modelled as an open string. Known values: `needs_review` (the reference's example);
              *     Verifa's demo code also handles `approved`/`passed`, `declined`/`failed`/`rejected` and
              *     `expired`.
              */
-            status: string;
+            status?: string;
             /** @description Whether this is a sandbox session. */
-            is_sandbox: boolean;
+            is_sandbox?: boolean;
             /** Format: date-time */
-            created_at: string;
+            created_at?: string;
             face_match_passed?: boolean | null;
             /**
              * Format: double
@@ -259,16 +269,16 @@ export interface components {
              *     document_number, nationality, gender, ssn, document_type, document_expiration_date,
              *     document_issuing_state). Empty when `sensitive_data_expired` is true.
              */
-            extracted_data: {
+            extracted_data?: {
                 [key: string]: unknown;
             };
             rejection_reason?: string | null;
             /** @description Documented as an enum whose values were not retrieved; modelled as an open string. */
-            processing_mode: string;
+            processing_mode?: string;
             /** @description ISO 3166-1 alpha-2 country code used for verification. */
             country_used?: string | null;
             /** @description true if the organization’s sensitive data window has elapsed. When true, extracted_data will be empty. */
-            sensitive_data_expired: boolean;
+            sensitive_data_expired?: boolean;
         };
         /** @description Verifa's error body, used by every error response. */
         Error: {

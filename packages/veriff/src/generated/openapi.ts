@@ -48,7 +48,8 @@ export interface paths {
          * Submit a session for processing
          * @description Sets the session's status to `submitted`, the only supported update, to trigger processing
          *     (e.g. after uploading media through the API). The session must be `created` or `started`;
-         *     it cannot be updated once submitted, and media uploaded after submission may get 409.
+         *     it cannot be updated once submitted (media uploaded after submission may get 409, from the
+         *     media endpoint). The response is the session object with `status: submitted`.
          *
          *     Sign the exact raw body you send: `X-HMAC-SIGNATURE` = hex HMAC-SHA256 of the body bytes,
          *     keyed with the integration's shared secret.
@@ -97,7 +98,7 @@ export interface components {
         };
         /**
          * @description Data about the end user. The reference also lists a deceased-status flag (true/false)
-         *     whose property name was not captured, so it is not accepted here.
+         *     whose property name was not captured, so it is not modelled by name (the object is open).
          */
         PersonRequest: {
             /** @description The end user's first name. */
@@ -129,12 +130,16 @@ export interface components {
         /**
          * @description The identity document the end user is expected to use. The reference also lists a "date of
          *     the document" field whose property name was truncated (probably `firstIssue`), so it is
-         *     not accepted here.
+         *     not modelled by name (the object is open).
          */
         DocumentRequest: {
             /** @description Document number; letters and digits only. */
             number?: string;
-            /** @description Issuing country, ISO 3166-1 alpha-2 (e.g. `EE`). */
+            /**
+             * @description Issuing country, ISO 3166-1 alpha-2 (e.g. `EE`). The reference says only "Document
+             *     issuing country", so no pattern is enforced here (verifetch's facade adapters check the
+             *     code before sending).
+             */
             country?: string;
             /**
              * @description Document type, e.g. `PASSPORT`, `ID_CARD`, `RESIDENCE_PERMIT`, `DRIVERS_LICENSE`. The
@@ -211,63 +216,64 @@ export interface components {
         CreateSessionRequest: {
             verification: components["schemas"]["VerificationRequest"];
         };
-        /** @description A verification session. */
+        /** @description A verification session. Veriff marks no field required; verifetch's facade adapters check `id` and `url` themselves. */
         Session: {
             /**
              * Format: uuid
              * @description The session id (UUID v4). Save it: decisions and webhooks refer to it, which is how you
              *     tie them back to your customer record.
              */
-            id: string;
+            id?: string;
             /**
              * Format: uri
              * @description The verification URL; redirect the end user there on web.
              */
-            url: string;
+            url?: string;
             /** @description The `vendorData` sent at creation, or null. */
-            vendorData: string | null;
+            vendorData?: string | null;
             /**
              * Format: uri
              * @description The host of the verification flow (some third-party client code calls it `baseUrl`).
              */
-            host: string;
+            host?: string;
             /**
-             * @description The session status: `created` in the create-session response. Veriff's update-session
-             *     page shows the same object; the value it returns there was not retrieved (probably
-             *     `submitted`), so any string is accepted.
+             * @description The session status: `created` in the create-session response, `submitted` in the
+             *     update-session response (both documented); other values may appear, so any string is
+             *     accepted.
              * @example created
+             * @example submitted
              */
-            status: string;
+            status?: string;
             /**
              * @description A JSON Web Token: the session id and session creation timestamp, HS256-signed. It
              *     expires 7 days after creation. Its length is not fixed: store it in a variable-length
              *     field; the docs say that if a bound is absolutely needed it is at most 4096 characters.
              */
-            sessionToken: string;
+            sessionToken?: string;
         };
-        /** @description The response to a create-session request (and, per Veriff, to an update-session request). */
+        /** @description The response to a create-session request (and, per Veriff, to an update-session request). Veriff marks no field required. */
         SessionResponse: {
             /**
              * @description API request status.
              * @enum {string}
              */
-            status: "success";
-            verification: components["schemas"]["Session"];
+            status?: "success";
+            verification?: components["schemas"]["Session"];
         };
         /**
          * @description Veriff's error body. `code` is typed as a string: the reference's type was cut off after
          *     "str…" in the retrieved excerpt; a third-party compiled spec says integer, so clients
          *     should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
          *     codes" and "Credentials and authorization codes" tables; the HTTP status each code comes
-         *     with is not documented.
+         *     with is not documented. Veriff marks no field required.
          */
         Error: {
             /** @enum {string} */
-            status: "fail";
+            status?: "fail";
             /** @description Veriff error code, e.g. `1102` (mandatory parameters missing). */
             code?: string;
             /** @description Human-readable description. */
-            message: string;
+            message?: string;
         };
         /**
          * @description Data about the person, as verified. The reference's full field list was not retrieved;
@@ -305,14 +311,16 @@ export interface components {
         /**
          * @description A verification decision. Fields from Veriff's "Decision data" reference and EarthID's
          *     decision webhook sample (which matches Veriff's decision payload). The reference lists more
-         *     fields than were retrieved; they are kept (the object is open).
+         *     fields than were retrieved; they are kept (the object is open). No field is required: the
+         *     Decision data page says fields "may be null, empty, or omitted depending on integration
+         *     configuration and data availability".
          */
         Decision: {
             /**
              * Format: uuid
              * @description The session id (UUID v4).
              */
-            id: string;
+            id?: string;
             /**
              * Format: uuid
              * @description UUID v4 of the attempt that received the status.
@@ -334,7 +342,7 @@ export interface components {
              *     9121 for `review` and 9104 for both `expired` and `abandoned`; the two pages disagree.
              * @enum {integer}
              */
-            code: 9001 | 9102 | 9103 | 9104 | 9121;
+            code?: 9001 | 9102 | 9103 | 9104 | 9121;
             /** @description The `vendorData` sent at creation, or null. */
             vendorData?: string | null;
             /**
@@ -346,14 +354,15 @@ export interface components {
              * @description The decision.
              * @enum {string}
              */
-            status: "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review";
+            status?: "approved" | "declined" | "resubmission_requested" | "expired" | "abandoned" | "review";
             /** @description Why the session was declined or resubmission was requested; null otherwise. */
             reason?: string | null;
             /**
-             * @description Code for `reason` (e.g. 102 "Suspected document tampering" in Veriff's granular reason
-             *     codes table); null otherwise.
+             * @description Code for `reason`, e.g. `"102"` ("Suspected document tampering"); null otherwise.
+             *     Veriff's decision-codes table says it is sent "in verification.reasonCode string"
+             *     (devdocs.veriff.com/docs/verification-session-decision-codes-table).
              */
-            reasonCode?: number | null;
+            reasonCode?: string | null;
             person?: components["schemas"]["DecisionPerson"];
             document?: components["schemas"]["DecisionDocument"];
             /** @description Comments on the decision (EarthID's webhook sample; the item shape was not retrieved). */
@@ -372,16 +381,17 @@ export interface components {
         };
         /**
          * @description The decision lookup response. `verification` is null until a decision exists: the request
-         *     succeeds (`status: success`) but the session has no 9000-series status yet.
+         *     succeeds (`status: success`) but the session has no 9000-series status yet. Veriff marks no
+         *     field required.
          */
         DecisionResponse: {
             /**
              * @description API request status.
              * @enum {string}
              */
-            status: "success";
+            status?: "success";
             /** @description The decision, or null when it is not available yet (try again later). */
-            verification: components["schemas"]["Decision"] | null;
+            verification?: components["schemas"]["Decision"] | null;
             technicalData?: components["schemas"]["TechnicalData"];
         };
     };
@@ -406,18 +416,6 @@ export interface components {
         };
         /** @description No session with this id. */
         NotFound: {
-            headers: {
-                [name: string]: unknown;
-            };
-            content: {
-                "application/json": components["schemas"]["Error"];
-            };
-        };
-        /**
-         * @description The session cannot change this way, e.g. it was already submitted (Veriff documents 409 for
-         *     media uploaded after submission).
-         */
-        Conflict: {
             headers: {
                 [name: string]: unknown;
             };
@@ -457,18 +455,7 @@ export interface components {
         IntegrationId: string;
     };
     requestBodies: never;
-    headers: {
-        /**
-         * @description The integration's API key, identifying the response sender.
-         * @example 0b6d7f3e-1111-4222-8333-944455556666
-         */
-        ResponseAuthClient: string;
-        /**
-         * @description Hex HMAC-SHA256 of the response body with the shared secret, authenticating the response sender.
-         * @example 8c0d7c2b6e5f4a3912d8e7f6a5b4c3d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6
-         */
-        ResponseHmacSignature: string;
-    };
+    headers: never;
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -529,11 +516,9 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The session was updated; the body is the same verification object as create returns. */
+            /** @description The session was updated; the body is the session object create returns, with `status` `submitted`. */
             200: {
                 headers: {
-                    "X-AUTH-CLIENT": components["headers"]["ResponseAuthClient"];
-                    "X-HMAC-SIGNATURE": components["headers"]["ResponseHmacSignature"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -543,7 +528,6 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            409: components["responses"]["Conflict"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -569,8 +553,6 @@ export interface operations {
             /** @description The decision, or `verification: null` when there is none yet. */
             200: {
                 headers: {
-                    "X-AUTH-CLIENT": components["headers"]["ResponseAuthClient"];
-                    "X-HMAC-SIGNATURE": components["headers"]["ResponseHmacSignature"];
                     [name: string]: unknown;
                 };
                 content: {
