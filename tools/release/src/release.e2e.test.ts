@@ -162,16 +162,21 @@ beforeAll(async () => {
   for (const install of Object.values(installs)) install?.catch(() => {});
 }, 600_000);
 
+// Generous: the consumers' node_modules and the npm cache (Prism's tree included) take a while to delete.
 afterAll(async () => {
-  await Promise.allSettled(mocks.map((mock) => mock.stop()));
-  await registry?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await timed("stop mocks and registry", async () => {
+    await Promise.allSettled(mocks.map((mock) => mock.stop()));
+    await registry?.stop();
+  });
+  await timed("remove the temp folder", async () => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
   console.log(
     `release e2e timings (s): ${Object.entries(timings)
       .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`)
       .join(" · ")}`,
   );
-});
+}, 120_000);
 
 describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
   it("versions with changesets: bumps, internal dependency ranges, changelogs", () => {
