@@ -23,6 +23,8 @@ Examples
   verifetch providers
   verifetch session create verifa --mock --reference user_123 --redirect-url https://app.example/done
   verifetch session create verifa --reference user_123 --country GB --json     # reads VERIFA_API_KEY
+
+Exit status: 0 on success, 2 for a usage error, 1 for any other failure, 130 when interrupted.
 `;
 }
 
@@ -77,7 +79,8 @@ Options
   -o, --option <key=value>    a provider-only option: providerOptions.<provider>.<key> (repeatable).
                               The value is parsed as JSON when it parses, else kept as a string;
                               a dotted key sets a nested field (document.type=PASSPORT)
-  --mock                      use an embedded Prism mock instead of the provider's API
+  --mock                      use a local Prism mock instead of the provider's API
+                              (needs @verifetch/testing, see below)
   --json                      print the session as JSON (and nothing else) on stdout
   --no-qr                     do not print the QR code
   -h, --help                  show this help
@@ -88,7 +91,11 @@ ${required}
 Examples (against the mock)
 ${examples}
 
-Exit status: 0 when the session was created; 1 on bad input or a provider error (one line on
-stderr: the error's class and message); 130 when interrupted.
+--mock needs @verifetch/testing (Prism) installed next to the CLI:
+  npx -p @verifetch/cli -p @verifetch/testing verifetch session create verifa --mock --reference user_123
+
+Exit status: 0 when the session was created; 2 for a usage error (an unknown, repeated or
+missing flag, an invalid value, an unknown provider); 1 for any other failure (a provider error,
+a missing key); 130 when interrupted. A failure is one line on stderr (JSON with --json).
 `;
 }

@@ -54,7 +54,7 @@ export function providersList(args: readonly string[]): number {
     `${table.join("\n")}\n\n` +
       notes.map((note) => `${note}\n`).join("") +
       `Sessions are created for real with: ${live.length > 0 ? live.join(", ") : "none (no API keys set)"}.\n` +
-      "Any provider works against its embedded mock with --mock.\n",
+      "Any provider works against a local mock with --mock (needs @verifetch/testing).\n",
   );
   return 0;
 }

@@ -58,7 +58,7 @@ export async function sessionCreate(args: readonly string[]): Promise<number> {
   const environment = hostEnvironment(provider, values.environment);
 
   const session = await withInterrupts((signal) =>
-    createSession(provider, { ...input, signal }, { mock: values.mock === true, environment }),
+    createSession(provider, { ...input, signal }, { mock: values.mock === true, environment, args }),
   );
   if (values.json) {
     process.stdout.write(`${JSON.stringify(session, null, 2)}\n`);
@@ -108,7 +108,7 @@ function hostEnvironment(provider: CliProvider, value: string | undefined): Host
 async function createSession(
   provider: CliProvider,
   input: CreateSessionInput,
-  { mock, environment }: { mock: boolean; environment: HostEnvironment | undefined },
+  { mock, environment, args }: { mock: boolean; environment: HostEnvironment | undefined; args: readonly string[] },
 ): Promise<HostedSession> {
   const env = environment === undefined ? {} : { environment };
   // Refuse bad input before anything else — before asking for keys or spawning Prism. Validation
@@ -118,7 +118,7 @@ async function createSession(
     requireApiKeys(provider);
     return create(provider, await provider.createSessions({ kind: "live", ...env }), input);
   }
-  const { startMock } = await import("@verifetch/testing");
+  const { startMock } = await loadTesting(args);
   let server: MockServer | undefined;
   try {
     server = await startMock(mockSpecPath(provider), { readyTimeoutMs: MOCK_READY_TIMEOUT_MS });
@@ -131,6 +131,30 @@ async function createSession(
   }
 }
 
+/**
+ * @verifetch/testing (Prism and its ~180 packages) is an optional peer dependency: only `--mock`
+ * needs it, so it is installed by those who ask for it. Without it, say how to get it — the same
+ * command, with the package alongside.
+ */
+async function loadTesting(args: readonly string[]): Promise<typeof import("@verifetch/testing")> {
+  try {
+    return await import("@verifetch/testing");
+  } catch (error) {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (code !== "ERR_MODULE_NOT_FOUND" || !String(error).includes("'@verifetch/testing'")) throw error;
+    const command = ["npx", "-p", "@verifetch/cli", "-p", "@verifetch/testing", "verifetch", "session", "create"];
+    throw new CliError(
+      "MockUnavailableError",
+      `--mock needs @verifetch/testing (the Prism mock server), which is not installed next to @verifetch/cli; run: ${[...command, ...args].map(shellQuote).join(" ")} (or install @verifetch/testing where @verifetch/cli is installed)`,
+    );
+  }
+}
+
+/** `value` as one word for a POSIX shell: as is when safe, else single-quoted. */
+function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'"'"'`)}'`;
+}
+
 /** The CLI takes keys only from the environment: say which variables are missing, in CLI terms. */
 function requireApiKeys(provider: CliProvider): void {
   const missing = provider.envVars.filter((envVar) => envVar.purpose === "api-key" && !isEnvSet(envVar.name));
@@ -138,7 +162,7 @@ function requireApiKeys(provider: CliProvider): void {
   const names = missing.map((envVar) => envVar.name).join(" and ");
   throw new CliError(
     "ConfigurationError",
-    `${names} ${missing.length > 1 ? "are" : "is"} not set: ${provider.name} reads its API key from the environment (or add --mock to use the embedded mock)`,
+    `${names} ${missing.length > 1 ? "are" : "is"} not set: ${provider.name} reads its API key from the environment (or add --mock to use a local mock)`,
   );
 }
 

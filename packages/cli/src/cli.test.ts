@@ -2,8 +2,20 @@
 // on, Prism mocks from their shipped specs. `pnpm test` builds first; alone, build with
 // `pnpm exec turbo run build --filter=@verifetch/cli...`.
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import decodeQR from "qr/decode.js";
 import { describe, expect, it } from "vitest";
@@ -50,6 +62,24 @@ function start(
 
 const run = (args: readonly string[], env?: NodeJS.ProcessEnv) => start(args, env).done;
 
+/**
+ * The built bin in a folder of its own whose node_modules has every dependency of the CLI but not
+ * its optional peer @verifetch/testing — what `npx @verifetch/cli` installs.
+ */
+function cliWithoutTesting(): string {
+  const dir = mkdtempSync(join(tmpdir(), "verifetch-cli-alone-"));
+  mkdirSync(join(dir, "dist"));
+  copyFileSync(BIN, join(dir, "dist", "cli.mjs"));
+  const manifest = JSON.parse(readFileSync(MANIFEST, "utf8")) as { dependencies: Record<string, string> };
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ name: "@verifetch/cli", type: "module" }));
+  for (const name of Object.keys(manifest.dependencies)) {
+    const target = realpathSync(join(dirname(MANIFEST), "node_modules", name));
+    mkdirSync(dirname(join(dir, "node_modules", name)), { recursive: true });
+    symlinkSync(target, join(dir, "node_modules", name));
+  }
+  return join(dir, "dist", "cli.mjs");
+}
+
 /** The arguments that make `session create <provider> --mock` succeed (its required options). */
 function mockArgs(provider: string): string[] {
   const args = ["session", "create", provider, "--mock", "--reference", "user_123"];
@@ -95,9 +125,9 @@ function decodeQrBlock(lines: readonly string[]): string {
   return decodeQR({ width, height, data });
 }
 
-/** One line on stderr, `SomeError: message`, no stack trace; nothing on stdout. */
-function expectOneLineError(result: Run, name: string | RegExp, message?: RegExp): void {
-  expect(result.code).toBe(1);
+/** One line on stderr, `SomeError: message`, no stack trace; nothing on stdout; the exit code. */
+function expectOneLineError(result: Run, code: 1 | 2, name: string | RegExp, message?: RegExp): void {
+  expect(result.code).toBe(code);
   expect(result.stdout).toBe("");
   expect(result.stderr.endsWith("\n")).toBe(true);
   const lines = result.stderr.trimEnd().split("\n");
@@ -119,7 +149,6 @@ describe("verifetch (the built bin)", () => {
   it.each([
     [["--help"], /verifetch <command>/],
     [["-h"], /verifetch <command>/],
-    [[], /verifetch <command>/],
     [["providers", "--help"], /verifetch providers \[--json\]/],
     [["providers", "-h"], /verifetch providers \[--json\]/],
     [["session", "--help"], /create <provider>/],
@@ -131,6 +160,17 @@ describe("verifetch (the built bin)", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toMatch(/^Usage$/m);
     expect(result.stdout).toMatch(usage);
+  });
+
+  it.each([
+    [[], /verifetch <command>/],
+    [["session"], /create <provider>/],
+  ])("verifetch %j (no command) prints the usage to stderr and exits 2", async (args, usage) => {
+    const result = await run(args);
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toMatch(/^Usage$/m);
+    expect(result.stderr).toMatch(usage);
   });
 
   it("session create --help names every provider and what each needs", async () => {
@@ -261,7 +301,7 @@ describe("verifetch (the built bin)", () => {
     );
   });
 
-  describe("bad input and provider errors: exit 1 and one line on stderr", () => {
+  describe("usage errors: exit 2 and one line on stderr", () => {
     it.each([
       [["session", "create", "acme", "--reference", "r", "--mock"], "NoSuchProviderError", /"acme"/],
       [["session", "create", "verifa", "--mock"], "UsageError", /--reference is required/],
@@ -304,23 +344,127 @@ describe("verifetch (the built bin)", () => {
       [["session", "destroy"], "UsageError", /unknown command "session destroy"/],
       [["frobnicate"], "UsageError", /unknown command "frobnicate"/],
       [["providers", "--all"], "UsageError", /Unknown option '--all'/],
+      [
+        ["session", "create", "verifa", "-r", "a", "--reference", "b"],
+        "UsageError",
+        /^--reference \(-r\) is given more than once/,
+      ],
+      [["session", "create", "verifa", "-r", "a", "--mock", "--mock"], "UsageError", /^--mock is given more than once/],
+      [
+        ["session", "create", "verifa", "-r", "a", "--country", "GB", "--country=FR"],
+        "UsageError",
+        /^--country is given more than once/,
+      ],
     ])("verifetch %j", async (args, name, message) => {
-      expectOneLineError(await run(args), name, message);
+      expectOneLineError(await run(args), 2, name, message);
     });
 
+    it(
+      "repeatable flags may repeat",
+      async () => {
+        const result = await run([
+          ...mockArgs("verifa"),
+          "--metadata",
+          "a=1",
+          "--metadata",
+          "b=2",
+          "--json",
+          "--no-qr",
+        ]);
+        expect(result.stderr).toBe("");
+        expect(result.code).toBe(0);
+      },
+      MOCK_TIMEOUT_MS,
+    );
+  });
+
+  describe("failures while running: exit 1 and one line on stderr", () => {
     it("without --mock and without keys: a ConfigurationError naming the variables, no request", async () => {
       expectOneLineError(
         await run(["session", "create", "argyle", "--reference", "r", "--option", `verification=${VERIFICATION}`]),
+        1,
         "ConfigurationError",
         /^ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET are not set/,
       );
     });
 
-    it("a provider option of the wrong type is one line too, naming the field, before any request", async () => {
-      // workflowId=123 parses as a JSON number; Verifa's workflow id is a string.
-      const result = await run([...mockArgs("verifa"), "--option", "workflowId=123"]);
-      expectOneLineError(result, "InputValidationError", /providerOptions\.verifa\.workflowId/);
+    it(
+      "a provider option of the wrong type: a usage error naming the field, before any request",
+      async () => {
+        // workflowId=123 parses as a JSON number; Verifa's workflow id is a string.
+        const result = await run([...mockArgs("verifa"), "--option", "workflowId=123"]);
+        expectOneLineError(
+          result,
+          2,
+          "InputValidationError",
+          /^providerOptions\.verifa\.workflowId: must be a non-empty string$/,
+        );
+      },
+      MOCK_TIMEOUT_MS,
+    );
+
+    it(
+      "--mock without @verifetch/testing installed: says the exact command that brings it",
+      async () => {
+        const bin = cliWithoutTesting();
+        const args = [...mockArgs("verifa"), "--metadata", "note=it's"];
+        const child = spawn(process.execPath, [bin, ...args], { env: cleanEnv(), stdio: ["ignore", "pipe", "pipe"] });
+        let stderr = "";
+        child.stderr?.on("data", (chunk: Buffer) => {
+          stderr += chunk.toString("utf8");
+        });
+        const code = await new Promise((resolve) => child.once("close", resolve));
+        expect(code).toBe(1);
+        expect(stderr).toBe(
+          "MockUnavailableError: --mock needs @verifetch/testing (the Prism mock server), which is not installed next to @verifetch/cli; run: npx -p @verifetch/cli -p @verifetch/testing verifetch session create verifa --mock --reference user_123 --redirect-url https://app.example/done --metadata 'note=it'\"'\"'s' (or install @verifetch/testing where @verifetch/cli is installed)\n",
+        );
+      },
+      MOCK_TIMEOUT_MS,
+    );
+  });
+
+  describe("--json: a failure is one line of JSON on stderr, nothing on stdout", () => {
+    it.each([
+      [["session", "create", "verifa", "--json", "--frobnicate"], 2, { name: "UsageError" }],
+      [["--json"], 2, { name: "UsageError", message: 'unknown option "--json" (see verifetch --help)' }],
+      [
+        ["providers", "--json", "--json"],
+        2,
+        { name: "UsageError", message: expect.stringMatching(/^--json is given more than once/) },
+      ],
+      [["session", "create", "acme", "-r", "r", "--json"], 2, { name: "NoSuchProviderError", provider: "acme" }],
+      [
+        ["session", "create", "verifa", "-r", "r", "--redirect-url", "http://x.example", "--json"],
+        2,
+        { name: "InputValidationError", field: "redirectUrl" },
+      ],
+      [["session", "create", "verifa", "-r", "r", "--json"], 1, { name: "ConfigurationError" }],
+    ])("verifetch %j", async (args, code, fields) => {
+      const result = await run(args);
+      expect(result.code).toBe(code);
+      expect(result.stdout).toBe("");
+      expect(result.stderr.endsWith("\n")).toBe(true);
+      expect(result.stderr.trimEnd().split("\n")).toHaveLength(1);
+      const printed = JSON.parse(result.stderr) as { error: Record<string, unknown>; exitCode: number };
+      expect(printed.exitCode).toBe(code);
+      expect(printed.error).toMatchObject({ message: expect.any(String), ...fields });
     });
+
+    it(
+      "a provider error carries its status and the parsed body",
+      async () => {
+        const result = await run([...mockArgs("verifa"), "--option", "workflowId=123", "--json"]);
+        expect(result.code).toBe(1);
+        const printed = JSON.parse(result.stderr) as { error: Record<string, unknown> };
+        expect(printed.error).toMatchObject({
+          name: "UnprocessableEntityError",
+          provider: "verifa",
+          status: 422,
+          body: { violations: [{ location: "body.workflow_id", rule: "type", message: expect.any(String) }] },
+        });
+      },
+      MOCK_TIMEOUT_MS,
+    );
   });
 });
 

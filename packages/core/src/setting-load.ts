@@ -27,7 +27,9 @@ export function loadSetting(source: SettingSource): string {
   const value = source.value ?? readEnv(source.envVar);
   if (value === undefined || value === "") {
     throw new ConfigurationError(
-      `${source.description} is missing: pass the \`${source.option}\` option or set the ${source.envVar} environment variable.`,
+      // "set X", not "the X environment variable": on Workers X is a binding, and passing it as the
+      // option (`apiKey: env.X`) is the other half of the sentence.
+      `${source.description} missing: pass the \`${source.option}\` option or set ${source.envVar}`,
       { option: source.option, envVar: source.envVar },
     );
   }

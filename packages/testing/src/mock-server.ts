@@ -1,8 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { openMockFront } from "./mock-front.ts";
 import { findFreePort } from "./mock-port.ts";
+import { type ResolveSpecOptions, resolveSpec } from "./mock-spec-resolve.ts";
+import type { MockViolation } from "./mock-violations.ts";
 
 /** A running Prism mock server. */
 export interface MockServer {
@@ -11,12 +13,20 @@ export interface MockServer {
   readonly port: number;
   /** The spec the mock serves. */
   readonly specPath: string;
+  /**
+   * Every way the requests so far broke the spec (and, with `errors: false`, the responses), in
+   * order, since the start or the last {@link MockServer.clearViolations}. Empty when every request
+   * was valid: `expect(mock.violations()).toEqual([])` after a test proves your code speaks the spec.
+   */
+  violations(): MockViolation[];
+  /** Forgets the violations recorded so far (e.g. in `afterEach`). */
+  clearViolations(): void;
   /** Stops the server; resolves once the process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
 
 /** Options for {@link startMock}. */
-export interface StartMockOptions {
+export interface StartMockOptions extends ResolveSpecOptions {
   /** Port to listen on; a free one is picked when omitted. */
   port?: number;
   /** How long to wait for Prism to answer before giving up (default 30 000 ms). */
@@ -30,68 +40,70 @@ export interface StartMockOptions {
   dynamic?: boolean;
 }
 
-let prismBin: string | undefined;
-
-/** Prism's entry script, found when the first mock starts: importing this package reads no file. */
-function findPrismBin(): string {
-  if (prismBin) return prismBin;
+/** Prism's entry script, found on first use (nothing runs when the module is imported). */
+function prismBin(): string {
   const require = createRequire(import.meta.url);
   const manifestPath = require.resolve("@stoplight/prism-cli/package.json");
   const manifest = require(manifestPath) as { bin: string | Record<string, string> };
   const bin = typeof manifest.bin === "string" ? manifest.bin : manifest.bin.prism;
   if (!bin) throw new Error("@stoplight/prism-cli has no `prism` bin entry");
-  prismBin = join(dirname(manifestPath), bin);
-  return prismBin;
+  return join(dirname(manifestPath), bin);
 }
 
 const ADDRESS_IN_USE = /EADDRINUSE|address already in use/i;
 const OUTPUT_LINES_KEPT = 40;
 
-const PROVIDER_NAME = /^[a-z][a-z0-9-]*$/;
-
-/**
- * Where a spec lives: a provider name (`"complycube"`) means the `openapi.yaml` shipped in the
- * installed `@verifetch/<name>` package, resolved from the current working directory; anything else
- * is a path or `file:` URL.
- */
-export function resolveSpec(spec: string | URL): string {
-  if (spec instanceof URL) return fileURLToPath(spec);
-  if (!PROVIDER_NAME.test(spec)) return resolve(spec);
-  const require = createRequire(join(process.cwd(), "package.json"));
-  try {
-    return require.resolve(`@verifetch/${spec}/openapi.yaml`);
-  } catch (error) {
-    throw new Error(
-      `cannot find the spec of "${spec}": install @verifetch/${spec}, or pass a path to an OpenAPI file`,
-      {
-        cause: error,
-      },
-    );
-  }
-}
-
 /**
  * Starts a Prism mock server for an OpenAPI spec on 127.0.0.1 and waits (bounded) until it answers.
- * `spec` is a provider name (`"complycube"`), a path or a `file:` URL. Always call `stop()` (e.g. in
- * `afterAll` or a vitest `globalSetup` teardown).
+ * `spec` is a provider name (`"complycube"`: the spec its installed package ships), a path or a
+ * `file:` URL. A request that breaks the spec is answered with the spec's error status and a body
+ * naming each violation, and recorded in `violations()`. Always call `stop()` (e.g. in `afterAll`
+ * or a vitest `globalSetup` teardown).
  */
 export async function startMock(spec: string | URL, options: StartMockOptions = {}): Promise<MockServer> {
-  const specPath = resolveSpec(spec);
-  // A port picked free can be taken before Prism binds it; pick another in that case.
-  for (let attempt = 1; ; attempt++) {
-    const port = options.port ?? (await findFreePort());
-    try {
-      return await launch(specPath, port, options);
-    } catch (error) {
-      const retryable = options.port === undefined && attempt < 3 && ADDRESS_IN_USE.test(String(error));
-      if (!retryable) throw error;
+  const specPath = resolveSpec(spec, options);
+  const front = await openMockFront(options.port);
+  let prism: Prism | undefined;
+  try {
+    // A port picked free can be taken before Prism binds it; pick another in that case.
+    for (let attempt = 1; !prism; attempt++) {
+      try {
+        prism = await launch(specPath, await findFreePort(), options);
+      } catch (error) {
+        if (attempt >= 3 || !ADDRESS_IN_USE.test(String(error))) throw error;
+      }
     }
+  } catch (error) {
+    await front.close();
+    throw error;
   }
+  front.forwardTo(prism.port);
+  const running = prism;
+  let stopping: Promise<void> | undefined;
+  return {
+    baseUrl: `http://127.0.0.1:${front.port}`,
+    port: front.port,
+    specPath,
+    violations: () => [...front.violations],
+    clearViolations: () => {
+      front.violations.length = 0;
+    },
+    stop: () => {
+      stopping ??= front.close().then(running.stop);
+      return stopping;
+    },
+  };
 }
 
-async function launch(specPath: string, port: number, options: StartMockOptions): Promise<MockServer> {
+/** A running Prism process. */
+interface Prism {
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function launch(specPath: string, port: number, options: StartMockOptions): Promise<Prism> {
   const args = [
-    findPrismBin(),
+    prismBin(),
     "mock",
     specPath,
     "-h",
@@ -131,7 +143,7 @@ async function launch(specPath: string, port: number, options: StartMockOptions)
     const reason = error instanceof Error ? error.message : String(error);
     throw new Error(`Prism did not start for ${specPath}: ${reason}\n${output.join("\n")}`, { cause: error });
   }
-  return { baseUrl, port, specPath, stop };
+  return { port, stop };
 }
 
 async function waitUntilReady(child: ChildProcess, baseUrl: string, timeoutMs: number): Promise<void> {

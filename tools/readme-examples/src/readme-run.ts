@@ -171,9 +171,13 @@ async function routesFor(
   return routes;
 }
 
-/** `npx <package>` and each bin name of the workspace packages, as scripts running the built bins. */
+/**
+ * `npx <package>`, `npx -p <package>… <bin>` and each bin name of the workspace packages, as
+ * scripts running the built bins.
+ */
 function writeBinShims(binDir: string): void {
   const cases: string[] = [];
+  const binCases: string[] = [];
   for (const pkg of packages) {
     const bins =
       typeof pkg.manifest.bin === "string" ? { [pkg.manifest.name]: pkg.manifest.bin } : (pkg.manifest.bin ?? {});
@@ -183,11 +187,26 @@ function writeBinShims(binDir: string): void {
       writeFileSync(join(binDir, bin), `#!/bin/sh\n${exec}\n`);
       chmodSync(join(binDir, bin), 0o755);
       cases.push(`  ${pkg.manifest.name}) shift; ${exec} ;;`);
+      binCases.push(`    ${bin}) shift; ${exec} ;;`);
     }
   }
+  const names = packages.map((pkg) => pkg.manifest.name).join("|");
   const npx = [
     "#!/bin/sh",
     "# README examples may only run the workspace's own bins: nothing is downloaded.",
+    "# `npx -p <package> … <bin>`: every package must be one of the workspace's; the bin runs.",
+    'if [ "$1" = "-p" ]; then',
+    '  while [ "$1" = "-p" ]; do',
+    '    case "$2" in',
+    `      ${names}) shift 2 ;;`,
+    '      *) echo "npx -p $2: not a workspace package" >&2; exit 127 ;;',
+    "    esac",
+    "  done",
+    '  case "$1" in',
+    ...binCases,
+    '    *) echo "npx: $1 is not a bin of the workspace packages" >&2; exit 127 ;;',
+    "  esac",
+    "fi",
     'case "$1" in',
     ...cases,
     '  *) echo "npx $1: not a workspace package with a bin" >&2; exit 127 ;;',

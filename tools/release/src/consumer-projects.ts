@@ -1,6 +1,6 @@
 // Fresh consumer projects for the release end-to-end test: each is a temp folder outside the
 // workspace with its own package.json, installed with npm from the local registry like a user would.
-import { mkdirSync, readdirSync, realpathSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, sep } from "node:path";
 import { type RunResult, run } from "./run-command.ts";
@@ -32,13 +32,6 @@ export function consumerEnv(nodeBinDir?: string): NodeJS.ProcessEnv {
   return env;
 }
 
-/** A folder holding only a `node` link to Node 24, to put first on a consumer's PATH. */
-export function node24BinDir(dir: string): string {
-  mkdirSync(dir, { recursive: true });
-  symlinkSync(NODE_24, join(dir, "node"));
-  return dir;
-}
-
 /** The registry npm is configured with on this machine (read, never written down). */
 export async function upstreamRegistry(cwd: string): Promise<string> {
   const result = await run("npm", ["config", "get", "registry"], { cwd, env: consumerEnv() });
@@ -49,8 +42,18 @@ export async function upstreamRegistry(cwd: string): Promise<string> {
 
 export interface ConsumerProject {
   dir: string;
-  /** Runs a command in the project with the consumer environment. */
-  run(command: string, args: string[], env?: NodeJS.ProcessEnv): Promise<RunResult>;
+  /** What `npm install` printed (warnings included when the project installs with `engineStrict`). */
+  install: RunResult;
+  /**
+   * Runs a command in the project (or in `options.cwd`) with the consumer environment; with
+   * `allowFailure` a non-zero exit resolves instead of throwing.
+   */
+  run(
+    command: string,
+    args: string[],
+    env?: NodeJS.ProcessEnv,
+    options?: { cwd?: string; allowFailure?: boolean },
+  ): Promise<RunResult>;
   /** Resolves a module specifier the way the project's Node would (exports included). */
   resolve(specifier: string): string;
   /** The packages installed under node_modules/@verifetch (folder names). */
@@ -64,6 +67,11 @@ export interface ConsumerOptions {
   npmCache: string;
   manifest: Record<string, unknown>;
   files: Record<string, string>;
+  /**
+   * Install with `--engine-strict` (an engine a dependency declares that the system Node does not
+   * meet fails the install) and keep npm's warnings in {@link ConsumerProject.install}.
+   */
+  engineStrict?: boolean;
 }
 
 /** Writes a project and installs it with npm from `registry` (every package, ours and third-party, comes through it). */
@@ -75,7 +83,7 @@ export async function createConsumer(options: ConsumerOptions): Promise<Consumer
     writeFileSync(join(options.dir, file), content);
   }
   const env = consumerEnv();
-  await run(
+  const install = await run(
     "npm",
     [
       "install",
@@ -87,14 +95,20 @@ export async function createConsumer(options: ConsumerOptions): Promise<Consumer
       "--no-fund",
       "--no-update-notifier",
       "--ignore-scripts",
-      "--loglevel",
-      "error",
+      ...(options.engineStrict ? ["--engine-strict", "--loglevel", "warn"] : ["--loglevel", "error"]),
     ],
     { cwd: options.dir, env, timeoutMs: 300_000 },
   );
   return {
     dir: options.dir,
-    run: (command, args, runEnv) => run(command, args, { cwd: options.dir, env: runEnv ?? env, timeoutMs: 120_000 }),
+    install,
+    run: (command, args, runEnv, runOptions = {}) =>
+      run(command, args, {
+        cwd: runOptions.cwd ?? options.dir,
+        env: runEnv ?? env,
+        timeoutMs: 120_000,
+        allowFailure: runOptions.allowFailure ?? false,
+      }),
     resolve: (specifier) => createRequire(join(options.dir, "package.json")).resolve(specifier),
     verifetchPackages: () => readdirSync(join(options.dir, "node_modules", "@verifetch")).sort(),
   };
@@ -317,11 +331,61 @@ main().catch((error: unknown) => {
   };
 }
 
-/** A project that installs only the CLI (as \`npx verifetch\` or a devDependency would). */
+/** A project that installs only the CLI (as \`npx @verifetch/cli\` or a devDependency would): no Prism. */
 export function cliProject(version: string) {
   return {
     manifest: { name: "consumer-cli", private: true, devDependencies: { "@verifetch/cli": `^${version}` } },
     files: {},
+    engineStrict: true,
+  };
+}
+
+/**
+ * A project that tests its own Verifa integration with @verifetch/testing, and has the CLI next to
+ * it (so \`verifetch … --mock\` works). Its script runs on Node 20 from any working directory: a
+ * session against the mock, a request the spec refuses, and a provider name with a typo.
+ */
+export function testingProject(versions: { testing: string; verifa: string; cli: string }) {
+  return {
+    manifest: {
+      name: "consumer-testing",
+      private: true,
+      type: "module",
+      devDependencies: {
+        "@verifetch/testing": `^${versions.testing}`,
+        "@verifetch/verifa": `^${versions.verifa}`,
+        "@verifetch/cli": `^${versions.cli}`,
+      },
+    },
+    files: {
+      "test/mock-check.mjs": `import { startMock } from "@verifetch/testing";
+import { createVerifa } from "@verifetch/verifa";
+
+const outcome = (promise) =>
+  promise.then(
+    (value) => ({ value }),
+    (error) => ({ error: { name: error.name, message: error.message } }),
+  );
+const mock = await startMock("verifa");
+try {
+  const verifa = createVerifa({ apiKey: "${API_KEYS.verifa}", baseUrl: mock.baseUrl });
+  const session = await verifa.createSession({ external_ref: "user_123" });
+  const refused = await outcome(verifa.createSession({ external_ref: "user_123", country: "GBR" }));
+  const typo = await outcome(startMock("verifaa"));
+  console.log(JSON.stringify({
+    node: process.version,
+    specPath: mock.specPath,
+    captureUrl: session.capture_url,
+    refused: refused.error,
+    violations: mock.violations(),
+    typo: typo.error,
+  }));
+} finally {
+  await mock.stop();
+}
+`,
+    },
+    engineStrict: true,
   };
 }
 

@@ -9,7 +9,7 @@ import { type PackageManifest, publishedPackages, REPO_ROOT, readManifest } from
 
 const provider = (): PackageManifest => ({
   ...readManifest(join(REPO_ROOT, "packages/complycube/package.json")),
-  dependencies: { "@verifetch/core": "^0.1.0", "openapi-fetch": "0.17.0" },
+  dependencies: { "@verifetch/core": "^0.1.0", "openapi-fetch": "^0.17.0" },
 });
 const FILES = new Set([
   "LICENSE",
@@ -50,6 +50,30 @@ describe("manifestProblems", () => {
       'exports["."]: "types" must come first, found default, types',
       'exports["."] → ./dist/index.js: the build is ESM only (.mjs)',
       "./dist/index.js has no source map (./dist/index.js.map)",
+    ]);
+  });
+
+  it("wants caret ranges for runtime dependencies, exact versions only where held back on purpose", () => {
+    const manifest = {
+      ...provider(),
+      dependencies: { "@verifetch/core": "^0.1.0", "openapi-fetch": "0.17.0", uqr: "~0.1.3" },
+      peerDependencies: { "@verifetch/testing": ">=0.1.0" },
+    };
+    expect(manifestProblems(manifest, FILES)).toEqual([
+      'dependencies.openapi-fetch is "0.17.0": a runtime dependency takes a caret range (^x.y.z), so installs dedupe and receive fixes',
+      'dependencies.uqr is "~0.1.3": a runtime dependency takes a caret range (^x.y.z), so installs dedupe and receive fixes',
+      'peerDependencies.@verifetch/testing is ">=0.1.0": a runtime dependency takes a caret range (^x.y.z), so installs dedupe and receive fixes',
+    ]);
+    // devDependencies are not published as a range anyone installs: exact stays fine there.
+    expect(manifestProblems({ ...provider(), devDependencies: { vitest: "5.1.1" } }, FILES)).toEqual([]);
+
+    const testing = readManifest(join(REPO_ROOT, "packages/testing/package.json"));
+    const packed = { ...testing, dependencies: { ...testing.dependencies, "@verifetch/core": "^0.1.0" } };
+    const files = new Set(["README.md", "package.json", "dist/index.d.mts", "dist/index.mjs", "dist/index.mjs.map"]);
+    expect(manifestProblems(packed, files)).toEqual([]);
+    const loosened = { ...packed, dependencies: { ...packed.dependencies, "@stoplight/prism-core": "^5.8.0" } };
+    expect(manifestProblems(loosened, files)).toEqual([
+      expect.stringMatching(/^dependencies\.@stoplight\/prism-core is "\^5\.8\.0": pin it exactly \(Prism 5\.14\.2/),
     ]);
   });
 

@@ -86,12 +86,31 @@ export async function checkTarball(packed: PackedPackage, toolsRoot: string): Pr
 
 const CODE_FILE = /\.(m|c)?js$|\.d\.(m|c)?ts$|\.json$/;
 const PROTOCOL_RANGE = /^(workspace|catalog|link|file|portal):/;
+const CARET_RANGE = /^\^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+const EXACT_VERSION = /^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/;
+
+const PRISM_HELD_BACK =
+  "Prism 5.14.2 with its 5.8/5.12 internals runs on Node 20.19+ and installs no @scarf/scarf; its caret ranges would pull the 5.16 internals, so npm must dedupe onto exact versions";
+
+/**
+ * Runtime dependencies held back on purpose: pinned exactly, with the reason. Every other runtime
+ * dependency takes a caret range, so users' installs dedupe and receive fixes.
+ */
+export const EXACT_PINS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+  "@verifetch/testing": {
+    "@stoplight/prism-cli": PRISM_HELD_BACK,
+    "@stoplight/prism-core": PRISM_HELD_BACK,
+    "@stoplight/prism-http": PRISM_HELD_BACK,
+    "@stoplight/prism-http-server": PRISM_HELD_BACK,
+  },
+};
 const TEST_FILE = /\.test(-d)?\.(m|c)?[jt]s$/;
 
 /**
  * The release metadata every published verifetch package has (issue 6): ESM only, `.d.mts` types
  * listed first in `exports`, source maps, `sideEffects: false`, a `files` allow-list, Node >= 20.19,
- * public access with provenance, no workspace-only ranges, nothing but what `files` allows.
+ * public access with provenance, caret ranges for runtime dependencies (exact only for
+ * {@link EXACT_PINS}), nothing but what `files` allows.
  */
 export function manifestProblems(manifest: PackageManifest, files: ReadonlySet<string>): string[] {
   const problems: string[] = [];
@@ -109,7 +128,17 @@ export function manifestProblems(manifest: PackageManifest, files: ReadonlySet<s
   expect(typeof manifest.repository?.directory === "string", `"repository.directory" is missing`);
   for (const field of ["dependencies", "peerDependencies", "optionalDependencies"] as const) {
     for (const [dependency, range] of Object.entries(manifest[field] ?? {})) {
-      expect(!PROTOCOL_RANGE.test(range), `${field}.${dependency} is "${range}": pack with pnpm so it is rewritten`);
+      const heldBack = EXACT_PINS[manifest.name]?.[dependency];
+      if (PROTOCOL_RANGE.test(range)) {
+        problems.push(`${field}.${dependency} is "${range}": pack with pnpm so it is rewritten`);
+      } else if (heldBack !== undefined) {
+        expect(EXACT_VERSION.test(range), `${field}.${dependency} is "${range}": pin it exactly (${heldBack})`);
+      } else {
+        expect(
+          CARET_RANGE.test(range),
+          `${field}.${dependency} is "${range}": a runtime dependency takes a caret range (^x.y.z), so installs dedupe and receive fixes`,
+        );
+      }
     }
   }
   for (const file of files) {

@@ -22,8 +22,8 @@ import {
   createConsumer,
   facadeProject,
   NODE_24,
-  node24BinDir,
   SYSTEM_NODE,
+  testingProject,
   tsc,
   upstreamRegistry,
 } from "./consumer-projects.ts";
@@ -51,6 +51,7 @@ let installs: {
   single: Promise<ConsumerProject[]>;
   facade: Promise<ConsumerProject> | undefined;
   cli: Promise<ConsumerProject> | undefined;
+  testing: Promise<ConsumerProject> | undefined;
 };
 const timings: Record<string, number> = {};
 
@@ -126,7 +127,7 @@ beforeAll(async () => {
     }),
   );
 
-  type Project = { manifest: Record<string, unknown>; files: Record<string, string> };
+  type Project = { manifest: Record<string, unknown>; files: Record<string, string>; engineStrict?: boolean };
   const consumer = (name: string, project: Project) =>
     createConsumer({ dir: join(tmp, "consumers", name), registry: started.url, npmCache, ...project });
   const complycube = versionOf("complycube");
@@ -147,22 +148,35 @@ beforeAll(async () => {
         )
       : undefined,
     cli: HAS_CLI ? timed("install the CLI consumer", () => consumer("cli", cliProject(versionOf("cli")))) : undefined,
+    testing: HAS_CLI
+      ? timed("install the testing consumer", () =>
+          consumer(
+            "testing",
+            testingProject({ testing: versionOf("testing"), verifa: versionOf("verifa"), cli: versionOf("cli") }),
+          ),
+        )
+      : undefined,
   };
   // Each scenario awaits (and so reports) its own install; this only keeps an early failure from
   // surfacing as an unhandled rejection before then.
   for (const install of Object.values(installs)) install?.catch(() => {});
 }, 600_000);
 
+// Generous: the consumers' node_modules and the npm cache (Prism's tree included) take a while to delete.
 afterAll(async () => {
-  await Promise.allSettled(mocks.map((mock) => mock.stop()));
-  await registry?.stop();
-  if (tmp) rmSync(tmp, { recursive: true, force: true });
+  await timed("stop mocks and registry", async () => {
+    await Promise.allSettled(mocks.map((mock) => mock.stop()));
+    await registry?.stop();
+  });
+  await timed("remove the temp folder", async () => {
+    if (tmp) rmSync(tmp, { recursive: true, force: true });
+  });
   console.log(
     `release e2e timings (s): ${Object.entries(timings)
       .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(1)}`)
       .join(" · ")}`,
   );
-});
+}, 120_000);
 
 describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
   it("versions with changesets: bumps, internal dependency ranges, changelogs", () => {
@@ -200,7 +214,7 @@ describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
     };
     expect(complycube.versions["0.2.0"]?.dependencies).toEqual({
       "@verifetch/core": `^${versionOf("core")}`,
-      "openapi-fetch": "0.17.0",
+      "openapi-fetch": "^0.17.0",
     });
   });
 
@@ -340,7 +354,27 @@ describe.skipIf(!HAS_FACADE)(
   },
 );
 
-describe.skipIf(!HAS_CLI)("a user of the CLI (runs once packages/cli exists)", { timeout: 180_000 }, () => {
+/** What `npm ls <name> --all --json` finds installed in a project: every version of it. */
+async function installedVersions(project: ConsumerProject, name: string): Promise<string[]> {
+  const listed = await project.run("npm", ["ls", name, "--all", "--json"], undefined, { allowFailure: true });
+  const versions: string[] = [];
+  const walk = (tree: { dependencies?: Record<string, { version?: string }> }) => {
+    for (const [dependency, node] of Object.entries(tree.dependencies ?? {})) {
+      if (dependency === name && node.version) versions.push(node.version);
+      walk(node as typeof tree);
+    }
+  };
+  walk(JSON.parse(listed.stdout || "{}") as Parameters<typeof walk>[0]);
+  return versions;
+}
+
+/** npm's output has no engine warning and the tree no install-time analytics. */
+async function expectCleanNode20Install(project: ConsumerProject): Promise<void> {
+  expect(`${project.install.stdout}\n${project.install.stderr}`).not.toMatch(/EBADENGINE|Unsupported engine/);
+  expect(await installedVersions(project, "@scarf/scarf")).toEqual([]);
+}
+
+describe.skipIf(!HAS_CLI)("a user of the CLI alone (runs once packages/cli exists)", { timeout: 180_000 }, () => {
   let cli: ConsumerProject;
   let version: string;
 
@@ -351,21 +385,79 @@ describe.skipIf(!HAS_CLI)("a user of the CLI (runs once packages/cli exists)", {
 
   const verifetchBin = () => join(cli.dir, "node_modules", ".bin", "verifetch");
 
-  it("the bin runs on the system Node (20): --version, providers", async () => {
+  it("installs with npm --engine-strict on the system Node (20): no engine warning, no Prism, no analytics", async () => {
+    await expectCleanNode20Install(cli);
+    expect(cli.verifetchPackages()).not.toContain("testing");
+    expect(existsSync(join(cli.dir, "node_modules", "@stoplight"))).toBe(false);
+  });
+
+  it("the bin runs on the system Node (20): --version, providers; a bare verifetch is a usage error", async () => {
     const env = consumerEnv();
     expect((await cli.run(verifetchBin(), ["--version"], env)).stdout.trim()).toBe(version);
     const providers = (await cli.run(verifetchBin(), ["providers"], env)).stdout;
     for (const name of ["complycube", "verifa", "argyle"]) expect(providers).toContain(name);
+    const bare = await cli.run(verifetchBin(), [], env, { allowFailure: true });
+    expect(bare.exitCode).toBe(2);
+    expect(bare.stderr).toMatch(/^Usage$/m);
   });
 
-  it("session create --mock starts Prism from the installed provider's spec and prints the session (Node 24)", async () => {
-    const env = consumerEnv(node24BinDir(join(tmp, "node24-bin")));
+  it("--mock without @verifetch/testing: exit 1 and the exact command that brings it", async () => {
     const args = ["session", "create", "verifa", "--mock", "--reference", "user_123"];
-    const result = await cli.run(
-      verifetchBin(),
-      [...args, "--redirect-url", "https://app.example/done", "--json"],
-      env,
+    const result = await cli.run(verifetchBin(), args, consumerEnv(), { allowFailure: true });
+    expect(result.exitCode).toBe(1);
+    expect(result.stdout).toBe("");
+    expect(result.stderr).toContain(
+      "MockUnavailableError: --mock needs @verifetch/testing (the Prism mock server), which is not installed next to @verifetch/cli; run: npx -p @verifetch/cli -p @verifetch/testing verifetch session create verifa --mock --reference user_123",
     );
+  });
+});
+
+describe.skipIf(!HAS_CLI)("a user of @verifetch/testing, with the CLI next to it", { timeout: 180_000 }, () => {
+  let project: ConsumerProject;
+
+  beforeAll(async () => {
+    project = (await installs.testing) as ConsumerProject;
+  }, 600_000);
+
+  it("installs with npm --engine-strict on the system Node (20): no engine warning, no analytics, one Prism", async () => {
+    await expectCleanNode20Install(project);
+    expect(await installedVersions(project, "@stoplight/prism-cli")).toEqual(["5.14.2"]);
+    // Prism's own caret ranges dedupe onto the versions @verifetch/testing pins.
+    expect(new Set(await installedVersions(project, "@stoplight/prism-core"))).toEqual(new Set(["5.8.0"]));
+    expect(new Set(await installedVersions(project, "@stoplight/prism-http"))).toEqual(new Set(["5.12.0"]));
+  });
+
+  it("startMock finds the installed spec from another folder; a refused request names its violation; a typo lists the providers (Node 20)", async () => {
+    const result = await project.run(SYSTEM_NODE, [join(project.dir, "test", "mock-check.mjs")], undefined, {
+      cwd: tmp,
+    });
+    const output = printedJson(result.stdout);
+    expect(String(output.node)).toMatch(/^v20\./);
+    expect(String(output.specPath).startsWith(join(project.dir, "node_modules", "@verifetch", "verifa"))).toBe(true);
+    expect(String(output.captureUrl)).toMatch(/^https:\/\//);
+    expect(output.refused).toEqual({
+      name: "UnprocessableEntityError",
+      message:
+        "verifa responded 422: the request breaks the spec: body.country must NOT have more than 2 characters (maxLength)",
+    });
+    expect(output.violations).toEqual([
+      expect.objectContaining({
+        method: "POST",
+        path: "/api/v1/sessions",
+        location: "body.country",
+        rule: "maxLength",
+      }),
+    ]);
+    expect(output.typo).toMatchObject({ name: "InputValidationError" });
+    expect((output.typo as { message: string }).message).toContain(
+      '(did you mean "verifa"?); the providers are argyle, ',
+    );
+  });
+
+  it("verifetch session create --mock runs Prism on the system Node (20) and prints the session", async () => {
+    const bin = join(project.dir, "node_modules", ".bin", "verifetch");
+    const args = ["session", "create", "verifa", "--mock", "--reference", "user_123"];
+    const result = await project.run(bin, [...args, "--redirect-url", "https://app.example/done", "--json"]);
     const session = printedJson(result.stdout);
     expect(session.provider).toBe("verifa");
     expect(new URL(String(session.url)).protocol).toBe("https:");
