@@ -451,16 +451,14 @@ describe("verifetch (the built bin)", () => {
     });
 
     it(
-      "a provider error carries its status and the parsed body",
+      "an input error carries the field it names",
       async () => {
         const result = await run([...mockArgs("verifa"), "--option", "workflowId=123", "--json"]);
-        expect(result.code).toBe(1);
+        expect(result.code).toBe(2);
         const printed = JSON.parse(result.stderr) as { error: Record<string, unknown> };
         expect(printed.error).toMatchObject({
-          name: "UnprocessableEntityError",
-          provider: "verifa",
-          status: 422,
-          body: { violations: [{ location: "body.workflow_id", rule: "type", message: expect.any(String) }] },
+          name: "InputValidationError",
+          field: "providerOptions.verifa.workflowId",
         });
       },
       MOCK_TIMEOUT_MS,

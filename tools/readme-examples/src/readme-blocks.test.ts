@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { parse as parseYaml } from "yaml";
 import type {} from "../../vitest/mock-urls.ts";
 import {
   allReadmeBlocks,
@@ -155,6 +156,21 @@ describe("every README code block", () => {
         .map((name) => `${readme} imports ${name} but no \`npm install\` line of it names it`);
     });
     expect(problems).toEqual([]);
+  });
+
+  it("every yaml and json block parses", () => {
+    const broken = blocks
+      .filter((block) => block.check === "parse")
+      .flatMap((block) => {
+        try {
+          if (block.lang === "json") JSON.parse(block.code);
+          else parseYaml(block.code);
+          return [];
+        } catch (error) {
+          return [`${where(block)}: ${error instanceof Error ? error.message : String(error)}`];
+        }
+      });
+    expect(broken).toEqual([]);
   });
 
   it("every path of a layout exists", () => {

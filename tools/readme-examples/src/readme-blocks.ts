@@ -13,14 +13,17 @@ import { join } from "node:path";
  * - `commands` (default for `sh`): every command is checked against the workspace (an `npm install`
  *   names published packages or the pinned pnpm, a `pnpm` command names a script or a bin);
  * - `layout` (`text`): every path of the tree exists;
- * - `output` (`text`): what a command prints — not code, nothing to paste.
+ * - `output` (`text`): what a command prints — not code, nothing to paste;
+ * - `parse` (default for `yaml` and `json`): the block parses.
  */
-export type BlockCheck = "typecheck" | "run" | "continues" | "commands" | "layout" | "output";
+export type BlockCheck = "typecheck" | "run" | "continues" | "commands" | "layout" | "output" | "parse";
 
 const CHECKS_BY_LANG: Record<string, { default?: BlockCheck; allowed: readonly BlockCheck[] }> = {
   ts: { default: "typecheck", allowed: ["typecheck", "run", "continues"] },
   sh: { default: "commands", allowed: ["commands", "run"] },
   text: { allowed: ["layout", "output"] },
+  yaml: { default: "parse", allowed: ["parse"] },
+  json: { default: "parse", allowed: ["parse"] },
 };
 
 /** One fenced block. */
@@ -67,7 +70,7 @@ export function readmeBlocks(markdown: string, readme: string, problems?: string
     const check = headline ? "run" : (named ?? rules?.default);
     if (!rules) {
       problem(
-        `${readme}:${index + 1}: a \`\`\`${lang || "(no language)"} block has no check; use ts, sh or text (with <!-- check: layout|output -->)`,
+        `${readme}:${index + 1}: a \`\`\`${lang || "(no language)"} block has no check; use ts, sh, yaml, json or text (with <!-- check: layout|output -->)`,
       );
     } else if (check === undefined || !rules.allowed.includes(check)) {
       problem(

@@ -69,7 +69,14 @@ describe("manifestProblems", () => {
 
     const testing = readManifest(join(REPO_ROOT, "packages/testing/package.json"));
     const packed = { ...testing, dependencies: { ...testing.dependencies, "@verifetch/core": "^0.1.0" } };
-    const files = new Set(["README.md", "package.json", "dist/index.d.mts", "dist/index.mjs", "dist/index.mjs.map"]);
+    const files = new Set([
+      "LICENSE",
+      "README.md",
+      "package.json",
+      "dist/index.d.mts",
+      "dist/index.mjs",
+      "dist/index.mjs.map",
+    ]);
     expect(manifestProblems(packed, files)).toEqual([]);
     const loosened = { ...packed, dependencies: { ...packed.dependencies, "@stoplight/prism-core": "^5.8.0" } };
     expect(manifestProblems(loosened, files)).toEqual([
