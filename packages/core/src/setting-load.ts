@@ -20,14 +20,17 @@ export interface SettingSource {
 }
 
 /**
- * Returns the setting from the option or, failing that, the environment. Call it at request time,
+ * Returns the setting from the option or, failing that, the environment; a value that is not a
+ * non-blank string is a ConfigurationError naming the option and the variable. Call it at request time,
  * not at construction, so creating a client never throws for a key that is only needed later.
  */
 export function loadSetting(source: SettingSource): string {
-  const value = source.value ?? readEnv(source.envVar);
-  if (value === undefined || value === "") {
+  // A plain-JavaScript caller can pass anything: only a non-blank string is a setting (never
+  // `String(123)` or "[object Object]" as a key or a webhook secret).
+  const value: unknown = source.value ?? readEnv(source.envVar);
+  if (typeof value !== "string" || value.trim() === "") {
     throw new ConfigurationError(
-      `${source.description} is missing: pass the \`${source.option}\` option or set the ${source.envVar} environment variable.`,
+      `${source.description} is missing: pass the \`${source.option}\` option (a non-blank string) or set the ${source.envVar} environment variable.`,
       { option: source.option, envVar: source.envVar },
     );
   }
