@@ -2,6 +2,7 @@
 // operation, sent through the same transport as the convenience methods. Built on demand, so a
 // program that only calls convenience methods never bundles openapi-fetch's client.
 import createClient, { type Client } from "openapi-fetch";
+import { utf8 } from "./crypto-hmac.ts";
 import { parseSuccessBody } from "./operation-call.ts";
 import { bodyKeepingRequest, replayableBody } from "./request-body.ts";
 import { setTransportMeta } from "./response-meta.ts";
@@ -28,8 +29,6 @@ export function openApiClientOf<Paths extends {}>(owner: object): Client<Paths, 
   }
   return client as Client<Paths, "application/json">;
 }
-
-let encoder: TextEncoder | undefined;
 
 /**
  * Sends openapi-fetch's prepared Request and hands back a buffered copy of the final response. A
@@ -59,8 +58,7 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
     statusText: response.statusText,
     headers: response.headers,
   });
-  encoder ??= new TextEncoder();
-  copy.headers.set("content-length", String(encoder.encode(text).length));
+  copy.headers.set("content-length", String(utf8(text).length));
   copy.headers.delete("transfer-encoding");
   copy.headers.delete("content-encoding");
   if (ok) Object.defineProperty(copy, "json", { value: async () => value });

@@ -4,7 +4,7 @@
 // is all our specs use, without bundling openapi-fetch's general client into every program.
 import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import { InputValidationError, InvalidResponseError } from "./error-classes.ts";
-import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
+import { apiErrorFor, redactHeaders, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta } from "./response-meta.ts";
 import { type Exchange, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
@@ -24,7 +24,11 @@ type OperationOf<Paths, Path extends keyof Paths, Method> = Method extends keyof
   ? NonNullable<Paths[Path][Method]> & Record<string | number, unknown>
   : never;
 
-/** Sends one operation of `Paths`, typed like openapi-fetch's `client.request`, and returns its data. */
+/**
+ * Sends one operation of `Paths`, typed like openapi-fetch's `client.request`, and returns its data.
+ * `required` lists the fields (dotted paths) the result must have as non-empty strings — a
+ * created session's URL and id — so a 2xx without them is an InvalidResponseError.
+ */
 export type OperationCaller<Paths extends {}> = <
   Method extends HttpMethod,
   Path extends ClientPathsWithMethod<Client<Paths, "application/json">, Method>,
@@ -34,6 +38,7 @@ export type OperationCaller<Paths extends {}> = <
   path: Path,
   init: Init,
   options?: CallOptions,
+  required?: readonly string[],
 ) => Promise<
   Exclude<
     Extract<FetchResponse<OperationOf<Paths, Path, Method>, Init, "application/json">, { error?: never }>["data"],
@@ -43,27 +48,44 @@ export type OperationCaller<Paths extends {}> = <
 
 /** The typed operation caller of a transport (provider clients keep one). */
 export function operationCaller<Paths extends {}>(transport: Transport): OperationCaller<Paths> {
-  return ((method: string, path: string, init: OperationInit, options?: CallOptions) =>
-    callOperation(transport, method, path, init, options)) as OperationCaller<Paths>;
+  return ((method: string, path: string, init: OperationInit, options?: CallOptions, required?: readonly string[]) =>
+    callOperation(transport, method, path, init, options, required)) as OperationCaller<Paths>;
 }
 
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** An idempotency key: 1 to 255 printable ASCII characters, no spaces (any header can carry it unchanged). */
+const IDEMPOTENCY_KEY = /^[!-~]{1,255}$/;
 
-/** Sends `method path` with `init` and returns the parsed data (with its call facts attached), or throws. */
+/** A path parameter that would change which URL is called: empty, blank, or a dot segment. */
+const UNSAFE_PATH_PARAMETER = /^(\s*|\.\.?)$/;
+
+/**
+ * Sends `method path` with `init` and returns the parsed data (with its call facts attached), or
+ * throws. Bad input — a path parameter that is not a non-empty string, a header HTTP cannot carry,
+ * a malformed idempotency key, a body JSON cannot represent — is an InputValidationError naming it,
+ * before any request.
+ */
 export async function callOperation(
   transport: Transport,
   method: string,
   path: string,
   { params = {}, body }: OperationInit,
   { signal, headers, idempotencyKey, ...overrides }: CallOptions = {},
+  required?: readonly string[],
 ): Promise<unknown> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params.query ?? {})) {
     for (const item of [value].flat()) if (item != null) query.append(key, String(item));
   }
   const search = String(query);
-  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));
-  const outgoing = new Headers({ ...transport.headers, ...headers });
+  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params.path?.[name];
+    // `getSession(undefined)` must not call `/sessions/undefined`, nor `".."` the parent path.
+    if (typeof value !== "string" || UNSAFE_PATH_PARAMETER.test(value)) {
+      throw new InputValidationError(name, "must be a non-empty string (an id)");
+    }
+    return encodeURIComponent(value);
+  });
+  const outgoing = headersFrom({ ...transport.headers, ...headers });
   if (body !== undefined) outgoing.set("Content-Type", "application/json");
   if (idempotencyKey !== undefined) {
     const header = transport.idempotencyHeader;
@@ -73,13 +95,17 @@ export async function callOperation(
         `${transport.provider} documents no idempotency key, so one cannot be sent (its create calls are never retried once they may have reached it)`,
       );
     }
-    if (!idempotencyKey || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new InputValidationError(
-        "idempotencyKey",
-        `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters long (got ${idempotencyKey.length})`,
-      );
+    if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new InputValidationError("idempotencyKey", "must be 1 to 255 printable ASCII characters, without spaces");
     }
     outgoing.set(header, idempotencyKey);
+  }
+  let json: string | undefined;
+  try {
+    json = body === undefined ? undefined : JSON.stringify(body);
+  } catch (error) {
+    // A BigInt or a circular reference; the message names no value.
+    throw new InputValidationError("body", `cannot be sent as JSON: ${(error as Error).message}`);
   }
   const exchange = await sendWithRetries(
     transport,
@@ -87,21 +113,53 @@ export async function callOperation(
       method: method.toUpperCase(),
       url: transport.baseUrl + filled + (search && `?${search}`),
       headers: outgoing,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: json,
       signal,
     },
     overrides,
   );
   const { response, text, meta } = exchange;
   const { status, headers: responseHeaders } = response;
-  const { retryCount, idempotencyKey: sentKey, retryAfterMs, secrets } = meta;
+  const { retryCount, idempotencyKey: sentKey, retryAfterMs, secrets, safeToRepeat } = meta;
   if (!response.ok) {
-    const context = { provider: transport.provider, retryCount, idempotencyKey: sentKey, retryAfterMs };
-    throw apiErrorFor(status, redactValue(parseErrorBody(text), secrets), responseHeaders, context);
+    const context = { provider: transport.provider, retryCount, idempotencyKey: sentKey, retryAfterMs, safeToRepeat };
+    throw apiErrorFor(status, redactValue(parseErrorBody(text), secrets), responseHeaders, { ...context, secrets });
   }
   const data = parseSuccessBody(transport.provider, exchange);
-  const requestId = requestIdFrom(responseHeaders);
+  const missing = required?.find((field) => {
+    const value = field.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], data);
+    return typeof value !== "string" || value === "";
+  });
+  if (missing !== undefined) {
+    throw invalidResponse(
+      transport.provider,
+      exchange,
+      redactValue(data, secrets),
+      `${transport.provider} responded ${status} without the \`${missing}\` it must return`,
+    );
+  }
+  const requestId = requestIdFrom(redactHeaders(responseHeaders, secrets));
   return attachResponseMeta(data, { status, requestId, retryCount, idempotencyKey: sentKey, retryAfterMs: undefined });
+}
+
+/**
+ * `record` as Headers. A name or value HTTP cannot carry (a line break, a character outside
+ * Latin-1) is an InputValidationError naming `headers.<name>` — never the Headers TypeError, whose
+ * message quotes the value (which may be a credential).
+ */
+export function headersFrom(record: Record<string, string>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(record)) {
+    try {
+      headers.set(name, value);
+    } catch {
+      throw new InputValidationError(
+        `headers.${name}`,
+        "cannot be sent in HTTP (a line break, or a character outside Latin-1)",
+      );
+    }
+  }
+  return headers;
 }
 
 /** An error body as JSON when it parses, otherwise its text (undefined when empty). */
@@ -118,22 +176,32 @@ export function parseErrorBody(text: string): unknown {
  * The JSON value of a 2xx (undefined for a status that has no body). An empty or malformed body is
  * an InvalidResponseError rather than a raw SyntaxError: the provider acted, so it is not retried.
  */
-export function parseSuccessBody(provider: string, { response, text, meta }: Exchange): unknown {
-  const { status, headers } = response;
-  if (NULL_BODY_STATUSES.has(status)) return undefined;
+export function parseSuccessBody(provider: string, exchange: Exchange): unknown {
+  const { response, text, meta } = exchange;
+  if (NULL_BODY_STATUSES.has(response.status)) return undefined;
   try {
     return JSON.parse(text);
-  } catch (cause) {
-    throw new InvalidResponseError({
+  } catch {
+    // No `cause`: V8's SyntaxError quotes the start of the body, which may echo a credential.
+    throw invalidResponse(
       provider,
-      status,
-      body: redactText(text.slice(0, 1000), meta.secrets),
-      headers,
-      requestId: requestIdFrom(headers),
-      retryCount: meta.retryCount,
-      idempotencyKey: meta.idempotencyKey,
-      message: `${provider} responded ${status} with ${text.trim() ? "a body that is not valid JSON" : "an empty body"} where JSON was expected`,
-      cause,
-    });
+      exchange,
+      redactText(text.slice(0, 1000), meta.secrets),
+      `${provider} responded ${response.status} with ${text.trim() ? "a body that is not valid JSON" : "an empty body"} where JSON was expected`,
+    );
   }
+}
+
+function invalidResponse(provider: string, { response, meta }: Exchange, body: unknown, message: string) {
+  const headers = redactHeaders(response.headers, meta.secrets);
+  return new InvalidResponseError({
+    provider,
+    status: response.status,
+    body,
+    headers,
+    requestId: requestIdFrom(headers),
+    retryCount: meta.retryCount,
+    idempotencyKey: meta.idempotencyKey,
+    message,
+  });
 }

@@ -1,5 +1,5 @@
 import { type ApiError, InvalidResponseError } from "./error-classes.ts";
-import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
+import { apiErrorFor, redactHeaders, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta, getTransportMeta } from "./response-meta.ts";
 import { redactValue } from "./secret-redact.ts";
 
@@ -18,23 +18,27 @@ export interface FetchResult<TData, TError> {
 export function unwrap<TData, TError>(provider: string, result: FetchResult<TData, TError>): TData {
   const { response } = result;
   const meta = getTransportMeta(response);
+  const secrets = meta?.secrets ?? [];
   const context = {
     provider,
     retryCount: meta?.retryCount,
     idempotencyKey: meta?.idempotencyKey,
     retryAfterMs: meta?.retryAfterMs,
+    safeToRepeat: meta?.safeToRepeat,
+    secrets,
   };
   if (!response.ok || result.error !== undefined) {
-    const body = redactValue(result.error, meta?.secrets ?? []);
+    const body = redactValue(result.error, secrets);
     throw apiErrorFor(response.status, body, response.headers, context) as ApiError<TError>;
   }
+  const headers = redactHeaders(response.headers, secrets);
   if (result.data === undefined && response.status !== 204) {
     throw new InvalidResponseError({
       provider,
       status: response.status,
       body: "",
-      headers: response.headers,
-      requestId: requestIdFrom(response.headers),
+      headers,
+      requestId: requestIdFrom(headers),
       retryCount: context.retryCount,
       idempotencyKey: context.idempotencyKey,
       message: `${provider} responded ${response.status} with an empty body where JSON was expected`,
@@ -42,7 +46,7 @@ export function unwrap<TData, TError>(provider: string, result: FetchResult<TDat
   }
   return attachResponseMeta(result.data as TData, {
     status: response.status,
-    requestId: requestIdFrom(response.headers),
+    requestId: requestIdFrom(headers),
     retryCount: context.retryCount ?? 0,
     idempotencyKey: context.idempotencyKey,
     retryAfterMs: undefined,

@@ -53,7 +53,9 @@ export function requestedWaitMs(status: number, headers: Headers, nowMs: number)
   const retryAfter = headers.get("retry-after")?.trim();
   if (retryAfter) {
     if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number.parseFloat(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
+    // An HTTP date names its weekday and month; without a letter (`-5`, `1e3`) it is neither
+    // seconds nor a date (Date.parse would read "-5" as the year 5 BC: an immediate retry).
+    const date = /[a-z]/i.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
     if (Number.isFinite(date)) return Math.max(0, date - nowMs);
   }
   if (status === 429) {

@@ -2,7 +2,14 @@
 // optional overall deadline, cancellation, idempotency keys and hooks. It works on a plain
 // url + init (not a Request), so the body string is sent again as it is on every attempt, and the
 // final response body is read here, where a connection lost mid-body can still be retried or typed.
-import { AbortError, ConnectionError, InputValidationError, TimeoutError } from "./error-classes.ts";
+import {
+  AbortError,
+  ConfigurationError,
+  ConnectionError,
+  InputValidationError,
+  TimeoutError,
+  VerifetchError,
+} from "./error-classes.ts";
 import type { Log } from "./log.ts";
 import {
   backoffMs,
@@ -21,7 +28,7 @@ export type FetchLike = (request: Request) => Promise<Response>;
 export interface RetrySettings {
   /** Retries after the first attempt (default 2; 0 disables). */
   maxRetries: number;
-  /** Time limit of each attempt until response headers arrive, in ms (default 30 000). */
+  /** Time limit of each attempt, response body included, in ms (default 30 000). */
   timeoutMs: number;
   /** Time limit of the whole call including retries and waits, in ms (default: none). */
   deadlineMs: number | undefined;
@@ -38,21 +45,29 @@ export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
 };
 
 /**
- * `base` with the defined values of `overrides`, each checked: counts are whole numbers >= 0,
- * durations are milliseconds > 0 (`deadlineMs` may be left unset).
+ * The longest delay a timer supports (2³¹−1 ms, about 24.8 days): `setTimeout` fires at once for a
+ * longer one. Longer durations, `Infinity` included, mean this — in effect, no limit.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `base` with the defined values of `overrides`, each checked: `maxRetries` is a whole number >= 0,
+ * `timeoutMs` and `deadlineMs` are milliseconds > 0 and `maxRetryWaitMs` >= 0; a duration may be
+ * `Infinity` for no limit, and is capped at {@link MAX_TIMER_MS}.
  */
 export function resolveRetrySettings(base: RetrySettings, overrides: Partial<RetrySettings> = {}): RetrySettings {
   const settings = { ...base };
   for (const [option, value] of Object.entries(overrides) as [keyof RetrySettings, number | undefined][]) {
     if (value === undefined || !(option in base)) continue;
-    const count = option === "maxRetries" || option === "maxRetryWaitMs";
-    if (count ? !Number.isInteger(value) || value < 0 : !(value > 0 && value < Infinity)) {
+    const count = option === "maxRetries";
+    const least = option === "maxRetryWaitMs" ? 0 : Number.MIN_VALUE;
+    if (typeof value !== "number" || (count ? !Number.isInteger(value) || value < 0 : !(value >= least))) {
       throw new InputValidationError(
         option,
-        `must be ${count ? "a whole number >= 0" : "a number of milliseconds > 0"} (got ${value})`,
+        `must be ${count ? "a whole number >= 0" : `a number of milliseconds ${least ? ">" : ">="} 0, or Infinity`} (got ${String(value)})`,
       );
     }
-    settings[option] = value;
+    settings[option] = count ? value : Math.min(value, MAX_TIMER_MS);
   }
   return settings;
 }
@@ -65,19 +80,22 @@ export interface Clock {
   random(): number;
 }
 
-/** The real clock. */
+/** The real clock. Its sleep leaves no listener behind on the signal, however many times it waits. */
 export const systemClock: Clock = {
   now: Date.now,
   random: Math.random,
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
       const stop = () => {
         clearTimeout(timer);
         reject(signal.reason);
       };
+      const timer = setTimeout(() => {
+        signal.removeEventListener("abort", stop);
+        resolve();
+      }, ms);
       if (signal.aborted) stop();
-      signal.addEventListener("abort", stop, { once: true });
+      else signal.addEventListener("abort", stop);
     }),
 };
 
@@ -150,6 +168,8 @@ export interface TransportMeta {
   retryAfterMs: number | undefined;
   /** Secret values to redact from whatever the call surfaces. */
   secrets: readonly string[];
+  /** Whether sending the same request again cannot act twice (idempotent method or honoured key). */
+  safeToRepeat: boolean;
 }
 
 /** The final response of a call (any status), with its body already read. */
@@ -165,7 +185,17 @@ export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 // Made on first use: some runtimes (Cloudflare Workers) refuse such work at module load.
 let never: AbortSignal | undefined;
 
-/** Sends one logical call, retrying as the settings allow; resolves with the final response read in full. */
+/** A signal that never aborts, for calls without one (a listener added to it is always removed). */
+function neverAborted(): AbortSignal {
+  never ??= new AbortController().signal;
+  return never;
+}
+
+/**
+ * Sends one logical call, retrying as the settings allow; resolves with the final response read in
+ * full. Each attempt's time limit, the deadline and the caller's signal cover the whole exchange,
+ * response body included: nothing it starts outlives it (timer, listener or pending read).
+ */
 export async function sendWithRetries(
   transport: Transport,
   request: OutgoingRequest,
@@ -173,7 +203,7 @@ export async function sendWithRetries(
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
   const { clock, provider, log } = transport;
-  const callerSignal = request.signal ?? (never ??= new AbortController().signal);
+  const callerSignal = request.signal ?? neverAborted();
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
@@ -182,7 +212,16 @@ export async function sendWithRetries(
   if (callerSignal.aborted) throw fail(callerSignal.reason);
   const deadline = settings.deadlineMs === undefined ? Infinity : clock.now() + settings.deadlineMs;
   const fits = (wait: number) => clock.now() + wait < deadline;
-  const secrets = (await transport.authenticate(request)).filter((secret) => secret.length >= 4);
+  let secrets: readonly string[];
+  try {
+    secrets = (await transport.authenticate(request)).filter((secret) => secret.length >= 4);
+  } catch (error) {
+    if (VerifetchError.isInstance(error)) throw error;
+    // Headers refuse such a value with a TypeError that quotes it: never surface that message.
+    throw new ConfigurationError(
+      `${provider}: a credential cannot be sent in an HTTP header (a line break, or a character outside Latin-1)`,
+    );
+  }
   headers.set("User-Agent", transport.userAgent);
   const header = transport.idempotencyHeader;
   if (header && method !== "GET" && method !== "HEAD") {
@@ -211,72 +250,96 @@ export async function sendWithRetries(
     };
     if (remaining <= 0) {
       const message = `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`;
-      throw new TimeoutError(message, { provider, retryCount: attempt, idempotencyKey });
+      throw new TimeoutError(message, { provider, retryCount: attempt, idempotencyKey, isSafeToRetry: true });
     }
     const attemptMs = Math.min(settings.timeoutMs, remaining);
     // An attempt ends when the caller aborts or its own time limit passes, whichever comes first.
     const controller = new AbortController();
+    const { signal } = controller;
     const onAbort = () => controller.abort(callerSignal.reason);
     callerSignal.addEventListener("abort", onAbort);
     const timer = setTimeout(() => controller.abort(new DOMException("attempt timed out", "TimeoutError")), attemptMs);
+    // Rejects once the attempt is stopped, so neither a fetch nor a body read that ignores the
+    // signal (a stalled body, a custom fetch) can keep the call waiting.
+    const stopped = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    stopped.catch(() => undefined);
     transport.onRequest?.(event);
     let response: Response | undefined;
     let text = "";
-    let reason: string | undefined;
+    let failed = false;
     let cause: unknown;
+    let reason: string | undefined;
+    let requestedWait: number | undefined;
+    let retryWait: number | undefined;
     // Repeating is safe for idempotent requests, and for any request that certainly never left.
     let repeatable = safeToRepeat;
     try {
-      // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
-      // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
-      response = await send({ method, headers, body, signal: controller.signal, redirect: "manual" });
-    } catch (error) {
-      cause = error;
-      repeatable ||= !controller.signal.aborted && failedBeforeSending(error);
-    }
-    clearTimeout(timer);
-    callerSignal.removeEventListener("abort", onAbort);
-    if (callerSignal.aborted) throw fail(cause ?? callerSignal.reason);
-    const timedOut = !response && controller.signal.aborted;
-    if (response) {
-      const { status, ok } = response;
-      const requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
-      const wait = requestedWait ?? backoffMs(attempt, clock.random);
-      if (
-        !ok &&
-        retriesLeft &&
-        isRetryableStatus(status, safeToRepeat, response.headers) &&
-        wait <= settings.maxRetryWaitMs &&
-        fits(wait)
-      ) {
-        report(status, undefined, true);
-        // Free the connection: undici keeps it busy until the body is consumed or cancelled.
-        await response.body?.cancel().catch(() => undefined);
-        await retryAfter(wait, status);
-        continue;
-      }
       try {
-        if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") text = await response.text();
+        // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
+        // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
+        response = await Promise.race([send({ method, headers, body, signal, redirect: "manual" }), stopped]);
       } catch (error) {
+        failed = true;
         cause = error;
-        reason = `connection lost while reading the ${status} response: ${connectionReason(error)}`;
+        repeatable ||= !signal.aborted && failedBeforeSending(error);
       }
-      if (!reason) {
-        report(status, undefined, false);
-        if (!ok) log("warn", `${describe}: ${status}`, event);
-        const meta = {
-          retryCount: attempt,
-          idempotencyKey,
-          retryAfterMs: status === 429 ? requestedWait : undefined,
-          secrets,
-        };
-        return { response, text, meta };
+      if (!failed && typeof response?.text !== "function") {
+        throw new ConfigurationError(`${provider}: the fetch option resolved to something that is not a Response`, {
+          option: "fetch",
+        });
       }
+      if (response) {
+        const { status, ok } = response;
+        requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
+        const wait = requestedWait ?? backoffMs(attempt, clock.random);
+        if (
+          !ok &&
+          retriesLeft &&
+          isRetryableStatus(status, safeToRepeat, response.headers) &&
+          wait <= settings.maxRetryWaitMs &&
+          fits(wait)
+        ) {
+          retryWait = wait;
+          // Free the connection: undici keeps it busy until the body is consumed or cancelled.
+          response.body?.cancel().catch(() => undefined);
+        } else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {
+          try {
+            text = await Promise.race([response.text(), stopped]);
+          } catch (error) {
+            failed = true;
+            cause = error;
+            reason = signal.aborted ? undefined : `connection lost while reading the ${status} response`;
+          }
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+      callerSignal.removeEventListener("abort", onAbort);
     }
-    reason ??= timedOut ? `no response within ${attemptMs} ms` : connectionReason(cause);
+    if (callerSignal.aborted) throw fail(cause ?? callerSignal.reason);
+    const status = response?.status;
+    if (retryWait !== undefined) {
+      report(status, undefined, true);
+      await retryAfter(retryWait, status as number);
+      continue;
+    }
+    if (response && !failed) {
+      report(status, undefined, false);
+      if (!response.ok) log("warn", `${describe}: ${status}`, event);
+      const retryAfterMs = status === 429 ? requestedWait : undefined;
+      return { response, text, meta: { retryCount: attempt, idempotencyKey, retryAfterMs, secrets, safeToRepeat } };
+    }
+    const timedOut = signal.aborted;
+    // Redacted once, here: the reason goes to hooks and logs as well as into the error.
+    reason = redactText(
+      timedOut
+        ? `no complete response within ${attemptMs} ms`
+        : `${reason ?? "connection failed"}${connectionDetail(cause)}`,
+      secrets,
+    );
     const wait = backoffMs(attempt, clock.random);
     const retry = retriesLeft && repeatable && fits(wait);
-    report(response?.status, reason, retry);
+    report(status, reason, retry);
     if (retry) {
       await retryAfter(wait, reason);
       continue;
@@ -286,12 +349,13 @@ export async function sendWithRetries(
         ? ""
         : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
     }`;
-    const init = { provider, cause, retryCount: attempt, idempotencyKey };
-    throw new (timedOut ? TimeoutError : ConnectionError)(redactText(message, secrets), init);
+    const init = { provider, cause, retryCount: attempt, idempotencyKey, isSafeToRetry: repeatable };
+    throw new (timedOut ? TimeoutError : ConnectionError)(message, init);
   }
 }
 
-function connectionReason(error: unknown): string {
+/** ` (CODE): message` of a failed fetch, for messages and hooks. */
+function connectionDetail(error: unknown): string {
   const code = errorCodes(error)[0];
-  return `connection failed${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`;
+  return `${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`;
 }

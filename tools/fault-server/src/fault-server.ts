@@ -12,7 +12,18 @@ export type FaultStep =
   /** Close the connection before answering. */
   | { reset: "before-response" }
   /** Send the status line, headers and half the body, then drop the connection. */
-  | { reset: "mid-body"; status: number; body: string };
+  | { reset: "mid-body"; status: number; body: string }
+  /** Send the status line, the headers and `body` (default none) as a chunked response, then stall: never finish. */
+  | { stall: "after-headers"; status: number; body?: string }
+  /**
+   * Answer `status` with `body`, echoing the request's credentials back in response headers: each
+   * of {@link CREDENTIAL_HEADERS} the request carried comes back as `x-echo-<name>`, the first one
+   * also as `x-request-id`, and Basic credentials decoded as `x-echo-basic` (`id:secret`).
+   */
+  | { echo: "credentials"; status: number; body?: string; headers?: Record<string, string> };
+
+/** The request headers that carry credentials, for the `echo` step. */
+export const CREDENTIAL_HEADERS = ["authorization", "x-api-key", "x-auth-client", "x-hmac-signature"];
 
 /** A request the server received. */
 export interface SeenRequest {
@@ -81,6 +92,27 @@ function answer(step: FaultStep | undefined, request: IncomingMessage, response:
   if ("hang" in step) return;
   if ("reset" in step && step.reset === "before-response") {
     request.socket.destroy();
+    return;
+  }
+  if ("stall" in step) {
+    response.writeHead(step.status, { "content-type": "application/json" });
+    // flushHeaders sends the head now; without a body write Node would wait for one.
+    response.flushHeaders();
+    if (step.body) response.write(step.body);
+    return;
+  }
+  if ("echo" in step) {
+    const echoed: Record<string, string> = {};
+    for (const name of CREDENTIAL_HEADERS) {
+      const value = request.headers[name];
+      if (typeof value !== "string") continue;
+      echoed[`x-echo-${name}`] = value;
+      echoed["x-request-id"] ??= value;
+      const basic = /^Basic (.+)$/.exec(value)?.[1];
+      if (basic) echoed["x-echo-basic"] = Buffer.from(basic, "base64").toString("latin1");
+    }
+    response.writeHead(step.status, { "content-type": "application/json", ...step.headers, ...echoed });
+    response.end(step.body ?? "");
     return;
   }
   if ("reset" in step) {
