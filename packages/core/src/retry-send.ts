@@ -52,22 +52,24 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /**
  * `base` with the defined values of `overrides`, each checked: `maxRetries` is a whole number >= 0,
- * `timeoutMs` and `deadlineMs` are milliseconds > 0 and `maxRetryWaitMs` >= 0; a duration may be
- * `Infinity` for no limit, and is capped at {@link MAX_TIMER_MS}.
+ * `maxRetryWaitMs` milliseconds >= 0, `timeoutMs` and `deadlineMs` milliseconds > 0. A duration
+ * may be `Infinity` for no limit; every value is capped at {@link MAX_TIMER_MS}.
  */
 export function resolveRetrySettings(base: RetrySettings, overrides: Partial<RetrySettings> = {}): RetrySettings {
   const settings = { ...base };
-  for (const [option, value] of Object.entries(overrides) as [keyof RetrySettings, number | undefined][]) {
-    if (value === undefined || !(option in base)) continue;
+  for (const option of Object.keys(base) as (keyof RetrySettings)[]) {
+    const value = overrides[option];
+    if (value === undefined) continue;
     const count = option === "maxRetries";
-    const least = option === "maxRetryWaitMs" ? 0 : Number.MIN_VALUE;
-    if (typeof value !== "number" || (count ? !Number.isInteger(value) || value < 0 : !(value >= least))) {
+    // maxRetries and maxRetryWaitMs may be 0.
+    const zero = option[0] === "m";
+    if (typeof value !== "number" || !(value > 0 || (zero && value === 0)) || (count && !Number.isInteger(value))) {
       throw new InputValidationError(
         option,
-        `must be ${count ? "a whole number >= 0" : `a number of milliseconds ${least ? ">" : ">="} 0, or Infinity`} (got ${String(value)})`,
+        `must be a ${count ? "whole number" : "number of milliseconds"} ${zero ? ">=" : ">"} 0 (got ${String(value)})`,
       );
     }
-    settings[option] = count ? value : Math.min(value, MAX_TIMER_MS);
+    settings[option] = Math.min(value, MAX_TIMER_MS);
   }
   return settings;
 }
@@ -208,19 +210,13 @@ export async function sendWithRetries(
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
     new AbortError(`${provider}: the request was aborted by the caller`, { provider, cause, idempotencyKey });
-  const sleep = (ms: number) => clock.sleep(ms, callerSignal).catch((error) => Promise.reject(fail(error)));
-  if (callerSignal.aborted) throw fail(callerSignal.reason);
-  const deadline = settings.deadlineMs === undefined ? Infinity : clock.now() + settings.deadlineMs;
-  const fits = (wait: number) => clock.now() + wait < deadline;
+  const deadline = clock.now() + (settings.deadlineMs ?? Infinity);
   let secrets: readonly string[];
   try {
     secrets = (await transport.authenticate(request)).filter((secret) => secret.length >= 4);
   } catch (error) {
-    if (VerifetchError.isInstance(error)) throw error;
-    // Headers refuse such a value with a TypeError that quotes it: never surface that message.
-    throw new ConfigurationError(
-      `${provider}: a credential cannot be sent in an HTTP header (a line break, or a character outside Latin-1)`,
-    );
+    // Headers refuse a value HTTP cannot carry with a TypeError that quotes it: never surface that.
+    throw VerifetchError.isInstance(error) ? error : new ConfigurationError(`${provider}: a credential ${NOT_HTTP}`);
   }
   headers.set("User-Agent", transport.userAgent);
   const header = transport.idempotencyHeader;
@@ -239,17 +235,11 @@ export async function sendWithRetries(
   for (let attempt = 0; ; attempt++) {
     if (callerSignal.aborted) throw fail(callerSignal.reason);
     const event = { provider, method, path, attempt: attempt + 1, idempotencyKey };
-    const attemptStarted = clock.now();
-    const remaining = deadline - attemptStarted;
-    const retriesLeft = attempt < settings.maxRetries;
-    const report = (status: number | undefined, error: string | undefined, willRetry: boolean) =>
-      transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - attemptStarted, error, willRetry });
-    const retryAfter = async (wait: number, reason: string | number) => {
-      log("info", `${describe}: ${reason}; retrying in ${Math.round(wait)} ms`, event);
-      await sleep(wait);
-    };
+    const started = clock.now();
+    const remaining = deadline - started;
     if (remaining <= 0) {
       const message = `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`;
+      // Only a retry the transport judged safe leads here.
       throw new TimeoutError(message, { provider, retryCount: attempt, idempotencyKey, isSafeToRetry: true });
     }
     const attemptMs = Math.min(settings.timeoutMs, remaining);
@@ -261,55 +251,39 @@ export async function sendWithRetries(
     const timer = setTimeout(() => controller.abort(new DOMException("attempt timed out", "TimeoutError")), attemptMs);
     // Rejects once the attempt is stopped, so neither a fetch nor a body read that ignores the
     // signal (a stalled body, a custom fetch) can keep the call waiting.
+    // (Always raced from the moment it exists, so its rejection is never unhandled.)
     const stopped = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
-    stopped.catch(() => undefined);
-    transport.onRequest?.(event);
-    let response: Response | undefined;
-    let text = "";
     let failed = false;
     let cause: unknown;
-    let reason: string | undefined;
-    let requestedWait: number | undefined;
-    let retryWait: number | undefined;
-    // Repeating is safe for idempotent requests, and for any request that certainly never left.
-    let repeatable = safeToRepeat;
-    try {
-      try {
-        // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
-        // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
-        response = await Promise.race([send({ method, headers, body, signal, redirect: "manual" }), stopped]);
-      } catch (error) {
+    const settle = <T>(promise: Promise<T>) =>
+      Promise.race([promise, stopped]).catch((error: unknown) => {
         failed = true;
         cause = error;
-        repeatable ||= !signal.aborted && failedBeforeSending(error);
-      }
-      if (!failed && typeof response?.text !== "function") {
-        throw new ConfigurationError(`${provider}: the fetch option resolved to something that is not a Response`, {
-          option: "fetch",
-        });
-      }
-      if (response) {
+      });
+    transport.onRequest?.(event);
+    let text: string | void = "";
+    let requestedWait: number | undefined;
+    let wait = backoffMs(attempt, clock.random);
+    const canWait = () => attempt < settings.maxRetries && clock.now() + wait < deadline;
+    let retry = false;
+    let response: Response | undefined | void;
+    try {
+      // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
+      // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
+      response = await settle(send({ method, headers, body, signal, redirect: "manual" }));
+      if (!failed) {
+        if (typeof response?.text !== "function") {
+          throw new ConfigurationError(`${provider}: the fetch option must resolve to a Response`, { option: "fetch" });
+        }
         const { status, ok } = response;
         requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
-        const wait = requestedWait ?? backoffMs(attempt, clock.random);
-        if (
-          !ok &&
-          retriesLeft &&
-          isRetryableStatus(status, safeToRepeat, response.headers) &&
-          wait <= settings.maxRetryWaitMs &&
-          fits(wait)
-        ) {
-          retryWait = wait;
-          // Free the connection: undici keeps it busy until the body is consumed or cancelled.
-          response.body?.cancel().catch(() => undefined);
-        } else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {
-          try {
-            text = await Promise.race([response.text(), stopped]);
-          } catch (error) {
-            failed = true;
-            cause = error;
-            reason = signal.aborted ? undefined : `connection lost while reading the ${status} response`;
-          }
+        wait = requestedWait ?? wait;
+        retry =
+          !ok && isRetryableStatus(status, safeToRepeat, response.headers) && wait <= settings.maxRetryWaitMs && canWait();
+        // Free the connection: undici keeps it busy until the body is consumed or cancelled.
+        if (retry) response.body?.cancel().catch(() => undefined);
+        else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {
+          text = await settle(response.text());
         }
       }
     } finally {
@@ -318,34 +292,36 @@ export async function sendWithRetries(
     }
     if (callerSignal.aborted) throw fail(cause ?? callerSignal.reason);
     const status = response?.status;
-    if (retryWait !== undefined) {
-      report(status, undefined, true);
-      await retryAfter(retryWait, status as number);
+    const timedOut = failed && signal.aborted;
+    // Repeating is safe for idempotent requests, and for any request that certainly never left.
+    const repeatable = safeToRepeat || (!response && !timedOut && failedBeforeSending(cause));
+    // Redacted once, here: the reason goes to hooks and logs as well as into the error.
+    const reason = failed
+      ? redactText(
+          timedOut
+            ? `no complete response within ${attemptMs} ms`
+            : `${response ? `connection lost while reading the ${status} response` : "connection failed"}${connectionDetail(cause)}`,
+          secrets,
+        )
+      : undefined;
+    if (failed) retry = repeatable && canWait();
+    transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - started, error: reason, willRetry: retry });
+    if (retry) {
+      log("info", `${describe}: ${reason ?? status}; retrying in ${Math.round(wait)} ms`, event);
+      await clock.sleep(wait, callerSignal).catch((error: unknown) => Promise.reject(fail(error)));
       continue;
     }
     if (response && !failed) {
-      report(status, undefined, false);
       if (!response.ok) log("warn", `${describe}: ${status}`, event);
       const retryAfterMs = status === 429 ? requestedWait : undefined;
-      return { response, text, meta: { retryCount: attempt, idempotencyKey, retryAfterMs, secrets, safeToRepeat } };
+      return {
+        response,
+        text: text as string,
+        meta: { retryCount: attempt, idempotencyKey, retryAfterMs, secrets, safeToRepeat },
+      };
     }
-    const timedOut = signal.aborted;
-    // Redacted once, here: the reason goes to hooks and logs as well as into the error.
-    reason = redactText(
-      timedOut
-        ? `no complete response within ${attemptMs} ms`
-        : `${reason ?? "connection failed"}${connectionDetail(cause)}`,
-      secrets,
-    );
-    const wait = backoffMs(attempt, clock.random);
-    const retry = retriesLeft && repeatable && fits(wait);
-    report(status, reason, retry);
-    if (retry) {
-      await retryAfter(wait, reason);
-      continue;
-    }
-    const message = `${describe}: ${reason}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}${
-      repeatable || !retriesLeft
+    const message = `${describe}: ${reason}${attempt ? ` (after ${attempt + 1} attempts)` : ""}${
+      repeatable || attempt >= settings.maxRetries
         ? ""
         : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
     }`;
@@ -353,6 +329,9 @@ export async function sendWithRetries(
     throw new (timedOut ? TimeoutError : ConnectionError)(message, init);
   }
 }
+
+/** What a value HTTP cannot carry is told (the Headers TypeError would quote the value). */
+export const NOT_HTTP = "cannot be sent in HTTP (a line break, or a character outside Latin-1)";
 
 /** ` (CODE): message` of a failed fetch, for messages and hooks. */
 function connectionDetail(error: unknown): string {
