@@ -8,7 +8,7 @@ export function isLoopbackHost(hostname: string): boolean {
 /**
  * Refuses a base URL that would send credentials in clear text (https only, except loopback),
  * that carries credentials itself (`user:pass@`), or that has a query or fragment (every path
- * would be appended after it). The message never repeats credentials, a query or a fragment.
+ * would be appended after it). The message names at most the URL's origin, never credentials.
  */
 export function assertSafeBaseUrl(baseUrl: string): URL {
   let url: URL | undefined;
@@ -21,11 +21,9 @@ export function assertSafeBaseUrl(baseUrl: string): URL {
   ) {
     return url;
   }
-  const shown = String(baseUrl)
-    .replace(/\/\/.*@/, "//***@")
-    .replace(/[?#].*/, "");
+  // Only the origin is named: the rest (or an unparseable string) may hold credentials.
   throw new ConfigurationError(
-    `baseUrl must be an https URL (http only for loopback hosts such as 127.0.0.1), without credentials, query or fragment: ${JSON.stringify(shown)}`,
+    `baseUrl must be https (http only for a loopback host such as 127.0.0.1), with no credentials, query or fragment${url ? `: ${url.origin}` : ""}`,
     { option: "baseUrl" },
   );
 }

@@ -6,7 +6,7 @@ import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } 
 import { InputValidationError, InvalidResponseError } from "./error-classes.ts";
 import { apiErrorFor, redactHeaders, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta } from "./response-meta.ts";
-import { type Exchange, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
+import { type Exchange, NOT_HTTP, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
 import type { CallOptions } from "./transport-create.ts";
 
@@ -92,7 +92,7 @@ export async function callOperation(
     if (!header) {
       throw new InputValidationError(
         "idempotencyKey",
-        `${transport.provider} documents no idempotency key, so one cannot be sent (its create calls are never retried once they may have reached it)`,
+        `${transport.provider} documents no idempotency key, so none can be sent`,
       );
     }
     if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
@@ -120,10 +120,13 @@ export async function callOperation(
   );
   const { response, text, meta } = exchange;
   const { status, headers: responseHeaders } = response;
-  const { retryCount, idempotencyKey: sentKey, retryAfterMs, secrets, safeToRepeat } = meta;
+  const { retryCount, idempotencyKey: sentKey, secrets } = meta;
   if (!response.ok) {
-    const context = { provider: transport.provider, retryCount, idempotencyKey: sentKey, retryAfterMs, safeToRepeat };
-    throw apiErrorFor(status, redactValue(parseErrorBody(text), secrets), responseHeaders, { ...context, secrets });
+    // The transport's facts are the error's context: retries, key, requested wait, what to redact.
+    throw apiErrorFor(status, redactValue(parseErrorBody(text), secrets), responseHeaders, {
+      provider: transport.provider,
+      ...meta,
+    });
   }
   const data = parseSuccessBody(transport.provider, exchange);
   const missing = required?.find((field) => {
@@ -131,12 +134,7 @@ export async function callOperation(
     return typeof value !== "string" || value === "";
   });
   if (missing !== undefined) {
-    throw invalidResponse(
-      transport.provider,
-      exchange,
-      redactValue(data, secrets),
-      `${transport.provider} responded ${status} without the \`${missing}\` it must return`,
-    );
+    throw invalidResponse(transport.provider, exchange, redactValue(data, secrets), `no \`${missing}\``);
   }
   const requestId = requestIdFrom(redactHeaders(responseHeaders, secrets));
   return attachResponseMeta(data, { status, requestId, retryCount, idempotencyKey: sentKey, retryAfterMs: undefined });
@@ -153,10 +151,7 @@ export function headersFrom(record: Record<string, string>): Headers {
     try {
       headers.set(name, value);
     } catch {
-      throw new InputValidationError(
-        `headers.${name}`,
-        "cannot be sent in HTTP (a line break, or a character outside Latin-1)",
-      );
+      throw new InputValidationError(`headers.${name}`, NOT_HTTP);
     }
   }
   return headers;
@@ -187,21 +182,23 @@ export function parseSuccessBody(provider: string, exchange: Exchange): unknown 
       provider,
       exchange,
       redactText(text.slice(0, 1000), meta.secrets),
-      `${provider} responded ${response.status} with ${text.trim() ? "a body that is not valid JSON" : "an empty body"} where JSON was expected`,
+      text.trim() ? "a body that is not valid JSON" : "an empty body",
     );
   }
 }
 
-function invalidResponse(provider: string, { response, meta }: Exchange, body: unknown, message: string) {
+/** "<provider> responded <status> with <what>", carrying the call's facts, credentials redacted. */
+function invalidResponse(provider: string, { response, meta }: Exchange, body: unknown, what: string) {
+  const { status } = response;
   const headers = redactHeaders(response.headers, meta.secrets);
   return new InvalidResponseError({
     provider,
-    status: response.status,
+    status,
     body,
     headers,
     requestId: requestIdFrom(headers),
     retryCount: meta.retryCount,
     idempotencyKey: meta.idempotencyKey,
-    message,
+    message: `${provider} responded ${status} with ${what}`,
   });
 }

@@ -22,11 +22,13 @@ export function failedBeforeSending(error: unknown): boolean {
 
 /** Every `code` found on an error, its `cause` chain and aggregated errors (undici nests them). */
 export function errorCodes(error: unknown, depth = 0): string[] {
-  if (typeof error !== "object" || error === null || depth > 5) return [];
-  const record = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  const own = typeof record.code === "string" ? [record.code] : [];
-  const nested = Array.isArray(record.errors) ? record.errors.flatMap((e) => errorCodes(e, depth + 1)) : [];
-  return [...own, ...errorCodes(record.cause, depth + 1), ...nested];
+  if (!error || depth > 5) return [];
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  return [
+    ...(typeof code === "string" ? [code] : []),
+    ...errorCodes(cause, depth + 1),
+    ...(Array.isArray(errors) ? errors.flatMap((e) => errorCodes(e, depth + 1)) : []),
+  ];
 }
 
 /**

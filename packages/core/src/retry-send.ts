@@ -184,15 +184,6 @@ export interface Exchange {
 /** Statuses whose responses cannot have a body (the Response constructor refuses one). */
 export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-// Made on first use: some runtimes (Cloudflare Workers) refuse such work at module load.
-let never: AbortSignal | undefined;
-
-/** A signal that never aborts, for calls without one (a listener added to it is always removed). */
-function neverAborted(): AbortSignal {
-  never ??= new AbortController().signal;
-  return never;
-}
-
 /**
  * Sends one logical call, retrying as the settings allow; resolves with the final response read in
  * full. Each attempt's time limit, the deadline and the caller's signal cover the whole exchange,
@@ -205,7 +196,9 @@ export async function sendWithRetries(
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
   const { clock, provider, log } = transport;
-  const callerSignal = request.signal ?? neverAborted();
+  // A call without a signal gets its own, which never aborts: nothing is made at module load
+  // (Cloudflare Workers refuse that), and nothing is shared between calls.
+  const callerSignal = request.signal ?? new AbortController().signal;
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
@@ -279,7 +272,10 @@ export async function sendWithRetries(
         requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
         wait = requestedWait ?? wait;
         retry =
-          !ok && isRetryableStatus(status, safeToRepeat, response.headers) && wait <= settings.maxRetryWaitMs && canWait();
+          !ok &&
+          isRetryableStatus(status, safeToRepeat, response.headers) &&
+          wait <= settings.maxRetryWaitMs &&
+          canWait();
         // Free the connection: undici keeps it busy until the body is consumed or cancelled.
         if (retry) response.body?.cancel().catch(() => undefined);
         else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {

@@ -8,7 +8,7 @@ export const REDACTED = "***";
 /** Replaces every occurrence of every secret in `text` with `***`. */
 export function redactText(text: string, secrets: readonly string[]): string {
   let redacted = text;
-  for (const secret of secrets) redacted = redacted.split(secret).join(REDACTED);
+  for (const secret of secrets) redacted = redacted.replaceAll(secret, REDACTED);
   return redacted;
 }
 

@@ -3,8 +3,7 @@ import { ConfigurationError } from "./error-classes.ts";
 /** Reads an environment variable where the runtime has them (Node, Bun, Deno's node compat); never throws. */
 export function readEnv(name: string): string | undefined {
   const env = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process?.env;
-  const value = env?.[name];
-  return value === undefined || value.trim() === "" ? undefined : value.trim();
+  return env?.[name]?.trim() || undefined;
 }
 
 /** Where a required setting comes from, for loading and for the error message when it is missing. */
