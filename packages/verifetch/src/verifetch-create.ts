@@ -2,6 +2,7 @@ import {
   ConfigurationError,
   type CreateSessionInput,
   type HostedSession,
+  isRecord,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   VerifetchError,
@@ -82,7 +83,12 @@ export interface Verifetch<P extends ProviderMap> {
 
 /** Creates the facade over the given provider adapters. */
 export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions<P>): Verifetch<P> {
-  const providers = options.providers;
+  const providers = options?.providers;
+  if (!isRecord(providers)) {
+    throw new ConfigurationError("createVerifetch needs { providers: { <name>: <adapter>, … } }", {
+      option: "providers",
+    });
+  }
   const names = Object.keys(providers) as (keyof P & string)[];
   for (const name of names) {
     const adapter = providers[name];
@@ -114,7 +120,9 @@ export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions
       input: SessionInputFor<P, K>,
     ): Promise<SessionFor<P, K>> {
       const order: readonly K[] = typeof provider === "string" ? [provider as K] : (provider as readonly K[]);
-      if (order.length === 0) throw new ConfigurationError("createSession needs at least one provider");
+      if (!Array.isArray(order) || order.length === 0) {
+        throw new ConfigurationError("createSession needs a provider name or a non-empty list of them");
+      }
       const adapters = order.map(adapterFor);
       for (const adapter of adapters) adapter.validate(input);
       const attempts: ProviderAttempt[] = [];
