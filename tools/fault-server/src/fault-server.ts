@@ -38,6 +38,11 @@ export interface FaultServer {
   baseUrl: string;
   /** Queues the answers for `path` (each request takes the next; then 599 "script exhausted"). */
   script(path: string, ...steps: FaultStep[]): void;
+  /**
+   * Answers `path` with `answer(request, earlier)` once its queue is empty, where `earlier` are the
+   * requests `path` received before this one (to answer a retry differently from a first attempt).
+   */
+  answer(path: string, answer: (request: SeenRequest, earlier: SeenRequest[]) => FaultStep): void;
   /** Requests received for `path`, in order. */
   seen(path: string): SeenRequest[];
   stop(): Promise<void>;
@@ -46,6 +51,7 @@ export interface FaultServer {
 /** Starts a fault server on 127.0.0.1 on a free port. */
 export async function startFaultServer(): Promise<FaultServer> {
   const scripts = new Map<string, FaultStep[]>();
+  const answers = new Map<string, (request: SeenRequest, earlier: SeenRequest[]) => FaultStep>();
   const seen = new Map<string, SeenRequest[]>();
   const sockets = new Set<Socket>();
 
@@ -55,14 +61,16 @@ export async function startFaultServer(): Promise<FaultServer> {
     request.on("end", () => {
       const path = new URL(request.url ?? "/", "http://127.0.0.1").pathname;
       const list = seen.get(path) ?? [];
-      list.push({
+      const received = {
         method: request.method ?? "",
         path,
         headers: request.headers,
         body: Buffer.concat(chunks).toString("utf8"),
-      });
+      };
+      const earlier = [...list];
+      list.push(received);
       seen.set(path, list);
-      answer(scripts.get(path)?.shift(), request, response);
+      answer(scripts.get(path)?.shift() ?? answers.get(path)?.(received, earlier), request, response);
     });
   });
   server.on("connection", (socket) => {
@@ -75,6 +83,7 @@ export async function startFaultServer(): Promise<FaultServer> {
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     script: (path, ...steps) => scripts.set(path, [...(scripts.get(path) ?? []), ...steps]),
+    answer: (path, answer) => answers.set(path, answer),
     seen: (path) => seen.get(path) ?? [],
     stop: () =>
       new Promise<void>((resolve) => {
