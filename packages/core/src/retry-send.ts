@@ -257,7 +257,9 @@ export async function sendWithRetries(
     let text: string | void = "";
     let requestedWait: number | undefined;
     let wait = backoffMs(attempt, clock.random);
-    const canWait = () => attempt < settings.maxRetries && clock.now() + wait < deadline;
+    // Another attempt needs a retry left, a wait within the cap, and time before the deadline.
+    const canWait = () =>
+      attempt < settings.maxRetries && wait <= settings.maxRetryWaitMs && clock.now() + wait < deadline;
     let retry = false;
     let response: Response | undefined | void;
     try {
@@ -271,11 +273,7 @@ export async function sendWithRetries(
         const { status, ok } = response;
         requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
         wait = requestedWait ?? wait;
-        retry =
-          !ok &&
-          isRetryableStatus(status, safeToRepeat, response.headers) &&
-          wait <= settings.maxRetryWaitMs &&
-          canWait();
+        retry = !ok && isRetryableStatus(status, safeToRepeat, response.headers) && canWait();
         // Free the connection: undici keeps it busy until the body is consumed or cancelled.
         if (retry) response.body?.cancel().catch(() => undefined);
         else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {

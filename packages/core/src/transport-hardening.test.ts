@@ -255,6 +255,16 @@ describe("time limits", () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it("maxRetryWaitMs caps every wait, the backoff after a connection failure included", async () => {
+    const sleep = vi.fn(async () => undefined);
+    const refused = vi.fn(async () => {
+      throw Object.assign(new TypeError("fetch failed"), { cause: { code: "ECONNREFUSED" } });
+    });
+    await caught(api(refused, { maxRetryWaitMs: 100, clock: { ...immediate, sleep } }).get("t"));
+    expect(refused).toHaveBeenCalledTimes(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
   it("a stalled body from a custom fetch (which ignores the signal) times out, and the caller's signal stops it", async () => {
     const stalled = () =>
       vi.fn(async () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode("{")) })));
