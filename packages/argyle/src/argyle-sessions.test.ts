@@ -103,7 +103,7 @@ describe("argyleSessions(argyle) (facade adapter)", () => {
       .catch((e: unknown) => e);
     expect(InvalidResponseError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ provider: "argyle", status: 200, isRetryable: false });
-    expect((error as Error).message).toMatch(/without the `link`/);
+    expect((error as Error).message).toMatch(/with no `link`/);
     const surfaces = `${JSON.stringify(error)} ${inspect(error, { depth: 8, showHidden: true })}`;
     expect(surfaces).not.toContain(credentials.apiKeySecret);
     expect(surfaces).not.toContain(credentials.apiKeyId);

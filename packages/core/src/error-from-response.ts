@@ -10,7 +10,6 @@ import {
   UnprocessableEntityError,
 } from "./error-classes.ts";
 import { isRetryableStatus } from "./retry-policy.ts";
-import { redactText } from "./secret-redact.ts";
 
 /** Headers providers use for their request id, in the order they are looked up. */
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "cf-ray"];
@@ -33,7 +32,7 @@ export interface ErrorContext {
   retryAfterMs?: number | undefined;
   /** Whether the request can be repeated without acting twice (idempotent method or honoured key). */
   safeToRepeat?: boolean | undefined;
-  /** Credentials the request carried: redacted from the headers and request id the error keeps. */
+  /** The transport's secrets, when its meta is passed on whole: never put on the error. */
   secrets?: readonly string[] | undefined;
 }
 
@@ -47,15 +46,17 @@ const ERROR_CLASS_BY_STATUS: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
-/** Builds the ApiError subclass that matches `status`. */
+/**
+ * Builds the ApiError subclass that matches `status`. `headers` are kept on the error as given:
+ * the transport hands over copies with credentials already redacted.
+ */
 export function apiErrorFor<TBody>(
   status: number,
   body: TBody,
-  responseHeaders: Headers,
-  { safeToRepeat, secrets, ...context }: ErrorContext,
+  headers: Headers,
+  { safeToRepeat, secrets: _secrets, ...context }: ErrorContext,
 ): ApiError<TBody> {
   const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
-  const headers = redactHeaders(responseHeaders, secrets);
   // 0 is what a browser reports for a redirect it hides (an `opaqueredirect` response).
   const redirect = status === 0 || (status > 299 && status < 400 && status !== 304);
   const message = redirect ? redirectMessage(context.provider, status, headers.get("location")) : undefined;
@@ -69,16 +70,6 @@ export function apiErrorFor<TBody>(
     // The transport's own rule for repeating a request, so both always agree.
     isSafeToRetry: isRetryableStatus(status, safeToRepeat === true, headers),
   }) as ApiError<TBody>;
-}
-
-/**
- * A copy of response headers with every credential redacted: a provider or proxy may echo the
- * request's key back (in `x-request-id`, say), and errors keep their headers.
- */
-export function redactHeaders(headers: Headers, secrets: readonly string[] = []): Headers {
-  const copy = new Headers();
-  for (const [name, value] of headers) copy.append(name, redactText(value, secrets));
-  return copy;
 }
 
 function redirectMessage(provider: string, status: number, location: string | null): string {

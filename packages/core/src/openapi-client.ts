@@ -45,7 +45,7 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
     body,
     signal: request.signal,
   });
-  const { response, text, meta } = exchange;
+  const { response, headers, text, meta } = exchange;
   const { status, ok } = response;
   if (response.type === "opaqueredirect") {
     // A browser's hidden redirect (status 0) cannot be copied into a new Response; its body is empty.
@@ -56,7 +56,8 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
   const copy = new Response(NULL_BODY_STATUSES.has(status) ? null : text, {
     status,
     statusText: response.statusText,
-    headers: response.headers,
+    // Credentials a provider echoed in a header are redacted here, for results and errors alike.
+    headers,
   });
   copy.headers.set("content-length", String(utf8(text).length));
   copy.headers.delete("transfer-encoding");

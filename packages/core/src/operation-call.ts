@@ -4,7 +4,7 @@
 // is all our specs use, without bundling openapi-fetch's general client into every program.
 import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import { InputValidationError, InvalidResponseError } from "./error-classes.ts";
-import { apiErrorFor, redactHeaders, requestIdFrom } from "./error-from-response.ts";
+import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta } from "./response-meta.ts";
 import { type Exchange, NOT_HTTP, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
@@ -118,11 +118,11 @@ export async function callOperation(
     },
     overrides,
   );
-  const { response, text, meta } = exchange;
-  const { status, headers: responseHeaders } = response;
+  const { response, headers: responseHeaders, text, meta } = exchange;
+  const { status } = response;
   const { retryCount, idempotencyKey: sentKey, secrets } = meta;
   if (!response.ok) {
-    // The transport's facts are the error's context: retries, key, requested wait, what to redact.
+    // The transport's facts are the error's context: retries, key, requested wait, safety.
     throw apiErrorFor(status, redactValue(parseErrorBody(text), secrets), responseHeaders, {
       provider: transport.provider,
       ...meta,
@@ -136,7 +136,7 @@ export async function callOperation(
   if (missing !== undefined) {
     throw invalidResponse(transport.provider, exchange, redactValue(data, secrets), `no \`${missing}\``);
   }
-  const requestId = requestIdFrom(redactHeaders(responseHeaders, secrets));
+  const requestId = requestIdFrom(responseHeaders);
   return attachResponseMeta(data, { status, requestId, retryCount, idempotencyKey: sentKey, retryAfterMs: undefined });
 }
 
@@ -188,9 +188,8 @@ export function parseSuccessBody(provider: string, exchange: Exchange): unknown 
 }
 
 /** "<provider> responded <status> with <what>", carrying the call's facts, credentials redacted. */
-function invalidResponse(provider: string, { response, meta }: Exchange, body: unknown, what: string) {
+function invalidResponse(provider: string, { response, headers, meta }: Exchange, body: unknown, what: string) {
   const { status } = response;
-  const headers = redactHeaders(response.headers, meta.secrets);
   return new InvalidResponseError({
     provider,
     status,

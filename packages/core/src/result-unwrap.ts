@@ -1,5 +1,5 @@
 import { type ApiError, InvalidResponseError } from "./error-classes.ts";
-import { apiErrorFor, redactHeaders, requestIdFrom } from "./error-from-response.ts";
+import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta, getTransportMeta } from "./response-meta.ts";
 import { redactValue } from "./secret-redact.ts";
 
@@ -18,20 +18,19 @@ export interface FetchResult<TData, TError> {
 export function unwrap<TData, TError>(provider: string, result: FetchResult<TData, TError>): TData {
   const { response } = result;
   const meta = getTransportMeta(response);
-  const secrets = meta?.secrets ?? [];
   const context = {
     provider,
     retryCount: meta?.retryCount,
     idempotencyKey: meta?.idempotencyKey,
     retryAfterMs: meta?.retryAfterMs,
     safeToRepeat: meta?.safeToRepeat,
-    secrets,
   };
+  // The transport's copy of the response already carries redacted headers.
+  const { headers } = response;
   if (!response.ok || result.error !== undefined) {
-    const body = redactValue(result.error, secrets);
-    throw apiErrorFor(response.status, body, response.headers, context) as ApiError<TError>;
+    const body = redactValue(result.error, meta?.secrets ?? []);
+    throw apiErrorFor(response.status, body, headers, context) as ApiError<TError>;
   }
-  const headers = redactHeaders(response.headers, secrets);
   if (result.data === undefined && response.status !== 204) {
     throw new InvalidResponseError({
       provider,

@@ -19,7 +19,7 @@ import {
   isSafeToRepeat,
   requestedWaitMs,
 } from "./retry-policy.ts";
-import { redactText } from "./secret-redact.ts";
+import { redactHeaders, redactText } from "./secret-redact.ts";
 
 /** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -177,6 +177,8 @@ export interface TransportMeta {
 /** The final response of a call (any status), with its body already read. */
 export interface Exchange {
   response: Response;
+  /** The response's headers with the call's credentials redacted: what errors and results keep. */
+  headers: Headers;
   text: string;
   meta: TransportMeta;
 }
@@ -310,6 +312,7 @@ export async function sendWithRetries(
       const retryAfterMs = status === 429 ? requestedWait : undefined;
       return {
         response,
+        headers: redactHeaders(response.headers, secrets),
         text: text as string,
         meta: { retryCount: attempt, idempotencyKey, retryAfterMs, secrets, safeToRepeat },
       };

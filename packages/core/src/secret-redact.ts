@@ -12,6 +12,16 @@ export function redactText(text: string, secrets: readonly string[]): string {
   return redacted;
 }
 
+/**
+ * A copy of response headers with every secret redacted: a provider or proxy may echo the request's
+ * key back (in `x-request-id`, say), and errors and results keep headers and request ids.
+ */
+export function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  const copy = new Headers();
+  for (const [name, value] of headers) copy.append(name, redactText(value, secrets));
+  return copy;
+}
+
 /** Redacts secrets from every string inside a JSON-like value (a copy; the value itself is untouched). */
 export function redactValue<T>(value: T, secrets: readonly string[]): T {
   if (secrets.length === 0 || value === undefined) return value;

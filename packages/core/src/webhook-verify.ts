@@ -22,29 +22,21 @@ export interface BodyHmacScheme {
  * the key).
  */
 export function webhookSecret(provider: string, secret: unknown): string {
-  if (typeof secret === "string" && secret.trim() !== "") return secret;
-  throw new ConfigurationError(
-    `the ${provider} webhook secret must be a non-blank string (got ${secret === null ? "null" : typeof secret})`,
-  );
+  if (typeof secret === "string" && secret.trim()) return secret;
+  throw new ConfigurationError(`the ${provider} webhook secret must be a non-blank string`);
 }
 
 /**
- * The exact bytes of a webhook delivery, after checking its shape: an object with `headers` (a
- * Headers or a plain object) and `rawBody` as received (a string, taken as its UTF-8 bytes, or the
- * bytes themselves — never the parsed JSON). Misuse is an InputValidationError naming the field.
+ * The exact bytes of a webhook delivery, after checking its shape: `headers` (a Headers or a plain
+ * object) and `rawBody` as received (a string, taken as its UTF-8 bytes, or the bytes themselves —
+ * never the parsed JSON). Misuse is an InputValidationError naming `request.headers` or `request.rawBody`.
  */
 export function webhookBytes(request: WebhookRequest): Uint8Array {
-  if (!isRecord(request)) throw new InputValidationError("request", "must be the delivery: { headers, rawBody }");
-  if (!isRecord(request.headers)) {
-    throw new InputValidationError("request.headers", "must be the delivery's headers (a Headers or a plain object)");
-  }
-  const { rawBody } = request;
+  const { headers, rawBody } = (request ?? {}) as Partial<WebhookRequest>;
+  if (!isRecord(headers)) throw new InputValidationError("request.headers", "must be the delivery's headers");
   if (typeof rawBody === "string") return utf8(rawBody);
   if (rawBody instanceof Uint8Array) return rawBody;
-  throw new InputValidationError(
-    "request.rawBody",
-    "must be the body exactly as received, a string or a Uint8Array (not parsed JSON: signatures cover the bytes)",
-  );
+  throw new InputValidationError("request.rawBody", "must be the body as received (a string or bytes), not parsed");
 }
 
 /**
@@ -78,10 +70,7 @@ export async function verifyBodyHmac(request: WebhookRequest, scheme: BodyHmacSc
     .map((name) => webhookHeader(request.headers, name)?.trim())
     .find(Boolean)
     ?.toLowerCase();
-  if (!signature) {
-    const alternatives = names.length > 1 ? ` (or ${names.slice(1).join(", ")})` : "";
-    throw new WebhookVerificationError(scheme.provider, `the ${names[0]}${alternatives} header is missing`);
-  }
+  if (!signature) throw new WebhookVerificationError(scheme.provider, `the ${names.join(" or ")} header is missing`);
   if (!timingSafeEqual(signature, await hmacHex(scheme.algorithm, secret, bytes))) {
     throw new WebhookVerificationError(scheme.provider, `the ${names[0]} signature does not match the body`);
   }
