@@ -138,10 +138,13 @@ describe("the facade: plain-JavaScript misuse", () => {
     expect(VerifetchError.isInstance(error)).toBe(true);
   });
 
-  it.each([[undefined], [null], ["r"], [42]])("createSession('verifa', %j) is an InputValidationError", async (input) => {
-    const error = await caught(() => untyped.createSession("verifa", input));
-    expect(error).toBeInstanceOf(InputValidationError);
-  });
+  it.each([[undefined], [null], ["r"], [42]])(
+    "createSession('verifa', %j) is an InputValidationError",
+    async (input) => {
+      const error = await caught(() => untyped.createSession("verifa", input));
+      expect(error).toBeInstanceOf(InputValidationError);
+    },
+  );
 
   it("getSession(undefined) on a provider client sends nothing: InputValidationError naming the parameter", async () => {
     const fetch = vi.fn(async () => Response.json({}));
