@@ -250,20 +250,21 @@ export async function sendWithRetries(
     const stopped = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
     let failed = false;
     let cause: unknown;
-    const settle = <T>(promise: Promise<T>) =>
+    const settle = <T>(promise: Promise<T>): Promise<T | undefined> =>
       Promise.race([promise, stopped]).catch((error: unknown) => {
         failed = true;
         cause = error;
+        return undefined;
       });
     transport.onRequest?.(event);
-    let text: string | void = "";
+    let text: string | undefined = "";
     let requestedWait: number | undefined;
     let wait = backoffMs(attempt, clock.random);
     // Another attempt needs a retry left, a wait within the cap, and time before the deadline.
     const canWait = () =>
       attempt < settings.maxRetries && wait <= settings.maxRetryWaitMs && clock.now() + wait < deadline;
     let retry = false;
-    let response: Response | undefined | void;
+    let response: Response | undefined;
     try {
       // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
       // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
