@@ -1,9 +1,9 @@
-// One error hierarchy for every verifetch package. Each instance lists the `errorName` of every
-// class in its chain under a `Symbol.for` key, so `XError.isInstance(e)` holds even when two copies
-// of @verifetch/core are installed side by side (where `instanceof` would silently fail).
-// Kept small on purpose: these classes ship in every provider's one-call bundle.
+// One error hierarchy for every verifetch package. Every class carries a `Symbol.for` brand and its
+// `errorName`, so `XError.isInstance(e)` — which walks e's class chain comparing names — holds even
+// when two copies of @verifetch/core are installed side by side (where `instanceof` would silently
+// fail). Kept small on purpose: these classes ship in every provider's one-call bundle.
 
-const KINDS = Symbol.for("verifetch.errorKinds");
+const BRAND: unique symbol = Symbol.for("verifetch.error");
 
 /** Fields an error carries besides its message; `undefined` values are left off. */
 interface ErrorFields {
@@ -15,6 +15,8 @@ interface ErrorFields {
 export class VerifetchError extends Error {
   /** Stable class name used for cross-install checks and `name` (survives minification). */
   static readonly errorName: string = "VerifetchError";
+  /** Marks verifetch error classes (of any installed copy) for `isInstance`. */
+  static readonly [BRAND] = true;
 
   /**
    * Whether sending this same request again — with the same idempotency key, if it had one — is
@@ -28,15 +30,6 @@ export class VerifetchError extends Error {
 
   constructor(message: string, { cause, ...fields }: ErrorFields = {}) {
     super(message, { cause });
-    const kinds: string[] = [];
-    for (
-      let ctor: typeof VerifetchError = new.target;
-      ctor !== (Error as unknown);
-      ctor = Object.getPrototypeOf(ctor)
-    ) {
-      kinds.push(ctor.errorName);
-    }
-    Object.defineProperty(this, KINDS, { value: kinds });
     this.name = new.target.errorName;
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(this, { [key]: value });
   }
@@ -49,9 +42,16 @@ export class VerifetchError extends Error {
     this: T,
     error: unknown,
   ): error is InstanceType<T> {
-    const kinds = (error as { [KINDS]?: string[] } | null)?.[KINDS];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass isInstance was called on.
-    return kinds?.includes((this as unknown as typeof VerifetchError).errorName) === true;
+    const wanted = (this as unknown as typeof VerifetchError).errorName;
+    for (
+      let ctor = (error as { constructor?: typeof VerifetchError } | null)?.constructor;
+      ctor?.[BRAND];
+      ctor = Object.getPrototypeOf(ctor)
+    ) {
+      if (ctor.errorName === wanted) return true;
+    }
+    return false;
   }
 
   /**
