@@ -146,6 +146,20 @@ describe("the facade: plain-JavaScript misuse", () => {
     },
   );
 
+  it("metadata JSON cannot represent (a BigInt, a cycle) is refused before any request, never a TypeError", async () => {
+    const fetch = vi.fn(async () => Response.json({}));
+    const vf = createVerifetch({
+      providers: { verifa: verifaSessions(createVerifa({ apiKey: "vk_sandbox_k", fetch, ...base })) },
+    });
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    for (const metadata of [{ n: 10n }, cycle]) {
+      const error = await caught(() => vf.createSession("verifa", { reference: "r", metadata: metadata as never }));
+      expect(error).toBeInstanceOf(InputValidationError);
+    }
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it("getSession(undefined) on a provider client sends nothing: InputValidationError naming the parameter", async () => {
     const fetch = vi.fn(async () => Response.json({}));
     const verifa = createVerifa({ apiKey: "vk_sandbox_k", fetch, ...base });
