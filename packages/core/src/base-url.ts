@@ -23,7 +23,7 @@ export function assertSafeBaseUrl(baseUrl: string): URL {
   }
   // Only the origin is named: the rest (or an unparseable string) may hold credentials.
   throw new ConfigurationError(
-    `baseUrl must be https (http only for a loopback host such as 127.0.0.1), with no credentials, query or fragment${url ? `: ${url.origin}` : ""}`,
+    `baseUrl must be https (http only for loopback), with no credentials, query or fragment${url ? `: ${url.origin}` : ""}`,
     { option: "baseUrl" },
   );
 }

@@ -128,14 +128,7 @@ export async function callOperation(
       ...meta,
     });
   }
-  const data = parseSuccessBody(transport.provider, exchange);
-  const missing = required?.find((field) => {
-    const value = field.split(".").reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], data);
-    return typeof value !== "string" || value === "";
-  });
-  if (missing !== undefined) {
-    throw invalidResponse(transport.provider, exchange, redactValue(data, secrets), `no \`${missing}\``);
-  }
+  const data = parseSuccessBody(transport.provider, exchange, required);
   const requestId = requestIdFrom(responseHeaders);
   return attachResponseMeta(data, { status, requestId, retryCount, idempotencyKey: sentKey, retryAfterMs: undefined });
 }
@@ -168,23 +161,34 @@ export function parseErrorBody(text: string): unknown {
 }
 
 /**
- * The JSON value of a 2xx (undefined for a status that has no body). An empty or malformed body is
- * an InvalidResponseError rather than a raw SyntaxError: the provider acted, so it is not retried.
+ * The JSON value of a 2xx (undefined for a status that has no body), with each of the `required`
+ * fields (dotted paths) a non-empty string. An empty or malformed body, or a missing field, is an
+ * InvalidResponseError rather than a raw SyntaxError or a half-built result: the provider acted, so
+ * it is not retried. No `cause`: V8's SyntaxError quotes the start of the body, which may echo a
+ * credential.
  */
-export function parseSuccessBody(provider: string, exchange: Exchange): unknown {
+export function parseSuccessBody(provider: string, exchange: Exchange, required?: readonly string[]): unknown {
   const { response, text, meta } = exchange;
-  if (NULL_BODY_STATUSES.has(response.status)) return undefined;
+  let data: unknown;
+  let what: string | undefined;
   try {
-    return JSON.parse(text);
+    data = NULL_BODY_STATUSES.has(response.status) ? undefined : JSON.parse(text);
   } catch {
-    // No `cause`: V8's SyntaxError quotes the start of the body, which may echo a credential.
-    throw invalidResponse(
-      provider,
-      exchange,
-      redactText(text.slice(0, 1000), meta.secrets),
-      text.trim() ? "a body that is not valid JSON" : "an empty body",
-    );
+    what = text.trim() ? "a body that is not valid JSON" : "an empty body";
   }
+  const missing = what
+    ? undefined
+    : required?.find((field) => {
+        const value = field
+          .split(".")
+          .reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], data);
+        return typeof value !== "string" || value === "";
+      });
+  if (what || missing) {
+    const body = what ? redactText(text.slice(0, 1000), meta.secrets) : redactValue(data, meta.secrets);
+    throw invalidResponse(provider, exchange, body, what ?? `no \`${missing}\``);
+  }
+  return data;
 }
 
 /** "<provider> responded <status> with <what>", carrying the call's facts, credentials redacted. */
