@@ -170,7 +170,7 @@ describe("createArgylePartners (unit, injected fetch)", () => {
   it("reads ARGYLE_API_KEY_ID / ARGYLE_API_KEY_SECRET lazily, at request time", async () => {
     vi.stubEnv("ARGYLE_API_KEY_ID", "");
     vi.stubEnv("ARGYLE_API_KEY_SECRET", "");
-    const fetch = fakeFetch(200, {});
+    const fetch = fakeFetch(200, { link: "https://connect.argyle.com/x" });
     const partners = createArgylePartners({ fetch });
     vi.stubEnv("ARGYLE_API_KEY_ID", "env_id");
     vi.stubEnv("ARGYLE_API_KEY_SECRET", "env_secret");

@@ -110,7 +110,7 @@ export class ArgylePartners {
 
   /** Creates a connection session (payroll and banking only) whose `link` is valid for one hour. */
   createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
-    return this.#call("post", "/partners/v2/sessions", { body }, options);
+    return this.#call("post", "/partners/v2/sessions", { body }, options, ["link"]);
   }
 
   /** Creates a user on behalf of one of your clients. */

@@ -1,4 +1,5 @@
 import { createHmac } from "node:crypto";
+import { inspect } from "node:util";
 import {
   ConfigurationError,
   InputValidationError,
@@ -98,13 +99,21 @@ describe("argylePartnersSessions(argylePartners) (facade adapter)", () => {
   });
 
   it("throws InvalidResponseError (not retryable) when the response has no link", async () => {
-    const fetch = fakeFetch({ verification, data_source: "payroll" });
+    // The body echoes the credentials: the error must not (inspect, JSON), wherever it is built.
+    const fetch = fakeFetch({
+      verification,
+      data_source: "payroll",
+      echo: `${credentials.apiKeyId}:${credentials.apiKeySecret}`,
+    });
     const error = await argylePartnersSessions(argyleWith(fetch))
       .createSession({ reference: "user_1", providerOptions: { "argyle-partners": { verification } } })
       .catch((e: unknown) => e);
     expect(InvalidResponseError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ provider: "argyle-partners", status: 200, isRetryable: false });
-    expect((error as Error).message).toMatch(/no `link`/);
+    expect((error as Error).message).toMatch(/with no `link`/);
+    const surfaces = `${JSON.stringify(error)} ${inspect(error, { depth: 8, showHidden: true })}`;
+    expect(surfaces).not.toContain(credentials.apiKeySecret);
+    expect(surfaces).not.toContain(credentials.apiKeyId);
   });
 
   const options = { "argyle-partners": { verification } };

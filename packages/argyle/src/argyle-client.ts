@@ -111,9 +111,12 @@ export class Argyle {
     this.#call = operationCaller<paths>(transport);
   }
 
-  /** Creates a connection session (payroll and banking only) whose `link` is valid for one hour. */
+  /**
+   * Creates a connection session (payroll and banking only) whose `link` is valid for one hour. A
+   * 2xx without a `link` is an InvalidResponseError.
+   */
   createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
-    return this.#call("post", "/v2/sessions", { body }, options);
+    return this.#call("post", "/v2/sessions", { body }, options, ["link"]);
   }
 
   /** Creates the user a verification is ordered for. */

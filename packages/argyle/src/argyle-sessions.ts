@@ -1,10 +1,8 @@
 import {
   type CreateSessionInput,
   checkOptionRecord,
-  getResponseMeta,
   type HostedSession,
   InputValidationError,
-  InvalidResponseError,
   isRecord,
   loadSetting,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
@@ -130,23 +128,12 @@ export class ArgyleSessions implements SessionProvider<"argyle", ArgyleSessionOp
         ...(input.signal !== undefined && { signal: input.signal }),
       },
     );
-    if (typeof raw.link !== "string" || raw.link === "") {
-      const meta = getResponseMeta(raw);
-      throw new InvalidResponseError({
-        provider: "argyle",
-        status: meta?.status ?? 200,
-        body: raw,
-        headers: new Headers(),
-        requestId: meta?.requestId,
-        retryCount: meta?.retryCount,
-        message: "argyle created the session but its response has no `link` to send the user to",
-      });
-    }
     return {
       provider: "argyle",
       // Argyle sessions have no id of their own; the verification is what webhooks report on.
       id: options.verification,
-      url: raw.link,
+      // createSession refused a response without a link (InvalidResponseError, credentials redacted).
+      url: raw.link as string,
       // Argyle documents that session links expire after one hour.
       expiresAt: new Date(requestedAt + ARGYLE_SESSION_TTL_MS),
       sandbox: this.#argyle.environment === "sandbox",

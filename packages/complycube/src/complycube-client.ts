@@ -88,7 +88,7 @@ export class ComplyCube {
 
   /** Creates a hosted flow session and returns its `redirectUrl`. */
   createFlowSession(body: CreateFlowSessionRequest, options?: CallOptions): Promise<FlowSession> {
-    return this.#call("post", "/v1/flow/sessions", { body }, options);
+    return this.#call("post", "/v1/flow/sessions", { body }, options, ["redirectUrl"]);
   }
 
   /** Creates the client (person or company) a flow session verifies. */

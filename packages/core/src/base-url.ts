@@ -5,15 +5,25 @@ export function isLoopbackHost(hostname: string): boolean {
   return /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.test(hostname);
 }
 
-/** Refuses a base URL that would send credentials in clear text: https only, except loopback. */
+/**
+ * Refuses a base URL that would send credentials in clear text (https only, except loopback),
+ * that carries credentials itself (`user:pass@`), or that has a query or fragment (every path
+ * would be appended after it). The message names at most the URL's origin, never credentials.
+ */
 export function assertSafeBaseUrl(baseUrl: string): URL {
   let url: URL | undefined;
   try {
     url = new URL(baseUrl);
   } catch {}
-  if (url?.protocol === "https:" || (url?.protocol === "http:" && isLoopbackHost(url.hostname))) return url;
+  if (
+    (url?.protocol === "https:" || (url?.protocol === "http:" && isLoopbackHost(url.hostname))) &&
+    !(url.username || url.password || /[?#]/.test(url.href))
+  ) {
+    return url;
+  }
+  // Only the origin is named: the rest (or an unparseable string) may hold credentials.
   throw new ConfigurationError(
-    `baseUrl must be an https URL (http only for loopback hosts such as 127.0.0.1): ${JSON.stringify(baseUrl)}`,
+    `baseUrl must be https (http only for loopback), with no credentials, query or fragment${url ? `: ${url.origin}` : ""}`,
     { option: "baseUrl" },
   );
 }

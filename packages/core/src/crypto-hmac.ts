@@ -1,14 +1,18 @@
 /** Hash functions providers use for HMAC signatures. */
 export type HmacAlgorithm = "SHA-256" | "SHA-512";
 
-const encoder = new TextEncoder();
+/** The UTF-8 bytes of `text` (an encoder per call: nothing is built when the module loads). */
+export function utf8(text: string): Uint8Array<ArrayBuffer> {
+  return new TextEncoder().encode(text);
+}
 
-/** Hex-encoded HMAC of `message` keyed with `secret`, computed with WebCrypto (any modern runtime). */
+/**
+ * Hex-encoded HMAC of `message` keyed with `secret`, computed with WebCrypto (any modern runtime). A
+ * string message is signed as its UTF-8 bytes; bytes are signed exactly as given.
+ */
 export async function hmacHex(algorithm: HmacAlgorithm, secret: string, message: string | Uint8Array): Promise<string> {
-  const key = await crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: algorithm }, false, [
-    "sign",
-  ]);
-  const data = typeof message === "string" ? encoder.encode(message) : message;
+  const key = await crypto.subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: algorithm }, false, ["sign"]);
+  const data = typeof message === "string" ? utf8(message) : message;
   const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, data as Uint8Array<ArrayBuffer>));
   return Array.from(signature, (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
@@ -18,8 +22,8 @@ export async function hmacHex(algorithm: HmacAlgorithm, secret: string, message:
  * how many leading characters matched).
  */
 export function timingSafeEqual(a: string, b: string): boolean {
-  const left = encoder.encode(a);
-  const right = encoder.encode(b);
+  const left = utf8(a);
+  const right = utf8(b);
   let difference = left.length ^ right.length;
   for (let i = 0; i < left.length; i++) difference |= (left[i] ?? 0) ^ (right[i % right.length] ?? 0);
   return difference === 0;

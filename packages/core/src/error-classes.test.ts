@@ -85,6 +85,7 @@ describe("error hierarchy", () => {
       name: "RateLimitError",
       message: "acme responded 429: nope",
       isRetryable: true,
+      isSafeToRetry: false,
       provider: "acme",
       status: 429,
       body: { message: "nope" },

@@ -1,31 +1,35 @@
-// One error hierarchy for every verifetch package. Each instance lists the `errorName` of every
-// class in its chain under a `Symbol.for` key, so `XError.isInstance(e)` holds even when two copies
-// of @verifetch/core are installed side by side (where `instanceof` would silently fail).
-// Kept small on purpose: these classes ship in every provider's one-call bundle.
+// One error hierarchy for every verifetch package. Every class carries a `Symbol.for` brand and its
+// `errorName`, so `XError.isInstance(e)` — which walks e's class chain comparing names — holds even
+// when two copies of @verifetch/core are installed side by side (where `instanceof` would silently
+// fail). Kept small on purpose: these classes ship in every provider's one-call bundle.
 
-const KINDS = Symbol.for("verifetch.errorKinds");
+const BRAND: unique symbol = Symbol.for("verifetch.error");
 
 /** Fields an error carries besides its message; `undefined` values are left off. */
 interface ErrorFields {
   cause?: unknown;
+  isSafeToRetry?: boolean | undefined;
 }
 
 /** Base class of every error thrown by verifetch packages. */
 export class VerifetchError extends Error {
   /** Stable class name used for cross-install checks and `name` (survives minification). */
   static readonly errorName: string = "VerifetchError";
+  /** Marks verifetch error classes (of any installed copy) for `isInstance`. */
+  static readonly [BRAND] = true;
+
+  /**
+   * Whether sending this same request again — with the same idempotency key, if it had one — is
+   * both worth it (the failure is transient, see `isRetryable`) and safe: it cannot act twice,
+   * because the method is idempotent, the provider honours the request's idempotency key, or the
+   * request certainly did not take effect (a 429, a refused connection). False for a create without
+   * idempotency key that may have reached the provider (a 5xx, a timeout, a reset): repeating it could
+   * create a second session. Set by the transport; false for errors it did not make.
+   */
+  readonly isSafeToRetry: boolean = false;
 
   constructor(message: string, { cause, ...fields }: ErrorFields = {}) {
     super(message, { cause });
-    const kinds: string[] = [];
-    for (
-      let ctor: typeof VerifetchError = new.target;
-      ctor !== (Error as unknown);
-      ctor = Object.getPrototypeOf(ctor)
-    ) {
-      kinds.push(ctor.errorName);
-    }
-    Object.defineProperty(this, KINDS, { value: kinds });
     this.name = new.target.errorName;
     for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(this, { [key]: value });
   }
@@ -38,12 +42,24 @@ export class VerifetchError extends Error {
     this: T,
     error: unknown,
   ): error is InstanceType<T> {
-    const kinds = (error as { [KINDS]?: string[] } | null)?.[KINDS];
     // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass isInstance was called on.
-    return kinds?.includes((this as unknown as typeof VerifetchError).errorName) === true;
+    const wanted = (this as unknown as typeof VerifetchError).errorName;
+    for (
+      let ctor = (error as { constructor?: typeof VerifetchError } | null)?.constructor;
+      ctor?.[BRAND];
+      ctor = Object.getPrototypeOf(ctor)
+    ) {
+      if (ctor.errorName === wanted) return true;
+    }
+    return false;
   }
 
-  /** Whether retrying the same call later could succeed. */
+  /**
+   * Whether the failure is transient — a connection failure, a timeout, 408, 429 or >= 500 — so a
+   * later attempt, or another provider, could succeed. It says nothing about whether repeating this
+   * request is safe: a create answered 500 may have created the session. Check `isSafeToRetry`
+   * before sending the same request again.
+   */
   get isRetryable(): boolean {
     return false;
   }
@@ -80,6 +96,8 @@ export interface ApiErrorInit<TBody = unknown> {
   message?: string | undefined;
   /** The underlying error, if any. */
   cause?: unknown;
+  /** Whether the same request may be sent again (see `VerifetchError.isSafeToRetry`). */
+  isSafeToRetry?: boolean | undefined;
 }
 
 /** The provider answered with a non-2xx status. Subclasses name the common statuses. */
@@ -179,15 +197,12 @@ export class InternalServerError<TBody = unknown> extends ApiError<TBody> {
 }
 
 /**
- * A 2xx whose body is empty or not the JSON the operation promises. Not retryable: the provider
- * accepted the request, so sending it again could act twice. `body` holds the raw text (truncated).
+ * A 2xx whose body is empty, not the JSON the operation promises, or without a field the caller
+ * needs (a session without its URL). Not retryable (its status is a 2xx): the provider accepted
+ * the request, so sending it again could act twice. `body` holds the text (truncated) or the value.
  */
 export class InvalidResponseError<TBody = unknown> extends ApiError<TBody> {
   static override readonly errorName: string = "InvalidResponseError";
-
-  override get isRetryable(): boolean {
-    return false;
-  }
 }
 
 /** 429: rate limited. `retryAfterMs` is the wait the provider asked for, when it said. */
@@ -203,6 +218,8 @@ export interface ConnectionErrorInit {
   /** How many retries preceded the failure. */
   retryCount?: number | undefined;
   idempotencyKey?: string | undefined;
+  /** Whether the same request may be sent again (see `VerifetchError.isSafeToRetry`). */
+  isSafeToRetry?: boolean | undefined;
 }
 
 /** The request never got an HTTP response (DNS, refused, reset, TLS…). */

@@ -9,6 +9,7 @@ import {
   RateLimitError,
   UnprocessableEntityError,
 } from "./error-classes.ts";
+import { isRetryableStatus } from "./retry-policy.ts";
 
 /** Headers providers use for their request id, in the order they are looked up. */
 const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "cf-ray"];
@@ -29,6 +30,10 @@ export interface ErrorContext {
   idempotencyKey?: string | undefined;
   /** For a 429: the wait the provider asked for, in ms. */
   retryAfterMs?: number | undefined;
+  /** Whether the request can be repeated without acting twice (idempotent method or honoured key). */
+  safeToRepeat?: boolean | undefined;
+  /** The transport's secrets, when its meta is passed on whole: never put on the error. */
+  secrets?: readonly string[] | undefined;
 }
 
 const ERROR_CLASS_BY_STATUS: Record<number, typeof ApiError> = {
@@ -41,12 +46,15 @@ const ERROR_CLASS_BY_STATUS: Record<number, typeof ApiError> = {
   429: RateLimitError,
 };
 
-/** Builds the ApiError subclass that matches `status`. */
+/**
+ * Builds the ApiError subclass that matches `status`. `headers` are kept on the error as given:
+ * the transport hands over copies with credentials already redacted.
+ */
 export function apiErrorFor<TBody>(
   status: number,
   body: TBody,
   headers: Headers,
-  context: ErrorContext,
+  { safeToRepeat, secrets: _secrets, ...context }: ErrorContext,
 ): ApiError<TBody> {
   const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
   // 0 is what a browser reports for a redirect it hides (an `opaqueredirect` response).
@@ -59,6 +67,8 @@ export function apiErrorFor<TBody>(
     headers,
     requestId: requestIdFrom(headers),
     message,
+    // The transport's own rule for repeating a request, so both always agree.
+    isSafeToRetry: isRetryableStatus(status, safeToRepeat === true, headers),
   }) as ApiError<TBody>;
 }
 

@@ -1,6 +1,6 @@
 export { basicAuthorization, setBasicAuthorization } from "./auth-basic.ts";
 export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
-export { type HmacAlgorithm, hmacHex, timingSafeEqual } from "./crypto-hmac.ts";
+export { type HmacAlgorithm, hmacHex, timingSafeEqual, utf8 } from "./crypto-hmac.ts";
 export { type Environment, type HostEnvironmentConfig, resolveHostEnvironment } from "./environment.ts";
 export {
   AbortError,
@@ -55,12 +55,7 @@ export {
   type TransportMeta,
 } from "./retry-send.ts";
 export { REDACTED } from "./secret-redact.ts";
-export {
-  type SessionInputRules,
-  validateSessionInput,
-  webhookBodyText,
-  webhookHeader,
-} from "./session-input-validate.ts";
+export { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
 export {
   type CreateSessionInput,
   type HostedSession,
@@ -85,4 +80,11 @@ export {
   type TransportConfig,
   transportOf,
 } from "./transport-create.ts";
-export { type BodyHmacScheme, parseWebhookJson, verifyBodyHmac } from "./webhook-verify.ts";
+export {
+  type BodyHmacScheme,
+  parseWebhookJson,
+  verifyBodyHmac,
+  webhookBytes,
+  webhookHeader,
+  webhookSecret,
+} from "./webhook-verify.ts";

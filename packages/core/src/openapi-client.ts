@@ -2,6 +2,7 @@
 // operation, sent through the same transport as the convenience methods. Built on demand, so a
 // program that only calls convenience methods never bundles openapi-fetch's client.
 import createClient, { type Client } from "openapi-fetch";
+import { utf8 } from "./crypto-hmac.ts";
 import { parseSuccessBody } from "./operation-call.ts";
 import { bodyKeepingRequest, replayableBody } from "./request-body.ts";
 import { setTransportMeta } from "./response-meta.ts";
@@ -29,8 +30,6 @@ export function openApiClientOf<Paths extends {}>(owner: object): Client<Paths, 
   return client as Client<Paths, "application/json">;
 }
 
-let encoder: TextEncoder | undefined;
-
 /**
  * Sends openapi-fetch's prepared Request and hands back a buffered copy of the final response. A
  * 2xx is parsed here once, so an empty or malformed body is a typed InvalidResponseError, and the
@@ -46,7 +45,7 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
     body,
     signal: request.signal,
   });
-  const { response, text, meta } = exchange;
+  const { response, headers, text, meta } = exchange;
   const { status, ok } = response;
   if (response.type === "opaqueredirect") {
     // A browser's hidden redirect (status 0) cannot be copied into a new Response; its body is empty.
@@ -57,10 +56,10 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
   const copy = new Response(NULL_BODY_STATUSES.has(status) ? null : text, {
     status,
     statusText: response.statusText,
-    headers: response.headers,
+    // Credentials a provider echoed in a header are redacted here, for results and errors alike.
+    headers,
   });
-  encoder ??= new TextEncoder();
-  copy.headers.set("content-length", String(encoder.encode(text).length));
+  copy.headers.set("content-length", String(utf8(text).length));
   copy.headers.delete("transfer-encoding");
   copy.headers.delete("content-encoding");
   if (ok) Object.defineProperty(copy, "json", { value: async () => value });

@@ -6,7 +6,7 @@ import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } 
 import { InputValidationError, InvalidResponseError } from "./error-classes.ts";
 import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta } from "./response-meta.ts";
-import { type Exchange, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
+import { type Exchange, NOT_HTTP, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
 import type { CallOptions } from "./transport-create.ts";
 
@@ -24,7 +24,11 @@ type OperationOf<Paths, Path extends keyof Paths, Method> = Method extends keyof
   ? NonNullable<Paths[Path][Method]> & Record<string | number, unknown>
   : never;
 
-/** Sends one operation of `Paths`, typed like openapi-fetch's `client.request`, and returns its data. */
+/**
+ * Sends one operation of `Paths`, typed like openapi-fetch's `client.request`, and returns its data.
+ * `required` lists the fields (dotted paths) the result must have as non-empty strings — a
+ * created session's URL and id — so a 2xx without them is an InvalidResponseError.
+ */
 export type OperationCaller<Paths extends {}> = <
   Method extends HttpMethod,
   Path extends ClientPathsWithMethod<Client<Paths, "application/json">, Method>,
@@ -34,6 +38,7 @@ export type OperationCaller<Paths extends {}> = <
   path: Path,
   init: Init,
   options?: CallOptions,
+  required?: readonly string[],
 ) => Promise<
   Exclude<
     Extract<FetchResponse<OperationOf<Paths, Path, Method>, Init, "application/json">, { error?: never }>["data"],
@@ -43,43 +48,64 @@ export type OperationCaller<Paths extends {}> = <
 
 /** The typed operation caller of a transport (provider clients keep one). */
 export function operationCaller<Paths extends {}>(transport: Transport): OperationCaller<Paths> {
-  return ((method: string, path: string, init: OperationInit, options?: CallOptions) =>
-    callOperation(transport, method, path, init, options)) as OperationCaller<Paths>;
+  return ((method: string, path: string, init: OperationInit, options?: CallOptions, required?: readonly string[]) =>
+    callOperation(transport, method, path, init, options, required)) as OperationCaller<Paths>;
 }
 
-const MAX_IDEMPOTENCY_KEY_LENGTH = 255;
+/** An idempotency key: 1 to 255 printable ASCII characters, no spaces (any header can carry it unchanged). */
+const IDEMPOTENCY_KEY = /^[!-~]{1,255}$/;
 
-/** Sends `method path` with `init` and returns the parsed data (with its call facts attached), or throws. */
+/** A path parameter that would change which URL is called: empty, blank, or a dot segment. */
+const UNSAFE_PATH_PARAMETER = /^(\s*|\.\.?)$/;
+
+/**
+ * Sends `method path` with `init` and returns the parsed data (with its call facts attached), or
+ * throws. Bad input — a path parameter that is not a non-empty string, a header HTTP cannot carry,
+ * a malformed idempotency key, a body JSON cannot represent — is an InputValidationError naming it,
+ * before any request.
+ */
 export async function callOperation(
   transport: Transport,
   method: string,
   path: string,
   { params = {}, body }: OperationInit,
   { signal, headers, idempotencyKey, ...overrides }: CallOptions = {},
+  required?: readonly string[],
 ): Promise<unknown> {
   const query = new URLSearchParams();
   for (const [key, value] of Object.entries(params.query ?? {})) {
     for (const item of [value].flat()) if (item != null) query.append(key, String(item));
   }
   const search = String(query);
-  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => encodeURIComponent(String(params.path?.[name])));
-  const outgoing = new Headers({ ...transport.headers, ...headers });
+  const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
+    const value = params.path?.[name];
+    // `getSession(undefined)` must not call `/sessions/undefined`, nor `".."` the parent path.
+    if (typeof value !== "string" || UNSAFE_PATH_PARAMETER.test(value)) {
+      throw new InputValidationError(name, "must be a non-empty string (an id)");
+    }
+    return encodeURIComponent(value);
+  });
+  const outgoing = headersFrom({ ...transport.headers, ...headers });
   if (body !== undefined) outgoing.set("Content-Type", "application/json");
   if (idempotencyKey !== undefined) {
     const header = transport.idempotencyHeader;
     if (!header) {
       throw new InputValidationError(
         "idempotencyKey",
-        `${transport.provider} documents no idempotency key, so one cannot be sent (its create calls are never retried once they may have reached it)`,
+        `${transport.provider} documents no idempotency key, so none can be sent`,
       );
     }
-    if (!idempotencyKey || idempotencyKey.length > MAX_IDEMPOTENCY_KEY_LENGTH) {
-      throw new InputValidationError(
-        "idempotencyKey",
-        `must be 1 to ${MAX_IDEMPOTENCY_KEY_LENGTH} characters long (got ${idempotencyKey.length})`,
-      );
+    if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
+      throw new InputValidationError("idempotencyKey", "must be 1 to 255 printable ASCII characters, without spaces");
     }
     outgoing.set(header, idempotencyKey);
+  }
+  let json: string | undefined;
+  try {
+    json = body === undefined ? undefined : JSON.stringify(body);
+  } catch (error) {
+    // A BigInt or a circular reference; the message names no value.
+    throw new InputValidationError("body", `cannot be sent as JSON: ${(error as Error).message}`);
   }
   const exchange = await sendWithRetries(
     transport,
@@ -87,21 +113,41 @@ export async function callOperation(
       method: method.toUpperCase(),
       url: transport.baseUrl + filled + (search && `?${search}`),
       headers: outgoing,
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: json,
       signal,
     },
     overrides,
   );
-  const { response, text, meta } = exchange;
-  const { status, headers: responseHeaders } = response;
-  const { retryCount, idempotencyKey: sentKey, retryAfterMs, secrets } = meta;
+  const { response, headers: responseHeaders, text, meta } = exchange;
+  const { status } = response;
+  const { retryCount, idempotencyKey: sentKey, secrets } = meta;
   if (!response.ok) {
-    const context = { provider: transport.provider, retryCount, idempotencyKey: sentKey, retryAfterMs };
-    throw apiErrorFor(status, redactValue(parseErrorBody(text), secrets), responseHeaders, context);
+    // The transport's facts are the error's context: retries, key, requested wait, safety.
+    throw apiErrorFor(status, redactValue(parseErrorBody(text), secrets), responseHeaders, {
+      provider: transport.provider,
+      ...meta,
+    });
   }
-  const data = parseSuccessBody(transport.provider, exchange);
+  const data = parseSuccessBody(transport.provider, exchange, required);
   const requestId = requestIdFrom(responseHeaders);
   return attachResponseMeta(data, { status, requestId, retryCount, idempotencyKey: sentKey, retryAfterMs: undefined });
+}
+
+/**
+ * `record` as Headers. A name or value HTTP cannot carry (a line break, a character outside
+ * Latin-1) is an InputValidationError naming `headers.<name>` — never the Headers TypeError, whose
+ * message quotes the value (which may be a credential).
+ */
+export function headersFrom(record: Record<string, string>): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(record)) {
+    try {
+      headers.set(name, value);
+    } catch {
+      throw new InputValidationError(`headers.${name}`, NOT_HTTP);
+    }
+  }
+  return headers;
 }
 
 /** An error body as JSON when it parses, otherwise its text (undefined when empty). */
@@ -115,25 +161,47 @@ export function parseErrorBody(text: string): unknown {
 }
 
 /**
- * The JSON value of a 2xx (undefined for a status that has no body). An empty or malformed body is
- * an InvalidResponseError rather than a raw SyntaxError: the provider acted, so it is not retried.
+ * The JSON value of a 2xx (undefined for a status that has no body), with each of the `required`
+ * fields (dotted paths) a non-empty string. An empty or malformed body, or a missing field, is an
+ * InvalidResponseError rather than a raw SyntaxError or a half-built result: the provider acted, so
+ * it is not retried. No `cause`: V8's SyntaxError quotes the start of the body, which may echo a
+ * credential.
  */
-export function parseSuccessBody(provider: string, { response, text, meta }: Exchange): unknown {
-  const { status, headers } = response;
-  if (NULL_BODY_STATUSES.has(status)) return undefined;
+export function parseSuccessBody(provider: string, exchange: Exchange, required?: readonly string[]): unknown {
+  const { response, text, meta } = exchange;
+  let data: unknown;
+  let what: string | undefined;
   try {
-    return JSON.parse(text);
-  } catch (cause) {
-    throw new InvalidResponseError({
-      provider,
-      status,
-      body: redactText(text.slice(0, 1000), meta.secrets),
-      headers,
-      requestId: requestIdFrom(headers),
-      retryCount: meta.retryCount,
-      idempotencyKey: meta.idempotencyKey,
-      message: `${provider} responded ${status} with ${text.trim() ? "a body that is not valid JSON" : "an empty body"} where JSON was expected`,
-      cause,
-    });
+    data = NULL_BODY_STATUSES.has(response.status) ? undefined : JSON.parse(text);
+  } catch {
+    what = text.trim() ? "a body that is not valid JSON" : "an empty body";
   }
+  const missing = what
+    ? undefined
+    : required?.find((field) => {
+        const value = field
+          .split(".")
+          .reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], data);
+        return typeof value !== "string" || value === "";
+      });
+  if (what || missing) {
+    const body = what ? redactText(text.slice(0, 1000), meta.secrets) : redactValue(data, meta.secrets);
+    throw invalidResponse(provider, exchange, body, what ?? `no \`${missing}\``);
+  }
+  return data;
+}
+
+/** "<provider> responded <status> with <what>", carrying the call's facts, credentials redacted. */
+function invalidResponse(provider: string, { response, headers, meta }: Exchange, body: unknown, what: string) {
+  const { status } = response;
+  return new InvalidResponseError({
+    provider,
+    status,
+    body,
+    headers,
+    requestId: requestIdFrom(headers),
+    retryCount: meta.retryCount,
+    idempotencyKey: meta.idempotencyKey,
+    message: `${provider} responded ${status} with ${what}`,
+  });
 }

@@ -32,7 +32,8 @@ const RESULT_META = Symbol.for("verifetch.responseMeta");
 
 /** Attaches call facts to a result object without making them part of its data (non-enumerable). */
 export function attachResponseMeta<T>(result: T, meta: ResponseMeta): T {
-  if (typeof result === "object" && result !== null && Object.isExtensible(result)) {
+  // Parsed JSON objects are always extensible.
+  if (typeof result === "object" && result !== null) {
     Object.defineProperty(result, RESULT_META, { value: meta, enumerable: false });
   }
   return result;

@@ -23,18 +23,21 @@ export function unwrap<TData, TError>(provider: string, result: FetchResult<TDat
     retryCount: meta?.retryCount,
     idempotencyKey: meta?.idempotencyKey,
     retryAfterMs: meta?.retryAfterMs,
+    safeToRepeat: meta?.safeToRepeat,
   };
+  // The transport's copy of the response already carries redacted headers.
+  const { headers } = response;
   if (!response.ok || result.error !== undefined) {
     const body = redactValue(result.error, meta?.secrets ?? []);
-    throw apiErrorFor(response.status, body, response.headers, context) as ApiError<TError>;
+    throw apiErrorFor(response.status, body, headers, context) as ApiError<TError>;
   }
   if (result.data === undefined && response.status !== 204) {
     throw new InvalidResponseError({
       provider,
       status: response.status,
       body: "",
-      headers: response.headers,
-      requestId: requestIdFrom(response.headers),
+      headers,
+      requestId: requestIdFrom(headers),
       retryCount: context.retryCount,
       idempotencyKey: context.idempotencyKey,
       message: `${provider} responded ${response.status} with an empty body where JSON was expected`,
@@ -42,7 +45,7 @@ export function unwrap<TData, TError>(provider: string, result: FetchResult<TDat
   }
   return attachResponseMeta(result.data as TData, {
     status: response.status,
-    requestId: requestIdFrom(response.headers),
+    requestId: requestIdFrom(headers),
     retryCount: context.retryCount ?? 0,
     idempotencyKey: context.idempotencyKey,
     retryAfterMs: undefined,

@@ -48,6 +48,14 @@ describe("retry policy", () => {
     expect(requestedWaitMs(429, headers({ "retry-after": "soon" }), now)).toBeUndefined();
   });
 
+  it("reads a negative or otherwise numeric-looking Retry-After as no request (backoff), never as a past date", () => {
+    const now = Date.parse("2026-01-01T00:00:00Z");
+    for (const value of ["-5", "-0.5", "1e3", "12abc", "+3", "0x10"]) {
+      expect(requestedWaitMs(503, headers({ "retry-after": value }), now), value).toBeUndefined();
+    }
+    expect(requestedWaitMs(503, headers({ "retry-after-ms": "-5", "retry-after": "-5" }), now)).toBeUndefined();
+  });
+
   it("backs off exponentially up to 8 s with up to 25% jitter", () => {
     expect([0, 1, 2, 3, 4, 5].map((n) => backoffMs(n, () => 0))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
     expect(backoffMs(0, () => 1)).toBe(375);

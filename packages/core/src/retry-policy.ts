@@ -22,11 +22,13 @@ export function failedBeforeSending(error: unknown): boolean {
 
 /** Every `code` found on an error, its `cause` chain and aggregated errors (undici nests them). */
 export function errorCodes(error: unknown, depth = 0): string[] {
-  if (typeof error !== "object" || error === null || depth > 5) return [];
-  const record = error as { code?: unknown; cause?: unknown; errors?: unknown };
-  const own = typeof record.code === "string" ? [record.code] : [];
-  const nested = Array.isArray(record.errors) ? record.errors.flatMap((e) => errorCodes(e, depth + 1)) : [];
-  return [...own, ...errorCodes(record.cause, depth + 1), ...nested];
+  if (!error || depth > 5) return [];
+  const { code, cause, errors } = error as { code?: unknown; cause?: unknown; errors?: unknown };
+  return [
+    ...(typeof code === "string" ? [code] : []),
+    ...errorCodes(cause, depth + 1),
+    ...(Array.isArray(errors) ? errors.flatMap((e) => errorCodes(e, depth + 1)) : []),
+  ];
 }
 
 /**
@@ -48,18 +50,17 @@ export function isRetryableStatus(status: number, safeToRepeat: boolean, headers
  * date), then — for 429 — `X-RateLimit-Reset` (a unix timestamp in seconds). Undefined when none.
  */
 export function requestedWaitMs(status: number, headers: Headers, nowMs: number): number | undefined {
+  // Header values arrive trimmed; a number that is not one (NaN) fails every comparison.
   const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(milliseconds) && milliseconds >= 0) return milliseconds;
-  const retryAfter = headers.get("retry-after")?.trim();
-  if (retryAfter) {
-    if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number.parseFloat(retryAfter) * 1000;
-    const date = Date.parse(retryAfter);
-    if (Number.isFinite(date)) return Math.max(0, date - nowMs);
-  }
-  if (status === 429) {
-    const reset = Number.parseInt(headers.get("x-ratelimit-reset") ?? "", 10);
-    if (Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - nowMs);
-  }
+  if (milliseconds >= 0) return milliseconds;
+  const retryAfter = headers.get("retry-after") ?? "";
+  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number.parseFloat(retryAfter) * 1000;
+  // An HTTP date names its weekday and month; without a letter (`-5`, `1e3`) it is neither seconds
+  // nor a date (Date.parse would read "-5" as the year 5 BC: an immediate retry).
+  const date = /[a-z]/i.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
+  if (date >= 0) return Math.max(0, date - nowMs);
+  const reset = status === 429 ? Number.parseInt(headers.get("x-ratelimit-reset") ?? "", 10) : 0;
+  if (reset > 0) return Math.max(0, reset * 1000 - nowMs);
   return undefined;
 }
 

@@ -218,7 +218,7 @@ describe("sendWithRetries", () => {
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TimeoutError);
     expect(error).toMatchObject({ retryCount: 2, isRetryable: true });
-    expect((error as Error).message).toMatch(/no response within 20 ms/);
+    expect((error as Error).message).toMatch(/no complete response within 20 ms/);
     expect(fetch).toHaveBeenCalledTimes(3);
   });
 

@@ -2,7 +2,14 @@
 // optional overall deadline, cancellation, idempotency keys and hooks. It works on a plain
 // url + init (not a Request), so the body string is sent again as it is on every attempt, and the
 // final response body is read here, where a connection lost mid-body can still be retried or typed.
-import { AbortError, ConnectionError, InputValidationError, TimeoutError } from "./error-classes.ts";
+import {
+  AbortError,
+  ConfigurationError,
+  ConnectionError,
+  InputValidationError,
+  TimeoutError,
+  VerifetchError,
+} from "./error-classes.ts";
 import type { Log } from "./log.ts";
 import {
   backoffMs,
@@ -12,7 +19,7 @@ import {
   isSafeToRepeat,
   requestedWaitMs,
 } from "./retry-policy.ts";
-import { redactText } from "./secret-redact.ts";
+import { redactHeaders, redactText } from "./secret-redact.ts";
 
 /** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -21,7 +28,7 @@ export type FetchLike = (request: Request) => Promise<Response>;
 export interface RetrySettings {
   /** Retries after the first attempt (default 2; 0 disables). */
   maxRetries: number;
-  /** Time limit of each attempt until response headers arrive, in ms (default 30 000). */
+  /** Time limit of each attempt, response body included, in ms (default 30 000). */
   timeoutMs: number;
   /** Time limit of the whole call including retries and waits, in ms (default: none). */
   deadlineMs: number | undefined;
@@ -38,21 +45,31 @@ export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
 };
 
 /**
- * `base` with the defined values of `overrides`, each checked: counts are whole numbers >= 0,
- * durations are milliseconds > 0 (`deadlineMs` may be left unset).
+ * The longest delay a timer supports (2³¹−1 ms, about 24.8 days): `setTimeout` fires at once for a
+ * longer one. Longer durations, `Infinity` included, mean this — in effect, no limit.
+ */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/**
+ * `base` with the defined values of `overrides`, each checked: `maxRetries` is a whole number >= 0,
+ * `maxRetryWaitMs` milliseconds >= 0, `timeoutMs` and `deadlineMs` milliseconds > 0. A duration
+ * may be `Infinity` for no limit; every value is capped at {@link MAX_TIMER_MS}.
  */
 export function resolveRetrySettings(base: RetrySettings, overrides: Partial<RetrySettings> = {}): RetrySettings {
   const settings = { ...base };
-  for (const [option, value] of Object.entries(overrides) as [keyof RetrySettings, number | undefined][]) {
-    if (value === undefined || !(option in base)) continue;
-    const count = option === "maxRetries" || option === "maxRetryWaitMs";
-    if (count ? !Number.isInteger(value) || value < 0 : !(value > 0 && value < Infinity)) {
+  for (const option of Object.keys(base) as (keyof RetrySettings)[]) {
+    const value = overrides[option];
+    if (value === undefined) continue;
+    const count = option === "maxRetries";
+    // maxRetries and maxRetryWaitMs may be 0.
+    const zero = option[0] === "m";
+    if (typeof value !== "number" || !(value > 0 || (zero && value === 0)) || (count && !Number.isInteger(value))) {
       throw new InputValidationError(
         option,
-        `must be ${count ? "a whole number >= 0" : "a number of milliseconds > 0"} (got ${value})`,
+        `must be a ${count ? "whole number" : "number of milliseconds"} ${zero ? ">=" : ">"} 0 (got ${String(value)})`,
       );
     }
-    settings[option] = value;
+    settings[option] = Math.min(value, MAX_TIMER_MS);
   }
   return settings;
 }
@@ -65,19 +82,22 @@ export interface Clock {
   random(): number;
 }
 
-/** The real clock. */
+/** The real clock. Its sleep leaves no listener behind on the signal, however many times it waits. */
 export const systemClock: Clock = {
   now: Date.now,
   random: Math.random,
   sleep: (ms, signal) =>
     new Promise((resolve, reject) => {
-      const timer = setTimeout(resolve, ms);
       const stop = () => {
         clearTimeout(timer);
         reject(signal.reason);
       };
+      const timer = setTimeout(() => {
+        signal.removeEventListener("abort", stop);
+        resolve();
+      }, ms);
       if (signal.aborted) stop();
-      signal.addEventListener("abort", stop, { once: true });
+      else signal.addEventListener("abort", stop);
     }),
 };
 
@@ -150,11 +170,15 @@ export interface TransportMeta {
   retryAfterMs: number | undefined;
   /** Secret values to redact from whatever the call surfaces. */
   secrets: readonly string[];
+  /** Whether sending the same request again cannot act twice (idempotent method or honoured key). */
+  safeToRepeat: boolean;
 }
 
 /** The final response of a call (any status), with its body already read. */
 export interface Exchange {
   response: Response;
+  /** The response's headers with the call's credentials redacted: what errors and results keep. */
+  headers: Headers;
   text: string;
   meta: TransportMeta;
 }
@@ -162,14 +186,11 @@ export interface Exchange {
 /** Statuses whose responses cannot have a body (the Response constructor refuses one). */
 export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 
-// Made on first use: some runtimes (Cloudflare Workers) refuse such work at module load.
-let never: AbortSignal | undefined;
-function neverAborted(): AbortSignal {
-  never ??= new AbortController().signal;
-  return never;
-}
-
-/** Sends one logical call, retrying as the settings allow; resolves with the final response read in full. */
+/**
+ * Sends one logical call, retrying as the settings allow; resolves with the final response read in
+ * full. Each attempt's time limit, the deadline and the caller's signal cover the whole exchange,
+ * response body included: nothing it starts outlives it (timer, listener or pending read).
+ */
 export async function sendWithRetries(
   transport: Transport,
   request: OutgoingRequest,
@@ -177,16 +198,21 @@ export async function sendWithRetries(
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
   const { clock, provider, log } = transport;
-  const callerSignal = request.signal ?? neverAborted();
+  // A call without a signal gets its own, which never aborts: nothing is made at module load
+  // (Cloudflare Workers refuse that), and nothing is shared between calls.
+  const callerSignal = request.signal ?? new AbortController().signal;
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
     new AbortError(`${provider}: the request was aborted by the caller`, { provider, cause, idempotencyKey });
-  const sleep = (ms: number) => clock.sleep(ms, callerSignal).catch((error) => Promise.reject(fail(error)));
-  if (callerSignal.aborted) throw fail(callerSignal.reason);
-  const deadline = settings.deadlineMs === undefined ? Infinity : clock.now() + settings.deadlineMs;
-  const fits = (wait: number) => clock.now() + wait < deadline;
-  const secrets = (await transport.authenticate(request)).filter((secret) => secret.length >= 4);
+  const deadline = clock.now() + (settings.deadlineMs ?? Infinity);
+  let secrets: readonly string[];
+  try {
+    secrets = (await transport.authenticate(request)).filter((secret) => secret.length >= 4);
+  } catch (error) {
+    // Headers refuse a value HTTP cannot carry with a TypeError that quotes it: never surface that.
+    throw VerifetchError.isInstance(error) ? error : new ConfigurationError(`${provider}: a credential ${NOT_HTTP}`);
+  }
   headers.set("User-Agent", transport.userAgent);
   const header = transport.idempotencyHeader;
   if (header && method !== "GET" && method !== "HEAD") {
@@ -204,98 +230,109 @@ export async function sendWithRetries(
   for (let attempt = 0; ; attempt++) {
     if (callerSignal.aborted) throw fail(callerSignal.reason);
     const event = { provider, method, path, attempt: attempt + 1, idempotencyKey };
-    const attemptStarted = clock.now();
-    const remaining = deadline - attemptStarted;
-    const retriesLeft = attempt < settings.maxRetries;
-    const report = (status: number | undefined, error: string | undefined, willRetry: boolean) =>
-      transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - attemptStarted, error, willRetry });
-    const retryAfter = async (wait: number, reason: string | number) => {
-      log("info", `${describe}: ${reason}; retrying in ${Math.round(wait)} ms`, event);
-      await sleep(wait);
-    };
+    const started = clock.now();
+    const remaining = deadline - started;
     if (remaining <= 0) {
       const message = `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`;
-      throw new TimeoutError(message, { provider, retryCount: attempt, idempotencyKey });
+      // Only a retry the transport judged safe leads here.
+      throw new TimeoutError(message, { provider, retryCount: attempt, idempotencyKey, isSafeToRetry: true });
     }
     const attemptMs = Math.min(settings.timeoutMs, remaining);
     // An attempt ends when the caller aborts or its own time limit passes, whichever comes first.
     const controller = new AbortController();
+    const { signal } = controller;
     const onAbort = () => controller.abort(callerSignal.reason);
     callerSignal.addEventListener("abort", onAbort);
     const timer = setTimeout(() => controller.abort(new DOMException("attempt timed out", "TimeoutError")), attemptMs);
-    transport.onRequest?.(event);
-    let response: Response | undefined;
-    let text = "";
-    let reason: string | undefined;
+    // Rejects once the attempt is stopped, so neither a fetch nor a body read that ignores the
+    // signal (a stalled body, a custom fetch) can keep the call waiting.
+    // (Always raced from the moment it exists, so its rejection is never unhandled.)
+    const stopped = new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    let failed = false;
     let cause: unknown;
-    // Repeating is safe for idempotent requests, and for any request that certainly never left.
-    let repeatable = safeToRepeat;
+    const settle = <T>(promise: Promise<T>): Promise<T | undefined> =>
+      Promise.race([promise, stopped]).catch((error: unknown) => {
+        failed = true;
+        cause = error;
+        return undefined;
+      });
+    transport.onRequest?.(event);
+    let text: string | undefined = "";
+    let requestedWait: number | undefined;
+    let wait = backoffMs(attempt, clock.random);
+    // Another attempt needs a retry left, a wait within the cap, and time before the deadline.
+    const canWait = () =>
+      attempt < settings.maxRetries && wait <= settings.maxRetryWaitMs && clock.now() + wait < deadline;
+    let retry = false;
+    let response: Response | undefined;
     try {
       // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
       // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
-      response = await send({ method, headers, body, signal: controller.signal, redirect: "manual" });
-    } catch (error) {
-      cause = error;
-      repeatable ||= !controller.signal.aborted && failedBeforeSending(error);
-    }
-    clearTimeout(timer);
-    callerSignal.removeEventListener("abort", onAbort);
-    if (callerSignal.aborted) throw fail(cause ?? callerSignal.reason);
-    const timedOut = !response && controller.signal.aborted;
-    if (response) {
-      const { status, ok } = response;
-      const requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
-      const wait = requestedWait ?? backoffMs(attempt, clock.random);
-      if (
-        !ok &&
-        retriesLeft &&
-        isRetryableStatus(status, safeToRepeat, response.headers) &&
-        wait <= settings.maxRetryWaitMs &&
-        fits(wait)
-      ) {
-        report(status, undefined, true);
+      response = await settle(send({ method, headers, body, signal, redirect: "manual" }));
+      if (!failed) {
+        if (typeof response?.text !== "function") {
+          throw new ConfigurationError(`${provider}: the fetch option must resolve to a Response`, { option: "fetch" });
+        }
+        const { status, ok } = response;
+        requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
+        wait = requestedWait ?? wait;
+        retry = !ok && isRetryableStatus(status, safeToRepeat, response.headers) && canWait();
         // Free the connection: undici keeps it busy until the body is consumed or cancelled.
-        await response.body?.cancel().catch(() => undefined);
-        await retryAfter(wait, status);
-        continue;
+        if (retry) response.body?.cancel().catch(() => undefined);
+        else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {
+          text = await settle(response.text());
+        }
       }
-      try {
-        if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") text = await response.text();
-      } catch (error) {
-        cause = error;
-        reason = `connection lost while reading the ${status} response: ${connectionReason(error)}`;
-      }
-      if (!reason) {
-        report(status, undefined, false);
-        if (!ok) log("warn", `${describe}: ${status}`, event);
-        const meta = {
-          retryCount: attempt,
-          idempotencyKey,
-          retryAfterMs: status === 429 ? requestedWait : undefined,
-          secrets,
-        };
-        return { response, text, meta };
-      }
+    } finally {
+      clearTimeout(timer);
+      callerSignal.removeEventListener("abort", onAbort);
     }
-    reason ??= timedOut ? `no response within ${attemptMs} ms` : connectionReason(cause);
-    const wait = backoffMs(attempt, clock.random);
-    const retry = retriesLeft && repeatable && fits(wait);
-    report(response?.status, reason, retry);
+    if (callerSignal.aborted) throw fail(cause ?? callerSignal.reason);
+    const status = response?.status;
+    const timedOut = failed && signal.aborted;
+    // Repeating is safe for idempotent requests, and for any request that certainly never left.
+    const repeatable = safeToRepeat || (!response && !timedOut && failedBeforeSending(cause));
+    // Redacted once, here: the reason goes to hooks and logs as well as into the error.
+    const reason = failed
+      ? redactText(
+          timedOut
+            ? `no complete response within ${attemptMs} ms`
+            : `${response ? `connection lost while reading the ${status} response` : "connection failed"}${connectionDetail(cause)}`,
+          secrets,
+        )
+      : undefined;
+    if (failed) retry = repeatable && canWait();
+    transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - started, error: reason, willRetry: retry });
     if (retry) {
-      await retryAfter(wait, reason);
+      log("info", `${describe}: ${reason ?? status}; retrying in ${Math.round(wait)} ms`, event);
+      await clock.sleep(wait, callerSignal).catch((error: unknown) => Promise.reject(fail(error)));
       continue;
     }
-    const message = `${describe}: ${reason}${attempt > 0 ? ` (after ${attempt + 1} attempts)` : ""}${
-      repeatable || !retriesLeft
+    if (response && !failed) {
+      if (!response.ok) log("warn", `${describe}: ${status}`, event);
+      const retryAfterMs = status === 429 ? requestedWait : undefined;
+      return {
+        response,
+        headers: redactHeaders(response.headers, secrets),
+        text: text as string,
+        meta: { retryCount: attempt, idempotencyKey, retryAfterMs, secrets, safeToRepeat },
+      };
+    }
+    const message = `${describe}: ${reason}${attempt ? ` (after ${attempt + 1} attempts)` : ""}${
+      repeatable || attempt >= settings.maxRetries
         ? ""
         : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
     }`;
-    const init = { provider, cause, retryCount: attempt, idempotencyKey };
-    throw new (timedOut ? TimeoutError : ConnectionError)(redactText(message, secrets), init);
+    const init = { provider, cause, retryCount: attempt, idempotencyKey, isSafeToRetry: repeatable };
+    throw new (timedOut ? TimeoutError : ConnectionError)(message, init);
   }
 }
 
-function connectionReason(error: unknown): string {
+/** What a value HTTP cannot carry is told (the Headers TypeError would quote the value). */
+export const NOT_HTTP = "cannot be sent in HTTP (a line break, or a character outside Latin-1)";
+
+/** ` (CODE): message` of a failed fetch, for messages and hooks. */
+function connectionDetail(error: unknown): string {
   const code = errorCodes(error)[0];
-  return `connection failed${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`;
+  return `${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -8,8 +8,18 @@ export const REDACTED = "***";
 /** Replaces every occurrence of every secret in `text` with `***`. */
 export function redactText(text: string, secrets: readonly string[]): string {
   let redacted = text;
-  for (const secret of secrets) redacted = redacted.split(secret).join(REDACTED);
+  for (const secret of secrets) redacted = redacted.replaceAll(secret, REDACTED);
   return redacted;
+}
+
+/**
+ * A copy of response headers with every secret redacted: a provider or proxy may echo the request's
+ * key back (in `x-request-id`, say), and errors and results keep headers and request ids.
+ */
+export function redactHeaders(headers: Headers, secrets: readonly string[]): Headers {
+  const copy = new Headers();
+  for (const [name, value] of headers) copy.append(name, redactText(value, secrets));
+  return copy;
 }
 
 /** Redacts secrets from every string inside a JSON-like value (a copy; the value itself is untouched). */

@@ -100,21 +100,3 @@ export function validateSessionInput(input: CreateSessionInput<object>, rules: S
   }
   return unsent;
 }
-
-/** Reads the request's headers case-insensitively from either a Headers object or a plain record. */
-export function webhookHeader(
-  headers: Headers | Record<string, string | string[] | undefined>,
-  name: string,
-): string | undefined {
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
-  const wanted = name.toLowerCase();
-  for (const [key, value] of Object.entries(headers)) {
-    if (key.toLowerCase() === wanted) return Array.isArray(value) ? value[0] : value;
-  }
-  return undefined;
-}
-
-/** The raw body as text (signatures are computed over the exact bytes, then parsed as JSON). */
-export function webhookBodyText(rawBody: string | Uint8Array): string {
-  return typeof rawBody === "string" ? rawBody : new TextDecoder().decode(rawBody);
-}

@@ -99,13 +99,17 @@ export type ProviderSessionInput<
   TRequired extends RequirableSessionField = never,
 > = CreateSessionInput<{ [K in TProvider]?: TOptions }> & Required<Pick<CreateSessionInput, TRequired>>;
 
-/** What a provider package implements for the facade. */
+/**
+ * What a provider package implements for the facade. `TRequired` names the shared fields it cannot do
+ * without; left out, it admits any (so a bare `SessionProvider` fits every adapter) — the facade reads
+ * what an adapter really requires from its `requiredFields`.
+ */
 export interface SessionProvider<
   TProvider extends string = string,
   TOptions extends object = Record<string, unknown>,
   TRaw = unknown,
   TEventRaw = unknown,
-  TRequired extends RequirableSessionField = never,
+  TRequired extends RequirableSessionField = RequirableSessionField,
 > {
   readonly specificationVersion: typeof SESSION_PROVIDER_SPECIFICATION_VERSION;
   readonly provider: TProvider;
@@ -130,10 +134,13 @@ export type SessionProviderOptions<T> =
 /** The raw session type of an adapter. */
 export type SessionProviderRaw<T> =
   T extends SessionProvider<string, object, infer R, unknown, RequirableSessionField> ? R : never;
-/** The shared fields an adapter requires (`never` when it requires none). */
-export type SessionProviderRequired<T> = T extends { readonly requiredFields: readonly (infer R)[] }
-  ? // A loosely typed adapter (`any`) requires nothing at compile time; validation still runs.
-    0 extends 1 & R
+/**
+ * The shared fields an adapter requires (`never` when it requires none). Read from its
+ * `requiredFields` tuple; a loosely typed adapter (a plain array, or `any`) requires nothing at
+ * compile time — validation still runs.
+ */
+export type SessionProviderRequired<T> = T extends { readonly requiredFields: infer L extends readonly unknown[] }
+  ? number extends L["length"]
     ? never
-    : R & RequirableSessionField
+    : L[number] & RequirableSessionField
   : never;

@@ -29,6 +29,16 @@ describe("loadSetting", () => {
     })();
     expect(ConfigurationError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ option: "apiKey", envVar: "ACME_API_KEY" });
-    expect((error as Error).message).toBe("Acme API key missing: pass the `apiKey` option or set ACME_API_KEY");
+    expect((error as Error).message).toBe(
+      "Acme API key missing: pass the `apiKey` option (a non-blank string) or set ACME_API_KEY",
+    );
   });
+
+  it.each([[123], [0], [true], [{}], [["k"]], [""], ["   "]])(
+    "refuses the option %j instead of coercing it to a string",
+    (value) => {
+      vi.stubEnv("ACME_API_KEY", "from-env");
+      expect(() => loadSetting({ ...source, value: value as unknown as string })).toThrow(ConfigurationError);
+    },
+  );
 });

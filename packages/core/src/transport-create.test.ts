@@ -107,8 +107,11 @@ describe("createTransport", () => {
   it("refuses nonsensical retry settings by name, per client and per call", async () => {
     expect(() => createTransport({}, config({ maxRetries: -1 }))).toThrow(/maxRetries: must be/);
     expect(() => createTransport({}, config({ timeoutMs: 0 }))).toThrow(/timeoutMs: must be/);
-    expect(() => createTransport({}, config({ deadlineMs: Number.POSITIVE_INFINITY }))).toThrow(/deadlineMs: must be/);
+    expect(() => createTransport({}, config({ deadlineMs: Number.NaN }))).toThrow(/deadlineMs: must be/);
+    expect(() => createTransport({}, config({ maxRetryWaitMs: -1 }))).toThrow(/maxRetryWaitMs: must be/);
     expect(() => createTransport({}, config({ maxRetries: 1.5 }))).toThrow(InputValidationError);
+    expect(() => createTransport({}, config({ maxRetries: Number.POSITIVE_INFINITY }))).toThrow(/maxRetries/);
+    expect(() => createTransport({}, config({ timeoutMs: "5" as unknown as number }))).toThrow(/timeoutMs/);
     const fetch = vi.fn(async () => Response.json({ id: "never" }));
     const call = operationCaller<TestPaths>(createTransport({}, config({ fetch })));
     await expect(call("post", "/v1/things", { body: { name: "x" } }, { timeoutMs: -5 })).rejects.toThrow(

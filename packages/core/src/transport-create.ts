@@ -1,6 +1,7 @@
 import { assertSafeBaseUrl } from "./base-url.ts";
 import { ConfigurationError } from "./error-classes.ts";
 import { type Logger, type LogLevel, leveledLog } from "./log.ts";
+import { headersFrom } from "./operation-call.ts";
 import {
   type Authenticate,
   type Clock,
@@ -23,11 +24,14 @@ export interface ProviderClientOptions {
   headers?: Record<string, string>;
   /** Retries after the first attempt (default 2; 0 disables). */
   maxRetries?: number;
-  /** Time limit of each attempt until response headers arrive, in ms (default 30 000). */
+  /**
+   * Time limit of each attempt, response body included, in ms (default 30 000). `Infinity` (or
+   * anything above 2³¹−1, about 24.8 days, the longest timer runtimes support) means no limit.
+   */
   timeoutMs?: number;
-  /** Time limit of a whole call, retries and waits included, in ms (default: none). */
+  /** Time limit of a whole call, retries, waits and bodies included, in ms (default: none; `Infinity`: none). */
   deadlineMs?: number;
-  /** Longest wait between attempts; a longer `Retry-After` is not waited for (default 60 000). */
+  /** Longest wait between attempts; a longer `Retry-After` is not waited for (default 60 000; at most 2³¹−1). */
   maxRetryWaitMs?: number;
   /** Where log lines go (console-like). Without it nothing is logged unless `logLevel` is set. */
   logger?: Logger;
@@ -54,7 +58,7 @@ export interface CallOptions {
   headers?: Record<string, string>;
   /** Retries for this call (overrides the client's `maxRetries`). */
   maxRetries?: number;
-  /** Per-attempt time limit for this call, in ms. */
+  /** Per-attempt time limit for this call, response body included, in ms. */
   timeoutMs?: number;
   /** Time limit of this whole call, in ms. */
   deadlineMs?: number;
@@ -93,14 +97,17 @@ export function createTransport(owner: object, { options, ...config }: Transport
   const scope = globalThis as { window?: unknown; document?: unknown };
   if (scope.window !== undefined && scope.document !== undefined && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      `verifetch-${config.packageName} refuses to run in a browser, where every visitor could read its secret key: call it from your server (or set dangerouslyAllowBrowser)`,
+      `verifetch-${config.packageName} refuses to run in a browser, where anyone could read its secret key: call it from a server (or set dangerouslyAllowBrowser)`,
       { option: "dangerouslyAllowBrowser" },
     );
   }
+  const headers = { ...config.defaultHeaders, ...options.headers };
+  // Checked once here, so a header HTTP cannot carry fails at construction, naming it.
+  headersFrom(headers);
   const transport: Transport = {
     provider: config.packageName,
     baseUrl: assertSafeBaseUrl(config.baseUrl).href.replace(/\/+$/, ""),
-    headers: { ...config.defaultHeaders, ...options.headers },
+    headers,
     userAgent: `verifetch-${config.packageName}/${config.version}`,
     authenticate: config.authenticate,
     idempotencyHeader: config.idempotencyHeader,

@@ -1,7 +1,6 @@
 import {
   type CallOptions,
   createTransport,
-  InputValidationError,
   loadSetting,
   type OperationCaller,
   openApiClientOf,
@@ -84,16 +83,19 @@ export class EarthId {
 
   /** Creates a verification session; send the end user to `verification.url` and keep `verification.id`. */
   createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
-    return this.#call("post", "/earthid/api/sessions", { body }, options);
+    return this.#call("post", "/earthid/api/sessions", { body }, options, [
+      "verification.id",
+      "verification.url",
+      "verification.status",
+    ]);
   }
 
   /**
    * Looks up a session's decision; `verification` is null until one exists. EarthID documents
    * webhooks for decisions; this lookup comes from its Android library, not its docs.
    */
-  async getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
-    // async so that a bad id rejects, like every other failure, instead of throwing synchronously.
-    requireSessionId(sessionId);
+  getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
+    // An empty or blank id is refused by core before any request (InputValidationError "sessionId").
     return this.#call("get", "/earthid/api/{sessionId}/decision", { params: { path: { sessionId } } }, options);
   }
 
@@ -104,13 +106,6 @@ export class EarthId {
       envVar: "EARTHID_API_KEY",
       description: "EarthID API key",
     });
-  }
-}
-
-// An empty id would silently call `/earthid/api//decision`, a different URL.
-function requireSessionId(sessionId: string): void {
-  if (typeof sessionId !== "string" || sessionId.trim() === "") {
-    throw new InputValidationError("sessionId", "must be the non-empty session id returned by createSession");
   }
 }
 

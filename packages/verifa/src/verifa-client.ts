@@ -98,7 +98,7 @@ export class Verifa {
    * read the key used with `getResponseMeta(session).idempotencyKey`.
    */
   createSession(body: CreateSessionRequest = {}, options?: CallOptions): Promise<CreateSessionResponse> {
-    return this.#call("post", "/api/v1/sessions", { body }, options);
+    return this.#call("post", "/api/v1/sessions", { body }, options, ["id", "status", "capture_url", "expires_at"]);
   }
 
   /** Retrieves a session. */

@@ -2,11 +2,13 @@ import {
   hmacHex,
   parseWebhookJson,
   timingSafeEqual,
+  utf8,
   type WebhookEvent,
   type WebhookRequest,
   WebhookVerificationError,
-  webhookBodyText,
+  webhookBytes,
   webhookHeader,
+  webhookSecret,
 } from "@verifetch/core";
 
 /** Deliveries signed longer ago than this are refused (Verifa's documented tolerance). */
@@ -37,6 +39,8 @@ export async function verifyVerifaWebhook(
   secret: string,
   nowMs: number = Date.now(),
 ): Promise<WebhookEvent<"verifa", VerifaWebhookPayload>> {
+  const key = webhookSecret("verifa", secret);
+  const body = webhookBytes(request);
   const header = webhookHeader(request.headers, "X-Verifa-Signature");
   if (!header) throw new WebhookVerificationError("verifa", "the X-Verifa-Signature header is missing");
   const parts = header.split(",").map((part) => part.trim().split("=", 2) as [string, string | undefined]);
@@ -54,19 +58,23 @@ export async function verifyVerifaWebhook(
       `the signature timestamp is ${Math.round(ageSeconds)} s from now (more than ${VERIFA_WEBHOOK_TOLERANCE_SECONDS} s): refused as a possible replay`,
     );
   }
-  const body = webhookBodyText(request.rawBody);
-  const expected = await hmacHex("SHA-256", secret, `${timestamp}.${body}`);
+  // The signed payload is "{t}." followed by the body's exact bytes.
+  const prefix = utf8(`${timestamp}.`);
+  const payload = new Uint8Array(prefix.length + body.length);
+  payload.set(prefix);
+  payload.set(body, prefix.length);
+  const expected = await hmacHex("SHA-256", key, payload);
   if (!signatures.some((signature) => timingSafeEqual(signature, expected))) {
     throw new WebhookVerificationError("verifa", "the X-Verifa-Signature signature does not match the body");
   }
-  const payload = parseWebhookJson("verifa", body) as VerifaWebhookPayload;
-  if (typeof payload?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
+  const event = parseWebhookJson("verifa", body) as VerifaWebhookPayload;
+  if (typeof event?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
   return {
     provider: "verifa",
-    type: payload.event,
-    sessionId: payload.data?.session_id ?? null,
-    reference: payload.data?.external_ref ?? null,
-    status: payload.data?.status ?? null,
-    raw: payload,
+    type: event.event,
+    sessionId: event.data?.session_id ?? null,
+    reference: event.data?.external_ref ?? null,
+    status: event.data?.status ?? null,
+    raw: event,
   };
 }

@@ -7,9 +7,13 @@ declare const needsOptions: SessionProvider<
   "strict",
   { clientId: string; theme?: "light" | "dark" },
   { redirectUrl: string },
-  { type: string }
+  { type: string },
+  never
 >;
-declare const needsUrls: SessionProvider<"urls", object, { url: string }, unknown, "redirectUrl" | "cancelUrl">;
+// As adapters declare it: `readonly requiredFields = ["redirectUrl", "cancelUrl"] as const`.
+declare const needsUrls: SessionProvider<"urls", object, { url: string }, unknown, "redirectUrl" | "cancelUrl"> & {
+  readonly requiredFields: readonly ["redirectUrl", "cancelUrl"];
+};
 const verifa = createVerifa({ apiKey: "vk_sandbox_x" });
 const vf = createVerifetch({ providers: { verifa: verifaSessions(verifa), strict: needsOptions, urls: needsUrls } });
 

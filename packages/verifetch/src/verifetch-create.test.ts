@@ -33,7 +33,7 @@ function fake<N extends string>(provider: N, outcome: () => unknown = () => unde
       };
     },
   );
-  const adapter: SessionProvider<N, { plan?: string }, { ok: true }, { kind: string }> = {
+  const adapter: SessionProvider<N, { plan?: string }, { ok: true }, { kind: string }, never> = {
     specificationVersion: SESSION_PROVIDER_SPECIFICATION_VERSION,
     provider,
     languages: ["en"],

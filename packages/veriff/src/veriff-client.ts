@@ -1,7 +1,6 @@
 import {
   type CallOptions,
   createTransport,
-  InputValidationError,
   loadSetting,
   type OperationCaller,
   openApiClientOf,
@@ -103,24 +102,21 @@ export class Veriff {
 
   /** Creates a verification session; send the end user to `verification.url` and keep `verification.id`. Needs no shared secret. */
   createSession(body: CreateSessionRequest, options?: CallOptions): Promise<CreateSessionResponse> {
-    return this.#call("post", "/v1/sessions", { body }, options);
+    return this.#call("post", "/v1/sessions", { body }, options, [
+      "verification.id",
+      "verification.url",
+      "verification.status",
+    ]);
   }
 
   /** Updates a session — in practice submits it: `updateSession(id, { verification: { status: "submitted" } })`. */
-  async updateSession(
-    sessionId: string,
-    body: UpdateSessionRequest,
-    options?: CallOptions,
-  ): Promise<UpdateSessionResponse> {
-    // async so that a bad id rejects, like every other failure, instead of throwing synchronously.
-    requireSessionId(sessionId);
+  updateSession(sessionId: string, body: UpdateSessionRequest, options?: CallOptions): Promise<UpdateSessionResponse> {
+    // An empty or blank id (which would call another URL and sign "") is refused by core before any request.
     return this.#call("patch", "/v1/sessions/{sessionId}", { params: { path: { sessionId } }, body }, options);
   }
 
   /** Looks up a session's decision (for polling when webhooks are not used); `verification` is null until one exists. */
-  async getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
-    // async for the same reason as updateSession.
-    requireSessionId(sessionId);
+  getDecision(sessionId: string, options?: CallOptions): Promise<DecisionResponse> {
     return this.#call("get", "/v1/sessions/{sessionId}/decision", { params: { path: { sessionId } } }, options);
   }
 
@@ -140,13 +136,6 @@ export class Veriff {
       envVar: "VERIFF_SHARED_SECRET",
       description: "Veriff shared secret (needed to sign every request except creating a session)",
     });
-  }
-}
-
-// An empty id would call a different URL and sign the empty string.
-function requireSessionId(sessionId: string): void {
-  if (typeof sessionId !== "string" || sessionId.trim() === "") {
-    throw new InputValidationError("sessionId", "must be the non-empty session id returned by createSession");
   }
 }
 

@@ -3,7 +3,9 @@ import {
   type WebhookEvent,
   type WebhookRequest,
   WebhookVerificationError,
+  webhookBytes,
   webhookHeader,
+  webhookSecret,
 } from "@verifetch/core";
 import type { Decision, DecisionResponse } from "./veriff-client.ts";
 
@@ -63,6 +65,9 @@ export async function verifyVeriffWebhook(
   request: WebhookRequest,
   sharedSecret: string,
 ): Promise<WebhookEvent<"veriff", VeriffWebhookPayload>> {
+  // The secret and the request's shape are checked before the header is looked for.
+  webhookSecret("veriff", sharedSecret);
+  webhookBytes(request);
   const header = [VERIFF_WEBHOOK_SIGNATURE_HEADER, VERIFF_WEBHOOK_SIGNATURE_HEADER_VRF].find((name) =>
     webhookHeader(request.headers, name)?.trim(),
   );

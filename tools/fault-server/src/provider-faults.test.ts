@@ -4,6 +4,7 @@
 import { inspect } from "node:util";
 import { createComplyCube } from "@verifetch/complycube";
 import {
+  AbortError,
   ConnectionError,
   getResponseMeta,
   InternalServerError,
@@ -203,6 +204,63 @@ describe("fault server: broken connections and bodies", () => {
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({ retryAfterMs: 3_600_000, idempotencyKey: expect.any(String) });
     expect(sleeps).toEqual([]);
+  });
+});
+
+describe("fault server: headers, then a stalled body", () => {
+  const stalled = { stall: "after-headers", status: 200, body: '{"id":' } as const;
+
+  it("a GET whose body stalls past the attempt timeout is retried, then a TimeoutError", async () => {
+    server.script("/v1/clients/s1", stalled, stalled);
+    const started = performance.now();
+    const error = await complycube({ timeoutMs: 150, maxRetries: 1 })
+      .getClient("s1")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ retryCount: 1, isSafeToRetry: true });
+    expect(server.seen("/v1/clients/s1")).toHaveLength(2);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("a create without idempotency whose body stalls is a TimeoutError, sent once, not safe to retry", async () => {
+    server.script("/v1/flow/sessions", stalled, { status: 200, body: '{"redirectUrl":"https://x.example/2"}' });
+    const error = await complycube({ timeoutMs: 150 })
+      .createFlowSession(flowSession)
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(error).toMatchObject({ retryCount: 0, isRetryable: true, isSafeToRetry: false });
+    expect(server.seen("/v1/flow/sessions")).toHaveLength(1);
+  });
+
+  it("a Verifa create whose body stalls is retried with the same Idempotency-Key", async () => {
+    server.script("/api/v1/sessions", stalled, { status: 201, body: sessionJson });
+    const session = await verifa({ timeoutMs: 150 }).createSession({ external_ref: "u1" });
+    expect(session).toMatchObject({ id: "session_1" });
+    const keys = server.seen("/api/v1/sessions").map((request) => request.headers["idempotency-key"]);
+    expect(keys).toHaveLength(2);
+    expect(keys[0]).toBe(keys[1]);
+  });
+
+  it("the deadline covers the body: a stalled body ends at deadlineMs, not at the 30 s attempt timeout", async () => {
+    server.script("/v1/clients/s2", stalled);
+    const started = performance.now();
+    const error = await complycube({ deadlineMs: 200, maxRetries: 0 })
+      .getClient("s2")
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TimeoutError);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
+  it("the caller's signal stops a stalled body at once: AbortError", async () => {
+    server.script("/v1/clients/s3", stalled);
+    const controller = new AbortController();
+    setTimeout(() => controller.abort(), 100);
+    const started = performance.now();
+    const error = await complycube({ maxRetries: 0 })
+      .getClient("s3", { signal: controller.signal })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AbortError);
+    expect(performance.now() - started).toBeLessThan(2000);
   });
 });
 
