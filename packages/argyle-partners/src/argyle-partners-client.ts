@@ -66,16 +66,16 @@ const PROVIDER = "argyle-partners";
 /** Options for {@link createArgylePartners}. */
 export interface ArgylePartnersOptions extends ProviderClientOptions {
   /** Argyle API key id (the Basic username). Defaults to `ARGYLE_API_KEY_ID`, read at request time. */
-  apiKeyId?: string;
+  apiKeyId?: string | undefined;
   /** Argyle API key secret (the Basic password). Defaults to `ARGYLE_API_KEY_SECRET`, read at request time. */
-  apiKeySecret?: string;
+  apiKeySecret?: string | undefined;
   /**
    * `"sandbox"` (default — production is never a guess) or `"live"`; picks the host. With a
    * `baseUrl` that is an Argyle host it must name that host's environment.
    */
-  environment?: ArgylePartnersEnvironment;
+  environment?: ArgylePartnersEnvironment | undefined;
   /** The webhook subscription's `secret`, for `argylePartnersSessions(client).verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
-  webhookSecret?: string;
+  webhookSecret?: string | undefined;
 }
 
 /** A configured Argyle Partners API client. Create it with {@link createArgylePartners}. */
@@ -110,7 +110,8 @@ export class ArgylePartners {
 
   /** Creates a connection session (payroll and banking only) whose `link` is valid for one hour. */
   createSession(body: CreateSessionRequest, options?: CallOptions): Promise<Session> {
-    return this.#call("post", "/partners/v2/sessions", { body }, options, ["link"]);
+    // A banking session answers with `banking.link` (Partners Verifications Guide), a payroll one with `link`.
+    return this.#call("post", "/partners/v2/sessions", { body }, options, ["link|banking.link"]);
   }
 
   /** Creates a user on behalf of one of your clients. */
@@ -142,9 +143,12 @@ export class ArgylePartners {
     query: Omit<ListVerificationsQuery, "cursor"> = {},
     options?: CallOptions,
   ): AsyncGenerator<Verification, void, undefined> {
-    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options), {
-      provider: PROVIDER,
-    });
+    return iterateCursorPages(
+      (cursor) => this.listVerifications(cursor === undefined ? query : { ...query, cursor }, options),
+      {
+        provider: PROVIDER,
+      },
+    );
   }
 
   // The Partners API uses the same Argyle keys (and variables) as the Verifications API.

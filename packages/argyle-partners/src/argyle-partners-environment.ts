@@ -18,8 +18,8 @@ export const ARGYLE_PARTNERS_HOSTS = {
  * other throws ConfigurationError here, before any request.
  */
 export function resolveArgylePartnersEnvironment(options: {
-  baseUrl?: string;
-  environment?: ArgylePartnersEnvironment;
+  baseUrl?: string | undefined;
+  environment?: ArgylePartnersEnvironment | undefined;
 }): { baseUrl: string; environment: ArgylePartnersEnvironment } {
   return resolveHostEnvironment({
     provider: "Argyle Partners",

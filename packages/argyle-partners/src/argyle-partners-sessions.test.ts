@@ -110,7 +110,7 @@ describe("argylePartnersSessions(argylePartners) (facade adapter)", () => {
       .catch((e: unknown) => e);
     expect(InvalidResponseError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ provider: "argyle-partners", status: 200, isRetryable: false });
-    expect((error as Error).message).toMatch(/with no `link`/);
+    expect((error as Error).message).toMatch(/with no `link` or `banking.link`/);
     const surfaces = `${JSON.stringify(error)} ${inspect(error, { depth: 8, showHidden: true })}`;
     expect(surfaces).not.toContain(credentials.apiKeySecret);
     expect(surfaces).not.toContain(credentials.apiKeyId);

@@ -29,15 +29,15 @@ export interface ArgylePartnersSessionOptions {
   /** The verification the session connects (uuid): the `id` returned by `createVerification`. */
   verification: string;
   /** Banking only: bank-connection experience customization id (uuid). Sent as `configuration.experience`. */
-  experience?: string;
+  experience?: string | undefined;
   /** Payroll only: embedded connection experience customization id. Sent as `configuration.flow_id`. */
-  flowId?: string;
+  flowId?: string | undefined;
   /** Payroll only: the Items Link offers (one skips search). Sent as `configuration.items`. */
-  items?: string[];
+  items?: string[] | undefined;
   /** Payroll only: the session runs in a mobile app. Sent as `configuration.mobile_app`. */
-  mobileApp?: boolean;
+  mobileApp?: boolean | undefined;
   /** Banking only: the link expires after one successful connection. Sent as `configuration.single_use_url`. */
-  singleUseUrl?: boolean;
+  singleUseUrl?: boolean | undefined;
 }
 
 const FIELD = "providerOptions.argyle-partners";
@@ -145,7 +145,7 @@ export class ArgylePartnersSessions
       // Argyle sessions have no id of their own; the verification is what webhooks report on.
       id: options.verification,
       // createSession refused a response without a link (InvalidResponseError, credentials redacted).
-      url: raw.link as string,
+      url: (raw.link ?? raw.banking?.link) as string,
       // Argyle documents that session links expire after one hour.
       expiresAt: new Date(requestedAt + ARGYLE_PARTNERS_SESSION_TTL_MS),
       sandbox: this.#argyle.environment === "sandbox",

@@ -69,16 +69,16 @@ const PROVIDER = "argyle";
 /** Options for {@link createArgyle}. */
 export interface ArgyleOptions extends ProviderClientOptions {
   /** API key id (the Basic username). Defaults to `ARGYLE_API_KEY_ID`, read at request time. */
-  apiKeyId?: string;
+  apiKeyId?: string | undefined;
   /** API key secret (the Basic password). Defaults to `ARGYLE_API_KEY_SECRET`, read at request time. */
-  apiKeySecret?: string;
+  apiKeySecret?: string | undefined;
   /**
    * `"sandbox"` (default — production is never a guess) or `"live"`; picks the host. With a
    * `baseUrl` that is an Argyle host it must name that host's environment.
    */
-  environment?: ArgyleEnvironment;
+  environment?: ArgyleEnvironment | undefined;
   /** The webhook subscription's `secret`, for `argyleSessions(client).verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`. */
-  webhookSecret?: string;
+  webhookSecret?: string | undefined;
 }
 
 /** A configured Argyle Verifications API client. Create it with {@link createArgyle}. */
@@ -148,9 +148,12 @@ export class Argyle {
     query: Omit<ListVerificationsQuery, "cursor"> = {},
     options?: CallOptions,
   ): AsyncGenerator<Verification, void, undefined> {
-    return iterateCursorPages((cursor) => this.listVerifications({ ...query, cursor }, options), {
-      provider: PROVIDER,
-    });
+    return iterateCursorPages(
+      (cursor) => this.listVerifications(cursor === undefined ? query : { ...query, cursor }, options),
+      {
+        provider: PROVIDER,
+      },
+    );
   }
 
   /** Orders a new verification from the user's existing connection or documents, without user action. */

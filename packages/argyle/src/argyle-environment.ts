@@ -14,7 +14,10 @@ export const ARGYLE_HOSTS = {
  * production is never a guess; a `baseUrl` that is one Argyle host with an `environment` naming the
  * other throws ConfigurationError here, before any request.
  */
-export function resolveArgyleEnvironment(options: { baseUrl?: string; environment?: ArgyleEnvironment }): {
+export function resolveArgyleEnvironment(options: {
+  baseUrl?: string | undefined;
+  environment?: ArgyleEnvironment | undefined;
+}): {
   baseUrl: string;
   environment: ArgyleEnvironment;
 } {

@@ -24,15 +24,15 @@ export interface ArgyleSessionOptions {
   /** The verification the session connects (uuid): the `id` returned by `createVerification`. */
   verification: string;
   /** Banking only: bank-connection experience customization id (uuid). Sent as `configuration.experience`. */
-  experience?: string;
+  experience?: string | undefined;
   /** Payroll only: embedded connection experience customization id. Sent as `configuration.flow_id`. */
-  flowId?: string;
+  flowId?: string | undefined;
   /** Payroll only: the Items Link offers (one skips search). Sent as `configuration.items`. */
-  items?: string[];
+  items?: string[] | undefined;
   /** Payroll only: the session runs in a mobile app. Sent as `configuration.mobile_app`. */
-  mobileApp?: boolean;
+  mobileApp?: boolean | undefined;
   /** Banking only: the link expires after one successful connection. Sent as `configuration.single_use_url`. */
-  singleUseUrl?: boolean;
+  singleUseUrl?: boolean | undefined;
 }
 
 const FIELD = "providerOptions.argyle";

@@ -168,7 +168,8 @@ function requireApiKeys(provider: CliProvider): void {
 
 async function create(provider: CliProvider, client: unknown, input: CreateSessionInput): Promise<HostedSession> {
   const verifetch = createVerifetch({ providers: { [provider.name]: sessionsOf(client, provider) } });
-  return verifetch.createSession(provider.name, input);
+  // The CLI builds its input from flags: the adapter validates it whatever its static type.
+  return verifetch.createSession(provider.name, input as Parameters<typeof verifetch.createSession>[1]);
 }
 
 /**

@@ -52,9 +52,9 @@ const PROVIDER = "complycube";
 /** Options for {@link createComplyCube}. */
 export interface ComplyCubeOptions extends ProviderClientOptions {
   /** ComplyCube API key (`test_…` or `live_…`). Defaults to `COMPLYCUBE_API_KEY`, read at request time. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** Webhook secret (shown once when the webhook is created) for `complyCubeSessions(client).verifyWebhook`. Defaults to `COMPLYCUBE_WEBHOOK_SECRET`. */
-  webhookSecret?: string;
+  webhookSecret?: string | undefined;
 }
 
 /** A configured ComplyCube client. Create it with {@link createComplyCube}. */

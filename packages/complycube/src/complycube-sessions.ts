@@ -27,9 +27,9 @@ interface ComplyCubeSessionOptionsBase {
    */
   clientId: string;
   /** `"light"` (default) or `"dark"`. */
-  theme?: Schemas["FlowTheme"];
+  theme?: Schemas["FlowTheme"] | undefined;
   /** Support address shown in the flow; none is shown when omitted. */
-  supportEmail?: string;
+  supportEmail?: string | undefined;
 }
 
 /** A check-driven session: ComplyCube builds the flow from `checkTypes` (documented as the legacy approach). */
@@ -38,13 +38,13 @@ export interface ComplyCubeCheckSessionOptions extends ComplyCubeSessionOptionsB
   checkTypes: CheckType[];
   workflowTemplateId?: never;
   /** Continuous monitoring for the selected checks (default false). */
-  enableMonitoring?: boolean;
+  enableMonitoring?: boolean | undefined;
   /** false forces document capture with a phone (default true). */
-  allowDocumentUpload?: boolean;
+  allowDocumentUpload?: boolean | undefined;
   /** The ID document types the client may choose; all when omitted. */
-  documentTypes?: Schemas["FlowDocumentTypes"];
+  documentTypes?: Schemas["FlowDocumentTypes"] | undefined;
   /** Custom intro and completion screen texts. */
-  messages?: Schemas["FlowMessages"];
+  messages?: Schemas["FlowMessages"] | undefined;
   shortUrl?: never;
 }
 
@@ -54,7 +54,7 @@ export interface ComplyCubeWorkflowSessionOptions extends ComplyCubeSessionOptio
   workflowTemplateId: string;
   checkTypes?: never;
   /** Return a shortened URL, e.g. for SMS (default false). */
-  shortUrl?: boolean;
+  shortUrl?: boolean | undefined;
   enableMonitoring?: never;
   allowDocumentUpload?: never;
   documentTypes?: never;

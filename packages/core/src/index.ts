@@ -49,6 +49,7 @@ export {
   type OutgoingRequest,
   type RequestEvent,
   type ResponseEvent,
+  type RetryOverrides,
   type RetrySettings,
   sendWithRetries,
   type Transport,

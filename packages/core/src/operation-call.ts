@@ -26,8 +26,8 @@ type OperationOf<Paths, Path extends keyof Paths, Method> = Method extends keyof
 
 /**
  * Sends one operation of `Paths`, typed like openapi-fetch's `client.request`, and returns its data.
- * `required` lists the fields (dotted paths) the result must have as non-empty strings — a
- * created session's URL and id — so a 2xx without them is an InvalidResponseError.
+ * `required` lists the fields (dotted paths; `a|b.c` for either) the result must have as non-empty
+ * strings — a created session's URL and id — so a 2xx without them is an InvalidResponseError.
  */
 export type OperationCaller<Paths extends {}> = <
   Method extends HttpMethod,
@@ -178,15 +178,18 @@ export function parseSuccessBody(provider: string, exchange: Exchange, required?
   }
   const missing = what
     ? undefined
-    : required?.find((field) => {
-        const value = field
-          .split(".")
-          .reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], data);
-        return typeof value !== "string" || value === "";
-      });
+    : // `a|b.c`: either is enough (a session's link can sit in one of two places).
+      required?.find((field) =>
+        field.split("|").every((path) => {
+          const value = path
+            .split(".")
+            .reduce<unknown>((at, key) => (at as Record<string, unknown> | null)?.[key], data);
+          return typeof value !== "string" || value === "";
+        }),
+      );
   if (what || missing) {
     const body = what ? redactText(text.slice(0, 1000), meta.secrets) : redactValue(data, meta.secrets);
-    throw invalidResponse(provider, exchange, body, what ?? `no \`${missing}\``);
+    throw invalidResponse(provider, exchange, body, what ?? `no \`${missing?.replaceAll("|", "` or `")}\``);
   }
   return data;
 }

@@ -59,10 +59,13 @@ export interface InputSchema {
  */
 export function checkSchema(value: unknown, schema: InputSchema, field: string): void {
   const fail = (expected: string): never => {
-    throw new InputValidationError(
-      field || "input",
-      `must be ${expected} (got ${JSON.stringify(value) ?? typeof value})`,
-    );
+    let got: string | undefined;
+    try {
+      got = JSON.stringify(value);
+    } catch {
+      // A BigInt or a cycle: JSON cannot show it (its type is shown instead).
+    }
+    throw new InputValidationError(field || "input", `must be ${expected} (got ${got ?? typeof value})`);
   };
   const { type, minLength = 0, minItems = 0, items, properties, additionalProperties: other } = schema;
   if (schema.enum && !schema.enum.includes(value)) fail(`one of ${schema.enum.join(", ")}`);

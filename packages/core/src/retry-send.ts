@@ -36,6 +36,9 @@ export interface RetrySettings {
   maxRetryWaitMs: number;
 }
 
+/** Any of {@link RetrySettings}, each optional (undefined leaves the base value). */
+export type RetryOverrides = { [K in keyof RetrySettings]?: RetrySettings[K] | undefined };
+
 /** The defaults of {@link RetrySettings}. */
 export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
   maxRetries: 2,
@@ -55,7 +58,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  * `maxRetryWaitMs` milliseconds >= 0, `timeoutMs` and `deadlineMs` milliseconds > 0. A duration
  * may be `Infinity` for no limit; every value is capped at {@link MAX_TIMER_MS}.
  */
-export function resolveRetrySettings(base: RetrySettings, overrides: Partial<RetrySettings> = {}): RetrySettings {
+export function resolveRetrySettings(base: RetrySettings, overrides: RetryOverrides = {}): RetrySettings {
   const settings = { ...base };
   for (const option of Object.keys(base) as (keyof RetrySettings)[]) {
     const value = overrides[option];
@@ -194,7 +197,7 @@ export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 export async function sendWithRetries(
   transport: Transport,
   request: OutgoingRequest,
-  overrides?: Partial<RetrySettings>,
+  overrides?: RetryOverrides,
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
   const { clock, provider, log } = transport;
@@ -268,7 +271,7 @@ export async function sendWithRetries(
     try {
       // Never follow a redirect: fetch would forward custom credential headers (X-API-Key,
       // X-AUTH-CLIENT…) to whatever host it names. No spec documents one; it surfaces as an ApiError.
-      response = await settle(send({ method, headers, body, signal, redirect: "manual" }));
+      response = await settle(send({ method, headers, body: body ?? null, signal, redirect: "manual" }));
       if (!failed) {
         if (typeof response?.text !== "function") {
           throw new ConfigurationError(`${provider}: the fetch option must resolve to a Response`, { option: "fetch" });

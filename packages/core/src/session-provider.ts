@@ -7,12 +7,12 @@ export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v1";
 
 /** The person being verified, as far as the caller knows them. */
 export interface SessionPerson {
-  firstName?: string;
-  lastName?: string;
-  email?: string;
-  phone?: string;
+  firstName?: string | undefined;
+  lastName?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
   /** `YYYY-MM-DD`. */
-  dateOfBirth?: string;
+  dateOfBirth?: string | undefined;
 }
 
 /** What every provider's "create a hosted session" call shares, plus per-provider options. */
@@ -20,21 +20,21 @@ export interface CreateSessionInput<TProviderOptions extends object = Record<str
   /** Your reference for the user or transaction (returned in webhooks where the provider supports it). */
   reference: string;
   /** Where the provider sends the user when they finish. Must be https. */
-  redirectUrl?: string;
+  redirectUrl?: string | undefined;
   /** Where the provider sends the user when they cancel, where supported. Must be https. */
-  cancelUrl?: string;
+  cancelUrl?: string | undefined;
   /** UI language, lowercase ISO 639-1 (`"en"`); refused for providers that take none. */
-  language?: string;
+  language?: string | undefined;
   /** ISO 3166-1 alpha-2 country, upper case (`"GB"`). */
-  country?: string;
-  person?: SessionPerson;
+  country?: string | undefined;
+  person?: SessionPerson | undefined;
   /** String key/values attached to the session where the provider supports metadata. */
-  metadata?: Record<string, string>;
+  metadata?: Record<string, string> | undefined;
   /** Idempotency key, for providers that honour one (others refuse it). */
-  idempotencyKey?: string;
-  signal?: AbortSignal;
+  idempotencyKey?: string | undefined;
+  signal?: AbortSignal | undefined;
   /** Options only one provider understands, keyed by provider name: `{ complycube: { clientId } }`. */
-  providerOptions?: TProviderOptions;
+  providerOptions?: TProviderOptions | undefined;
 }
 
 /**
@@ -97,7 +97,7 @@ export type ProviderSessionInput<
   TProvider extends string,
   TOptions extends object,
   TRequired extends RequirableSessionField = never,
-> = CreateSessionInput<{ [K in TProvider]?: TOptions }> & Required<Pick<CreateSessionInput, TRequired>>;
+> = CreateSessionInput<{ [K in TProvider]?: TOptions }> & { [K in TRequired]-?: NonNullable<CreateSessionInput[K]> };
 
 /**
  * What a provider package implements for the facade. `TRequired` names the shared fields it cannot do

@@ -17,56 +17,56 @@ import {
 /** Options every provider factory accepts (`createComplyCube(options)`, …). */
 export interface ProviderClientOptions {
   /** Override the provider's API host, e.g. a mock server. Must be https unless it is loopback. */
-  baseUrl?: string;
+  baseUrl?: string | undefined;
   /** A custom fetch implementation (proxies, instrumentation, tests); it receives a Request. */
-  fetch?: FetchLike;
+  fetch?: FetchLike | undefined;
   /** Headers sent with every request. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Retries after the first attempt (default 2; 0 disables). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /**
    * Time limit of each attempt, response body included, in ms (default 30 000). `Infinity` (or
    * anything above 2³¹−1, about 24.8 days, the longest timer runtimes support) means no limit.
    */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Time limit of a whole call, retries, waits and bodies included, in ms (default: none; `Infinity`: none). */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /** Longest wait between attempts; a longer `Retry-After` is not waited for (default 60 000; at most 2³¹−1). */
-  maxRetryWaitMs?: number;
+  maxRetryWaitMs?: number | undefined;
   /** Where log lines go (console-like). Without it nothing is logged unless `logLevel` is set. */
-  logger?: Logger;
+  logger?: Logger | undefined;
   /** Most verbose level logged (default `"warn"` with a logger, `"off"` without). Never logs credentials or bodies. */
-  logLevel?: LogLevel;
+  logLevel?: LogLevel | undefined;
   /** Called before every attempt with method, path, attempt and idempotency key. */
-  onRequest?: (event: RequestEvent) => void;
+  onRequest?: ((event: RequestEvent) => void) | undefined;
   /** Called after every attempt with status (or error), elapsed ms and whether a retry follows. */
-  onResponse?: (event: ResponseEvent) => void;
+  onResponse?: ((event: ResponseEvent) => void) | undefined;
   /**
    * Allow running in a browser. Off by default: these clients hold secret keys, which a browser
    * would expose to every visitor.
    */
-  dangerouslyAllowBrowser?: boolean;
+  dangerouslyAllowBrowser?: boolean | undefined;
   /** Replaces time and randomness (tests). */
-  clock?: Partial<Clock>;
+  clock?: Partial<Clock> | undefined;
 }
 
 /** Options accepted by every convenience method, per call. */
 export interface CallOptions {
   /** Cancels the call at once, including during a wait between retries. Never retried. */
-  signal?: AbortSignal;
+  signal?: AbortSignal | undefined;
   /** Headers for this call only; they override the client's headers. */
-  headers?: Record<string, string>;
+  headers?: Record<string, string> | undefined;
   /** Retries for this call (overrides the client's `maxRetries`). */
-  maxRetries?: number;
+  maxRetries?: number | undefined;
   /** Per-attempt time limit for this call, response body included, in ms. */
-  timeoutMs?: number;
+  timeoutMs?: number | undefined;
   /** Time limit of this whole call, in ms. */
-  deadlineMs?: number;
+  deadlineMs?: number | undefined;
   /**
    * Idempotency key for this call, for providers that honour one (others refuse it): every retry
    * sends the same key, so the provider acts once. Defaults to a new random key per call.
    */
-  idempotencyKey?: string;
+  idempotencyKey?: string | undefined;
 }
 
 /** How a provider package configures its transport. */
@@ -80,11 +80,11 @@ export interface TransportConfig {
   /** Adds credentials to each outgoing call and returns the secrets it used. */
   authenticate: Authenticate;
   /** Header of an idempotency key the provider documents and honours, if any. */
-  idempotencyHeader?: string;
+  idempotencyHeader?: string | undefined;
   /** The caller's options. */
   options: ProviderClientOptions;
   /** Default headers of the provider (the caller's `headers` override them). */
-  defaultHeaders?: Record<string, string>;
+  defaultHeaders?: Record<string, string> | undefined;
 }
 
 const transports = new WeakMap<object, Transport>();

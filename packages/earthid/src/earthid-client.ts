@@ -49,7 +49,7 @@ const PROVIDER = "earthid";
 /** Options for {@link createEarthId}. */
 export interface EarthIdOptions extends ProviderClientOptions {
   /** EarthID API key, sent as `X-AUTH-CLIENT`. Defaults to `EARTHID_API_KEY`, read at request time. */
-  apiKey?: string;
+  apiKey?: string | undefined;
 }
 
 /**

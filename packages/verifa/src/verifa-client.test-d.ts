@@ -56,4 +56,14 @@ describe("@verifetch/verifa types", () => {
       expectTypeOf(error.provider).toEqualTypeOf<"verifa">();
     }
   });
+  it("accepts possibly-undefined options (exactOptionalPropertyTypes is on in this workspace)", () => {
+    const env: Record<string, string | undefined> = {};
+    createVerifa({
+      apiKey: env.VERIFA_API_KEY,
+      baseUrl: env.VERIFA_BASE_URL,
+      webhookSecret: env.SECRET,
+      maxRetries: undefined,
+    });
+    verifa.getSession("s", { signal: undefined, timeoutMs: undefined, idempotencyKey: undefined });
+  });
 });

@@ -53,11 +53,11 @@ const PROVIDER = "verifa";
 /** Options for {@link createVerifa}. */
 export interface VerifaOptions extends ProviderClientOptions {
   /** Secret key (`vk_sandbox_…` or `vk_live_…`). Defaults to `VERIFA_API_KEY`, read at request time. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /** `Verifa-Version` to send. Defaults to {@link VERIFA_API_VERSION}, the version these types describe. */
-  apiVersion?: string;
+  apiVersion?: string | undefined;
   /** Webhook endpoint secret (`whsec_…`) for `verifaSessions(client).verifyWebhook`. Defaults to `VERIFA_WEBHOOK_SECRET`. */
-  webhookSecret?: string;
+  webhookSecret?: string | undefined;
 }
 
 /** A configured Verifa client. Create it with {@link createVerifa}. */
@@ -98,7 +98,8 @@ export class Verifa {
    * read the key used with `getResponseMeta(session).idempotencyKey`.
    */
   createSession(body: CreateSessionRequest = {}, options?: CallOptions): Promise<CreateSessionResponse> {
-    return this.#call("post", "/api/v1/sessions", { body }, options, ["id", "status", "capture_url", "expires_at"]);
+    // Only what a caller cannot do without: the adapter falls back to the documented status and lifetime.
+    return this.#call("post", "/api/v1/sessions", { body }, options, ["id", "capture_url"]);
   }
 
   /** Retrieves a session. */

@@ -20,9 +20,9 @@ import { type VerifaWebhookPayload, verifyVerifaWebhook } from "./verifa-webhook
 /** Verifa-only options of the unified `createSession` (`providerOptions.verifa`). All optional. */
 export interface VerifaSessionOptions {
   /** The workflow to run; the organisation's default otherwise. */
-  workflowId?: string;
+  workflowId?: string | undefined;
   /** Per-session check overrides; the workflow's checks otherwise. */
-  checks?: string[];
+  checks?: string[] | undefined;
 }
 
 const FIELD = "providerOptions.verifa";

@@ -78,4 +78,15 @@ describe("verifetch facade types", () => {
       expectTypeOf(error.attempts[0]?.provider).toEqualTypeOf<string | undefined>();
     if (NoSuchProviderError.isInstance(error)) expectTypeOf(error.available).toEqualTypeOf<readonly string[]>();
   });
+  it("accepts possibly-undefined shared fields, but a required one must be a string", () => {
+    const env: Record<string, string | undefined> = {};
+    vf.createSession("verifa", {
+      reference: "r",
+      redirectUrl: env.REDIRECT,
+      country: env.COUNTRY,
+      language: undefined,
+    });
+    // @ts-expect-error urls requires a cancelUrl string, not string | undefined
+    vf.createSession("urls", { reference: "r", redirectUrl: "https://a.example", cancelUrl: env.CANCEL });
+  });
 });

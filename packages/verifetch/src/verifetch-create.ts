@@ -49,9 +49,9 @@ export type ProviderOptionsFor<P extends ProviderMap, K extends keyof P> = {
  * The input of `createSession` for provider(s) `K`: shared fields (those any of them requires made
  * required, e.g. ComplyCube's `redirectUrl` and `cancelUrl`) plus their typed `providerOptions`.
  */
-export type SessionInputFor<P extends ProviderMap, K extends keyof P> = Omit<CreateSessionInput, "providerOptions"> &
-  Required<Pick<CreateSessionInput, SessionProviderRequired<P[K]>>> &
-  ([NeedsOptions<P, K>] extends [never]
+export type SessionInputFor<P extends ProviderMap, K extends keyof P> = Omit<CreateSessionInput, "providerOptions"> & {
+  [F in SessionProviderRequired<P[K]>]-?: NonNullable<CreateSessionInput[F]>;
+} & ([NeedsOptions<P, K>] extends [never]
     ? { providerOptions?: ProviderOptionsFor<P, K> }
     : { providerOptions: ProviderOptionsFor<P, K> });
 

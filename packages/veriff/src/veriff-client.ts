@@ -55,13 +55,13 @@ const PROVIDER = "veriff";
 /** Options for {@link createVeriff}. */
 export interface VeriffOptions extends ProviderClientOptions {
   /** The integration's API key, sent as `X-AUTH-CLIENT`. Defaults to `VERIFF_API_KEY`, read at request time. */
-  apiKey?: string;
+  apiKey?: string | undefined;
   /**
    * The integration's shared secret key, used only to compute `X-HMAC-SIGNATURE` (never sent) and
    * to verify webhooks (`veriffSessions(client).verifyWebhook`). Defaults to `VERIFF_SHARED_SECRET`, read only when
    * a request needs a signature or a webhook is verified: creating sessions needs just the API key.
    */
-  sharedSecret?: string;
+  sharedSecret?: string | undefined;
 }
 
 /**

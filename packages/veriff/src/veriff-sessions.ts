@@ -32,13 +32,13 @@ export interface VeriffSessionOptions {
    * The identity document the end user is expected to use. `country` is its issuing country and
    * wins over the unified `country`; `number` is letters and digits only.
    */
-  document?: { type?: string; number?: string; country?: string };
+  document?: { type?: string; number?: string; country?: string } | undefined;
   /** Your UUID for the end user (returned in decisions). */
-  endUserId?: string;
+  endUserId?: string | undefined;
   /** Consents the end user has given, e.g. `[{ type: "ine", approved: true }]`. */
-  consents?: { type: string; approved: boolean }[];
+  consents?: { type: string; approved: boolean }[] | undefined;
   /** The end user's address as one string. */
-  address?: { fullAddress: string };
+  address?: { fullAddress: string } | undefined;
 }
 
 type Verification = CreateSessionRequest["verification"];

@@ -32,7 +32,7 @@ export function routedFetch(routes: ReadonlyMap<string, string>, realFetch: type
       new Request(`${target.replace(/\/$/, "")}${url.pathname}${url.search}`, {
         method: request.method,
         headers: request.headers,
-        body,
+        body: body ?? null,
         redirect: request.redirect,
         signal: request.signal,
       }),

@@ -11,9 +11,9 @@ export interface ReleaseOptions {
   /** The workspace to release (a clean git checkout). */
   rootDir: string;
   /** Registry to check and publish to; omitted, the one pnpm is configured with. */
-  registry?: string;
+  registry?: string | undefined;
   /** An npmrc file with the registry's auth token (pnpm 12 reads credentials from npmrc files only). */
-  authFile?: string;
+  authFile?: string | undefined;
   /** Publish with a provenance attestation (`pnpm publish --provenance`); needs CI with OIDC. */
   provenance: boolean;
   /** Where the tarballs are written (created when missing). */
@@ -21,7 +21,7 @@ export interface ReleaseOptions {
   /** Progress lines. */
   log: (line: string) => void;
   /** Pack and check everything, but do not commit, publish or tag. */
-  dryRun?: boolean;
+  dryRun?: boolean | undefined;
 }
 
 /** What a release did. */
