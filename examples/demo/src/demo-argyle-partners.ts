@@ -1,5 +1,5 @@
 import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
-import { readEnv } from "@verifetch/core";
+import { readEnv } from "@verifetch/core/provider";
 import type { DemoTarget } from "./demo-target.ts";
 
 /** The partner flow: a user and a verification for one of the partner's clients. */

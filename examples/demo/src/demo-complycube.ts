@@ -1,5 +1,5 @@
 import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
-import { readEnv } from "@verifetch/core";
+import { readEnv } from "@verifetch/core/provider";
 import type { DemoTarget } from "./demo-target.ts";
 
 /** ComplyCube needs a client first; the facade then creates the flow session for it. */

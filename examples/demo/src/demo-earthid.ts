@@ -1,4 +1,4 @@
-import { readEnv } from "@verifetch/core";
+import { readEnv } from "@verifetch/core/provider";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
 import type { DemoTarget } from "./demo-target.ts";
 

@@ -1,4 +1,4 @@
-import { readEnv } from "@verifetch/core";
+import { readEnv } from "@verifetch/core/provider";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import type { DemoTarget } from "./demo-target.ts";
 

@@ -1,4 +1,4 @@
-import { readEnv } from "@verifetch/core";
+import { readEnv } from "@verifetch/core/provider";
 import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import type { DemoTarget } from "./demo-target.ts";
 

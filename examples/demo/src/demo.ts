@@ -4,7 +4,8 @@
 // spec; a provider whose keys are set in the environment is called for real instead.
 import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
-import { type FetchLike, readEnv, VerifetchError } from "@verifetch/core";
+import { type FetchLike, VerifetchError } from "@verifetch/core";
+import { readEnv } from "@verifetch/core/provider";
 import { type MockServer, startMock } from "@verifetch/testing";
 import { type AnySessionProvider, createVerifetch } from "verifetch";
 import { prepareArgyle } from "./demo-argyle.ts";

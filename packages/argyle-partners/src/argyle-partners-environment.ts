@@ -1,4 +1,5 @@
-import { type Environment, resolveHostEnvironment } from "@verifetch/core";
+import type { Environment } from "@verifetch/core";
+import { resolveHostEnvironment } from "@verifetch/core/provider";
 
 /** The Partners API's two environments. The host decides which one a call acts on; keys carry no prefix. */
 export type ArgylePartnersEnvironment = Environment;

@@ -1,18 +1,19 @@
 import {
   type CreateSessionInput,
-  checkOptionRecord,
   type HostedSession,
   InputValidationError,
-  isRecord,
-  loadSetting,
-  SESSION_PROVIDER_SPECIFICATION_VERSION,
-  type SessionProvider,
-  sessionSettingsOf,
   type UnsentField,
-  validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
 } from "@verifetch/core";
+import {
+  checkOptionRecord,
+  isRecord,
+  loadSetting,
+  sessionSettingsOf,
+  validateSessionInput,
+} from "@verifetch/core/provider";
+import { SESSION_PROVIDER_SPECIFICATION_VERSION, type SessionProvider } from "@verifetch/core/session";
 import {
   ARGYLE_PARTNERS_SESSION_TTL_MS,
   type ArgylePartners,

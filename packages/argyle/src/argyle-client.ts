@@ -1,15 +1,13 @@
+import { type CallOptions, type ProviderClientOptions, setSessionSettings } from "@verifetch/core";
 import {
-  type CallOptions,
   createTransport,
   iterateCursorPages,
   loadSetting,
   type OperationCaller,
   openApiClientOf,
   operationCaller,
-  type ProviderClientOptions,
   setBasicAuthorization,
-  setSessionSettings,
-} from "@verifetch/core";
+} from "@verifetch/core/provider";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import { type ArgyleEnvironment, resolveArgyleEnvironment } from "./argyle-environment.ts";
 import type { components, operations, paths } from "./generated/openapi.ts";

@@ -1,18 +1,19 @@
 import {
   type CreateSessionInput,
-  checkOptionRecord,
   type HostedSession,
   InputValidationError,
-  isRecord,
-  loadSetting,
-  SESSION_PROVIDER_SPECIFICATION_VERSION,
-  type SessionProvider,
-  sessionSettingsOf,
   type UnsentField,
-  validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
 } from "@verifetch/core";
+import {
+  checkOptionRecord,
+  isRecord,
+  loadSetting,
+  sessionSettingsOf,
+  validateSessionInput,
+} from "@verifetch/core/provider";
+import { SESSION_PROVIDER_SPECIFICATION_VERSION, type SessionProvider } from "@verifetch/core/session";
 import { ARGYLE_SESSION_TTL_MS, type Argyle, type CreateSessionRequest, type Session } from "./argyle-client.ts";
 import { type ArgyleWebhookPayload, verifyArgyleWebhook } from "./argyle-webhook.ts";
 import { clientSessionCreateConfigurationLanguageValues } from "./generated/openapi.ts";

@@ -1,4 +1,5 @@
-import { verifyBodyHmac, type WebhookEvent, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
+import { type WebhookEvent, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
+import { verifyBodyHmac } from "@verifetch/core/provider";
 
 /** The header Argyle signs its webhook deliveries with. */
 export const ARGYLE_SIGNATURE_HEADER = "X-Argyle-Signature";

@@ -1,10 +1,5 @@
-import {
-  type ApiError,
-  type HostedSession,
-  isApiError,
-  type SessionProvider,
-  type WebhookEvent,
-} from "@verifetch/core";
+import { type ApiError, type HostedSession, isApiError, type WebhookEvent } from "@verifetch/core";
+import type { SessionProvider } from "@verifetch/core/session";
 import { describe, expectTypeOf, it } from "vitest";
 import { complyCubeSessions } from "./complycube-sessions.ts";
 import type { ComplyCubeErrorBody } from "./index.ts";

@@ -1,18 +1,17 @@
+import type { HostedSession, UnsentField, WebhookEvent, WebhookRequest } from "@verifetch/core";
 import {
   checkSchema,
-  type HostedSession,
   type InputSchema,
   isRecord,
   loadSetting,
+  sessionSettingsOf,
+  validateSessionInput,
+} from "@verifetch/core/provider";
+import {
   type ProviderSessionInput,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
-  sessionSettingsOf,
-  type UnsentField,
-  validateSessionInput,
-  type WebhookEvent,
-  type WebhookRequest,
-} from "@verifetch/core";
+} from "@verifetch/core/session";
 import type { CheckType, ComplyCube, CreateFlowSessionRequest, FlowSession } from "./complycube-client.ts";
 import { type ComplyCubeWebhookPayload, verifyComplyCubeWebhook } from "./complycube-webhook.ts";
 import { checkTypeValues, type components, flowLanguageValues, flowThemeValues } from "./generated/openapi.ts";

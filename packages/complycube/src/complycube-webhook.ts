@@ -1,4 +1,5 @@
-import { verifyBodyHmac, type WebhookEvent, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
+import { type WebhookEvent, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
+import { verifyBodyHmac } from "@verifetch/core/provider";
 
 /** The header ComplyCube signs its webhook deliveries with. */
 export const COMPLYCUBE_SIGNATURE_HEADER = "ComplyCube-Signature";

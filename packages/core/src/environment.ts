@@ -52,3 +52,35 @@ function safeOrigin(url: string): string {
     return url;
   }
 }
+
+/** How a provider whose API key's prefix decides the environment names its keys. */
+export interface KeyPrefixEnvironmentConfig {
+  /** Provider display name for messages, e.g. `"Verifa"`. */
+  provider: string;
+  /** The option and the environment variable the key comes from, for messages. */
+  option: string;
+  envVar: string;
+  /** Key prefixes of each environment, e.g. `{ sandbox: ["vk_sandbox_"], live: ["vk_live_"] }`. */
+  prefixes: Record<Environment, readonly string[]>;
+  /** Prefixes of keys that must not be used here, each with why (e.g. a publishable key). */
+  refused?: Readonly<Record<string, string>> | undefined;
+}
+
+/**
+ * The environment an API key acts on, from its prefix. A key of a refused kind, or of no known
+ * prefix, is a ConfigurationError (naming the option and variable, never the key) before any request.
+ */
+export function keyPrefixEnvironment(key: string, config: KeyPrefixEnvironmentConfig): Environment {
+  const { provider, prefixes } = config;
+  for (const environment of ["sandbox", "live"] as const) {
+    if (prefixes[environment].some((prefix) => key.startsWith(prefix))) return environment;
+  }
+  const refused = Object.entries(config.refused ?? {}).find(([prefix]) => key.startsWith(prefix));
+  const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(" or ");
+  throw new ConfigurationError(
+    refused
+      ? `The ${provider} ${config.option} is a ${refused[0]}… key: ${refused[1]}`
+      : `The ${provider} ${config.option} must start with ${list(prefixes.sandbox)} (sandbox) or ${list(prefixes.live)} (live)`,
+    { option: config.option, envVar: config.envVar },
+  );
+}

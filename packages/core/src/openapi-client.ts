@@ -1,41 +1,71 @@
 // The typed openapi-fetch client of a provider (`complyCubeApiClient(complycube)`): every spec
-// operation, sent through the same transport as the convenience methods. Built on demand, so a
-// program that only calls convenience methods never bundles openapi-fetch's client.
-import createClient, { type Client } from "openapi-fetch";
+// operation, sent through the same transport as the convenience methods. Built on demand, and
+// openapi-fetch itself is imported only when its client first sends a request: importing a provider
+// package, or calling only its methods, never loads (or bundles into the startup path) openapi-fetch.
+import type { Client, Middleware } from "openapi-fetch";
 import { utf8 } from "./crypto-hmac.ts";
 import { parseSuccessBody } from "./operation-call.ts";
 import { bodyKeepingRequest, replayableBody } from "./request-body.ts";
-import { setTransportMeta } from "./response-meta.ts";
-import { NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
+import { NULL_BODY_STATUSES, sendWithRetries } from "./retry-send.ts";
+import { redactText } from "./secret-redact.ts";
 import { transportOf } from "./transport-create.ts";
+import type { OutgoingRequest, Transport } from "./transport-types.ts";
 
-const clients = new WeakMap<Transport, Client<object, "application/json">>();
+type AnyClient = Client<object, "application/json">;
+type Operation = NonNullable<OutgoingRequest["operation"]>;
 
-/**
- * The openapi-fetch client (`{ data, error, response }` results) of the provider client `owner`,
- * created once per owner. Provider packages wrap it with their `paths`.
- */
+const METHODS = ["GET", "PUT", "POST", "DELETE", "OPTIONS", "HEAD", "PATCH", "TRACE", "request"] as const;
+
+/** The openapi-fetch client of a provider client (made once per client, cached on its transport). */
 export function openApiClientOf<Paths extends {}>(owner: object): Client<Paths, "application/json"> {
-  const transport = transportOf(owner);
-  let client = clients.get(transport);
-  if (!client) {
-    client = createClient<object, "application/json">({
-      baseUrl: transport.baseUrl,
-      headers: transport.headers,
-      Request: bodyKeepingRequest(),
-      fetch: (request) => sendRequest(transport, request),
-    });
-    clients.set(transport, client);
-  }
-  return client as Client<Paths, "application/json">;
+  const transport = transportOf(owner) as Transport & { openapi?: AnyClient };
+  transport.openapi ??= lazyClient(transport);
+  return transport.openapi as Client<Paths, "application/json">;
 }
 
 /**
- * Sends openapi-fetch's prepared Request and hands back a buffered copy of the final response. A
- * 2xx is parsed here once, so an empty or malformed body is a typed InvalidResponseError, and the
- * copy's `json()` returns the parsed value. A length header makes openapi-fetch call `json()`.
+ * A client with openapi-fetch's interface whose calls load openapi-fetch on first use. Middleware
+ * added with `use` before that is applied in order; each request's spec operation (path template
+ * and path parameters) is handed to the transport, so credentials follow the operation's security.
  */
-async function sendRequest(transport: Transport, request: Request): Promise<Response> {
+function lazyClient(transport: Transport): AnyClient {
+  const operations = new WeakMap<Request, Operation>();
+  const added: Middleware[] = [];
+  let loaded: Promise<AnyClient> | undefined;
+  const load = () =>
+    (loaded ??= import("openapi-fetch").then(({ default: createClient }) => {
+      const client = createClient<object, "application/json">({
+        baseUrl: transport.baseUrl,
+        headers: transport.headers,
+        Request: bodyKeepingRequest(),
+        fetch: (request) => sendRequest(transport, request, operations.get(request)),
+      });
+      // Last of the middleware, so it sees the Request that is sent.
+      client.use(...added, {
+        onRequest({ request, schemaPath, params }) {
+          const path = Object.fromEntries(Object.entries(params.path ?? {}).map(([k, v]) => [k, String(v)]));
+          operations.set(request, { path: schemaPath, params: path });
+        },
+      });
+      return client;
+    }));
+  const lazy = {
+    use: (...middleware: Middleware[]) => {
+      if (loaded) throw new Error("add openapi-fetch middleware before the client's first request");
+      added.push(...middleware);
+    },
+    eject: (...middleware: Middleware[]) => {
+      for (const item of middleware) added.splice(added.indexOf(item) >>> 0, 1);
+    },
+  } as Record<string, unknown>;
+  for (const method of METHODS) {
+    lazy[method] = (...args: unknown[]) =>
+      load().then((client) => (client[method] as (...a: unknown[]) => unknown)(...args));
+  }
+  return lazy as unknown as AnyClient;
+}
+
+async function sendRequest(transport: Transport, request: Request, operation: Operation | undefined) {
   const method = request.method.toUpperCase();
   const body = method === "GET" || method === "HEAD" ? undefined : await replayableBody(request);
   const exchange = await sendWithRetries(transport, {
@@ -44,14 +74,14 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
     headers: new Headers(request.headers),
     body,
     signal: request.signal,
+    operation,
   });
-  const { response, headers, text, meta } = exchange;
+  const { response, headers, meta } = exchange;
   const { status, ok } = response;
-  if (response.type === "opaqueredirect") {
-    // A browser's hidden redirect (status 0) cannot be copied into a new Response; its body is empty.
-    setTransportMeta(response, meta);
-    return response;
-  }
+  // An error body goes to the caller as `error`: a credential the provider echoed is redacted in it.
+  const text = ok ? exchange.text : redactText(exchange.text, meta.secrets);
+  // A browser's hidden redirect (status 0) cannot be copied into a new Response; its body is empty.
+  if (response.type === "opaqueredirect") return response;
   const value = ok ? parseSuccessBody(transport.provider, exchange) : undefined;
   const copy = new Response(NULL_BODY_STATUSES.has(status) ? null : text, {
     status,
@@ -63,6 +93,5 @@ async function sendRequest(transport: Transport, request: Request): Promise<Resp
   copy.headers.delete("transfer-encoding");
   copy.headers.delete("content-encoding");
   if (ok) Object.defineProperty(copy, "json", { value: async () => value });
-  setTransportMeta(copy, meta);
   return copy;
 }

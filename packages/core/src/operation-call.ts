@@ -6,9 +6,9 @@ import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } 
 import { InputValidationError, InvalidResponseError } from "./error-classes.ts";
 import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta } from "./response-meta.ts";
-import { type Exchange, NOT_HTTP, NULL_BODY_STATUSES, sendWithRetries, type Transport } from "./retry-send.ts";
+import { NOT_HTTP, NULL_BODY_STATUSES, sendWithRetries } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
-import type { CallOptions } from "./transport-create.ts";
+import type { CallOptions, Exchange, Transport } from "./transport-types.ts";
 
 /** The lower-case HTTP methods of an OpenAPI path item. */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -52,8 +52,8 @@ export function operationCaller<Paths extends {}>(transport: Transport): Operati
     callOperation(transport, method, path, init, options, required)) as OperationCaller<Paths>;
 }
 
-/** An idempotency key: 1 to 255 printable ASCII characters, no spaces (any header can carry it unchanged). */
-const IDEMPOTENCY_KEY = /^[!-~]{1,255}$/;
+/** An idempotency key: printable ASCII characters, no spaces (any header can carry it unchanged). */
+const IDEMPOTENCY_KEY = /^[!-~]+$/;
 
 /** A path parameter that would change which URL is called: empty, blank, or a dot segment. */
 const UNSAFE_PATH_PARAMETER = /^(\s*|\.\.?)$/;
@@ -77,28 +77,37 @@ export async function callOperation(
     for (const item of [value].flat()) if (item != null) query.append(key, String(item));
   }
   const search = String(query);
+  const pathParams: Record<string, string> = {};
   const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params.path?.[name];
     // `getSession(undefined)` must not call `/sessions/undefined`, nor `".."` the parent path.
     if (typeof value !== "string" || UNSAFE_PATH_PARAMETER.test(value)) {
       throw new InputValidationError(name, "must be a non-empty string (an id)");
     }
+    pathParams[name] = value;
     return encodeURIComponent(value);
   });
   const outgoing = headersFrom({ ...transport.headers, ...headers });
   if (body !== undefined) outgoing.set("Content-Type", "application/json");
   if (idempotencyKey !== undefined) {
-    const header = transport.idempotencyHeader;
-    if (!header) {
+    const idempotency = transport.idempotency;
+    if (!idempotency) {
       throw new InputValidationError(
         "idempotencyKey",
         `${transport.provider} documents no idempotency key, so none can be sent`,
       );
     }
-    if (typeof idempotencyKey !== "string" || !IDEMPOTENCY_KEY.test(idempotencyKey)) {
-      throw new InputValidationError("idempotencyKey", "must be 1 to 255 printable ASCII characters, without spaces");
+    if (
+      typeof idempotencyKey !== "string" ||
+      !IDEMPOTENCY_KEY.test(idempotencyKey) ||
+      idempotencyKey.length > idempotency.maxLength
+    ) {
+      throw new InputValidationError(
+        "idempotencyKey",
+        `must be 1 to ${idempotency.maxLength} printable ASCII characters, without spaces`,
+      );
     }
-    outgoing.set(header, idempotencyKey);
+    outgoing.set(idempotency.header, idempotencyKey);
   }
   let json: string | undefined;
   try {
@@ -115,6 +124,7 @@ export async function callOperation(
       headers: outgoing,
       body: json,
       signal,
+      operation: { path, params: pathParams },
     },
     overrides,
   );

@@ -2,10 +2,15 @@ import { InvalidResponseError } from "./error-classes.ts";
 
 const BASE = "https://base.invalid/";
 
-/** A page of a cursor-paginated list whose `next` is the URL of the following page (or null). */
-export interface CursorPage<TItem> {
-  next?: string | null;
-  results?: TItem[];
+/** Where a cursor-paginated list keeps its cursor, items and next link (`x-verifetch-pagination`). */
+export interface CursorPagination {
+  provider: string;
+  /** The query parameter of the `next` URL holding the cursor (default `cursor`). */
+  cursorParam?: string | undefined;
+  /** The page field holding the items (default `results`). */
+  items?: string | undefined;
+  /** The page field holding the next page's URL (default `next`). */
+  next?: string | undefined;
 }
 
 /**
@@ -15,24 +20,25 @@ export interface CursorPage<TItem> {
  * followed — is an InvalidResponseError rather than a silently shortened list.
  */
 export async function* iterateCursorPages<TItem>(
-  fetchPage: (cursor: string | undefined) => Promise<CursorPage<TItem>>,
-  { provider, cursorParam = "cursor" }: { provider: string; cursorParam?: string },
+  fetchPage: (cursor: string | undefined) => Promise<object>,
+  { provider, cursorParam = "cursor", items = "results", next: nextField = "next" }: CursorPagination,
 ): AsyncGenerator<TItem, void, undefined> {
   let cursor: string | undefined;
   const seen = new Set<string>();
   for (;;) {
-    const page = await fetchPage(cursor);
-    yield* page.results ?? [];
-    if (!page.next) return;
+    const page = (await fetchPage(cursor)) as Record<string, unknown>;
+    yield* (page[items] as TItem[] | undefined) ?? [];
+    const link = page[nextField];
+    if (typeof link !== "string" || !link) return;
     // Only the query matters, so any base resolves a relative link.
-    const next = URL.canParse(page.next, BASE) && new URL(page.next, BASE).searchParams.get(cursorParam);
+    const next = URL.canParse(link, BASE) && new URL(link, BASE).searchParams.get(cursorParam);
     if (!next || seen.has(next)) {
       throw new InvalidResponseError({
         provider,
         status: 200,
-        body: page.next,
+        body: link,
         headers: new Headers(),
-        message: `${provider} sent a next-page link without a new "${cursorParam}", so the list cannot go on: ${page.next}`,
+        message: `${provider} sent a next-page link without a new "${cursorParam}", so the list cannot go on: ${link}`,
       });
     }
     seen.add(next);

@@ -2,7 +2,9 @@
 // Request's stream on every call costs more than the rest of the transport. A Request subclass that
 // also keeps the string lets the transport resend the very same body without that round trip.
 
-const bodies = new WeakMap<Request, string>();
+/** Where a BodyKeepingRequest keeps its string body. */
+const BODY = Symbol("verifetch.body");
+
 let BodyKeepingRequest: typeof Request | undefined;
 
 /**
@@ -11,9 +13,10 @@ let BodyKeepingRequest: typeof Request | undefined;
  */
 export function bodyKeepingRequest(): typeof Request {
   BodyKeepingRequest ??= class extends Request {
+    readonly [BODY]: string | undefined;
     constructor(input: RequestInfo | URL, init?: RequestInit) {
       super(input, init);
-      if (typeof init?.body === "string") bodies.set(this, init.body);
+      this[BODY] = typeof init?.body === "string" ? init.body : undefined;
     }
   };
   return BodyKeepingRequest;
@@ -21,5 +24,5 @@ export function bodyKeepingRequest(): typeof Request {
 
 /** The body to send on every attempt of `request`: the kept string, or its bytes read once. */
 export async function replayableBody(request: Request): Promise<string | ArrayBuffer> {
-  return bodies.get(request) ?? (await request.arrayBuffer());
+  return (request as { [BODY]?: string })[BODY] ?? (await request.arrayBuffer());
 }

@@ -1,6 +1,5 @@
-// What the transport learned about a call (retries, idempotency key, requested wait), attached to
-// the final Response so that `unwrap` can put it on the result or the typed error it throws.
-import type { TransportMeta } from "./retry-send.ts";
+// What the transport learned about a call (retries, idempotency key, request id), attached to its
+// result so a caller can read it back with `getResponseMeta(result)`.
 
 /** Facts about one logical call, available on its result and on any error it threw. */
 export interface ResponseMeta {
@@ -14,18 +13,6 @@ export interface ResponseMeta {
   idempotencyKey: string | undefined;
   /** For a 429: how long the provider asked to wait, in ms. */
   retryAfterMs: number | undefined;
-}
-
-const transportMeta = new WeakMap<Response, TransportMeta>();
-
-/** Records what the transport knows about the call that produced `response`. */
-export function setTransportMeta(response: Response, meta: TransportMeta): void {
-  transportMeta.set(response, meta);
-}
-
-/** What the transport recorded for `response`, if it went through verifetch's transport. */
-export function getTransportMeta(response: Response): TransportMeta | undefined {
-  return transportMeta.get(response);
 }
 
 const RESULT_META = Symbol.for("verifetch.responseMeta");

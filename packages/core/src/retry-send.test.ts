@@ -13,7 +13,8 @@ import {
 import { apiErrorFor } from "./error-from-response.ts";
 import { operationCaller } from "./operation-call.ts";
 import { getResponseMeta } from "./response-meta.ts";
-import { type CallOptions, createTransport, type ProviderClientOptions } from "./transport-create.ts";
+import { createTransport, type ProviderClientOptions } from "./transport-create.ts";
+import type { CallOptions } from "./transport-types.ts";
 
 interface Paths {
   "/things": {
@@ -84,7 +85,7 @@ function client(
         request.headers.set("Authorization", "Bearer sk_live_supersecret");
         return ["sk_live_supersecret"];
       },
-      ...(idempotencyHeader ? { idempotencyHeader } : {}),
+      ...(idempotencyHeader ? { idempotency: { header: idempotencyHeader, maxLength: 255 } } : {}),
       options: { fetch, ...options },
     },
   );

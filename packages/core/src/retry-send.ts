@@ -10,7 +10,6 @@ import {
   TimeoutError,
   VerifetchError,
 } from "./error-classes.ts";
-import type { Log } from "./log.ts";
 import {
   backoffMs,
   errorCodes,
@@ -19,172 +18,9 @@ import {
   isSafeToRepeat,
   requestedWaitMs,
 } from "./retry-policy.ts";
+import { type RetryOverrides, resolveRetrySettings } from "./retry-settings.ts";
 import { redactHeaders, redactText } from "./secret-redact.ts";
-
-/** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
-export type FetchLike = (request: Request) => Promise<Response>;
-
-/** How hard a call tries. Every field can be set per client and per call. */
-export interface RetrySettings {
-  /** Retries after the first attempt (default 2; 0 disables). */
-  maxRetries: number;
-  /** Time limit of each attempt, response body included, in ms (default 30 000). */
-  timeoutMs: number;
-  /** Time limit of the whole call including retries and waits, in ms (default: none). */
-  deadlineMs: number | undefined;
-  /** Longest wait between attempts; a provider asking for more is not waited for (default 60 000). */
-  maxRetryWaitMs: number;
-}
-
-/** Any of {@link RetrySettings}, each optional (undefined leaves the base value). */
-export type RetryOverrides = { [K in keyof RetrySettings]?: RetrySettings[K] | undefined };
-
-/** The defaults of {@link RetrySettings}. */
-export const DEFAULT_RETRY_SETTINGS: RetrySettings = {
-  maxRetries: 2,
-  timeoutMs: 30_000,
-  deadlineMs: undefined,
-  maxRetryWaitMs: 60_000,
-};
-
-/**
- * The longest delay a timer supports (2³¹−1 ms, about 24.8 days): `setTimeout` fires at once for a
- * longer one. Longer durations, `Infinity` included, mean this — in effect, no limit.
- */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-
-/**
- * `base` with the defined values of `overrides`, each checked: `maxRetries` is a whole number >= 0,
- * `maxRetryWaitMs` milliseconds >= 0, `timeoutMs` and `deadlineMs` milliseconds > 0. A duration
- * may be `Infinity` for no limit; every value is capped at {@link MAX_TIMER_MS}.
- */
-export function resolveRetrySettings(base: RetrySettings, overrides: RetryOverrides = {}): RetrySettings {
-  const settings = { ...base };
-  for (const option of Object.keys(base) as (keyof RetrySettings)[]) {
-    const value = overrides[option];
-    if (value === undefined) continue;
-    const count = option === "maxRetries";
-    // maxRetries and maxRetryWaitMs may be 0.
-    const zero = option[0] === "m";
-    if (typeof value !== "number" || !(value > 0 || (zero && value === 0)) || (count && !Number.isInteger(value))) {
-      throw new InputValidationError(
-        option,
-        `must be a ${count ? "whole number" : "number of milliseconds"} ${zero ? ">=" : ">"} 0 (got ${String(value)})`,
-      );
-    }
-    settings[option] = Math.min(value, MAX_TIMER_MS);
-  }
-  return settings;
-}
-
-/** Time and randomness, injectable so retry tests are deterministic and fast. */
-export interface Clock {
-  now(): number;
-  /** Resolves after `ms`; rejects with the signal's reason as soon as `signal` aborts. */
-  sleep(ms: number, signal: AbortSignal): Promise<void>;
-  random(): number;
-}
-
-/** The real clock. Its sleep leaves no listener behind on the signal, however many times it waits. */
-export const systemClock: Clock = {
-  now: Date.now,
-  random: Math.random,
-  sleep: (ms, signal) =>
-    new Promise((resolve, reject) => {
-      const stop = () => {
-        clearTimeout(timer);
-        reject(signal.reason);
-      };
-      const timer = setTimeout(() => {
-        signal.removeEventListener("abort", stop);
-        resolve();
-      }, ms);
-      if (signal.aborted) stop();
-      else signal.addEventListener("abort", stop);
-    }),
-};
-
-/** Reported before each attempt. Never contains credentials or bodies. */
-export interface RequestEvent {
-  provider: string;
-  method: string;
-  /** URL path (no query string, which may carry personal data). */
-  path: string;
-  /** 1 for the first attempt. */
-  attempt: number;
-  idempotencyKey: string | undefined;
-}
-
-/** Reported after each attempt. */
-export interface ResponseEvent extends RequestEvent {
-  /** HTTP status, or undefined when the attempt failed without a response. */
-  status: number | undefined;
-  elapsedMs: number;
-  /** Why the attempt failed without a response. */
-  error: string | undefined;
-  /** Whether another attempt follows. */
-  willRetry: boolean;
-}
-
-/** One logical request as the transport sends it on every attempt. */
-export interface OutgoingRequest {
-  /** Upper case, e.g. `"POST"`. */
-  method: string;
-  url: string;
-  headers: Headers;
-  /** Sent unchanged on every attempt. */
-  body?: string | ArrayBuffer | undefined;
-  /** The caller's signal: aborts the call at once, never retried. */
-  signal?: AbortSignal | undefined;
-}
-
-/**
- * Adds a provider's credentials to the request about to be sent (once per logical call) and
- * returns the secret values it used, which are then redacted from every error and log line.
- */
-export type Authenticate = (request: OutgoingRequest) => readonly string[] | Promise<readonly string[]>;
-
-/** What a provider client sends through (made by `createTransport`). */
-export interface Transport {
-  provider: string;
-  /** Without a trailing slash. */
-  baseUrl: string;
-  /** The provider's default headers merged with the caller's `headers` option. */
-  headers: Record<string, string>;
-  userAgent: string;
-  authenticate: Authenticate;
-  /** Header of an idempotency key the provider honours (e.g. Verifa's `Idempotency-Key`). */
-  idempotencyHeader: string | undefined;
-  fetch: FetchLike | undefined;
-  settings: RetrySettings;
-  clock: Clock;
-  log: Log;
-  onRequest: ((event: RequestEvent) => void) | undefined;
-  onResponse: ((event: ResponseEvent) => void) | undefined;
-}
-
-/** What the transport learned about a call, carried to its result or error. */
-export interface TransportMeta {
-  /** Retries made before the final response. */
-  retryCount: number;
-  /** The idempotency key sent on every attempt, for providers that honour one. */
-  idempotencyKey: string | undefined;
-  /** For a 429: how long the provider asked to wait, in ms. */
-  retryAfterMs: number | undefined;
-  /** Secret values to redact from whatever the call surfaces. */
-  secrets: readonly string[];
-  /** Whether sending the same request again cannot act twice (idempotent method or honoured key). */
-  safeToRepeat: boolean;
-}
-
-/** The final response of a call (any status), with its body already read. */
-export interface Exchange {
-  response: Response;
-  /** The response's headers with the call's credentials redacted: what errors and results keep. */
-  headers: Headers;
-  text: string;
-  meta: TransportMeta;
-}
+import type { Exchange, FetchLike, OutgoingRequest, Transport } from "./transport-types.ts";
 
 /** Statuses whose responses cannot have a body (the Response constructor refuses one). */
 export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -217,7 +53,7 @@ export async function sendWithRetries(
     throw VerifetchError.isInstance(error) ? error : new ConfigurationError(`${provider}: a credential ${NOT_HTTP}`);
   }
   headers.set("User-Agent", transport.userAgent);
-  const header = transport.idempotencyHeader;
+  const header = transport.idempotency?.header;
   if (header && method !== "GET" && method !== "HEAD") {
     // One key per logical call, identical on every attempt; the caller's key wins.
     idempotencyKey = headers.get(header) ?? crypto.randomUUID();

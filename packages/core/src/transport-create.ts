@@ -1,18 +1,18 @@
 import { assertSafeBaseUrl } from "./base-url.ts";
+import { type Clock, systemClock } from "./clock.ts";
 import { ConfigurationError } from "./error-classes.ts";
 import { type Logger, type LogLevel, leveledLog } from "./log.ts";
 import { headersFrom } from "./operation-call.ts";
-import {
-  type Authenticate,
-  type Clock,
-  DEFAULT_RETRY_SETTINGS,
-  type FetchLike,
-  type RequestEvent,
-  type ResponseEvent,
-  resolveRetrySettings,
-  systemClock,
-  type Transport,
-} from "./retry-send.ts";
+import { DEFAULT_RETRY_SETTINGS, resolveRetrySettings } from "./retry-settings.ts";
+import type {
+  Authenticate,
+  FetchLike,
+  IdempotencyConfig,
+  RequestEvent,
+  ResponseEvent,
+  SessionSettings,
+  Transport,
+} from "./transport-types.ts";
 
 /** Options every provider factory accepts (`createComplyCube(options)`, …). */
 export interface ProviderClientOptions {
@@ -50,25 +50,6 @@ export interface ProviderClientOptions {
   clock?: Partial<Clock> | undefined;
 }
 
-/** Options accepted by every convenience method, per call. */
-export interface CallOptions {
-  /** Cancels the call at once, including during a wait between retries. Never retried. */
-  signal?: AbortSignal | undefined;
-  /** Headers for this call only; they override the client's headers. */
-  headers?: Record<string, string> | undefined;
-  /** Retries for this call (overrides the client's `maxRetries`). */
-  maxRetries?: number | undefined;
-  /** Per-attempt time limit for this call, response body included, in ms. */
-  timeoutMs?: number | undefined;
-  /** Time limit of this whole call, in ms. */
-  deadlineMs?: number | undefined;
-  /**
-   * Idempotency key for this call, for providers that honour one (others refuse it): every retry
-   * sends the same key, so the provider acts once. Defaults to a new random key per call.
-   */
-  idempotencyKey?: string | undefined;
-}
-
 /** How a provider package configures its transport. */
 export interface TransportConfig {
   /** The provider and published package name without scope, e.g. `complycube`. */
@@ -79,19 +60,22 @@ export interface TransportConfig {
   baseUrl: string;
   /** Adds credentials to each outgoing call and returns the secrets it used. */
   authenticate: Authenticate;
-  /** Header of an idempotency key the provider documents and honours, if any. */
-  idempotencyHeader?: string | undefined;
+  /** The idempotency key the provider documents and honours, if any. */
+  idempotency?: IdempotencyConfig | undefined;
+  /** What the client's session adapter will need (webhook secret, clock). */
+  session?: SessionSettings | undefined;
   /** The caller's options. */
   options: ProviderClientOptions;
   /** Default headers of the provider (the caller's `headers` override them). */
   defaultHeaders?: Record<string, string> | undefined;
 }
 
-const transports = new WeakMap<object, Transport>();
+/** Where a provider client keeps its transport: one non-enumerable property, found by `transportOf`. */
+const TRANSPORT = Symbol.for("verifetch.transport");
 
 /**
  * Builds the transport of the provider client `owner` from the caller's options, refusing unsafe or
- * nonsensical ones before anything is sent. `transportOf(owner)` finds it again.
+ * nonsensical ones before anything is sent, and keeps it on `owner` (`transportOf(owner)`).
  */
 export function createTransport(owner: object, { options, ...config }: TransportConfig): Transport {
   const scope = globalThis as { window?: unknown; document?: unknown };
@@ -110,21 +94,22 @@ export function createTransport(owner: object, { options, ...config }: Transport
     headers,
     userAgent: `verifetch-${config.packageName}/${config.version}`,
     authenticate: config.authenticate,
-    idempotencyHeader: config.idempotencyHeader,
+    idempotency: config.idempotency,
     fetch: options.fetch,
     settings: resolveRetrySettings(DEFAULT_RETRY_SETTINGS, options),
     clock: { ...systemClock, ...options.clock },
     log: leveledLog(options.logger, options.logLevel),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
+    session: config.session ?? {},
   };
-  transports.set(owner, transport);
+  Object.defineProperty(owner, TRANSPORT, { value: transport });
   return transport;
 }
 
 /** The transport `createTransport` made for `owner`; throws for anything else. */
 export function transportOf(owner: object): Transport {
-  const transport = transports.get(owner);
+  const transport = (owner as { [TRANSPORT]?: Transport } | null)?.[TRANSPORT];
   if (!transport) throw new ConfigurationError("expected a verifetch provider client (createComplyCube(), …)");
   return transport;
 }

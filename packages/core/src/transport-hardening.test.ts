@@ -4,6 +4,7 @@
 import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
+import { systemClock } from "./clock.ts";
 import {
   AbortError,
   ConfigurationError,
@@ -16,9 +17,8 @@ import {
 } from "./error-classes.ts";
 import { openApiClientOf } from "./openapi-client.ts";
 import { operationCaller } from "./operation-call.ts";
-import { unwrap } from "./result-unwrap.ts";
-import { systemClock } from "./retry-send.ts";
-import { type CallOptions, createTransport, type ProviderClientOptions } from "./transport-create.ts";
+import { createTransport, type ProviderClientOptions } from "./transport-create.ts";
+import type { CallOptions } from "./transport-types.ts";
 
 interface Paths {
   "/things": {
@@ -52,7 +52,7 @@ function api(
       request.headers.set("X-API-Key", key);
       return [key];
     },
-    ...(idempotencyHeader ? { idempotencyHeader } : {}),
+    ...(idempotencyHeader ? { idempotency: { header: idempotencyHeader, maxLength: 255 } } : {}),
     options: { fetch, clock: immediate, ...options },
   });
   const call = operationCaller<Paths>(transport);
@@ -108,13 +108,11 @@ describe("credentials echoed by the provider", () => {
     for (const error of [notJson, noUrl]) expect(surfaces(error)).not.toContain(KEY);
   });
 
-  it("through the openapi-fetch client and unwrap as well", async () => {
+  it("through the openapi-fetch client as well: its error body and response headers", async () => {
     const client = api(echoing(500), { maxRetries: 0 });
-    const error = await caught(
-      (async () => unwrap("acme", await client.openapi.GET("/things/{id}", { params: { path: { id: "t" } } })))(),
-    );
-    expect(error).toBeInstanceOf(InternalServerError);
-    expect(surfaces(error)).not.toContain(KEY);
+    const result = await client.openapi.GET("/things/{id}", { params: { path: { id: "t" } } });
+    expect(result.response.status).toBe(500);
+    expect(`${JSON.stringify(result.error)}\n${[...result.response.headers].join("\n")}`).not.toContain(KEY);
   });
 
   it("the request id of a success is redacted too", async () => {

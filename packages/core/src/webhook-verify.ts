@@ -57,20 +57,84 @@ export function webhookHeader(
 }
 
 /**
- * Verifies a "hex HMAC of the raw body" signature in constant time and returns the parsed body.
- * Throws ConfigurationError for a secret that is not a non-blank string, InputValidationError for a
- * request that is not a delivery, and WebhookVerificationError when the header is missing, the
- * signature differs, or the body is not JSON.
+ * A provider's webhook signature scheme, as its spec states it (`x-verifetch-webhook-signature`):
+ * - `body-hmac`: a hex HMAC of the raw body in one of `headers` (no timestamp, so no replay window);
+ * - `timestamped-hmac`: `header` holds `t=<unix seconds>,v1=<hex>` (several `v1` during a secret
+ *   rotation); the HMAC covers `<t>.<raw body>`, and a `t` further than `toleranceSeconds` from now
+ *   is refused as a possible replay;
+ * - `none`: the provider documents no signature, so a delivery cannot be verified (`why` says so).
  */
-export async function verifyBodyHmac(request: WebhookRequest, scheme: BodyHmacScheme): Promise<unknown> {
-  const secret = webhookSecret(scheme.provider, scheme.secret);
+export type WebhookScheme =
+  | { readonly scheme: "body-hmac"; readonly headers: readonly string[]; readonly algorithm: HmacAlgorithm }
+  | {
+      readonly scheme: "timestamped-hmac";
+      readonly header: string;
+      readonly algorithm: HmacAlgorithm;
+      readonly toleranceSeconds: number;
+    }
+  | { readonly scheme: "none"; readonly why: string };
+
+/**
+ * Verifies a delivery with `scheme` in constant time and returns its parsed JSON body. Throws
+ * ConfigurationError for a secret that is not a non-blank string (or a scheme of `none`),
+ * InputValidationError for a request that is not a delivery, and WebhookVerificationError when the
+ * signature header is missing or malformed, the signature differs, the timestamp is out of the
+ * tolerance, or the body is not JSON.
+ */
+export async function verifyWebhookSignature(
+  provider: string,
+  scheme: WebhookScheme,
+  request: WebhookRequest,
+  secret: unknown,
+  nowMs: number = Date.now(),
+): Promise<unknown> {
+  if (scheme.scheme === "none") throw new ConfigurationError(`${provider} webhooks cannot be verified: ${scheme.why}`);
+  const key = webhookSecret(provider, secret);
   const bytes = webhookBytes(request);
-  const signature = webhookHeader(request.headers, scheme.header)?.trim().toLowerCase();
-  if (!signature) throw new WebhookVerificationError(scheme.provider, `the ${scheme.header} header is missing`);
-  if (!timingSafeEqual(signature, await hmacHex(scheme.algorithm, secret, bytes))) {
-    throw new WebhookVerificationError(scheme.provider, `the ${scheme.header} signature does not match the body`);
+  const fail = (message: string) => new WebhookVerificationError(provider, message);
+  const names = scheme.scheme === "body-hmac" ? scheme.headers : [scheme.header];
+  const name = names.find((header) => webhookHeader(request.headers, header)?.trim()) ?? names.join(" or ");
+  const value = webhookHeader(request.headers, name)?.trim();
+  if (!value) throw fail(`the ${name} header is missing`);
+  let signatures = [value.toLowerCase()];
+  let signed = bytes;
+  if (scheme.scheme === "timestamped-hmac") {
+    const pairs = value.split(/[,\s]+/).map((pair) => pair.split("=", 2) as [string, string | undefined]);
+    const timestamp = pairs.find(([k]) => k === "t")?.[1];
+    signatures = pairs.flatMap(([k, v]) => (k === "v1" && v ? [v.toLowerCase()] : []));
+    if (!timestamp || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+      throw fail(`the ${name} header is not \`t=<unix seconds>,v1=<hex>\``);
+    }
+    const age = Math.abs(nowMs / 1000 - Number(timestamp));
+    if (age > scheme.toleranceSeconds) {
+      throw fail(
+        `the signature timestamp is ${Math.round(age)} s from now (more than ${scheme.toleranceSeconds} s): refused as a possible replay`,
+      );
+    }
+    // The signed payload is "<t>." followed by the body's exact bytes.
+    const prefix = utf8(`${timestamp}.`);
+    signed = new Uint8Array(prefix.length + bytes.length);
+    signed.set(prefix);
+    signed.set(bytes, prefix.length);
   }
-  return parseWebhookJson(scheme.provider, bytes);
+  const expected = await hmacHex(scheme.algorithm, key, signed);
+  if (!signatures.some((signature) => timingSafeEqual(signature, expected))) {
+    throw fail(`the ${name} signature does not match the body`);
+  }
+  return parseWebhookJson(provider, bytes);
+}
+
+/**
+ * Verifies a "hex HMAC of the raw body" signature in constant time and returns the parsed body
+ * (the `body-hmac` scheme of {@link verifyWebhookSignature} with one header).
+ */
+export function verifyBodyHmac(request: WebhookRequest, scheme: BodyHmacScheme): Promise<unknown> {
+  return verifyWebhookSignature(
+    scheme.provider,
+    { scheme: "body-hmac", headers: [scheme.header], algorithm: scheme.algorithm },
+    request,
+    scheme.secret,
+  );
 }
 
 /**

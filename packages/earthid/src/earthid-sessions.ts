@@ -1,19 +1,15 @@
 import {
   type CreateSessionInput,
-  checkOptionRecord,
   getResponseMeta,
   type HostedSession,
   InputValidationError,
   InvalidResponseError,
-  isCountryCode,
-  SESSION_PROVIDER_SPECIFICATION_VERSION,
-  type SessionProvider,
-  sessionSettingsOf,
   type UnsentField,
-  validateSessionInput,
   type WebhookEvent,
   type WebhookRequest,
 } from "@verifetch/core";
+import { checkOptionRecord, isCountryCode, sessionSettingsOf, validateSessionInput } from "@verifetch/core/provider";
+import { SESSION_PROVIDER_SPECIFICATION_VERSION, type SessionProvider } from "@verifetch/core/session";
 import {
   type CreateSessionRequest,
   type CreateSessionResponse,

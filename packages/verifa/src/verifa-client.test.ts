@@ -6,7 +6,7 @@ import {
   RateLimitError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createVerifa, VERIFA_API_VERSION, VERIFA_BASE_URL, verifaApiClient } from "./verifa-client.ts";
+import { createVerifa, VERIFA_API_VERSION, VERIFA_BASE_URL, verifaApiClient } from "./index.ts";
 
 const created = {
   id: "session_abc123",

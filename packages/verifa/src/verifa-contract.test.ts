@@ -8,7 +8,7 @@ import {
   SUCCESS,
 } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type CreateSessionRequest, createVerifa } from "./verifa-client.ts";
+import { type CreateSessionRequest, createVerifa } from "./index.ts";
 
 const baseUrl = mockBaseUrl("verifa");
 const verifa = createVerifa({ apiKey: "vk_sandbox_contract", baseUrl });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { seedRequest, seedRequestHeaders, seedResponseFields } from "./fixtures/seed-002.ts";
-import { createVerifa } from "./verifa-client.ts";
+import { createVerifa } from "./index.ts";
 
 describe("Verifa seed 002", () => {
   it("the seed's request is accepted and the response has every field the seed lists", async () => {

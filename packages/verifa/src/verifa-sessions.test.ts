@@ -2,8 +2,8 @@ import { createHmac } from "node:crypto";
 import { InputValidationError, InvalidResponseError, WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createVerifa } from "./verifa-client.ts";
-import { verifaSessions } from "./verifa-sessions.ts";
+import { createVerifa } from "./index.ts";
+import { verifaSessions } from "./index.ts";
 
 const created = {
   id: "session_abc123",
@@ -183,7 +183,7 @@ describe("verifaSessions(verifa).verifyWebhook", () => {
     ["a modified body", () => `t=${t},v1=${sign(t, secret, `${body} `)}`, /does not match/],
     ["a timestamp older than 300 s", () => `t=${t - 301},v1=${sign(t - 301)}`, /possible replay/],
     ["a timestamp far in the future", () => `t=${t + 400},v1=${sign(t + 400)}`, /possible replay/],
-    ["a malformed header", () => `sha256=${sign(t)}`, /not `t=<unix>,v1=<hex>`/],
+    ["a malformed header", () => `sha256=${sign(t)}`, /not `t=<unix seconds>,v1=<hex>`/],
   ])("refuses %s", async (_name, header, message) => {
     const error = await verifaSessions(verifa())
       .verifyWebhook({ headers: { "x-verifa-signature": header() }, rawBody: body })

@@ -1,21 +1,8 @@
-import {
-  type CreateSessionInput,
-  checkOptionRecord,
-  getResponseMeta,
-  type HostedSession,
-  InputValidationError,
-  InvalidResponseError,
-  loadSetting,
-  SESSION_PROVIDER_SPECIFICATION_VERSION,
-  type SessionProvider,
-  sessionSettingsOf,
-  type UnsentField,
-  validateSessionInput,
-  type WebhookEvent,
-  type WebhookRequest,
-} from "@verifetch/core";
-import { type CreateSessionResponse, VERIFA_SESSION_TTL_MS, type Verifa } from "./verifa-client.ts";
-import { type VerifaWebhookPayload, verifyVerifaWebhook } from "./verifa-webhook.ts";
+// Verifa's truth for the `verifetch` facade: how the unified input becomes a create-session body,
+// how its answer becomes a HostedSession, and how its webhook payload becomes a WebhookEvent.
+import { WebhookVerificationError } from "@verifetch/core";
+import { defineSessionAdapter, type InputSchema } from "@verifetch/core/provider";
+import { type CreateSessionResponse, type Verifa, verifaAdapterDescriptor } from "./generated/index.ts";
 
 /** Verifa-only options of the unified `createSession` (`providerOptions.verifa`). All optional. */
 export interface VerifaSessionOptions {
@@ -25,61 +12,36 @@ export interface VerifaSessionOptions {
   checks?: string[] | undefined;
 }
 
-const FIELD = "providerOptions.verifa";
+/** A Verifa webhook delivery: `{ event, data: { session_id, external_ref, status, … }, created_at }`. */
+export interface VerifaWebhookPayload {
+  /** The event type, e.g. `"session.approved"`. */
+  event: string;
+  data?: {
+    session_id?: string;
+    external_ref?: string | null;
+    status?: string;
+    is_sandbox?: boolean;
+    created_at?: string;
+    [key: string]: unknown;
+  };
+  created_at?: string;
+  [key: string]: unknown;
+}
 
-/** The facade adapter of a Verifa client (`verifaSessions(verifa)`). */
-export class VerifaSessions
-  implements SessionProvider<"verifa", VerifaSessionOptions, CreateSessionResponse, VerifaWebhookPayload>
-{
-  readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
-  readonly provider = "verifa";
-  /** Verifa's create call takes no language. */
-  readonly languages = null;
-  /** No shared field is required. */
-  readonly requiredFields = [] as const;
-  readonly #verifa: Verifa;
-  readonly #webhookSecret: string | undefined;
-  readonly #now: () => number;
+const text = { type: "string", minLength: 1 } as const;
+const OPTIONS: InputSchema = { properties: { workflowId: text, checks: { type: "array", items: text } } };
 
-  constructor(verifa: Verifa, webhookSecret: string | undefined, now: () => number = Date.now) {
-    this.#verifa = verifa;
-    this.#webhookSecret = webhookSecret;
-    this.#now = now;
-  }
-
-  validate(input: CreateSessionInput<{ verifa?: VerifaSessionOptions }>): UnsentField[] {
-    const unsent = validateSessionInput(input, {
-      provider: "Verifa",
-      languages: this.languages,
-      reference: true,
-      redirectUrl: true,
-      country: true,
-      metadata: true,
-      idempotencyKey: true,
-    });
-    const options = input.providerOptions?.verifa;
-    if (options === undefined) return unsent;
-    const record = checkOptionRecord(options, FIELD, ["workflowId", "checks"]);
-    if (record.workflowId !== undefined && (typeof record.workflowId !== "string" || record.workflowId.trim() === "")) {
-      throw new InputValidationError(`${FIELD}.workflowId`, "must be a non-empty string");
-    }
-    if (
-      record.checks !== undefined &&
-      (!Array.isArray(record.checks) || record.checks.some((c) => typeof c !== "string" || c.trim() === ""))
-    ) {
-      throw new InputValidationError(`${FIELD}.checks`, "must be a list of check names");
-    }
-    return unsent;
-  }
-
-  async createSession(
-    input: CreateSessionInput<{ verifa?: VerifaSessionOptions }>,
-  ): Promise<HostedSession<"verifa", CreateSessionResponse>> {
-    const unsentFields = this.validate(input);
-    const options = input.providerOptions?.verifa;
-    // Taken before the request: the capture token's 20 minutes start when Verifa creates the session.
-    const requestedAt = this.#now();
-    const raw = await this.#verifa.createSession(
+/**
+ * The facade adapter of a Verifa client: `createVerifetch({ providers: { verifa: verifaSessions(verifa) } })`.
+ * Built apart from the client, so a program that only calls the API does not bundle it.
+ */
+export const verifaSessions = defineSessionAdapter(verifaAdapterDescriptor, {
+  // Verifa's create call takes no language, and has no cancel URL nor personal-data fields.
+  languages: null,
+  input: { reference: true, redirectUrl: true, country: true, metadata: true, idempotencyKey: true },
+  options: OPTIONS,
+  create: (verifa: Verifa, input, options: VerifaSessionOptions | undefined, call) =>
+    verifa.createSession(
       {
         external_ref: input.reference,
         ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),
@@ -88,56 +50,29 @@ export class VerifaSessions
         ...(options?.workflowId !== undefined && { workflow_id: options.workflowId }),
         ...(options?.checks !== undefined && { checks: options.checks }),
       },
-      {
-        ...(input.signal !== undefined && { signal: input.signal }),
-        ...(input.idempotencyKey !== undefined && { idempotencyKey: input.idempotencyKey }),
-      },
-    );
-    // Verifa's reference marks no response field required (its guides' examples differ), so the
-    // adapter checks the two it cannot do without and falls back to documented values for the rest.
-    if (typeof raw.id !== "string" || raw.id === "" || typeof raw.capture_url !== "string" || raw.capture_url === "") {
-      const meta = getResponseMeta(raw);
-      throw new InvalidResponseError({
-        provider: "verifa",
-        status: meta?.status ?? 201,
-        body: raw,
-        headers: new Headers(),
-        requestId: meta?.requestId,
-        retryCount: meta?.retryCount,
-        message: "verifa created the session but its response has no `id` or no `capture_url`",
-      });
-    }
+      call,
+    ),
+  session: (raw: CreateSessionResponse, verifa) => ({
+    // createSession refused an answer without id or capture_url (InvalidResponseError).
+    id: raw.id as string,
+    url: raw.capture_url as string,
+    // A new session's documented status and lifetime when the answer omits them.
+    status: raw.status ?? "pending",
+    expiresAt: raw.expires_at,
+    sandbox: raw.is_sandbox ?? verifa.environment === "sandbox",
+  }),
+  event: (payload) => {
+    const event = payload as VerifaWebhookPayload;
+    if (typeof event?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
     return {
-      provider: "verifa",
-      id: raw.id,
-      url: raw.capture_url,
-      expiresAt: new Date(raw.expires_at ?? requestedAt + VERIFA_SESSION_TTL_MS),
-      sandbox: raw.is_sandbox ?? this.#verifa.environment === "sandbox",
-      // A new session's documented status.
-      status: raw.status ?? "pending",
-      raw,
-      unsentFields,
+      type: event.event,
+      sessionId: event.data?.session_id ?? null,
+      reference: event.data?.external_ref ?? null,
+      status: event.data?.status ?? null,
+      raw: event,
     };
-  }
+  },
+});
 
-  /** Verifies `X-Verifa-Signature` with the endpoint secret (`webhookSecret` or `VERIFA_WEBHOOK_SECRET`). */
-  async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<"verifa", VerifaWebhookPayload>> {
-    const secret = loadSetting({
-      value: this.#webhookSecret,
-      option: "webhookSecret",
-      envVar: "VERIFA_WEBHOOK_SECRET",
-      description: "Verifa webhook secret",
-    });
-    return verifyVerifaWebhook(request, secret, this.#now());
-  }
-}
-
-/**
- * The `verifetch` facade adapter of a Verifa client:
- * `createVerifetch({ providers: { "verifa": verifaSessions(client) } })`. Built apart from the client so a
- * program that only calls the API does not bundle the adapter, its validation and webhook code.
- */
-export function verifaSessions(client: Verifa): VerifaSessions {
-  const settings = sessionSettingsOf(client);
-  return new VerifaSessions(client, settings.webhookSecret, settings.now);
-}
+/** The adapter `verifaSessions(client)` returns. */
+export type VerifaSessions = ReturnType<typeof verifaSessions>;

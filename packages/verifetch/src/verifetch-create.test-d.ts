@@ -1,4 +1,4 @@
-import type { SessionProvider } from "@verifetch/core";
+import type { SessionProvider } from "@verifetch/core/session";
 import { type CreateSessionResponse, createVerifa, verifaSessions } from "@verifetch/verifa";
 import { describe, expectTypeOf, it } from "vitest";
 import { AllProvidersFailedError, createVerifetch, NoSuchProviderError } from "./index.ts";

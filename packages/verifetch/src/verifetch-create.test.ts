@@ -5,12 +5,14 @@ import {
   type HostedSession,
   InputValidationError,
   InternalServerError,
+  TimeoutError,
+} from "@verifetch/core";
+import { validateSessionInput } from "@verifetch/core/provider";
+import {
   type ProviderSessionInput,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
-  TimeoutError,
-  validateSessionInput,
-} from "@verifetch/core";
+} from "@verifetch/core/session";
 import { describe, expect, it, vi } from "vitest";
 import { createVerifetch } from "./verifetch-create.ts";
 import { AllProvidersFailedError, NoSuchProviderError } from "./verifetch-errors.ts";

@@ -2,15 +2,17 @@ import {
   ConfigurationError,
   type CreateSessionInput,
   type HostedSession,
-  isRecord,
-  type RequirableSessionField,
-  SESSION_PROVIDER_SPECIFICATION_VERSION,
-  type SessionProvider,
-  type SessionProviderRequired,
   VerifetchError,
   type WebhookEvent,
   type WebhookRequest,
 } from "@verifetch/core";
+import { isRecord } from "@verifetch/core/provider";
+import {
+  type RequirableSessionField,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionProvider,
+  type SessionProviderRequired,
+} from "@verifetch/core/session";
 import { AllProvidersFailedError, NoSuchProviderError, type ProviderAttempt } from "./verifetch-errors.ts";
 
 /** Any provider adapter (`complyCubeSessions(complycube)`, `verifaSessions(verifa)`, …). */

@@ -3,13 +3,8 @@
 import { argyleSessions, createArgyle } from "@verifetch/argyle";
 import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
 import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
-import {
-  ConfigurationError,
-  InputValidationError,
-  InvalidResponseError,
-  type SessionProvider,
-  VerifetchError,
-} from "@verifetch/core";
+import { ConfigurationError, InputValidationError, InvalidResponseError, VerifetchError } from "@verifetch/core";
+import type { SessionProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVeriff, veriffSessions } from "@verifetch/veriff";

@@ -9,11 +9,11 @@ import { complyCubeSessions, createComplyCube, verifyComplyCubeWebhook } from "@
 import {
   ConfigurationError,
   InputValidationError,
-  type SessionProvider,
   VerifetchError,
   type WebhookRequest,
   WebhookVerificationError,
 } from "@verifetch/core";
+import type { SessionProvider } from "@verifetch/core/session";
 import { createVerifa, verifaSessions, verifyVerifaWebhook } from "@verifetch/verifa";
 import { createVeriff, veriffSessions, verifyVeriffWebhook } from "@verifetch/veriff";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";

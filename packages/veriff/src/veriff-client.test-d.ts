@@ -1,12 +1,5 @@
-import {
-  type ApiError,
-  type HostedSession,
-  isApiError,
-  type SessionProvider,
-  type SessionProviderOptions,
-  type SessionProviderRaw,
-  type WebhookEvent,
-} from "@verifetch/core";
+import { type ApiError, type HostedSession, isApiError, type WebhookEvent } from "@verifetch/core";
+import type { SessionProvider, SessionProviderOptions, SessionProviderRaw } from "@verifetch/core/session";
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CreateSessionRequest,

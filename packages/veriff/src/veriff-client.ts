@@ -1,13 +1,11 @@
+import { type CallOptions, type ProviderClientOptions, setSessionSettings } from "@verifetch/core";
 import {
-  type CallOptions,
   createTransport,
   loadSetting,
   type OperationCaller,
   openApiClientOf,
   operationCaller,
-  type ProviderClientOptions,
-  setSessionSettings,
-} from "@verifetch/core";
+} from "@verifetch/core/provider";
 import type { Client as OpenApiClient } from "openapi-fetch";
 import type { components, paths } from "./generated/openapi.ts";
 import { veriffSignaturePayload } from "./veriff-signature.ts";

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import type { OutgoingRequest } from "@verifetch/core";
+import type { OutgoingRequest } from "@verifetch/core/provider";
 import { describe, expect, it } from "vitest";
 import { veriffSignaturePayload } from "./veriff-signature.ts";
 

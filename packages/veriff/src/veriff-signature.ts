@@ -1,5 +1,5 @@
 // What Veriff's X-HMAC-SIGNATURE covers, read from the request about to be sent.
-import { hmacHex, type OutgoingRequest } from "@verifetch/core";
+import { hmacHex, type OutgoingRequest } from "@verifetch/core/provider";
 
 /** A request that needs an `X-HMAC-SIGNATURE`, and how to compute it once the secret is known. */
 export interface SignaturePayload {

@@ -1,12 +1,5 @@
-import {
-  verifyBodyHmac,
-  type WebhookEvent,
-  type WebhookRequest,
-  WebhookVerificationError,
-  webhookBytes,
-  webhookHeader,
-  webhookSecret,
-} from "@verifetch/core";
+import { type WebhookEvent, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
+import { verifyBodyHmac, webhookBytes, webhookHeader, webhookSecret } from "@verifetch/core/provider";
 import type { Decision, DecisionResponse } from "./veriff-client.ts";
 
 /** The signature header of Veriff's webhooks (its docs' name). */

@@ -1,8 +1,9 @@
-// `pnpm codegen [--check] [--only <name>]`: regenerate (or verify) every provider package's types.
+// `pnpm codegen [--check] [--only <name>]`: regenerate (or verify) every provider package's generated
+// modules (types, client, descriptor, version, index) and bundled spec.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { findSpecTargets, missingPackages, renderBundledSpec, renderTypes } from "./codegen.ts";
+import { findSpecTargets, missingPackages, renderBundledSpec, renderModules, renderTypes } from "./codegen.ts";
 
 const rootDir = resolve(import.meta.dirname, "../../..");
 const { values } = parseArgs({
@@ -29,6 +30,7 @@ const outputs = await Promise.all(
   targets.flatMap((target) => [
     renderTypes(rootDir, target).then((content) => ({ path: target.outputPath, content })),
     renderBundledSpec(rootDir, target).then((content) => ({ path: target.bundlePath, content })),
+    ...renderModules(rootDir, target).map((output) => Promise.resolve(output)),
   ]),
 );
 for (const output of outputs) {

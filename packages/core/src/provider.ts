@@ -1,0 +1,60 @@
+// @verifetch/core/provider — the kit a provider package is built from (most of it by codegen): the
+// transport and operation caller, settings, environments, request signing, webhook schemes, input
+// schemas, cursor pagination and the facade adapter engine. Users need none of it.
+export { basicAuthorization, setBasicAuthorization } from "./auth-basic.ts";
+export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
+export { type Clock, systemClock } from "./clock.ts";
+export { type HmacAlgorithm, hmacHex, timingSafeEqual, utf8 } from "./crypto-hmac.ts";
+export {
+  type Environment,
+  type HostEnvironmentConfig,
+  type KeyPrefixEnvironmentConfig,
+  keyPrefixEnvironment,
+  resolveHostEnvironment,
+} from "./environment.ts";
+export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { INPUT_FORMATS, isCalendarDate, isCountryCode } from "./input-format.ts";
+export { openApiClientOf } from "./openapi-client.ts";
+export {
+  callOperation,
+  type HttpMethod,
+  type OperationCaller,
+  type OperationInit,
+  operationCaller,
+} from "./operation-call.ts";
+export { checkOptionRecord, checkSchema, type InputSchema, isRecord } from "./option-check.ts";
+export { type CursorPagination, iterateCursorPages } from "./pagination-cursor.ts";
+export { type RequestSignature, signRequest } from "./request-signature.ts";
+export { sendWithRetries } from "./retry-send.ts";
+export { resolveRetrySettings } from "./retry-settings.ts";
+export {
+  type AdapterCallOptions,
+  type AdapterDescriptor,
+  type AdapterSession,
+  defineSessionAdapter,
+  type SessionAdapter,
+  type SessionAdapterMapping,
+} from "./session-adapter-define.ts";
+export { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
+export { sessionSettingsOf } from "./session-settings.ts";
+export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
+export { createTransport, type TransportConfig, transportOf } from "./transport-create.ts";
+export type {
+  Authenticate,
+  Exchange,
+  IdempotencyConfig,
+  OutgoingRequest,
+  SessionSettings,
+  Transport,
+  TransportMeta,
+} from "./transport-types.ts";
+export {
+  type BodyHmacScheme,
+  parseWebhookJson,
+  verifyBodyHmac,
+  verifyWebhookSignature,
+  type WebhookScheme,
+  webhookBytes,
+  webhookHeader,
+  webhookSecret,
+} from "./webhook-verify.ts";

@@ -1,0 +1,172 @@
+// The engine of every provider's facade adapter: a provider states only its truth — which shared
+// fields it carries, its own options, how the unified input becomes its request, how its answer
+// becomes a HostedSession and its webhook payload a WebhookEvent — and gets the SessionProvider.
+import { ConfigurationError } from "./error-classes.ts";
+import { checkSchema, type InputSchema } from "./option-check.ts";
+import { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
+import {
+  type HostedSession,
+  type ProviderSessionInput,
+  type RequirableSessionField,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionProvider,
+  type UnsentField,
+  type WebhookEvent,
+  type WebhookRequest,
+} from "./session-provider.ts";
+import { sessionSettingsOf } from "./session-settings.ts";
+import { loadSetting } from "./setting-load.ts";
+import { verifyWebhookSignature, type WebhookScheme } from "./webhook-verify.ts";
+
+/** What the facade adapter needs of a provider's generated descriptor. */
+export interface AdapterDescriptor<TProvider extends string = string> {
+  readonly provider: TProvider;
+  /** Display name for messages, e.g. `"Verifa"`. */
+  readonly title: string;
+  readonly session: {
+    /** How long a created session's URL works, when the provider documents it. */
+    readonly ttlMs: number | null;
+  };
+  readonly webhook: WebhookScheme & {
+    /** Where the webhook secret comes from (absent for a scheme of `none`). */
+    readonly secret?: { readonly option: string; readonly envVar: string; readonly description: string };
+  };
+}
+
+/** The call options an adapter passes on to the provider's create method. */
+export interface AdapterCallOptions {
+  signal?: AbortSignal | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+/** The normalized session a provider's answer maps to (expiry defaults to the documented lifetime). */
+export interface AdapterSession {
+  id: string;
+  url: string;
+  status: string;
+  /** When the URL stops working; omitted: the request time plus the documented lifetime, if any. */
+  expiresAt?: string | Date | null | undefined;
+  /** Whether this is a sandbox session; null when the provider does not say. */
+  sandbox: boolean | null;
+}
+
+/** What a provider states about its adapter: the mapping between the unified shapes and its own. */
+export interface SessionAdapterMapping<
+  TClient,
+  TProvider extends string,
+  TOptions extends object,
+  TRaw,
+  TEvent,
+  TRequired extends RequirableSessionField,
+> {
+  /** Lowercase ISO 639-1 languages its hosted flow offers; null when it takes none. */
+  languages: readonly string[] | null;
+  /** The shared fields it carries, and the ones it cannot do without (`required`, as a tuple). */
+  input: Omit<SessionInputRules, "provider" | "languages" | "required"> & { required?: readonly TRequired[] };
+  /**
+   * Its own options (`providerOptions.<provider>`), checked with field paths before any request: a
+   * schema, or one chosen from the options given (ComplyCube's two request variants).
+   */
+  options?: InputSchema | ((options: unknown) => InputSchema) | undefined;
+  /** Checks beyond the schemas (may report more unsent fields); throws InputValidationError. */
+  check?(input: ProviderSessionInput<TProvider, TOptions, TRequired>, unsent: UnsentField[]): void;
+  /** Sends the create call with the unified input (validated) and the call options. */
+  create(
+    client: TClient,
+    input: ProviderSessionInput<TProvider, TOptions, TRequired>,
+    options: TOptions | undefined,
+    call: AdapterCallOptions,
+    unsent: readonly UnsentField[],
+  ): Promise<TRaw>;
+  /** The normalized session from the provider's answer. */
+  session(raw: TRaw, client: TClient): AdapterSession;
+  /** The normalized event of a verified webhook delivery (its JSON body). */
+  event(payload: unknown): Omit<WebhookEvent<TProvider, TEvent>, "provider">;
+}
+
+/** The facade adapter `defineSessionAdapter` builds for a client. */
+export type SessionAdapter<
+  TProvider extends string,
+  TOptions extends object,
+  TRaw,
+  TEvent,
+  TRequired extends RequirableSessionField,
+> = SessionProvider<TProvider, TOptions, TRaw, TEvent, TRequired> & {
+  readonly requiredFields: readonly TRequired[];
+};
+
+/**
+ * Builds a provider's facade adapter factory (`verifaSessions(client)`) from its descriptor and its
+ * mapping. The adapter validates the shared input and the provider's options before any request,
+ * never sends a field the provider has no place for (it reports it in `unsentFields`), refuses a
+ * created session without its id or URL, fills `expiresAt` from the documented lifetime, and
+ * verifies webhooks with the descriptor's scheme and the client's (or the environment's) secret.
+ */
+export function defineSessionAdapter<
+  TClient extends object,
+  TProvider extends string,
+  TOptions extends object,
+  TRaw,
+  TEvent,
+  const TRequired extends RequirableSessionField = never,
+>(
+  descriptor: AdapterDescriptor<TProvider>,
+  mapping: SessionAdapterMapping<TClient, TProvider, TOptions, TRaw, TEvent, TRequired>,
+): (client: TClient) => SessionAdapter<TProvider, TOptions, TRaw, TEvent, TRequired> {
+  const { provider, title } = descriptor;
+  const field = `providerOptions.${provider}`;
+  return (client) => {
+    const settings = sessionSettingsOf(client);
+    const now = settings.now ?? Date.now;
+    const validate = (input: ProviderSessionInput<TProvider, TOptions, TRequired>): UnsentField[] => {
+      const unsent = validateSessionInput(input, {
+        ...mapping.input,
+        provider: title,
+        languages: mapping.languages,
+      });
+      const options = (input.providerOptions as Record<string, unknown> | undefined)?.[provider];
+      const schema = typeof mapping.options === "function" ? mapping.options(options) : mapping.options;
+      if (schema && (options !== undefined || schema.required)) checkSchema(options, schema, field);
+      mapping.check?.(input, unsent);
+      return unsent;
+    };
+    return {
+      specificationVersion: SESSION_PROVIDER_SPECIFICATION_VERSION,
+      provider,
+      languages: mapping.languages,
+      requiredFields: mapping.input.required ?? [],
+      validate,
+      async createSession(input): Promise<HostedSession<TProvider, TRaw>> {
+        const unsentFields = validate(input);
+        // Taken before the request: a lifetime starts when the provider creates the session, so
+        // an expiry computed from this is never later than the real one.
+        const requestedAt = now();
+        const options = (input.providerOptions as Record<string, TOptions | undefined> | undefined)?.[provider];
+        const call: AdapterCallOptions = {};
+        if (input.signal !== undefined) call.signal = input.signal;
+        if (input.idempotencyKey !== undefined && mapping.input.idempotencyKey) {
+          call.idempotencyKey = input.idempotencyKey;
+        }
+        const raw = await mapping.create(client, input, options, call, unsentFields);
+        const { expiresAt, ...session } = mapping.session(raw, client);
+        const ttl = descriptor.session.ttlMs;
+        return {
+          provider,
+          ...session,
+          expiresAt: expiresAt != null ? new Date(expiresAt) : ttl === null ? null : new Date(requestedAt + ttl),
+          raw,
+          unsentFields,
+        };
+      },
+      async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<TProvider, TEvent>> {
+        const { webhook } = descriptor;
+        if (!webhook.secret) {
+          throw new ConfigurationError(`${title} webhooks cannot be verified: ${"why" in webhook ? webhook.why : ""}`);
+        }
+        const secret = loadSetting({ value: settings.webhookSecret, ...webhook.secret });
+        const payload = await verifyWebhookSignature(provider, webhook, request, secret, now());
+        return { provider, ...mapping.event(payload) };
+      },
+    };
+  };
+}

@@ -1,0 +1,18 @@
+// @verifetch/core/session — the contract between the `verifetch` facade and provider adapters (as
+// `@ai-sdk/provider` is for the Vercel AI SDK): each provider package's adapter implements
+// SessionProvider, and the facade only ever talks to adapters.
+export {
+  type CreateSessionInput,
+  type HostedSession,
+  type ProviderSessionInput,
+  type RequirableSessionField,
+  SESSION_PROVIDER_SPECIFICATION_VERSION,
+  type SessionPerson,
+  type SessionProvider,
+  type SessionProviderOptions,
+  type SessionProviderRaw,
+  type SessionProviderRequired,
+  type UnsentField,
+  type WebhookEvent,
+  type WebhookRequest,
+} from "./session-provider.ts";

@@ -1,0 +1,131 @@
+// What a provider call is made of as the transport sees it: the request it sends on every attempt,
+// the transport a provider client builds, the hooks' events, and the exchange a call ends with.
+import type { Clock } from "./clock.ts";
+import type { Log } from "./log.ts";
+import type { RetrySettings } from "./retry-settings.ts";
+
+/** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
+export type FetchLike = (request: Request) => Promise<Response>;
+
+/** Reported before each attempt. Never contains credentials or bodies. */
+export interface RequestEvent {
+  provider: string;
+  method: string;
+  /** URL path (no query string, which may carry personal data). */
+  path: string;
+  /** 1 for the first attempt. */
+  attempt: number;
+  idempotencyKey: string | undefined;
+}
+
+/** Reported after each attempt. */
+export interface ResponseEvent extends RequestEvent {
+  /** HTTP status, or undefined when the attempt failed without a response. */
+  status: number | undefined;
+  elapsedMs: number;
+  /** Why the attempt failed without a response. */
+  error: string | undefined;
+  /** Whether another attempt follows. */
+  willRetry: boolean;
+}
+
+/** One logical request as the transport sends it on every attempt. */
+export interface OutgoingRequest {
+  /** Upper case, e.g. `"POST"`. */
+  method: string;
+  url: string;
+  headers: Headers;
+  /** Sent unchanged on every attempt. */
+  body?: string | ArrayBuffer | undefined;
+  /** The caller's signal: aborts the call at once, never retried. */
+  signal?: AbortSignal | undefined;
+  /**
+   * The spec operation being called — its path template (`/v1/sessions/{sessionId}`) and path
+   * parameters — so credentials can follow the operation's documented security (Veriff signs all
+   * but its create). Absent only for requests that name no operation.
+   */
+  operation?: { path: string; params: Record<string, string> } | undefined;
+}
+
+/** An idempotency key header a provider documents and honours, and the longest key it takes. */
+export interface IdempotencyConfig {
+  header: string;
+  maxLength: number;
+}
+
+/** Settings only a client's session adapter uses, kept on its transport. */
+export interface SessionSettings {
+  /** The secret webhooks are signed with (the option value; the adapter falls back to the env var). */
+  webhookSecret?: string | undefined;
+  /** The clock's `now`, for session expiry and webhook timestamps. */
+  now?: (() => number) | undefined;
+}
+
+/**
+ * Adds a provider's credentials to the request about to be sent (once per logical call) and
+ * returns the secret values it used, which are then redacted from every error and log line.
+ */
+export type Authenticate = (request: OutgoingRequest) => readonly string[] | Promise<readonly string[]>;
+
+/** What a provider client sends through (made by `createTransport`). */
+export interface Transport {
+  provider: string;
+  /** Without a trailing slash. */
+  baseUrl: string;
+  /** The provider's default headers merged with the caller's `headers` option. */
+  headers: Record<string, string>;
+  userAgent: string;
+  authenticate: Authenticate;
+  /** The idempotency key the provider honours (e.g. Verifa's `Idempotency-Key`, at most 255 characters). */
+  idempotency: IdempotencyConfig | undefined;
+  fetch: FetchLike | undefined;
+  settings: RetrySettings;
+  clock: Clock;
+  log: Log;
+  onRequest: ((event: RequestEvent) => void) | undefined;
+  onResponse: ((event: ResponseEvent) => void) | undefined;
+  /** What the client's session adapter needs (webhook secret, clock). */
+  session: SessionSettings;
+}
+
+/** What the transport learned about a call, carried to its result or error. */
+export interface TransportMeta {
+  /** Retries made before the final response. */
+  retryCount: number;
+  /** The idempotency key sent on every attempt, for providers that honour one. */
+  idempotencyKey: string | undefined;
+  /** For a 429: how long the provider asked to wait, in ms. */
+  retryAfterMs: number | undefined;
+  /** Secret values to redact from whatever the call surfaces. */
+  secrets: readonly string[];
+  /** Whether sending the same request again cannot act twice (idempotent method or honoured key). */
+  safeToRepeat: boolean;
+}
+
+/** The final response of a call (any status), with its body already read. */
+export interface Exchange {
+  response: Response;
+  /** The response's headers with the call's credentials redacted: what errors and results keep. */
+  headers: Headers;
+  text: string;
+  meta: TransportMeta;
+}
+
+/** Options accepted by every convenience method, per call. */
+export interface CallOptions {
+  /** Cancels the call at once, including during a wait between retries. Never retried. */
+  signal?: AbortSignal | undefined;
+  /** Headers for this call only; they override the client's headers. */
+  headers?: Record<string, string> | undefined;
+  /** Retries for this call (overrides the client's `maxRetries`). */
+  maxRetries?: number | undefined;
+  /** Per-attempt time limit for this call, response body included, in ms. */
+  timeoutMs?: number | undefined;
+  /** Time limit of this whole call, in ms. */
+  deadlineMs?: number | undefined;
+  /**
+   * Idempotency key for this call, for providers that honour one (others refuse it): every retry
+   * sends the same key, so the provider acts once. Defaults to a new random key per call.
+   */
+  idempotencyKey?: string | undefined;
+}

@@ -1,0 +1,609 @@
+// The one reader of what a provider is, from its spec (specs/<name>.yaml), the single source of
+// truth: its operations, auth, servers, and the x-verifetch-* extensions that carry the facts plain
+// OpenAPI has no field for — credentials, environments, headers always sent, idempotency, session,
+// pagination and the webhook scheme. Codegen builds the client from these facts and the docs site
+// shows them; a missing, unknown or malformed fact fails both, naming the spec and the field.
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative, resolve } from "node:path";
+import { parse } from "yaml";
+
+/** Methods repeated even after an attempt may have reached the provider (RFC 9110 idempotent methods). */
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+
+/** One operation of a spec. */
+export interface OperationFacts {
+  operationId: string;
+  /** Upper case, e.g. `POST`. */
+  method: string;
+  path: string;
+  summary: string;
+  description: string | undefined;
+  /** The first tag (the reference page files the operation under it). */
+  tag: string;
+  /** Names of the security schemes one request needs (the first requirement the spec lists). */
+  auth: string[];
+  /** The idempotency-key header the operation declares, if any. */
+  idempotencyHeader: string | undefined;
+  /** Whether the client repeats it after a failure that may have reached the provider (5xx, timeout). */
+  retriedAfterArrival: boolean;
+  /** Path parameters in the order the path names them. */
+  pathParameters: string[];
+  /** Query parameters, and whether any is required. */
+  queryParameters: string[];
+  queryRequired: boolean;
+  /** Whether it takes a JSON body, and whether the body (or a field of it) is required. */
+  body: { required: boolean; schema: string | undefined } | undefined;
+  /** The component schema of the success response, when it is a `$ref` to one. */
+  responseSchema: string | undefined;
+  /** `x-verifetch-pagination`: how to follow its pages. */
+  pagination: PaginationFacts | undefined;
+  /** `x-verifetch-session-ttl-seconds`: how long the session a create returns stays usable. */
+  ttlSeconds: number | undefined;
+}
+
+/** How a list operation pages (`x-verifetch-pagination`). */
+export interface PaginationFacts {
+  /** The method that iterates every item, e.g. `iterateVerifications`. */
+  iterator: string;
+  /** The query parameter that takes the cursor, read from the page's `next` URL. */
+  cursor: string;
+  /** The page field holding the items. */
+  items: string;
+  /** The page field holding the next page's URL. */
+  next: string;
+}
+
+/** A credential a security scheme needs (`x-verifetch-credentials`). */
+export interface CredentialFacts {
+  /** The client option, e.g. `apiKey`. */
+  option: string;
+  /** The environment variable read when the option is not given. */
+  envVar: string;
+  description: string;
+}
+
+/** A security scheme. */
+export interface SecuritySchemeFacts {
+  name: string;
+  /** E.g. "API key in the `X-API-Key` header" or "HTTP Basic". */
+  kind: string;
+  description: string;
+  /** `header`: the credential in a header; `basic`: HTTP Basic; `signature`: an HMAC of the request. */
+  type: "header" | "basic" | "signature";
+  /** The header it sets (`Authorization` for Basic). */
+  header: string;
+  credentials: CredentialFacts[];
+  /** `x-verifetch-signature`: what the HMAC covers, for a signature scheme. */
+  signature: { algorithm: "SHA-256" | "SHA-512"; pathParameter: string } | undefined;
+}
+
+/** A server of the spec. */
+export interface ServerFacts {
+  url: string;
+  description: string;
+}
+
+/** How the provider tells sandbox from live (`x-verifetch-environments`). */
+export interface EnvironmentFacts {
+  decidedBy: "api-key" | "host" | "integration" | "unknown";
+  description: string;
+  /** For `api-key`: the credential whose prefix decides, and each environment's prefixes. */
+  credential: string | undefined;
+  keyPrefixes: { sandbox: string[]; live: string[] } | undefined;
+  /** Key prefixes refused, each with why (e.g. a publishable key). */
+  refusedKeyPrefixes: Record<string, string>;
+  /** For `host`: each environment's host; `sandbox` is the default. */
+  hosts: { sandbox: string; live: string } | undefined;
+}
+
+/** A header every request carries (`x-verifetch-headers`): fixed, or from an option with a default. */
+export interface HeaderFacts {
+  name: string;
+  description: string;
+  value: string | undefined;
+  option: string | undefined;
+  default: string | undefined;
+  /** The exported constant of the default, e.g. `API_VERSION` (→ `VERIFA_API_VERSION`). */
+  constant: string | undefined;
+}
+
+/** How strongly a webhook signature scheme is attested (`x-verifetch-webhook-signature.evidence`). */
+export type Evidence = "documented" | "third-party" | "inferred" | "not-documented";
+
+/** The webhook signature scheme (`x-verifetch-webhook-signature`). */
+export interface WebhookSignatureFacts {
+  evidence: Evidence;
+  scheme: "body-hmac" | "timestamped-hmac" | "none";
+  /** The signature header(s); a body-hmac scheme may name alternatives. */
+  headers: string[];
+  algorithm: "SHA-256" | "SHA-512" | undefined;
+  /** For timestamped-hmac: how far a timestamp may be from now. */
+  toleranceSeconds: number | undefined;
+  /** Where the secret comes from (absent for `none`). */
+  secret: CredentialFacts | undefined;
+  headerFormat: string | undefined;
+  signedContent: string | undefined;
+  encoding: string | undefined;
+  secretDescription: string | undefined;
+  replayWindow: string | undefined;
+  source: string;
+}
+
+/** The hosted-session flow (`x-verifetch-session`). */
+export interface SessionFacts {
+  create: OperationFacts;
+  /** Operations that read a session's outcome back (polling); empty when none is documented. */
+  outcome: OperationFacts[];
+  description: string;
+  /** Fields (dotted; `a|b` for either) a created session's response must carry: its URL and id. */
+  required: string[];
+  /** How long a created session's URL works, when documented (or inferred, with a marker). */
+  ttlSeconds: number | undefined;
+}
+
+/** A component schema, for the generated type aliases. */
+export interface SchemaFacts {
+  name: string;
+  description: string | undefined;
+  /** `x-verifetch-exclusive`: properties the client takes exactly one of. */
+  exclusive: string[] | undefined;
+}
+
+/** Everything known about one provider. */
+export interface ProviderFacts {
+  /** The spec's file name without `.yaml`, also the package folder's name. */
+  name: string;
+  /** PascalCase name of the client class and factory (`x-verifetch-provider.identifier`). */
+  identifier: string;
+  /** Display name in messages (`x-verifetch-provider.title`). */
+  displayName: string;
+  packageName: string;
+  title: string;
+  version: string;
+  summary: string;
+  /** The provider's own docs, from `info.contact.url`. */
+  docsUrl: string | undefined;
+  /** The spec, relative to the repository root. */
+  specPath: string;
+  operations: OperationFacts[];
+  /** Each alternative security requirement, as the names of the schemes it combines. */
+  security: string[][];
+  schemes: SecuritySchemeFacts[];
+  servers: ServerFacts[];
+  environments: EnvironmentFacts;
+  headers: HeaderFacts[];
+  idempotency: { header: string; maxLength: number } | undefined;
+  session: SessionFacts;
+  webhook: WebhookSignatureFacts;
+  /** The component schema of error bodies (the one most 4xx responses name). */
+  errorSchema: string | undefined;
+  schemas: SchemaFacts[];
+  /** `info.x-verifetch-unknowns`: what the provider's docs leave open. */
+  unknowns: string[];
+}
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
+const DECIDED_BY = ["api-key", "host", "integration", "unknown"] as const;
+const EVIDENCE = ["documented", "third-party", "inferred", "not-documented"] as const;
+const SCHEMES = ["body-hmac", "timestamped-hmac", "none"] as const;
+const ALGORITHMS = ["SHA-256", "SHA-512"] as const;
+
+/** The keys each extension may have: a key not listed is an error (a typo must not be ignored). */
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  "x-verifetch-provider": ["title", "identifier"],
+  "x-verifetch-environments": [
+    "decidedBy",
+    "description",
+    "credential",
+    "keyPrefixes",
+    "refusedKeyPrefixes",
+    "hosts",
+    "x-verifetch-inferred",
+    "x-verifetch-source",
+  ],
+  "x-verifetch-session": [
+    "create",
+    "outcome",
+    "outcomeDescription",
+    "required",
+  ],
+  "x-verifetch-webhook-signature": [
+    "evidence",
+    "scheme",
+    "headers",
+    "headerFormat",
+    "algorithm",
+    "toleranceSeconds",
+    "secret",
+    "signedContent",
+    "encoding",
+    "secretDescription",
+    "replayWindow",
+    "source",
+  ],
+  "x-verifetch-idempotency": ["header", "maxLength", "x-verifetch-source"],
+  "x-verifetch-pagination": ["iterator", "cursor", "items", "next"],
+  "x-verifetch-signature": ["algorithm", "pathParameter", "x-verifetch-source"],
+  credential: ["option", "env", "description"],
+  header: ["name", "description", "value", "option", "default", "constant"],
+};
+
+type Json = Record<string, unknown>;
+
+/** The names of every API spec in `<rootDir>/specs` (the lint config and shared component folders are not APIs). */
+export function findSpecNames(rootDir: string): string[] {
+  return readdirSync(join(rootDir, "specs"), { withFileTypes: true })
+    .filter((entry) => entry.isFile() && entry.name.endsWith(".yaml") && entry.name !== "redocly.yaml")
+    .map((entry) => entry.name.slice(0, -".yaml".length))
+    .sort();
+}
+
+/**
+ * Reads and checks `specs/<name>.yaml`. `packageName` defaults to the one in
+ * `packages/<name>/package.json` (or `@verifetch/<name>` when the package does not exist yet).
+ */
+export function readProviderFacts(rootDir: string, name: string, packageName?: string): ProviderFacts {
+  const specFile = join(rootDir, "specs", `${name}.yaml`);
+  const where = relative(rootDir, specFile).split("\\").join("/");
+  const document = asObject(parse(readFileSync(specFile, "utf8")), where);
+  const fail = (message: string): never => {
+    throw new Error(`${where}: ${message}`);
+  };
+  const deref = (value: unknown, at: string): Json => asObject(resolveRef(document, specFile, value), `${where} ${at}`);
+  const extension = (value: unknown, kind: string, at: string): Json => {
+    const object = asObject(value, `${where} ${at}`);
+    const unknown = Object.keys(object).filter((key) => !KNOWN_KEYS[kind]?.includes(key));
+    if (unknown.length > 0) fail(`${at} has unknown key(s) ${unknown.join(", ")} (known: ${KNOWN_KEYS[kind]?.join(", ")})`);
+    return object;
+  };
+  const credential = (value: unknown, at: string): CredentialFacts => {
+    const object = extension(value, "credential", at);
+    return {
+      option: identifier(object.option, `${at}.option`, fail),
+      envVar: (text(object.env)?.match(/^[A-Z][A-Z0-9_]*$/)?.[0] ?? fail(`${at}.env must be an UPPER_CASE variable`)) as string,
+      description: text(object.description) ?? fail(`${at}.description is missing`),
+    };
+  };
+
+  const info = asObject(document.info, `${where} info`);
+  const components = isObject(document.components) ? document.components : {};
+  const schemeObjects = isObject(components.securitySchemes) ? components.securitySchemes : {};
+  const globalSecurity = securityRequirements(document.security);
+
+  const operations: OperationFacts[] = [];
+  const errorRefs = new Map<string, number>();
+  for (const [path, rawItem] of Object.entries(asObject(document.paths, `${where} paths`))) {
+    const item = deref(rawItem, `paths.${path}`);
+    const shared = Array.isArray(item.parameters) ? item.parameters : [];
+    for (const method of METHODS) {
+      if (item[method] === undefined) continue;
+      const operation = deref(item[method], `${method} ${path}`);
+      const operationId = text(operation.operationId) ?? fail(`${method.toUpperCase()} ${path} has no operationId`);
+      const parameters = [...shared, ...(Array.isArray(operation.parameters) ? operation.parameters : [])].map(
+        (parameter, index) => deref(parameter, `${operationId} parameter ${index}`),
+      );
+      const idempotencyHeader = parameters
+        .filter((parameter) => parameter.in === "header" && /^idempotency-key$/i.test(text(parameter.name) ?? ""))
+        .map((parameter) => String(parameter.name))[0];
+      const security = operation.security === undefined ? globalSecurity : securityRequirements(operation.security);
+      const query = parameters.filter((parameter) => parameter.in === "query");
+      const requestBody = operation.requestBody === undefined ? undefined : deref(operation.requestBody, `${operationId} requestBody`);
+      const bodySchemaRaw = requestBody && isObject(requestBody.content) ? jsonSchemaOf(requestBody.content) : undefined;
+      const bodySchemaName = refName(bodySchemaRaw);
+      const bodySchema = bodySchemaRaw === undefined ? undefined : deref(bodySchemaRaw, `${operationId} body schema`);
+      const responses = isObject(operation.responses) ? operation.responses : {};
+      const success = Object.keys(responses).find((status) => /^2\d\d$/.test(status));
+      const successResponse = success ? deref(responses[success], `${operationId} ${success}`) : undefined;
+      for (const [status, raw] of Object.entries(responses)) {
+        if (!/^4\d\d$/.test(status)) continue;
+        const response = deref(raw, `${operationId} ${status}`);
+        const ref = isObject(response.content) ? refName(jsonSchemaOf(response.content)) : undefined;
+        if (ref) errorRefs.set(ref, (errorRefs.get(ref) ?? 0) + 1);
+      }
+      const pagination =
+        operation["x-verifetch-pagination"] === undefined
+          ? undefined
+          : extension(operation["x-verifetch-pagination"], "x-verifetch-pagination", `${operationId} x-verifetch-pagination`);
+      operations.push({
+        operationId,
+        method: method.toUpperCase(),
+        path,
+        summary: text(operation.summary) ?? fail(`${operationId} has no summary`),
+        description: text(operation.description),
+        tag: (Array.isArray(operation.tags) ? text(operation.tags[0]) : undefined) ?? "default",
+        auth: security[0] ?? [],
+        idempotencyHeader,
+        retriedAfterArrival: idempotencyHeader !== undefined || IDEMPOTENT_METHODS.has(method.toUpperCase()),
+        pathParameters: [...path.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] as string),
+        queryParameters: query.map((parameter) => String(parameter.name)),
+        queryRequired: query.some((parameter) => parameter.required === true),
+        body:
+          requestBody === undefined
+            ? undefined
+            : {
+                required:
+                  requestBody.required === true &&
+                  Array.isArray(bodySchema?.required) &&
+                  (bodySchema?.required as unknown[]).length > 0,
+                schema: bodySchemaName,
+              },
+        responseSchema: successResponse && isObject(successResponse.content) ? refName(jsonSchemaOf(successResponse.content)) : undefined,
+        ttlSeconds: typeof operation["x-verifetch-session-ttl-seconds"] === "number" ? operation["x-verifetch-session-ttl-seconds"] : undefined,
+        pagination: pagination && {
+          iterator: identifier(pagination.iterator, `${operationId} x-verifetch-pagination.iterator`, fail),
+          cursor: text(pagination.cursor) ?? fail(`${operationId} x-verifetch-pagination.cursor is missing`),
+          items: text(pagination.items) ?? fail(`${operationId} x-verifetch-pagination.items is missing`),
+          next: text(pagination.next) ?? fail(`${operationId} x-verifetch-pagination.next is missing`),
+        },
+      });
+    }
+  }
+  const byId = (operationId: unknown, at: string): OperationFacts =>
+    operations.find((operation) => operation.operationId === operationId) ??
+    fail(`${at} names ${JSON.stringify(operationId)}, which is no operationId of this spec`);
+
+  const schemes = Object.entries(schemeObjects).map(([schemeName, raw]): SecuritySchemeFacts => {
+    const scheme = deref(raw, `securitySchemes.${schemeName}`);
+    const at = `securitySchemes.${schemeName}`;
+    const credentials = scheme["x-verifetch-credentials"];
+    if (!Array.isArray(credentials) || credentials.length === 0) fail(`${at}.x-verifetch-credentials is missing`);
+    const list = (credentials as unknown[]).map((value, index) => credential(value, `${at}.x-verifetch-credentials[${index}]`));
+    const signatureRaw = scheme["x-verifetch-signature"];
+    const signature =
+      signatureRaw === undefined ? undefined : extension(signatureRaw, "x-verifetch-signature", `${at}.x-verifetch-signature`);
+    const basic = scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic";
+    if (basic && list.length !== 2) fail(`${at}: HTTP Basic takes two credentials (username, password)`);
+    if (!basic && list.length !== 1) fail(`${at}: a header scheme takes one credential`);
+    if (!basic && (scheme.type !== "apiKey" || scheme.in !== "header")) fail(`${at}: only header API keys and HTTP Basic are supported`);
+    return {
+      ...describeScheme(schemeName, scheme),
+      type: basic ? "basic" : signature ? "signature" : "header",
+      header: basic ? "Authorization" : String(scheme.name),
+      credentials: list,
+      signature: signature && {
+        algorithm: oneOf(signature.algorithm, ALGORITHMS, `${where} ${at}.x-verifetch-signature.algorithm`),
+        pathParameter: text(signature.pathParameter) ?? fail(`${at}.x-verifetch-signature.pathParameter is missing`),
+      },
+    };
+  });
+  const allCredentials = schemes.flatMap((scheme) => scheme.credentials);
+
+  const provider = extension(document["x-verifetch-provider"], "x-verifetch-provider", "x-verifetch-provider");
+  const environments = extension(document["x-verifetch-environments"], "x-verifetch-environments", "x-verifetch-environments");
+  const decidedBy = oneOf(environments.decidedBy, DECIDED_BY, `${where} x-verifetch-environments.decidedBy`);
+  const prefixes = environments.keyPrefixes === undefined ? undefined : asObject(environments.keyPrefixes, `${where} keyPrefixes`);
+  const hosts = environments.hosts === undefined ? undefined : asObject(environments.hosts, `${where} hosts`);
+  if (decidedBy === "api-key" && (!prefixes || !environments.credential)) {
+    fail("x-verifetch-environments: decidedBy api-key needs credential and keyPrefixes");
+  }
+  if (decidedBy === "host" && !hosts) fail("x-verifetch-environments: decidedBy host needs hosts");
+  if (environments.credential !== undefined && !allCredentials.some((c) => c.option === environments.credential)) {
+    fail(`x-verifetch-environments.credential ${JSON.stringify(environments.credential)} is no credential option`);
+  }
+
+  const session = extension(document["x-verifetch-session"], "x-verifetch-session", "x-verifetch-session");
+  const webhook = extension(document["x-verifetch-webhook-signature"], "x-verifetch-webhook-signature", "x-verifetch-webhook-signature");
+  const scheme = oneOf(webhook.scheme, SCHEMES, `${where} x-verifetch-webhook-signature.scheme`);
+  const unknowns = info["x-verifetch-unknowns"] ?? [];
+  if (!Array.isArray(unknowns)) fail("info.x-verifetch-unknowns is not a list");
+  (unknowns as unknown[]).forEach((entry, index) => {
+    // A plain YAML scalar containing ": " silently becomes a mapping; quote such entries.
+    if (typeof entry !== "string") fail(`info.x-verifetch-unknowns[${index}] is not a string (quote it)`);
+  });
+  const idempotency =
+    document["x-verifetch-idempotency"] === undefined
+      ? undefined
+      : extension(document["x-verifetch-idempotency"], "x-verifetch-idempotency", "x-verifetch-idempotency");
+  const headers = (Array.isArray(document["x-verifetch-headers"]) ? document["x-verifetch-headers"] : []).map(
+    (raw: unknown, index: number): HeaderFacts => {
+      const header = extension(raw, "header", `x-verifetch-headers[${index}]`);
+      const value = text(header.value);
+      const option = text(header.option);
+      if ((value === undefined) === (option === undefined)) fail(`x-verifetch-headers[${index}] needs value or option`);
+      return {
+        name: text(header.name) ?? fail(`x-verifetch-headers[${index}].name is missing`),
+        description: text(header.description) ?? fail(`x-verifetch-headers[${index}].description is missing`),
+        value,
+        option,
+        default: text(header.default),
+        constant: text(header.constant),
+      };
+    },
+  );
+  // Schemas of this spec and of the component files it refers to (openapi-typescript merges them).
+  const schemaObjects: Json = {};
+  for (const file of new Set([specFile, ...referencedFiles(document, specFile)])) {
+    const source = file === specFile ? document : asObject(parse(readFileSync(file, "utf8")), file);
+    const fileSchemas = isObject(source.components) && isObject(source.components.schemas) ? source.components.schemas : {};
+    Object.assign(schemaObjects, fileSchemas);
+  }
+  const errorSchema = [...errorRefs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
+
+  return {
+    name,
+    identifier:
+      text(provider.identifier)?.match(/^[A-Z][A-Za-z0-9]*$/)?.[0] ??
+      fail("x-verifetch-provider.identifier must be PascalCase (e.g. ComplyCube)"),
+    displayName: text(provider.title) ?? fail("x-verifetch-provider.title is missing"),
+    packageName: packageName ?? readPackageName(rootDir, name),
+    title: text(info.title) ?? fail("info.title is missing"),
+    version: text(info.version) ?? fail("info.version is missing"),
+    summary: text(info.summary) ?? text(info.description) ?? "",
+    docsUrl: isObject(info.contact) ? text(info.contact.url) : undefined,
+    specPath: where,
+    operations,
+    security: globalSecurity,
+    schemes,
+    servers: (Array.isArray(document.servers) ? document.servers : []).map((raw, index) => {
+      const server = deref(raw, `servers[${index}]`);
+      return {
+        url: text(server.url) ?? fail(`servers[${index}] has no url`),
+        description: text(server.description) ?? "",
+      };
+    }),
+    environments: {
+      decidedBy,
+      description: text(environments.description) ?? fail("x-verifetch-environments.description is missing"),
+      credential: text(environments.credential),
+      keyPrefixes: prefixes && {
+        sandbox: stringList(prefixes.sandbox, "keyPrefixes.sandbox", fail),
+        live: stringList(prefixes.live, "keyPrefixes.live", fail),
+      },
+      refusedKeyPrefixes: Object.fromEntries(
+        Object.entries(isObject(environments.refusedKeyPrefixes) ? environments.refusedKeyPrefixes : {}).map(
+          ([prefix, why]) => [prefix, text(why) ?? fail(`refusedKeyPrefixes.${prefix} needs a reason`)],
+        ),
+      ),
+      hosts: hosts && {
+        sandbox: text(hosts.sandbox) ?? fail("hosts.sandbox is missing"),
+        live: text(hosts.live) ?? fail("hosts.live is missing"),
+      },
+    },
+    headers,
+    idempotency: idempotency && {
+      header: text(idempotency.header) ?? fail("x-verifetch-idempotency.header is missing"),
+      maxLength:
+        typeof idempotency.maxLength === "number" && idempotency.maxLength > 0
+          ? idempotency.maxLength
+          : fail("x-verifetch-idempotency.maxLength must be a number > 0"),
+    },
+    session: {
+      create: byId(session.create, "x-verifetch-session.create"),
+      outcome: (Array.isArray(session.outcome)
+        ? session.outcome
+        : fail("x-verifetch-session.outcome is not a list")
+      ).map((operationId: unknown) => byId(operationId, "x-verifetch-session.outcome")),
+      description: text(session.outcomeDescription) ?? fail("x-verifetch-session.outcomeDescription is missing"),
+      required: stringList(session.required ?? [], "x-verifetch-session.required", fail),
+      ttlSeconds: byId(session.create, "x-verifetch-session.create").ttlSeconds,
+    },
+    webhook: {
+      evidence: oneOf(webhook.evidence, EVIDENCE, `${where} x-verifetch-webhook-signature.evidence`),
+      scheme,
+      headers: scheme === "none" ? [] : stringList(webhook.headers, "x-verifetch-webhook-signature.headers", fail),
+      algorithm:
+        scheme === "none" ? undefined : oneOf(webhook.algorithm, ALGORITHMS, `${where} x-verifetch-webhook-signature.algorithm`),
+      toleranceSeconds:
+        scheme !== "timestamped-hmac"
+          ? undefined
+          : typeof webhook.toleranceSeconds === "number"
+            ? webhook.toleranceSeconds
+            : fail("x-verifetch-webhook-signature.toleranceSeconds is missing"),
+      secret: scheme === "none" ? undefined : credential(webhook.secret, "x-verifetch-webhook-signature.secret"),
+      headerFormat: text(webhook.headerFormat),
+      signedContent: text(webhook.signedContent),
+      encoding: text(webhook.encoding),
+      secretDescription: text(webhook.secretDescription),
+      replayWindow: text(webhook.replayWindow),
+      source: text(webhook.source) ?? fail("x-verifetch-webhook-signature.source is missing"),
+    },
+    errorSchema,
+    schemas: Object.entries(schemaObjects).map(([schemaName, raw]) => {
+      const schema = isObject(raw) ? raw : {};
+      const exclusive = isObject(schema["x-verifetch-exclusive"]) ? schema["x-verifetch-exclusive"] : undefined;
+      return {
+        name: schemaName,
+        description: text(schema.description),
+        exclusive: exclusive && stringList(exclusive.properties, `${schemaName} x-verifetch-exclusive.properties`, fail),
+      };
+    }),
+    unknowns: unknowns as string[],
+  };
+}
+
+/** Every other file `document` refers to with a `$ref`, as absolute paths. */
+function referencedFiles(document: unknown, file: string): string[] {
+  const files: string[] = [];
+  const walk = (node: unknown) => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (isObject(node)) {
+      if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) files.push(resolve(dirname(file), node.$ref.split("#")[0] ?? ""));
+      Object.values(node).forEach(walk);
+    }
+  };
+  walk(document);
+  return files;
+}
+
+function jsonSchemaOf(content: Json): unknown {
+  const media = content["application/json"];
+  return isObject(media) ? media.schema : undefined;
+}
+
+function refName(schema: unknown): string | undefined {
+  return isObject(schema) && typeof schema.$ref === "string" ? schema.$ref.match(/#\/components\/schemas\/([^/]+)$/)?.[1] : undefined;
+}
+
+function identifier(value: unknown, at: string, fail: (message: string) => never): string {
+  return text(value)?.match(/^[a-z][A-Za-z0-9]*$/)?.[0] ?? fail(`${at} must be a camelCase identifier`);
+}
+
+function stringList(value: unknown, at: string, fail: (message: string) => never): string[] {
+  if (!Array.isArray(value) || value.some((item) => typeof item !== "string")) fail(`${at} must be a list of strings`);
+  return value as string[];
+}
+
+function describeScheme(name: string, scheme: Json): { name: string; kind: string; description: string } {
+  const description = text(scheme.description) ?? "";
+  if (scheme.type === "apiKey") {
+    return { name, kind: `API key in the \`${String(scheme.name)}\` ${String(scheme.in)}`, description };
+  }
+  if (scheme.type === "http") {
+    const httpScheme = String(scheme.scheme).toLowerCase();
+    const kind =
+      httpScheme === "basic" ? "HTTP Basic" : httpScheme === "bearer" ? "Bearer token" : `HTTP ${httpScheme}`;
+    return { name, kind, description };
+  }
+  return { name, kind: String(scheme.type), description };
+}
+
+function securityRequirements(value: unknown): string[][] {
+  return Array.isArray(value) ? value.filter(isObject).map((requirement) => Object.keys(requirement)) : [];
+}
+
+function readPackageName(rootDir: string, name: string): string {
+  const file = join(rootDir, "packages", name, "package.json");
+  try {
+    const manifest = asObject(JSON.parse(readFileSync(file, "utf8")), file);
+    return text(manifest.name) ?? `@verifetch/${name}`;
+  } catch {
+    return `@verifetch/${name}`;
+  }
+}
+
+/**
+ * Follows `$ref`s: local (`#/components/...`) and relative-file ones (`./components/x.yaml#/...`),
+ * which is all the specs use. Anything else is returned as it is.
+ */
+function resolveRef(document: Json, file: string, value: unknown, depth = 0): unknown {
+  if (!isObject(value) || typeof value.$ref !== "string") return value;
+  if (depth > 10) throw new Error(`${file}: $ref chain too deep at ${value.$ref}`);
+  const [target = "", pointer = ""] = value.$ref.split("#", 2);
+  const targetFile = target === "" ? file : resolve(dirname(file), target);
+  const targetDocument = target === "" ? document : asObject(parse(readFileSync(targetFile, "utf8")), targetFile);
+  let node: unknown = targetDocument;
+  for (const segment of pointer.split("/").slice(1)) {
+    const key = decodeURIComponent(segment).replace(/~1/g, "/").replace(/~0/g, "~");
+    node = isObject(node) ? node[key] : undefined;
+  }
+  if (node === undefined) throw new Error(`${file}: $ref ${value.$ref} points at nothing`);
+  return resolveRef(targetDocument, targetFile, node, depth + 1);
+}
+
+function oneOf<T extends string>(value: unknown, allowed: readonly T[], where: string): T {
+  if (typeof value === "string" && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new Error(`${where} is ${JSON.stringify(value)}; expected one of ${allowed.join(", ")}`);
+}
+
+function asObject(value: unknown, where: string): Json {
+  if (!isObject(value)) throw new Error(`${where} is missing or not an object`);
+  return value;
+}
+
+function isObject(value: unknown): value is Json {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function text(value: unknown): string | undefined {
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : undefined;
+}
