@@ -1,6 +1,6 @@
 import { AuthenticationError, BadRequestError, ConfigurationError } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { COMPLYCUBE_BASE_URL, createComplyCube } from "./complycube-client.ts";
+import { COMPLYCUBE_BASE_URL, createComplyCube } from "./index.ts";
 
 const flowSessionBody = {
   clientId: "5eb04fcd0f3e360008035eb1",

@@ -9,7 +9,7 @@ import {
   SUCCESS,
 } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type CreateFlowSessionRequest, createComplyCube } from "./complycube-client.ts";
+import { type CreateFlowSessionRequest, createComplyCube } from "./index.ts";
 
 const baseUrl = mockBaseUrl("complycube");
 const complycube = createComplyCube({ apiKey: "test_contract", baseUrl });

@@ -5,8 +5,7 @@
 import { InputValidationError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
 import { specDocument } from "../../../tools/vitest/spec-operations.ts";
-import { createComplyCube } from "./complycube-client.ts";
-import { complyCubeSessions } from "./complycube-sessions.ts";
+import { complyCubeSessions, createComplyCube } from "./index.ts";
 
 const schemas = (specDocument("complycube").components as { schemas: Record<string, Record<string, unknown>> }).schemas;
 const rule = schemas.CreateFlowSessionRequest?.["x-verifetch-exclusive"] as {

@@ -2,9 +2,8 @@ import { createHmac } from "node:crypto";
 import { AbortError, ConfigurationError, InputValidationError, WebhookVerificationError } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createComplyCube } from "./complycube-client.ts";
-import type { ComplyCubeSessionOptions } from "./complycube-sessions.ts";
-import { type ComplyCubeSessions, complyCubeSessions } from "./complycube-sessions.ts";
+import type { ComplyCubeSessionOptions } from "./index.ts";
+import { type ComplyCubeSessions, complyCubeSessions, createComplyCube } from "./index.ts";
 
 const clientId = "5eb04fcd0f3e360008035eb1";
 const created = { redirectUrl: "https://flow.complycube.com/test_abc?theme=light" };
@@ -142,21 +141,6 @@ describe("complyCubeSessions(complycube) (facade adapter)", () => {
     ],
     ["a malformed language", { ...urls, language: "French", providerOptions: { complycube: checks } }, "language"],
     [
-      "messages on a workflow session",
-      { ...urls, providerOptions: { complycube: { ...workflow, messages: {} } } },
-      "providerOptions.complycube.messages",
-    ],
-    [
-      "enableMonitoring on a workflow session",
-      { ...urls, providerOptions: { complycube: { ...workflow, enableMonitoring: true } } },
-      "providerOptions.complycube.enableMonitoring",
-    ],
-    [
-      "shortUrl on a check-driven session",
-      { ...urls, providerOptions: { complycube: { ...checks, shortUrl: true } } },
-      "providerOptions.complycube.shortUrl",
-    ],
-    [
       "an unknown option",
       { ...urls, providerOptions: { complycube: { ...checks, successUrl: "https://x.example" } } },
       "providerOptions.complycube.successUrl",
@@ -212,6 +196,28 @@ describe("complyCubeSessions(complycube) (facade adapter)", () => {
     expect(error).toBeInstanceOf(InputValidationError);
     expect(error).toMatchObject({ field });
     expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it("sends the fields ComplyCube's own SDK sends with either variant (shortUrl, messages, enableMonitoring)", async () => {
+    const fetch = fakeFetch();
+    const complycube = createComplyCube({ apiKey: "test_key", fetch });
+    await complyCubeSessions(complycube).createSession({
+      reference: "u",
+      ...urls,
+      providerOptions: { complycube: { ...workflow, messages: { intro: { heading: "Hi" } }, enableMonitoring: true } },
+    });
+    await complyCubeSessions(complycube).createSession({
+      reference: "u",
+      ...urls,
+      providerOptions: { complycube: { ...checks, shortUrl: true } },
+    });
+    const [first, second] = await Promise.all(fetch.mock.calls.map(([request]) => request.json()));
+    expect(first).toMatchObject({
+      workflowTemplateId: "wf_1",
+      messages: { intro: { heading: "Hi" } },
+      enableMonitoring: true,
+    });
+    expect(second).toMatchObject({ checkTypes: ["identity_check"], shortUrl: true });
   });
 
   it("validate() refuses without sending anything, and accepts a valid input", () => {

@@ -1,204 +1,127 @@
-import type { HostedSession, UnsentField, WebhookEvent, WebhookRequest } from "@verifetch/core";
+// ComplyCube's truth for the `verifetch` facade: its options (one of two request variants), how the
+// unified input becomes a flow-session body, its answer a HostedSession, its webhook a WebhookEvent.
+import { InputValidationError, WebhookVerificationError } from "@verifetch/core";
+import { defineSessionAdapter, type InputSchema, isRecord } from "@verifetch/core/provider";
 import {
-  checkSchema,
-  type InputSchema,
-  isRecord,
-  loadSetting,
-  sessionSettingsOf,
-  validateSessionInput,
-} from "@verifetch/core/provider";
-import {
-  type ProviderSessionInput,
-  SESSION_PROVIDER_SPECIFICATION_VERSION,
-  type SessionProvider,
-} from "@verifetch/core/session";
-import type { CheckType, ComplyCube, CreateFlowSessionRequest, FlowSession } from "./complycube-client.ts";
-import { type ComplyCubeWebhookPayload, verifyComplyCubeWebhook } from "./complycube-webhook.ts";
-import { checkTypeValues, type components, flowLanguageValues, flowThemeValues } from "./generated/openapi.ts";
+  type ComplyCube,
+  type CreateFlowSessionRequest,
+  checkTypeValues,
+  complyCubeAdapterDescriptor,
+  type FlowLanguage,
+  type FlowSession,
+  flowLanguageValues,
+  flowThemeValues,
+} from "./generated/index.ts";
 
-type Schemas = components["schemas"];
-
-/** Options both ComplyCube session variants take. */
-interface ComplyCubeSessionOptionsBase {
-  /**
-   * The ComplyCube client (person or company) to verify: the `id` of `createClient`. Put your own
-   * reference on that client's `externalId`; check webhooks then carry it.
-   */
-  clientId: string;
-  /** `"light"` (default) or `"dark"`. */
-  theme?: Schemas["FlowTheme"] | undefined;
-  /** Support address shown in the flow; none is shown when omitted. */
-  supportEmail?: string | undefined;
-}
-
-/** A check-driven session: ComplyCube builds the flow from `checkTypes` (documented as the legacy approach). */
-export interface ComplyCubeCheckSessionOptions extends ComplyCubeSessionOptionsBase {
-  /** The checks to run (at least one). */
-  checkTypes: CheckType[];
-  workflowTemplateId?: never;
-  /** Continuous monitoring for the selected checks (default false). */
-  enableMonitoring?: boolean | undefined;
-  /** false forces document capture with a phone (default true). */
-  allowDocumentUpload?: boolean | undefined;
-  /** The ID document types the client may choose; all when omitted. */
-  documentTypes?: Schemas["FlowDocumentTypes"] | undefined;
-  /** Custom intro and completion screen texts. */
-  messages?: Schemas["FlowMessages"] | undefined;
-  shortUrl?: never;
-}
-
-/** A workflow-driven session: the template's active version runs (the approach ComplyCube recommends). */
-export interface ComplyCubeWorkflowSessionOptions extends ComplyCubeSessionOptionsBase {
-  /** The workflow template whose active version runs; ComplyCube fails the call when none is active. */
-  workflowTemplateId: string;
-  checkTypes?: never;
-  /** Return a shortened URL, e.g. for SMS (default false). */
-  shortUrl?: boolean | undefined;
-  enableMonitoring?: never;
-  allowDocumentUpload?: never;
-  documentTypes?: never;
-  messages?: never;
-}
-
+type WithoutUrls<T> = T extends unknown ? Omit<T, "successUrl" | "cancelUrl" | "language"> : never;
 /**
  * ComplyCube-only options of the unified `createSession` (`providerOptions.complycube`): the
- * `clientId` and exactly one of `checkTypes` and `workflowTemplateId`.
+ * `clientId` and exactly one of `checkTypes` (check-driven) and `workflowTemplateId` (workflow-driven,
+ * the approach ComplyCube recommends), with the other fields of that request. Put your own reference on
+ * the client's `externalId` (`createClient`); check webhooks then carry it.
  */
-export type ComplyCubeSessionOptions = ComplyCubeCheckSessionOptions | ComplyCubeWorkflowSessionOptions;
+export type ComplyCubeSessionOptions = WithoutUrls<CreateFlowSessionRequest>;
 
-/** The unified input ComplyCube takes: both URLs are required. */
-export type ComplyCubeSessionInput = ProviderSessionInput<
-  "complycube",
-  ComplyCubeSessionOptions,
-  "redirectUrl" | "cancelUrl"
->;
+/** A ComplyCube webhook event: `{ id, type, resourceType, payload, createdAt }` (`type` and `payload` attested). */
+export interface ComplyCubeWebhookPayload {
+  id?: string;
+  /** The event type, e.g. `"check.completed"`. */
+  type: string;
+  resourceType?: string;
+  /** The check (or client) the event is about, with the `clientId` and, once complete, its `outcome`. */
+  payload?: { clientId?: string; externalId?: string; status?: string; outcome?: string; [key: string]: unknown };
+  createdAt?: string;
+  [key: string]: unknown;
+}
 
 const FIELD = "providerOptions.complycube";
 const text = { type: "string", minLength: 1 } as const;
 const flag = { type: "boolean" } as const;
 const theme = { enum: flowThemeValues } as const;
 const screen = { properties: { heading: { type: "string" }, message: { type: "string" } } } as const;
-// No object spreads at module level: bundlers keep a spread (it could run getters), and with it
-// this table, in programs that never use the adapter.
-/** The options of each variant, as the shared schema checker reads them (the check-driven one is first). */
-const VARIANTS: readonly InputSchema[] = [
-  {
-    properties: {
-      clientId: text,
-      theme,
-      supportEmail: text,
-      checkTypes: { type: "array", minItems: 1, items: { enum: checkTypeValues } },
-      enableMonitoring: flag,
-      allowDocumentUpload: flag,
-      documentTypes: {
-        properties: { passport: flag, driving_license: flag, residence_permit: flag, national_identity_card: flag },
-      },
-      messages: { properties: { intro: screen, completion: screen } },
+const OPTIONS: InputSchema = {
+  properties: {
+    clientId: text,
+    checkTypes: { type: "array", minItems: 1, items: { enum: checkTypeValues } },
+    workflowTemplateId: text,
+    theme,
+    supportEmail: text,
+    shortUrl: flag,
+    enableMonitoring: flag,
+    allowDocumentUpload: flag,
+    documentTypes: {
+      properties: { passport: flag, driving_license: flag, residence_permit: flag, national_identity_card: flag },
     },
-    required: ["clientId", "checkTypes"],
+    messages: { properties: { intro: screen, completion: screen } },
   },
-  {
-    properties: { clientId: text, theme, supportEmail: text, workflowTemplateId: text, shortUrl: flag },
-    required: ["clientId", "workflowTemplateId"],
-  },
-];
+  required: ["clientId"],
+};
 
 /**
- * The facade adapter of a ComplyCube client (`complyCubeSessions(complycube)`). ComplyCube's flow session has
- * no id of its own: the HostedSession's `id` is the `clientId`, which check webhooks also carry.
+ * The facade adapter of a ComplyCube client: `createVerifetch({ providers: { complycube: complyCubeSessions(client) } })`.
+ * ComplyCube's flow session has no id of its own: the HostedSession's `id` is the `clientId`, which
+ * check webhooks also carry.
  */
-export class ComplyCubeSessions
-  implements
-    SessionProvider<
-      "complycube",
-      ComplyCubeSessionOptions,
-      FlowSession,
-      ComplyCubeWebhookPayload,
-      "redirectUrl" | "cancelUrl"
-    >
-{
-  readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
-  readonly provider = "complycube" as const;
-  /** The hosted flow's languages (check-driven sessions only; a workflow's template decides its own). */
-  readonly languages: readonly string[] = flowLanguageValues;
-  /** ComplyCube requires both URLs; inventing defaults would send users somewhere unintended. */
-  readonly requiredFields = ["redirectUrl", "cancelUrl"] as const;
-  readonly #complycube: ComplyCube;
-  readonly #webhookSecret: string | undefined;
-
-  constructor(complycube: ComplyCube, webhookSecret: string | undefined) {
-    this.#complycube = complycube;
-    this.#webhookSecret = webhookSecret;
-  }
-
-  validate(input: ComplyCubeSessionInput): UnsentField[] {
-    const unsent = validateSessionInput(input, {
-      provider: "ComplyCube",
-      languages: this.languages,
-      redirectUrl: true,
-      cancelUrl: true,
-      required: this.requiredFields,
-    });
-    const options: unknown = input.providerOptions?.complycube;
-    // A workflow template picks the workflow-driven variant; checkTypes is then an unknown option.
-    const workflow = isRecord(options) && options.workflowTemplateId !== undefined;
-    checkSchema(options, VARIANTS[workflow ? 1 : 0] as InputSchema, FIELD);
+export const complyCubeSessions = defineSessionAdapter(complyCubeAdapterDescriptor, {
+  languages: flowLanguageValues,
+  // ComplyCube requires both URLs; inventing defaults would send users somewhere unintended.
+  input: { redirectUrl: true, cancelUrl: true, required: ["redirectUrl", "cancelUrl"] },
+  options: OPTIONS,
+  check(input, unsent) {
+    const options = input.providerOptions?.complycube as Record<string, unknown>;
+    // Exactly one variant, as the request type says (ComplyCube documents two pages, no combination).
+    if ((options.checkTypes === undefined) === (options.workflowTemplateId === undefined)) {
+      throw new InputValidationError(
+        `${FIELD}.checkTypes`,
+        "or workflowTemplateId is required: exactly one of the two",
+      );
+    }
     // The workflow-driven request has no language field: the template decides.
-    if (workflow && input.language !== undefined && !unsent.some((entry) => entry.field === "language")) {
+    if (
+      options.workflowTemplateId !== undefined &&
+      input.language !== undefined &&
+      !unsent.some((u) => u.field === "language")
+    ) {
       unsent.push({ field: "language", reason: "ComplyCube's workflow-driven sessions take no language" });
     }
-    return unsent;
-  }
-
-  async createSession(input: ComplyCubeSessionInput): Promise<HostedSession<"complycube", FlowSession>> {
-    const unsentFields = this.validate(input);
-    // validate() guarantees the options, both URLs and exactly one variant.
-    const options = input.providerOptions?.complycube as ComplyCubeSessionOptions;
-    // The options are the request's own fields (same names), checked against the variant's schema.
-    const body = {
-      ...options,
-      successUrl: input.redirectUrl,
-      cancelUrl: input.cancelUrl,
-      ...(input.language !== undefined &&
-        !unsentFields.some((entry) => entry.field === "language") && {
-          language: input.language as Schemas["FlowLanguage"],
-        }),
-    } as CreateFlowSessionRequest;
-    const raw = await this.#complycube.createFlowSession(body, {
-      ...(input.signal !== undefined && { signal: input.signal }),
-    });
+  },
+  create: (complycube: ComplyCube, input, options: ComplyCubeSessionOptions | undefined, call, unsent) =>
+    // The options are the request's own fields (same names), checked against the schema above.
+    complycube.createFlowSession(
+      {
+        ...options,
+        successUrl: input.redirectUrl,
+        cancelUrl: input.cancelUrl,
+        ...(input.language !== undefined &&
+          !unsent.some((entry) => entry.field === "language") && { language: input.language as FlowLanguage }),
+      } as CreateFlowSessionRequest,
+      { signal: call.signal },
+    ),
+  session: (raw: FlowSession, complycube, _input, options: ComplyCubeSessionOptions | undefined) => ({
+    // ComplyCube returns no session id; the client id is what its check webhooks carry.
+    id: options?.clientId as string,
+    url: raw.redirectUrl as string,
+    status: "created",
+    // ComplyCube documents no lifetime for the flow URL.
+    expiresAt: null,
+    sandbox: complycube.environment === "sandbox",
+  }),
+  event: (payload) => {
+    const event = payload as ComplyCubeWebhookPayload;
+    if (!isRecord(event) || typeof event.type !== "string") {
+      throw new WebhookVerificationError("complycube", "the body has no `type`");
+    }
+    const inner = isRecord(event.payload) ? event.payload : undefined;
+    const text = (value: unknown) => (typeof value === "string" ? value : null);
     return {
-      provider: "complycube",
-      // ComplyCube returns no session id; the client id is what its check webhooks carry.
-      id: options.clientId,
-      url: raw.redirectUrl,
-      // ComplyCube documents no lifetime for the flow URL.
-      expiresAt: null,
-      sandbox: this.#complycube.environment === "sandbox",
-      status: "created",
-      raw,
-      unsentFields,
+      type: event.type,
+      sessionId: text(inner?.clientId),
+      reference: text(inner?.externalId),
+      status: text(inner?.outcome) ?? text(inner?.status),
+      raw: event,
     };
-  }
+  },
+});
 
-  /** Verifies `ComplyCube-Signature` with the webhook secret (`webhookSecret` or `COMPLYCUBE_WEBHOOK_SECRET`). */
-  async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<"complycube", ComplyCubeWebhookPayload>> {
-    const secret = loadSetting({
-      value: this.#webhookSecret,
-      option: "webhookSecret",
-      envVar: "COMPLYCUBE_WEBHOOK_SECRET",
-      description: "ComplyCube webhook secret",
-    });
-    return verifyComplyCubeWebhook(request, secret);
-  }
-}
-
-/**
- * The `verifetch` facade adapter of a ComplyCube client:
- * `createVerifetch({ providers: { "complycube": complyCubeSessions(client) } })`. Built apart from the client so a
- * program that only calls the API does not bundle the adapter, its validation and webhook code.
- */
-export function complyCubeSessions(client: ComplyCube): ComplyCubeSessions {
-  const settings = sessionSettingsOf(client);
-  return new ComplyCubeSessions(client, settings.webhookSecret);
-}
+/** The adapter `complyCubeSessions(client)` returns. */
+export type ComplyCubeSessions = ReturnType<typeof complyCubeSessions>;

@@ -78,8 +78,13 @@ export interface SessionAdapterMapping<
     call: AdapterCallOptions,
     unsent: readonly UnsentField[],
   ): Promise<TRaw>;
-  /** The normalized session from the provider's answer. */
-  session(raw: TRaw, client: TClient): AdapterSession;
+  /** The normalized session from the provider's answer (and the input it answered). */
+  session(
+    raw: TRaw,
+    client: TClient,
+    input: ProviderSessionInput<TProvider, TOptions, TRequired>,
+    options: TOptions | undefined,
+  ): AdapterSession;
   /** The normalized event of a verified webhook delivery (its JSON body). */
   event(payload: unknown): Omit<WebhookEvent<TProvider, TEvent>, "provider">;
 }
@@ -148,7 +153,7 @@ export function defineSessionAdapter<
           call.idempotencyKey = input.idempotencyKey;
         }
         const raw = await mapping.create(client, input, options, call, unsentFields);
-        const { expiresAt, ...session } = mapping.session(raw, client);
+        const { expiresAt, ...session } = mapping.session(raw, client, input, options);
         const ttl = descriptor.session.ttlMs;
         return {
           provider,

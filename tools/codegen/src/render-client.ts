@@ -407,7 +407,7 @@ ${json(full).slice(2, -2)}
 export function renderIndex(facts: ProviderFacts): string {
   return `export * from "./${facts.name}-client.ts";
 export * from "./${facts.name}-descriptor.ts";
-export type { components, operations, paths } from "./openapi.ts";
+export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
 `;
 }

@@ -321,10 +321,15 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
           requestBody === undefined
             ? undefined
             : {
+                // Optional (`= {}`) only for a plain object body none of whose fields is required.
                 required:
                   requestBody.required === true &&
-                  Array.isArray(bodySchema?.required) &&
-                  (bodySchema?.required as unknown[]).length > 0,
+                  !(
+                    bodySchema?.type === "object" &&
+                    !bodySchema.oneOf &&
+                    !bodySchema.anyOf &&
+                    !(Array.isArray(bodySchema.required) && bodySchema.required.length > 0)
+                  ),
                 schema: bodySchemaName,
               },
         responseSchema: successResponse && isObject(successResponse.content) ? refName(jsonSchemaOf(successResponse.content)) : undefined,

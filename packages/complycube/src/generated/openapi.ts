@@ -273,7 +273,9 @@ export interface components {
             personDetails?: components["schemas"]["ClientPersonDetails"];
             companyDetails?: components["schemas"]["ClientCompanyDetails"];
             /** @description The client's metadata, as stored. */
-            metadata?: Record<string, never> | null;
+            metadata?: {
+                [key: string]: unknown;
+            } | null;
             lastActionBy?: string | null;
             /** Format: date-time */
             createdAt?: string;

@@ -4,5 +4,5 @@
  */
 export * from "./verifa-client.ts";
 export * from "./verifa-descriptor.ts";
-export type { components, operations, paths } from "./openapi.ts";
+export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
