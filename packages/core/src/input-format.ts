@@ -36,12 +36,14 @@ function isHttpsUrl(value: string): boolean {
 
 /**
  * `format`s the schema checker knows, each with a test and what a valid value is: `https-uri`,
- * `iso-country` (ISO 3166-1 alpha-2), `iso-language` (lowercase ISO 639-1) and `date` (a real
- * `YYYY-MM-DD` calendar date).
+ * `iso-country` (ISO 3166-1 alpha-2), `iso-language` (lowercase ISO 639-1), `date` (a real
+ * `YYYY-MM-DD` calendar date), `uuid` and `alphanumeric`.
  */
 export const INPUT_FORMATS: Record<string, readonly [test: (value: string) => boolean, expected: string]> = {
   "https-uri": [isHttpsUrl, "an https URL"],
   "iso-country": [isCountryCode, 'an ISO 3166-1 alpha-2 code such as "GB"'],
   "iso-language": [(value) => /^[a-z]{2}$/.test(value), 'a lowercase ISO 639-1 code such as "en"'],
   date: [isCalendarDate, "a real date written YYYY-MM-DD"],
+  uuid: [(value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value), "a UUID"],
+  alphanumeric: [(value) => /^[A-Za-z0-9]+$/.test(value), "letters and digits only"],
 };

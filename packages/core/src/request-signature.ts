@@ -11,16 +11,16 @@ export interface RequestSignature {
 }
 
 /**
- * The hex HMAC of `request`: over the exact body bytes that go out (a string as its UTF-8), or — for
- * a request without a body — over the value of the signature's path parameter.
+ * The hex HMAC of `request`: for a method that carries a body (POST, PUT, PATCH), over the exact
+ * body bytes that go out (a string as its UTF-8; none, as no bytes); for any other, over the value of
+ * the signature's path parameter (the id itself, not its URL encoding).
  */
 export function signRequest(request: OutgoingRequest, secret: string, signature: RequestSignature): Promise<string> {
-  const { body, operation } = request;
-  const payload =
-    body === undefined
-      ? (operation?.params[signature.pathParameter] ?? "")
-      : typeof body === "string"
-        ? utf8(body)
-        : new Uint8Array(body);
+  const { body, operation, method } = request;
+  const payload = !/^(POST|PUT|PATCH)$/i.test(method)
+    ? (operation?.params[signature.pathParameter] ?? "")
+    : typeof body === "string"
+      ? utf8(body)
+      : new Uint8Array(body ?? new ArrayBuffer(0));
   return hmacHex(signature.algorithm, secret, payload);
 }

@@ -3,8 +3,70 @@
 // come back through the client unchanged.
 import { describe, expect, it } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createEarthId } from "./earthid-client.ts";
-import { seedRequest, seedResponse, seedResponseText } from "./fixtures/seed-003.ts";
+import type { CreateSessionRequest, CreateSessionResponse } from "./index.ts";
+import { createEarthId } from "./index.ts";
+
+// Seed 003: /work/shared/seeds/003_7cb563b45e6c6442.txt — EarthID's "Create Session API" page
+// (https://developers.myearth.id/docs/sdk/iOS/creating-session). Both code blocks are copied
+// byte for byte below; only the response had to be adapted to be usable (see seedResponse).
+
+/** The seed's "Sample JSON object" (the request body), verbatim. */
+export const seedRequestText = `{
+    "verification": {
+        "callback": "https://www.myearth.id/",
+        "person": {
+            "firstName": "John",
+            "lastName": "Smith"
+        },
+        "document": {
+            "type": "PASSPORT",
+            "country": "EE"
+        },
+        "vendorData": "unique id of a user"
+    }
+}`;
+
+/** The seed's request body, parsed from the verbatim text (it is valid JSON). */
+export const seedRequest: CreateSessionRequest = JSON.parse(seedRequestText) as CreateSessionRequest;
+
+/**
+ * The seed's sample response, verbatim. It is not valid JSON: the opening brace is missing, and
+ * `id`, `url` and `sessionToken` are cut short with "………" (three U+2026).
+ */
+export const seedResponseText = `   "status": "success",
+   "verification": {
+       "id": "a66ad316-19c3-45e1-b592-de6498………",
+       "url": "https://myearth.id/eyJhbGciOiJIUzI1NiIsInR5cCI………",
+       "vendorData": null,
+       "host": "https://myearth.id/",
+       "status": "created",
+       "sessionToken": "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzZXNzaW9uX2l………"
+   }
+}`;
+
+/**
+ * The seed's response as adapted by specs/earthid.yaml (the `seedExample` response example, whose
+ * description records the same changes), so that it parses and validates against the schema:
+ * - the missing opening `{` is added;
+ * - `id`: "a66ad316-19c3-45e1-b592-de6498………" → "a66ad316-19c3-45e1-b592-de6498000000" — the
+ *   ellipsis is removed and the last UUID group is zero-padded to 12 hex digits (`format: uuid`);
+ * - `url`: "https://myearth.id/eyJhbGciOiJIUzI1NiIsInR5cCI………" → the same without "………"
+ *   (`format: uri` refuses the ellipsis);
+ * - `sessionToken`: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzZXNzaW9uX2l………" → the same without "………"
+ *   (kept consistent with `url`; the truncated JWT is not a real token either way).
+ * Every other key and value (`status`, `vendorData: null`, `host`, `verification.status`) is verbatim.
+ */
+export const seedResponse: CreateSessionResponse = {
+  status: "success",
+  verification: {
+    id: "a66ad316-19c3-45e1-b592-de6498000000",
+    url: "https://myearth.id/eyJhbGciOiJIUzI1NiIsInR5cCI",
+    vendorData: null,
+    host: "https://myearth.id/",
+    status: "created",
+    sessionToken: "eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzZXNzaW9uX2l",
+  },
+};
 
 const responses: Response[] = [];
 const earthid = createEarthId({

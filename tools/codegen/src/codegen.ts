@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { bundle, createConfig } from "@redocly/openapi-core";
@@ -100,5 +100,10 @@ export function renderModules(rootDir: string, target: SpecTarget): { path: stri
     [`${target.name}-descriptor.ts`, renderDescriptor(facts)],
     ["version.ts", renderVersion()],
     ["index.ts", renderIndex(facts)],
-  ].map(([file, content]) => ({ path: join(target.generatedDir, file as string), content: header + content }));
+    // Modules several specs share (the Veriff-shaped session mapping), each with its own header.
+    ...facts.sharedCode.map((file) => [basename(file), readFileSync(file, "utf8"), file]),
+  ].map(([file, content, from]) => ({
+    path: join(target.generatedDir, file as string),
+    content: (from ? generatedHeader(relative(rootDir, from as string).split("\\").join("/")) : header) + content,
+  }));
 }

@@ -405,8 +405,10 @@ ${json(full).slice(2, -2)}
 
 /** The generated entry of a provider package's generated modules (`src/generated/index.ts`). */
 export function renderIndex(facts: ProviderFacts): string {
+  const shared = facts.sharedCode.map((file) => `export * from "./${file.split("/").at(-1)}";\n`).join("");
   return `export * from "./${facts.name}-client.ts";
 export * from "./${facts.name}-descriptor.ts";
+${shared}
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
 `;

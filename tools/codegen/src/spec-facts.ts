@@ -180,6 +180,11 @@ export interface ProviderFacts {
   schemas: SchemaFacts[];
   /** `info.x-verifetch-unknowns`: what the provider's docs leave open. */
   unknowns: string[];
+  /**
+   * `x-verifetch-shared-code`: TypeScript modules shared by specs built on the same component
+   * (absolute paths), copied into the package's generated folder.
+   */
+  sharedCode: string[];
 }
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
@@ -513,6 +518,9 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       };
     }),
     unknowns: unknowns as string[],
+    sharedCode: stringList(document["x-verifetch-shared-code"] ?? [], "x-verifetch-shared-code", fail).map((file) =>
+      resolve(dirname(specFile), file),
+    ),
   };
 }
 

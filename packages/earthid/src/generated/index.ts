@@ -4,5 +4,7 @@
  */
 export * from "./earthid-client.ts";
 export * from "./earthid-descriptor.ts";
+export * from "./veriff-session-mapping.ts";
+
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

@@ -4,5 +4,7 @@
  */
 export * from "./veriff-client.ts";
 export * from "./veriff-descriptor.ts";
+export * from "./veriff-session-mapping.ts";
+
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
