@@ -69,7 +69,9 @@ export interface SessionAdapterMapping<
    */
   options?: InputSchema | ((options: unknown) => InputSchema) | undefined;
   /** Checks beyond the schemas (may report more unsent fields); throws InputValidationError. */
-  check?(input: ProviderSessionInput<TProvider, TOptions, TRequired>, unsent: UnsentField[]): void;
+  // Typed without TOptions: an unannotated `check` placed before `create` would otherwise fix the
+  // options type to `object` before `create`'s annotation is read.
+  check?(input: ProviderSessionInput<TProvider, object, TRequired>, unsent: UnsentField[]): void;
   /** Sends the create call with the unified input (validated) and the call options. */
   create(
     client: TClient,

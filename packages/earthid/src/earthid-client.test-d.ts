@@ -1,10 +1,8 @@
 import { type ApiError, type HostedSession, isApiError, type WebhookEvent } from "@verifetch/core";
 import type { SessionProvider, SessionProviderOptions, SessionProviderRaw } from "@verifetch/core/session";
 import { describe, expectTypeOf, it } from "vitest";
-import { earthIdSessions } from "./earthid-sessions.ts";
 import {
   type CreateSessionRequest,
-  type CreateSessionResponse,
   createEarthId,
   type Decision,
   type DecisionResponse,
@@ -15,7 +13,10 @@ import {
   type EarthIdSessions,
   type EarthIdWebhookPayload,
   earthIdApiClient,
+  earthIdSessions,
   type Session,
+  type SessionResponse,
+  type VeriffDecisionWebhookPayload,
 } from "./index.ts";
 
 const earthid = createEarthId({ apiKey: "k" });
@@ -23,9 +24,9 @@ const earthid = createEarthId({ apiKey: "k" });
 describe("@verifetch/earthid types", () => {
   it("returns typed data from the convenience methods", () => {
     expectTypeOf(createEarthId).returns.toEqualTypeOf<EarthId>();
-    expectTypeOf(earthid.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf(earthid.createSession).returns.resolves.toEqualTypeOf<SessionResponse>();
     // Veriff (whose shapes EarthID mirrors) marks no response field required.
-    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session | undefined>();
+    expectTypeOf<SessionResponse["verification"]>().toEqualTypeOf<Session | undefined>();
     expectTypeOf<Session["url"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf<Session["vendorData"]>().toEqualTypeOf<string | null | undefined>();
     expectTypeOf(earthid.getDecision).returns.resolves.toEqualTypeOf<DecisionResponse>();
@@ -77,17 +78,17 @@ describe("@verifetch/earthid types", () => {
   it("exposes a typed facade adapter", () => {
     expectTypeOf(earthIdSessions(earthid)).toEqualTypeOf<EarthIdSessions>();
     expectTypeOf(earthIdSessions(earthid)).toExtend<
-      SessionProvider<"earthid", EarthIdSessionOptions, CreateSessionResponse, EarthIdWebhookPayload>
+      SessionProvider<"earthid", EarthIdSessionOptions, SessionResponse, EarthIdWebhookPayload>
     >();
     expectTypeOf<SessionProviderOptions<EarthIdSessions>>().toEqualTypeOf<EarthIdSessionOptions>();
-    expectTypeOf<SessionProviderRaw<EarthIdSessions>>().toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf<SessionProviderRaw<EarthIdSessions>>().toEqualTypeOf<SessionResponse>();
     expectTypeOf(earthIdSessions(earthid).createSession).returns.resolves.toEqualTypeOf<
-      HostedSession<"earthid", CreateSessionResponse>
+      HostedSession<"earthid", SessionResponse>
     >();
     expectTypeOf(earthIdSessions(earthid).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"earthid", EarthIdWebhookPayload>
     >();
-    expectTypeOf<EarthIdWebhookPayload["verification"]>().toEqualTypeOf<Decision>();
+    expectTypeOf<VeriffDecisionWebhookPayload["verification"]>().toEqualTypeOf<Decision>();
     earthIdSessions(earthid).validate({
       reference: "u",
       providerOptions: {

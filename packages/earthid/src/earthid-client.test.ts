@@ -6,7 +6,7 @@ import {
   NotFoundError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createEarthId, EARTHID_BASE_URL, EARTHID_SESSION_TTL_MS, earthIdApiClient } from "./earthid-client.ts";
+import { createEarthId, EARTHID_BASE_URL, EARTHID_SESSION_TTL_MS, earthIdApiClient } from "./index.ts";
 
 const sessionBody = {
   verification: {

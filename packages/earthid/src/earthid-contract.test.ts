@@ -4,7 +4,7 @@ import { type ApiError, AuthenticationError, BadRequestError } from "@verifetch/
 import { describe, expect, it } from "vitest";
 import { coversEveryOperation, declaredErrorCases, type OperationCall } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type CreateSessionRequest, createEarthId } from "./earthid-client.ts";
+import { type CreateSessionRequest, createEarthId } from "./index.ts";
 
 const baseUrl = mockBaseUrl("earthid");
 // The mock answers the same on every attempt; retries are core's concern (its fault tests).

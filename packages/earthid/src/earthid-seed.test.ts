@@ -3,7 +3,7 @@
 // come back through the client unchanged.
 import { describe, expect, it } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import type { CreateSessionRequest, CreateSessionResponse } from "./index.ts";
+import type { CreateSessionRequest, SessionResponse } from "./index.ts";
 import { createEarthId } from "./index.ts";
 
 // Seed 003: /work/shared/seeds/003_7cb563b45e6c6442.txt — EarthID's "Create Session API" page
@@ -56,7 +56,7 @@ export const seedResponseText = `   "status": "success",
  *   (kept consistent with `url`; the truncated JWT is not a real token either way).
  * Every other key and value (`status`, `vendorData: null`, `host`, `verification.status`) is verbatim.
  */
-export const seedResponse: CreateSessionResponse = {
+export const seedResponse: SessionResponse = {
   status: "success",
   verification: {
     id: "a66ad316-19c3-45e1-b592-de6498000000",

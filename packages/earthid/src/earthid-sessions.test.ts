@@ -2,8 +2,7 @@ import { createHmac } from "node:crypto";
 import { ConfigurationError, InputValidationError } from "@verifetch/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createEarthId } from "./earthid-client.ts";
-import { earthIdSessions } from "./earthid-sessions.ts";
+import { createEarthId, earthIdSessions } from "./index.ts";
 
 const apiKey = "earthid-test-key";
 const sessionId = "a66ad316-19c3-45e1-b592-de6498000000";
@@ -242,7 +241,7 @@ describe("earthIdSessions(earthid).verifyWebhook", () => {
       .verifyWebhook({ headers, rawBody: body })
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toMatch(/EarthID documents no webhook signature/);
+    expect((error as Error).message).toMatch(/EarthID webhooks cannot be verified: .*no signature header or scheme/);
     expect((error as Error).message).toMatch(/getDecision/);
   });
 

@@ -3,13 +3,12 @@ import type { SessionProvider, SessionProviderOptions, SessionProviderRaw } from
 import { describe, expectTypeOf, it } from "vitest";
 import {
   type CreateSessionRequest,
-  type CreateSessionResponse,
   createVeriff,
   type Decision,
   type DecisionResponse,
   type Session,
+  type SessionResponse,
   type UpdateSessionRequest,
-  type UpdateSessionResponse,
   type VERIFF_SESSION_TTL_MS,
   type Veriff,
   type VeriffErrorBody,
@@ -17,18 +16,18 @@ import {
   type VeriffSessions,
   type VeriffWebhookPayload,
   veriffApiClient,
+  veriffSessions,
 } from "./index.ts";
-import { veriffSessions } from "./veriff-sessions.ts";
 
 const veriff = createVeriff({ apiKey: "k", sharedSecret: "s" });
 
 describe("@verifetch/veriff types", () => {
   it("returns typed data from the convenience methods", () => {
     expectTypeOf(createVeriff).returns.toEqualTypeOf<Veriff>();
-    expectTypeOf(veriff.createSession).returns.resolves.toEqualTypeOf<CreateSessionResponse>();
-    expectTypeOf(veriff.updateSession).returns.resolves.toEqualTypeOf<UpdateSessionResponse>();
+    expectTypeOf(veriff.createSession).returns.resolves.toEqualTypeOf<SessionResponse>();
+    expectTypeOf(veriff.updateSession).returns.resolves.toEqualTypeOf<SessionResponse>();
     // Veriff marks no response field required ("fields may be null, empty, or omitted").
-    expectTypeOf<CreateSessionResponse["verification"]>().toEqualTypeOf<Session | undefined>();
+    expectTypeOf<SessionResponse["verification"]>().toEqualTypeOf<Session | undefined>();
     expectTypeOf<Session["sessionToken"]>().toEqualTypeOf<string | undefined>();
     expectTypeOf(veriff.getDecision).returns.resolves.toEqualTypeOf<DecisionResponse>();
     expectTypeOf<DecisionResponse["verification"]>().toEqualTypeOf<Decision | null | undefined>();
@@ -72,7 +71,7 @@ describe("@verifetch/veriff types", () => {
       expectTypeOf(result.error).toEqualTypeOf<VeriffErrorBody>();
       expectTypeOf(result.error.code).toEqualTypeOf<string | undefined>();
     } else {
-      expectTypeOf(result.data).toEqualTypeOf<UpdateSessionResponse>();
+      expectTypeOf(result.data).toEqualTypeOf<SessionResponse>();
     }
     // @ts-expect-error DELETE is not modelled (not enabled by default)
     veriffApiClient(veriff).DELETE("/v1/sessions/{sessionId}", { params: { path: { sessionId: "s" } } });
@@ -85,12 +84,12 @@ describe("@verifetch/veriff types", () => {
   it("exposes a typed facade adapter", () => {
     expectTypeOf(veriffSessions(veriff)).toEqualTypeOf<VeriffSessions>();
     expectTypeOf(veriffSessions(veriff)).toExtend<
-      SessionProvider<"veriff", VeriffSessionOptions, CreateSessionResponse, VeriffWebhookPayload>
+      SessionProvider<"veriff", VeriffSessionOptions, SessionResponse, VeriffWebhookPayload>
     >();
     expectTypeOf<SessionProviderOptions<VeriffSessions>>().toEqualTypeOf<VeriffSessionOptions>();
-    expectTypeOf<SessionProviderRaw<VeriffSessions>>().toEqualTypeOf<CreateSessionResponse>();
+    expectTypeOf<SessionProviderRaw<VeriffSessions>>().toEqualTypeOf<SessionResponse>();
     expectTypeOf(veriffSessions(veriff).createSession).returns.resolves.toEqualTypeOf<
-      HostedSession<"veriff", CreateSessionResponse>
+      HostedSession<"veriff", SessionResponse>
     >();
     expectTypeOf(veriffSessions(veriff).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"veriff", VeriffWebhookPayload>

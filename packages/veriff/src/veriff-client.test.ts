@@ -7,7 +7,7 @@ import {
   InputValidationError,
 } from "@verifetch/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createVeriff, VERIFF_BASE_URL, VERIFF_SESSION_TTL_MS, veriffApiClient } from "./veriff-client.ts";
+import { createVeriff, VERIFF_BASE_URL, VERIFF_SESSION_TTL_MS, veriffApiClient } from "./index.ts";
 
 const apiKey = "0b6d7f3e-1111-4222-8333-944455556666";
 const sharedSecret = "4f0b1b2c-aaaa-4bbb-8ccc-dddddddddddd";

@@ -6,7 +6,7 @@ import { type ApiError, AuthenticationError, BadRequestError } from "@verifetch/
 import { describe, expect, it } from "vitest";
 import { coversEveryOperation, declaredErrorCases, type OperationCall } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type CreateSessionRequest, createVeriff, type UpdateSessionRequest } from "./veriff-client.ts";
+import { type CreateSessionRequest, createVeriff, type UpdateSessionRequest } from "./index.ts";
 
 const baseUrl = mockBaseUrl("veriff");
 const credentials = { apiKey: "0b6d7f3e-1111-4222-8333-944455556666", sharedSecret: "contract-shared-secret" };

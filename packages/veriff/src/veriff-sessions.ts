@@ -27,7 +27,10 @@ export const veriffSessions = defineSessionAdapter(veriffAdapterDescriptor, {
   options: VERIFF_SESSION_OPTIONS,
   check(input) {
     if (input.reference.length > VENDOR_DATA_MAX_LENGTH) {
-      throw new InputValidationError("reference", `Veriff's vendorData is at most ${VENDOR_DATA_MAX_LENGTH} characters`);
+      throw new InputValidationError(
+        "reference",
+        `Veriff's vendorData is at most ${VENDOR_DATA_MAX_LENGTH} characters`,
+      );
     }
   },
   create: (veriff: Veriff, input, options: VeriffSessionOptions | undefined, call) =>
