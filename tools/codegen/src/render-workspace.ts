@@ -117,6 +117,7 @@ export interface RegistryDescriptor {
   };
   readonly idempotency: { readonly header: string; readonly maxLength: number } | null;
   readonly session: { readonly create: string; readonly outcome: readonly string[]; readonly required: readonly string[] };
+  readonly operations: readonly { readonly operationId: string; readonly method: string; readonly path: string }[];
 }
 
 /** A provider package, loaded: its descriptor, factory and facade adapter, and its create call. */
