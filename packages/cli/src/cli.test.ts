@@ -96,6 +96,11 @@ function mockArgs(name: string): string[] {
   return mockExample(provider).args;
 }
 
+/** `args` without their `--option key=value` pairs. */
+function withoutOptions(args: readonly string[]): string[] {
+  return args.filter((arg, index) => arg !== "--option" && args[index - 1] !== "--option");
+}
+
 const QR_LINE = /^[█▀▄ ]+$/;
 
 /**
@@ -354,9 +359,9 @@ describe("verifetch (the built bin)", () => {
         new RegExp(`^--environment applies to ${HOST_PICKING.map((p) => p.name).join(" and ") || "no provider"} only`),
       ],
       ...NEEDING_OPTIONS.map((provider): [string[], string, RegExp] => [
-        ["session", "create", provider.name, "--mock", "--reference", "r"],
+        withoutOptions(mockArgs(provider.name)),
         "InputValidationError",
-        new RegExp(`^providerOptions\\.${literal(provider.name)}\\.${mockExample(provider).requiredOptions[0]}`),
+        new RegExp(`^providerOptions\\.${literal(provider.name)}\\b`),
       ]),
       ...HOST_PICKING.map((provider): [string[], string, RegExp] => [
         ["session", "create", provider.name, "--reference", "r", "--environment", "prod"],
