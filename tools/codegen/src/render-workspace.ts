@@ -223,21 +223,26 @@ ${viaFacade.join("\n")}
 `;
 }
 
-/** How one request authenticates, for the README: each scheme's header, or HTTP Basic. */
-function authCell(facts: ProviderFacts, operation: OperationFacts): string {
-  return facts.schemes
-    .filter((scheme) => operation.auth.includes(scheme.name))
-    .map((scheme) => {
-      const variables = scheme.credentials.map((credential) => `\`${credential.envVar}\``).join(", ");
-      const kind =
-        scheme.type === "basic"
-          ? "HTTP Basic"
-          : scheme.type === "signature"
-            ? `\`${scheme.header}\` (HMAC-${scheme.signature?.algorithm} of the request)`
-            : `\`${scheme.header}\``;
-      return `${kind} from ${variables}`;
-    })
-    .join(" + ");
+/** How requests authenticate, for the README: each scheme's header (or HTTP Basic) and env vars. */
+function authCell(facts: ProviderFacts): string {
+  const describe = (names: readonly string[], withVariables: boolean) =>
+    facts.schemes
+      .filter((scheme) => names.includes(scheme.name))
+      .map((scheme) => {
+        const variables = scheme.credentials.map((credential) => `\`${credential.envVar}\``).join(", ");
+        const kind =
+          scheme.type === "basic"
+            ? "HTTP Basic"
+            : scheme.type === "signature"
+              ? `\`${scheme.header}\` (HMAC-${scheme.signature?.algorithm} of the request)`
+              : `\`${scheme.header}\``;
+        return withVariables ? `${kind} from ${variables}` : kind;
+      })
+      .join(" + ");
+  const every = facts.security[0] ?? [];
+  const create = facts.session.create.auth;
+  const differs = create.join() !== every.join();
+  return `${describe(every, true)}${differs ? ` (create: ${describe(create, false) || "none"})` : ""}`;
 }
 
 function environmentsCell(facts: ProviderFacts): string {
@@ -299,7 +304,7 @@ export function renderReadmeProviders(providers: readonly ProviderFacts[]): stri
   const rows = providers.map((facts) => [
     facts.displayName,
     `\`${facts.packageName}\``,
-    authCell(facts, facts.session.create),
+    authCell(facts),
     environmentsCell(facts),
     retryCell(facts),
     webhookCell(facts),
