@@ -210,7 +210,7 @@ function toolingTable(tooling: ToolingResults | null, runs: number): string {
       row("`node tools/codegen/src/codegen-cli.ts --check` (all specs: types + bundled spec)", tooling.codegen),
       row("hey-api generator, complycube spec only (`bench/src/hey-api-codegen.ts`)", tooling.heyApiCodegen),
       row("no-op `turbo run build` (second run)", tooling.noopTurboBuild),
-      row("`tsc --noEmit` of a consumer of all 6 providers + facade", tooling.consumerTypecheck),
+      row("`tsc --noEmit` of a consumer of every provider + facade", tooling.consumerTypecheck),
     ],
     ["left", "right", "right", "left"],
   );

@@ -97,7 +97,7 @@ export async function timeNoopTurboBuild(runs: number): Promise<ToolTiming> {
   });
 }
 
-/** `tsc --noEmit -p bench/tsconfig.consumer.json`: a consumer of all six providers and the facade. */
+/** `tsc --noEmit -p bench/tsconfig.consumer.json`: a consumer of every provider package and the facade (bench/src/generated/consumer, written by `pnpm codegen`). */
 export function timeConsumerTypecheck(runs: number): Promise<ToolTiming> {
   const tsc = resolve(BENCH_ROOT, "node_modules/typescript/bin/tsc");
   return timeCommand(

@@ -1,5 +1,7 @@
 // Starts one Prism mock per spec in specs/ for the whole test run and hands their URLs to tests
 // through `inject("mockBaseUrls")`. Every mock is stopped in teardown, whatever happened.
+// VERIFETCH_MOCK_SPECS (comma-separated spec names) limits the mocks to those specs, for a run that
+// needs only some (the new-provider end-to-end test runs one package's contract tests this way).
 import { resolve } from "node:path";
 import type { TestProject } from "vitest/node";
 import { type MockServer, startMock } from "../../packages/testing/src/index.ts";
@@ -8,7 +10,8 @@ import type {} from "./mock-urls.ts";
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const rootDir = resolve(import.meta.dirname, "../..");
-  const targets = findSpecTargets(rootDir);
+  const only = process.env.VERIFETCH_MOCK_SPECS?.split(",").filter(Boolean);
+  const targets = findSpecTargets(rootDir).filter((target) => !only || only.includes(target.name));
   const started = await Promise.allSettled(targets.map((target) => startMock(target.specPath)));
   const mocks = started.flatMap((result) => (result.status === "fulfilled" ? [result.value] : []));
   const stopAll = async () => {

@@ -1,43 +1,48 @@
 // Runs `pnpm demo`'s program as a user would (a child process, embedded mocks, no keys) so the
-// README's first command stays true.
+// README's first command stays true, for every provider of the registry.
 import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
+import { mockClientOptions, providerEnvVars } from "../../../packages/cli/src/cli-provider-registry.ts";
+import { PROVIDERS } from "../../../packages/cli/src/generated/providers.ts";
 
 const run = promisify(execFile);
 const demo = fileURLToPath(new URL("./demo.ts", import.meta.url));
-const providerKeys = [
-  "COMPLYCUBE_API_KEY",
-  "ARGYLE_API_KEY_ID",
-  "ARGYLE_API_KEY_SECRET",
-  "ARGYLE_PARTNER_CLIENT_ID",
-  "VERIFA_API_KEY",
-  "EARTHID_API_KEY",
-  "VERIFF_API_KEY",
-  "VERIFF_SHARED_SECRET",
-  "VERIFA_WEBHOOK_SECRET",
-];
+const providers = await Promise.all(PROVIDERS.map(async (entry) => ({ entry, module: await entry.load() })));
 
 describe("pnpm demo", () => {
   it("creates a session with every provider through the facade, then a fallback and a webhook check", async () => {
     const env = { ...process.env };
-    for (const key of providerKeys) delete env[key];
+    for (const { entry, module } of providers) {
+      for (const variable of providerEnvVars(entry, module.descriptor)) delete env[variable.name];
+    }
+    delete env.VERIFETCH_DEMO_OPTIONS;
     const { stdout } = await run(process.execPath, [demo], { env, timeout: 60_000 });
-    expect(stdout).toMatch(/^complycube\s+mock\s+https:\/\/flow\.complycube\.com\/test_\S+$/m);
-    expect(stdout).toMatch(/^argyle\s+mock\s+https:\/\/connect\.argyle\.com\/\S+$/m);
-    expect(stdout).toMatch(/^argyle-partners\s+mock\s+https:\/\/connect\.argyle\.com\/\S+$/m);
-    expect(stdout).toMatch(/^verifa\s+mock\s+https:\/\/app\.withverifa\.com\/verify\/\S+$/m);
-    expect(stdout).toMatch(/^earthid\s+mock\s+https:\/\/myearth\.id\/\S+$/m);
-    expect(stdout).toMatch(/^veriff\s+mock\s+https:\/\/\S+$/m);
-    expect(stdout).toContain("sent POST /v1/flow/sessions");
-    expect(stdout).toMatch(/^fallback\s+verifa answered 429 → earthid\s+https:\/\/myearth\.id\/\S+$/m);
-    expect(stdout).toMatch(
-      /^webhook\s+verifa session\.approved: session session_abc123, reference user_123, status completed$/m,
-    );
-    expect(stdout).toContain("the same delivery with its body changed: WebhookVerificationError");
-    for (const credential of ["test_demo", "vk_sandbox_demo", "demo-secret", "demo-earthid-key", "demo-veriff-key"]) {
-      expect(stdout).not.toContain(credential);
+    for (const { entry, module } of providers) {
+      expect(stdout).toMatch(new RegExp(`^${entry.name}\\s+mock\\s+https://\\S+$`, "m"));
+      const create = module.descriptor.operations.find(
+        (operation) => operation.operationId === module.descriptor.session.create,
+      );
+      expect(stdout).toContain(`sent ${create?.method} ${create?.path}`);
+    }
+    const [first, second] = providers;
+    if (first && second) {
+      expect(stdout).toMatch(
+        new RegExp(`^fallback\\s+${first.entry.name} answered 429 → ${second.entry.name}\\s+https://\\S+$`, "m"),
+      );
+    }
+    const signed = providers.find(({ module }) => module.descriptor.adapter.webhook.scheme !== "none");
+    if (signed) {
+      expect(stdout).toMatch(
+        new RegExp(`^webhook\\s+${signed.entry.name} \\(\\S+\\): a signed delivery verifies: \\{`, "m"),
+      );
+      expect(stdout).toContain("the same delivery with its body changed: WebhookVerificationError");
+    }
+    // The mocks' dummy keys are never printed.
+    for (const { module } of providers) {
+      const { baseUrl: _, ...keys } = mockClientOptions(module.descriptor, "http://127.0.0.1", "demo");
+      for (const key of Object.values(keys)) expect(stdout).not.toContain(key);
     }
   }, 60_000);
 });

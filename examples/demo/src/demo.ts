@@ -1,133 +1,163 @@
-// `pnpm demo`: the verifetch facade over every provider. Creates a hosted session per provider with
-// one call shape and prints the URL to send a user to, then shows a fallback and a webhook
-// verification. By default every call goes to an embedded Prism mock built from the provider's
-// spec; a provider whose keys are set in the environment is called for real instead.
+// `pnpm demo`: the verifetch facade over every provider package (the registry `pnpm codegen` writes
+// from specs/, the one the CLI uses). Creates a hosted session per provider with one call shape and
+// prints the URL to send a user to, then shows a fallback and a webhook signature check. By default
+// every call goes to an embedded Prism mock built from the provider's spec; a provider whose keys are
+// set in the environment is called for real instead.
+//
+// Each provider's `providerOptions` come from its spec: the create operation's documented request
+// example, keeping what the provider's adapter knows (cli-provider-registry.ts). Against a real API
+// such an example may name objects your account does not have (ComplyCube's client, Argyle's
+// verification): give your own as JSON by provider in VERIFETCH_DEMO_OPTIONS, e.g.
+// `VERIFETCH_DEMO_OPTIONS='{"complycube":{"clientId":"…","checkTypes":["document_check"]}}'`.
 import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { type FetchLike, VerifetchError } from "@verifetch/core";
-import { readEnv } from "@verifetch/core/provider";
+import { readEnv, verifyWebhookSignature, type WebhookScheme } from "@verifetch/core/provider";
 import { type MockServer, startMock } from "@verifetch/testing";
 import { type AnySessionProvider, createVerifetch } from "verifetch";
-import { prepareArgyle } from "./demo-argyle.ts";
-import { prepareArgylePartners } from "./demo-argyle-partners.ts";
-import { prepareComplyCube } from "./demo-complycube.ts";
-import { prepareEarthId } from "./demo-earthid.ts";
+import {
+  exampleSessionInput,
+  mockClientOptions,
+  providerEnvVars,
+} from "../../../packages/cli/src/cli-provider-registry.ts";
+import { PROVIDERS, type ProviderModule, type RegistryEntry } from "../../../packages/cli/src/generated/providers.ts";
 import { recordingFetch, type SentRequest } from "./demo-sent-requests.ts";
-import type { DemoTarget } from "./demo-target.ts";
-import { DEMO_VERIFA_WEBHOOK_SECRET, prepareVerifa } from "./demo-verifa.ts";
-import { prepareVeriff } from "./demo-veriff.ts";
 
-interface ProviderDemo {
-  name: string;
-  /** Environment variables that switch this provider to its real API. */
-  envVars: string[];
-  /** Makes the provider's adapter and does what must exist before a session (a client, a verification). */
-  prepare: (target: DemoTarget) => Promise<{ adapter: AnySessionProvider; options: object }>;
+/** The dummy-key tag of the mocked clients (`vk_sandbox_demo`, …); never printed. */
+const DEMO_KEY_TAG = "demo";
+
+interface Demo {
+  entry: RegistryEntry;
+  module: ProviderModule;
+  /** True when the provider's keys are in the environment: its real API is called. */
+  live: boolean;
+  mock?: MockServer;
 }
 
-const demos: ProviderDemo[] = [
-  { name: "complycube", envVars: ["COMPLYCUBE_API_KEY"], prepare: prepareComplyCube },
-  { name: "argyle", envVars: ["ARGYLE_API_KEY_ID", "ARGYLE_API_KEY_SECRET"], prepare: prepareArgyle },
-  {
-    name: "argyle-partners",
-    envVars: ["ARGYLE_API_KEY_ID", "ARGYLE_API_KEY_SECRET", "ARGYLE_PARTNER_CLIENT_ID"],
-    prepare: prepareArgylePartners,
-  },
-  { name: "verifa", envVars: ["VERIFA_API_KEY"], prepare: prepareVerifa },
-  { name: "earthid", envVars: ["EARTHID_API_KEY"], prepare: prepareEarthId },
-  { name: "veriff", envVars: ["VERIFF_API_KEY"], prepare: prepareVeriff },
-];
-
 const specFor = (name: string) => fileURLToPath(new URL(`../../../specs/${name}.yaml`, import.meta.url));
-const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
-const input = {
-  reference: "user_123",
-  redirectUrl: "https://app.example/verified",
-};
+/** The input type of a facade over adapters of any provider. */
+type SessionInput = Parameters<
+  ReturnType<typeof createVerifetch<Record<string, AnySessionProvider>>>["createSession"]
+>[1];
 
-const mocks = new Map<string, MockServer>();
+const message = (error: unknown) => (error instanceof Error ? `${error.name}: ${error.message}` : String(error));
+const ownOptions = JSON.parse(readEnv("VERIFETCH_DEMO_OPTIONS") ?? "{}") as Record<string, object | undefined>;
+
+/** The provider's facade adapter: for real (keys from the environment) or against its mock. */
+function adapterOf(demo: Demo, fetch: FetchLike): AnySessionProvider {
+  const options = demo.live
+    ? { fetch }
+    : { ...mockClientOptions(demo.module.descriptor, demo.mock?.baseUrl ?? "", DEMO_KEY_TAG), fetch };
+  return demo.module.createSessions(demo.module.createClient(options)) as AnySessionProvider;
+}
+
+/** The spec's example input for the adapter, with the provider options from VERIFETCH_DEMO_OPTIONS when given. */
+function inputFor(demo: Demo, adapter: AnySessionProvider): SessionInput {
+  const input = exampleSessionInput(demo.entry, adapter);
+  const own = ownOptions[demo.entry.name];
+  // The facade's input type is per provider; the adapter checks this one at run time.
+  return (own === undefined ? input : { ...input, providerOptions: { [demo.entry.name]: own } }) as SessionInput;
+}
+
+const demos: Demo[] = await Promise.all(
+  PROVIDERS.map(async (entry) => {
+    const module = await entry.load();
+    const keys = providerEnvVars(entry, module.descriptor).filter((variable) => variable.purpose === "api-key");
+    return { entry, module, live: keys.every((variable) => readEnv(variable.name) !== undefined) };
+  }),
+);
+
 let failed = false;
 try {
-  const live = new Map(demos.map((demo) => [demo.name, demo.envVars.every((name) => readEnv(name) !== undefined)]));
   await Promise.all(
     demos
-      .filter((demo) => !live.get(demo.name))
-      .map(async (demo) => mocks.set(demo.name, await startMock(specFor(demo.name)))),
+      .filter((demo) => !demo.live)
+      .map(async (demo) => Object.assign(demo, { mock: await startMock(specFor(demo.entry.name)) })),
   );
 
   for (const demo of demos) {
+    const { name } = demo.entry;
     const sent: SentRequest[] = [];
-    const target = {
-      live: live.get(demo.name) ?? false,
-      baseUrl: mocks.get(demo.name)?.baseUrl,
-      fetch: recordingFetch(sent),
-    };
     try {
-      const { adapter, options } = await demo.prepare(target);
-      const vf = createVerifetch({ providers: { [demo.name]: adapter } });
-      const session = await vf.createSession(demo.name, {
-        ...input,
-        ...(demo.name === "complycube" && { cancelUrl: "https://app.example/cancelled" }),
-        providerOptions: { [demo.name]: options },
-      });
+      const adapter = adapterOf(demo, recordingFetch(sent));
+      const vf = createVerifetch({ providers: { [name]: adapter } });
+      const session = await vf.createSession(name, inputFor(demo, adapter));
       const expires = session.expiresAt ? `expires ${session.expiresAt.toISOString()}` : "expiry not documented";
-      console.log(`${demo.name.padEnd(16)} ${target.live ? "live API" : "mock    "}  ${session.url}`);
+      console.log(`${name.padEnd(16)} ${demo.live ? "live API" : "mock    "}  ${session.url}`);
       console.log(`  id ${session.id}, ${expires}, sandbox ${session.sandbox ?? "unknown"}, status ${session.status}`);
       for (const request of sent) {
         console.log(`  sent ${request.method} ${new URL(request.url).pathname} ${JSON.stringify(request.body)}`);
       }
     } catch (error) {
       failed = true;
-      console.error(`${demo.name.padEnd(16)} failed: ${message(error)}`);
+      console.error(`${name.padEnd(16)} failed: ${message(error)}`);
     }
   }
 
-  const verifaMock = mocks.get("verifa");
-  const earthidMock = mocks.get("earthid");
-  if (verifaMock && earthidMock) {
-    // Fallback: the Verifa mock is told to answer 429 (retries off to keep the demo quick), so the
-    // facade moves on to EarthID. A 4xx would not move on.
-    const plainFetch: FetchLike = (request) => fetch(request);
-    const vf = createVerifetch({
-      providers: {
-        verifa: (
-          await prepareVerifa(
-            { live: false, baseUrl: verifaMock.baseUrl, fetch: plainFetch },
-            { headers: { Prefer: "code=429" } },
-          )
-        ).adapter,
-        earthid: (await prepareEarthId({ live: false, baseUrl: earthidMock.baseUrl, fetch: plainFetch })).adapter,
-      },
-    });
-    const session = await vf.createSession(["verifa", "earthid"], input);
-    console.log(`${"fallback".padEnd(16)} verifa answered 429 → ${session.provider}  ${session.url}`);
+  const mocked = demos.filter((demo) => !demo.live);
+  const [first, second] = mocked;
+  if (first && second) {
+    // Fallback: the first provider answers 429 (a fetch that never reaches its mock; retries off to
+    // keep the demo quick), so the facade moves on to the second. A 4xx would not move on.
+    const rateLimited: FetchLike = async () =>
+      new Response(JSON.stringify({ error: "rate limited" }), {
+        status: 429,
+        headers: { "content-type": "application/json", "retry-after": "0" },
+      });
+    const failing = { ...first, module: { ...first.module, createClient: withoutRetries(first.module) } };
+    const adapters = {
+      [first.entry.name]: adapterOf(failing, rateLimited),
+      [second.entry.name]: adapterOf(second, fetch),
+    };
+    const vf = createVerifetch({ providers: adapters });
+    const inputs = [first, second].map((demo) => inputFor(demo, adapters[demo.entry.name] as AnySessionProvider));
+    const input = Object.assign({}, ...inputs, {
+      providerOptions: Object.assign({}, ...inputs.map((each) => each.providerOptions ?? {})),
+    }) as SessionInput;
+    const session = await vf.createSession([first.entry.name, second.entry.name], input);
+    console.log(`${"fallback".padEnd(16)} ${first.entry.name} answered 429 → ${session.provider}  ${session.url}`);
+  }
 
-    // Webhook: a delivery signed the way Verifa signs it, verified and normalized by the facade.
-    const body = JSON.stringify({
-      event: "session.approved",
-      data: { session_id: "session_abc123", external_ref: "user_123", status: "completed", is_sandbox: true },
-    });
-    const t = Math.floor(Date.now() / 1000);
-    const signature = createHmac("sha256", DEMO_VERIFA_WEBHOOK_SECRET).update(`${t}.${body}`).digest("hex");
-    const event = await vf.verifyWebhook("verifa", {
-      headers: { "X-Verifa-Signature": `t=${t},v1=${signature}` },
-      rawBody: body,
-    });
-    console.log(
-      `${"webhook".padEnd(16)} verifa ${event.type}: session ${event.sessionId}, reference ${event.reference}, status ${event.status}`,
+  // Webhook: a delivery signed the way the first provider with a documented signature signs it,
+  // checked with its scheme from the spec; the same delivery with one byte changed is refused.
+  const signed = demos.find((demo) => demo.module.descriptor.adapter.webhook.scheme !== "none");
+  if (signed) {
+    const { name } = signed.entry;
+    const scheme = signed.module.descriptor.adapter.webhook as WebhookScheme;
+    const secret = readEnv(signed.module.descriptor.adapter.webhook.secret?.envVar ?? "") ?? "whsec_demo";
+    const body = JSON.stringify({ event: "session.approved", reference: "user_123" });
+    const headers = signatureHeaders(scheme, secret, body);
+    const payload = await verifyWebhookSignature(name, scheme, { headers, rawBody: body }, secret);
+    const tampered = await verifyWebhookSignature(
+      name,
+      scheme,
+      { headers, rawBody: body.replace("approved", "declined") },
+      secret,
+    ).then(
+      () => "accepted",
+      (error: unknown) => (VerifetchError.isInstance(error) ? error.name : "unexpected error"),
     );
-    const tampered = await vf
-      .verifyWebhook("verifa", {
-        headers: { "X-Verifa-Signature": `t=${t},v1=${signature}` },
-        rawBody: body.replace("completed", "failed"),
-      })
-      .then(
-        () => "accepted",
-        (error: unknown) => (VerifetchError.isInstance(error) ? error.name : "unexpected error"),
-      );
+    console.log(
+      `${"webhook".padEnd(16)} ${name} (${scheme.scheme}): a signed delivery verifies: ${JSON.stringify(payload)}`,
+    );
     console.log(`${"".padEnd(16)} the same delivery with its body changed: ${tampered}`);
   }
 } finally {
-  await Promise.all([...mocks.values()].map((mock) => mock.stop()));
+  await Promise.all(demos.map((demo) => demo.mock?.stop()));
 }
 process.exitCode = failed ? 1 : 0;
+
+/** The module's factory with retries off, so the fallback is immediate. */
+function withoutRetries(module: ProviderModule): ProviderModule["createClient"] {
+  return (options) => module.createClient({ ...options, maxRetries: 0 });
+}
+
+/** The signature header(s) a provider sends with `body` under `scheme` (hex HMAC; timestamped: `t=…,v1=…`). */
+function signatureHeaders(scheme: WebhookScheme, secret: string, body: string): Record<string, string> {
+  if (scheme.scheme === "none") return {};
+  const hmac = (text: string) =>
+    createHmac(scheme.algorithm.replace("-", "").toLowerCase(), secret).update(text).digest("hex");
+  if (scheme.scheme === "body-hmac") return { [scheme.headers[0] ?? ""]: hmac(body) };
+  const t = Math.floor(Date.now() / 1000);
+  return { [scheme.header]: `t=${t},v1=${hmac(`${t}.${body}`)}` };
+}

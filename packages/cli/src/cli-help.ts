@@ -1,6 +1,6 @@
-import { PROVIDERS } from "./cli-providers.ts";
+import { type CliProvider, mockExample, PROVIDER_NAMES } from "./cli-providers.ts";
 
-const names = () => PROVIDERS.map((provider) => provider.name).join(", ");
+const names = () => PROVIDER_NAMES.join(", ");
 
 export function mainHelp(): string {
   return `verifetch — create hosted identity- and income-verification sessions from the command line
@@ -51,11 +51,23 @@ Commands
 `;
 }
 
-export function sessionCreateHelp(): string {
-  const required = PROVIDERS.map(
-    (provider) => `  ${provider.name.padEnd(16)} ${provider.requiredOptions || "nothing beyond --reference"}`,
-  ).join("\n");
-  const examples = PROVIDERS.map((provider) => `  ${provider.mockExample}`).join("\n");
+/**
+ * The help of `session create`; each provider's required options and mock example come from its
+ * spec's create example, cut down to what its adapter requires (so they work as printed).
+ */
+export function sessionCreateHelp(providers: readonly CliProvider[]): string {
+  const width = Math.max(16, ...providers.map((provider) => provider.name.length + 1));
+  const rows = providers.map((provider) => ({ provider, ...mockExample(provider) }));
+  const required = rows
+    .map(({ provider, requiredOptions, requiredFlags }) => {
+      const needs = [requiredOptions.join(", "), requiredFlags.join(" and ")].filter(Boolean).join("; ");
+      return `  ${provider.name.padEnd(width)} ${needs || "nothing beyond --reference"}`;
+    })
+    .join("\n");
+  const examples = rows.map(({ command }) => `  ${command}`).join("\n");
+  const idempotent = providers.filter((provider) => provider.module.descriptor.idempotency).map((p) => p.title);
+  const hostPicking = providers.filter((provider) => provider.environments).map((p) => p.name);
+  const list = (names: readonly string[]) => (names.length > 0 ? names.join(" and ") : "none");
   return `Usage
   verifetch session create <provider> --reference <ref> [options]
 
@@ -74,8 +86,8 @@ Options
   --country <CC>              ISO 3166-1 alpha-2 country, e.g. GB
   --language <ll>             UI language (ISO 639-1), where the provider takes one
   --metadata <key=value>      string metadata, where the provider keeps it (repeatable)
-  --idempotency-key <key>     idempotency key, for providers that honour one (Verifa)
-  --environment <env>         sandbox (default) or live: the host argyle and argyle-partners call
+  --idempotency-key <key>     idempotency key, for providers that honour one (${list(idempotent)})
+  --environment <env>         sandbox (default) or live, for providers with a host for each (${list(hostPicking)})
   -o, --option <key=value>    a provider-only option: providerOptions.<provider>.<key> (repeatable).
                               The value is parsed as JSON when it parses, else kept as a string;
                               a dotted key sets a nested field (document.type=PASSPORT)

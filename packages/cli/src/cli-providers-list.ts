@@ -1,12 +1,15 @@
 import { UsageError } from "./cli-errors.ts";
 import { providersHelp } from "./cli-help.ts";
 import { parseCommandArgs } from "./cli-parse.ts";
-import { isEnvSet, PROVIDERS } from "./cli-providers.ts";
+import { isEnvSet, loadProviders } from "./cli-providers.ts";
 
-const PURPOSE = { "api-key": "API key", "webhook-secret": "webhook secret" } as const;
+const PURPOSE = { "api-key": "API key", "webhook-secret": "webhook secret", credential: "credential" } as const;
 
-/** `verifetch providers`: returns the exit code. Prints whether variables are set, never their values. */
-export function providersList(args: readonly string[]): number {
+/**
+ * `verifetch providers`: returns the exit code. Prints whether variables are set, never their
+ * values. Loads every provider package: what each reads is in its descriptor.
+ */
+export async function providersList(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("providers", args, {
     json: { type: "boolean" },
     help: { type: "boolean", short: "h" },
@@ -18,7 +21,7 @@ export function providersList(args: readonly string[]): number {
   if (positionals.length > 0)
     throw new UsageError(`providers takes no arguments; unexpected ${JSON.stringify(positionals[0])}`);
 
-  const rows = PROVIDERS.map((provider) => {
+  const rows = (await loadProviders()).map((provider) => {
     const env = provider.envVars.map((envVar) => ({ ...envVar, set: isEnvSet(envVar.name) }));
     const live = env.filter((envVar) => envVar.purpose === "api-key").every((envVar) => envVar.set);
     return {

@@ -1,28 +1,33 @@
-// The six providers the CLI knows: their package, the environment variables their clients read, the
-// options the mocks need, and how to build a client — with keys from the environment, or with
-// dummy credentials against a Prism mock. Provider packages are imported lazily, so a command only
-// loads the one it uses.
+// The providers the CLI knows: every provider package of the generated registry (one per spec), each
+// loaded only when a command needs it. What the CLI says about a provider — its variables, whether it
+// picks a host by `--environment`, the options a session needs — comes from the package's descriptor
+// and the spec's examples, never from a list kept here.
 import { createRequire } from "node:module";
 import type { AnySessionProvider } from "verifetch";
 import { CliError } from "./cli-errors.ts";
+import {
+  exampleSessionInput,
+  minimalSessionInput,
+  mockClientOptions,
+  type ProviderEnvVar,
+  picksHostByEnvironment,
+  providerEnvVars,
+  sessionCreateFlags,
+} from "./cli-provider-registry.ts";
+import { PROVIDERS, type ProviderModule, type RegistryEntry } from "./generated/providers.ts";
 
-/** An environment variable a provider package reads. */
-export interface ProviderEnvVar {
-  name: string;
-  /** `"api-key"`: needed to create sessions for real; `"webhook-secret"`: needed to verify webhooks. */
-  purpose: "api-key" | "webhook-secret";
-}
+export type { ProviderEnvVar } from "./cli-provider-registry.ts";
 
-/** Argyle's two hosts; the other providers derive sandbox vs live from the key or the integration. */
+/** The environment a host-picking package is told to use (`--environment`). */
 export type HostEnvironment = "sandbox" | "live";
 
 /**
  * Where a client's requests go: the provider's real API (keys from the environment) or a mock.
- * `environment` is passed to providers that pick a host by it (Argyle; `environments: true`).
+ * `environment` is passed to packages that pick a host by it.
  */
 export type ClientTarget = ({ kind: "live" } | { kind: "mock"; baseUrl: string }) & { environment?: HostEnvironment };
 
-/** One provider the CLI can drive. */
+/** A provider package, loaded, as the CLI drives it. */
 export interface CliProvider {
   name: string;
   /** Display name, e.g. `"ComplyCube"`. */
@@ -33,124 +38,85 @@ export interface CliProvider {
   note?: string;
   /** Whether the package takes an `environment` option (`--environment`). */
   environments: boolean;
-  /** What `providerOptions` the provider needs, for help texts; empty when none. */
-  requiredOptions: string;
-  /** A `session create` line that works against the mock, for help texts and the README. */
-  mockExample: string;
-  /** Builds the provider's client and its facade adapter (`complyCubeSessions(client)`, …). Never sends a request. */
-  createSessions(target: ClientTarget): Promise<unknown>;
+  readonly entry: RegistryEntry;
+  readonly module: ProviderModule;
 }
 
-const apiKey = (name: string): ProviderEnvVar => ({ name, purpose: "api-key" });
-const webhookSecret = (name: string): ProviderEnvVar => ({ name, purpose: "webhook-secret" });
+/** The names of every provider, without loading any package. */
+export const PROVIDER_NAMES: readonly string[] = PROVIDERS.map((entry) => entry.name);
 
-// Dummy credentials for the mock: Prism only checks that the auth header is present, and each value
-// passes its package's own key checks (ComplyCube's `test_` prefix, Verifa's `vk_sandbox_`).
-const MOCK_ARGYLE = { apiKeyId: "mock-key-id", apiKeySecret: "mock-key-secret" };
-/** Argyle's client options for a target: the mock's URL and dummy keys, and the chosen host environment. */
-function argyleTarget(target: ClientTarget) {
+/** Loads the provider called `name`, or undefined when there is none. */
+export async function findProvider(name: string): Promise<CliProvider | undefined> {
+  const entry = PROVIDERS.find((candidate) => candidate.name === name);
+  return entry && loadProvider(entry);
+}
+
+/** Loads every provider package. */
+export function loadProviders(): Promise<CliProvider[]> {
+  return Promise.all(PROVIDERS.map(loadProvider));
+}
+
+async function loadProvider(entry: RegistryEntry): Promise<CliProvider> {
+  const module = await entry.load();
+  const { descriptor } = module;
+  const webhook = descriptor.adapter.webhook;
   return {
-    ...(target.kind === "mock" && { ...MOCK_ARGYLE, baseUrl: target.baseUrl }),
-    ...(target.environment !== undefined && { environment: target.environment }),
+    name: entry.name,
+    title: descriptor.adapter.title,
+    packageName: entry.packageName,
+    envVars: providerEnvVars(entry, descriptor),
+    ...(webhook.scheme === "none" && {
+      note: `no webhook secret: ${descriptor.adapter.title} documents no webhook signature, so deliveries cannot be verified`,
+    }),
+    environments: picksHostByEnvironment(descriptor),
+    entry,
+    module,
   };
 }
 
-const ARGYLE_VERIFICATION = "--option verification=43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
+/**
+ * The provider's facade adapter for `target`: a client with keys from the environment, or with
+ * dummy keys (from the descriptor's key prefixes) against a mock. Never sends a request.
+ */
+export function sessionsFor(provider: CliProvider, target: ClientTarget): AnySessionProvider {
+  const options = {
+    ...(target.kind === "mock" && mockClientOptions(provider.module.descriptor, target.baseUrl)),
+    ...(target.environment !== undefined && { environment: target.environment }),
+  };
+  return sessionsOf(provider.module.createSessions(provider.module.createClient(options)), provider);
+}
 
-export const PROVIDERS: readonly CliProvider[] = [
-  {
-    name: "complycube",
-    title: "ComplyCube",
-    packageName: "@verifetch/complycube",
-    envVars: [apiKey("COMPLYCUBE_API_KEY"), webhookSecret("COMPLYCUBE_WEBHOOK_SECRET")],
-    environments: false,
-    requiredOptions: "clientId, plus checkTypes or workflowTemplateId; --redirect-url and --cancel-url",
-    mockExample:
-      "verifetch session create complycube --mock --reference user_123 --redirect-url https://app.example/done --cancel-url https://app.example/cancelled --option clientId=5eb04fcd0f3e360008035eb1 --option 'checkTypes=[\"document_check\"]'",
-    async createSessions(target) {
-      const { createComplyCube, complyCubeSessions } = await import("@verifetch/complycube");
-      return complyCubeSessions(
-        createComplyCube(target.kind === "mock" ? { apiKey: "test_mock", baseUrl: target.baseUrl } : {}),
-      );
-    },
-  },
-  {
-    name: "argyle",
-    title: "Argyle",
-    packageName: "@verifetch/argyle",
-    envVars: [apiKey("ARGYLE_API_KEY_ID"), apiKey("ARGYLE_API_KEY_SECRET"), webhookSecret("ARGYLE_WEBHOOK_SECRET")],
-    environments: true,
-    requiredOptions: "verification (the id of an Argyle verification)",
-    mockExample: `verifetch session create argyle --mock --reference user_123 ${ARGYLE_VERIFICATION}`,
-    async createSessions(target) {
-      const { createArgyle, argyleSessions } = await import("@verifetch/argyle");
-      return argyleSessions(createArgyle(argyleTarget(target)));
-    },
-  },
-  {
-    name: "argyle-partners",
-    title: "Argyle Partners",
-    packageName: "@verifetch/argyle-partners",
-    envVars: [apiKey("ARGYLE_API_KEY_ID"), apiKey("ARGYLE_API_KEY_SECRET"), webhookSecret("ARGYLE_WEBHOOK_SECRET")],
-    environments: true,
-    requiredOptions: "verification (the id of an Argyle verification)",
-    mockExample: `verifetch session create argyle-partners --mock --reference user_123 ${ARGYLE_VERIFICATION}`,
-    async createSessions(target) {
-      const { createArgylePartners, argylePartnersSessions } = await import("@verifetch/argyle-partners");
-      return argylePartnersSessions(createArgylePartners(argyleTarget(target)));
-    },
-  },
-  {
-    name: "verifa",
-    title: "Verifa",
-    packageName: "@verifetch/verifa",
-    envVars: [apiKey("VERIFA_API_KEY"), webhookSecret("VERIFA_WEBHOOK_SECRET")],
-    environments: false,
-    requiredOptions: "",
-    mockExample: "verifetch session create verifa --mock --reference user_123 --redirect-url https://app.example/done",
-    async createSessions(target) {
-      const { createVerifa, verifaSessions } = await import("@verifetch/verifa");
-      return verifaSessions(
-        createVerifa(target.kind === "mock" ? { apiKey: "vk_sandbox_mock", baseUrl: target.baseUrl } : {}),
-      );
-    },
-  },
-  {
-    name: "earthid",
-    title: "EarthID",
-    packageName: "@verifetch/earthid",
-    envVars: [apiKey("EARTHID_API_KEY")],
-    note: "no webhook secret: EarthID documents no webhook signature, so deliveries cannot be verified",
-    environments: false,
-    requiredOptions: "",
-    mockExample: "verifetch session create earthid --mock --reference user_123 --redirect-url https://app.example/done",
-    async createSessions(target) {
-      const { createEarthId, earthIdSessions } = await import("@verifetch/earthid");
-      return earthIdSessions(
-        createEarthId(target.kind === "mock" ? { apiKey: "mock-earthid-key", baseUrl: target.baseUrl } : {}),
-      );
-    },
-  },
-  {
-    name: "veriff",
-    title: "Veriff",
-    packageName: "@verifetch/veriff",
-    envVars: [apiKey("VERIFF_API_KEY"), webhookSecret("VERIFF_SHARED_SECRET")],
-    environments: false,
-    requiredOptions: "",
-    mockExample: "verifetch session create veriff --mock --reference user_123 --redirect-url https://app.example/done",
-    async createSessions(target) {
-      const { createVeriff, veriffSessions } = await import("@verifetch/veriff");
-      return veriffSessions(
-        createVeriff(target.kind === "mock" ? { apiKey: "mock-veriff-key", baseUrl: target.baseUrl } : {}),
-      );
-    },
-  },
-];
+/**
+ * A `session create` line that works against the mock, the provider options it needs and the
+ * shared flags the provider requires: the spec's create example, cut down to what the adapter
+ * requires.
+ */
+export function mockExample(provider: CliProvider): {
+  command: string;
+  args: string[];
+  requiredOptions: string[];
+  requiredFlags: string[];
+} {
+  const adapter = sessionsFor(provider, { kind: "mock", baseUrl: "http://127.0.0.1:9" });
+  const { input, required } = minimalSessionInput(
+    provider.entry,
+    adapter,
+    exampleSessionInput(provider.entry, adapter),
+  );
+  const args = ["session", "create", provider.name, "--mock", ...sessionCreateFlags(provider.entry, input)];
+  return {
+    command: ["verifetch", ...args.map(shellQuote)].join(" "),
+    args,
+    requiredOptions: required,
+    requiredFlags: adapter.requiredFields.map(
+      (field) => `--${field.replace(/[A-Z]/g, (c: string) => `-${c.toLowerCase()}`)}`,
+    ),
+  };
+}
 
-/** The provider called `name`, or undefined. */
-export function findProvider(name: string): CliProvider | undefined {
-  return PROVIDERS.find((provider) => provider.name === name);
+/** `value` as one word for a POSIX shell: as is when safe, else single-quoted. */
+export function shellQuote(value: string): string {
+  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'"'"'`)}'`;
 }
 
 /** Whether an environment variable is set the way the provider packages read it (non-blank). */
@@ -168,7 +134,7 @@ export function mockSpecPath(provider: CliProvider): string {
 }
 
 /** A provider package's facade adapter, checked against the contract at run time. */
-export function sessionsOf(sessions: unknown, provider: CliProvider): AnySessionProvider {
+export function sessionsOf(sessions: unknown, provider: Pick<CliProvider, "packageName">): AnySessionProvider {
   const adapter = sessions as Partial<AnySessionProvider> | null | undefined;
   if (
     typeof adapter !== "object" ||

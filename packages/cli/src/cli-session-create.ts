@@ -1,6 +1,12 @@
 import type { parseArgs } from "node:util";
 import type { MockServer } from "@verifetch/testing";
-import { type CreateSessionInput, createVerifetch, type HostedSession, NoSuchProviderError } from "verifetch";
+import {
+  type AnySessionProvider,
+  type CreateSessionInput,
+  createVerifetch,
+  type HostedSession,
+  NoSuchProviderError,
+} from "verifetch";
 import { parseMetadata, parseProviderOptions } from "./cli-args.ts";
 import { CliError, InterruptedError, UsageError } from "./cli-errors.ts";
 import { sessionCreateHelp } from "./cli-help.ts";
@@ -10,9 +16,11 @@ import {
   findProvider,
   type HostEnvironment,
   isEnvSet,
+  loadProviders,
   mockSpecPath,
-  PROVIDERS,
-  sessionsOf,
+  PROVIDER_NAMES,
+  sessionsFor,
+  shellQuote,
 } from "./cli-providers.ts";
 import { renderQrCode } from "./cli-qr.ts";
 
@@ -41,21 +49,21 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositi
 export async function sessionCreate(args: readonly string[]): Promise<number> {
   const { values, positionals } = parseCommandArgs("session create", args, OPTIONS);
   if (values.help) {
-    process.stdout.write(sessionCreateHelp());
+    process.stdout.write(sessionCreateHelp(await loadProviders()));
     return 0;
   }
   const [name, ...extra] = positionals;
-  const known = PROVIDERS.map((p) => p.name);
+  const known = [...PROVIDER_NAMES];
   if (name === undefined) {
     throw new UsageError(`session create needs a provider: ${known.join(", ")} (see verifetch session create --help)`);
   }
   if (extra.length > 0) {
     throw new UsageError(`session create takes one provider; unexpected ${JSON.stringify(extra[0])}`);
   }
-  const provider = findProvider(name);
+  const provider = await findProvider(name);
   if (!provider) throw new NoSuchProviderError(name, known);
   const input = sessionInput(provider, values);
-  const environment = hostEnvironment(provider, values.environment);
+  const environment = await hostEnvironment(provider, values.environment);
 
   const session = await withInterrupts((signal) =>
     createSession(provider, { ...input, signal }, { mock: values.mock === true, environment, args }),
@@ -91,12 +99,12 @@ function sessionInput(provider: CliProvider, values: Values): CreateSessionInput
 }
 
 /** `--environment`, for the providers whose package picks its host by it (Argyle). */
-function hostEnvironment(provider: CliProvider, value: string | undefined): HostEnvironment | undefined {
+async function hostEnvironment(provider: CliProvider, value: string | undefined): Promise<HostEnvironment | undefined> {
   if (value === undefined) return undefined;
   if (!provider.environments) {
-    const which = PROVIDERS.filter((p) => p.environments).map((p) => p.name);
+    const which = (await loadProviders()).filter((p) => p.environments).map((p) => p.name);
     throw new UsageError(
-      `--environment applies to ${which.join(" and ")} only; ${provider.name} tells sandbox from live by its API key or integration`,
+      `--environment applies to ${which.length > 0 ? which.join(" and ") : "no provider"} only; ${provider.name} tells sandbox from live by its API key or integration`,
     );
   }
   if (value !== "sandbox" && value !== "live") {
@@ -113,18 +121,17 @@ async function createSession(
   const env = environment === undefined ? {} : { environment };
   // Refuse bad input before anything else — before asking for keys or spawning Prism. Validation
   // is local, so a client with the mock's dummy keys pointed at an unused loopback address does it.
-  sessionsOf(await provider.createSessions({ kind: "mock", baseUrl: "http://127.0.0.1:9" }), provider).validate(input);
+  sessionsFor(provider, { kind: "mock", baseUrl: "http://127.0.0.1:9" }).validate(input);
   if (!mock) {
     requireApiKeys(provider);
-    return create(provider, await provider.createSessions({ kind: "live", ...env }), input);
+    return create(provider, sessionsFor(provider, { kind: "live", ...env }), input);
   }
   const { startMock } = await loadTesting(args);
   let server: MockServer | undefined;
   try {
     server = await startMock(mockSpecPath(provider), { readyTimeoutMs: MOCK_READY_TIMEOUT_MS });
     input.signal?.throwIfAborted();
-    const client = await provider.createSessions({ kind: "mock", baseUrl: server.baseUrl, ...env });
-    return await create(provider, client, input);
+    return await create(provider, sessionsFor(provider, { kind: "mock", baseUrl: server.baseUrl, ...env }), input);
   } finally {
     // Always stopped: after success, provider errors, and interrupts.
     await server?.stop();
@@ -150,11 +157,6 @@ async function loadTesting(args: readonly string[]): Promise<typeof import("@ver
   }
 }
 
-/** `value` as one word for a POSIX shell: as is when safe, else single-quoted. */
-function shellQuote(value: string): string {
-  return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replaceAll("'", `'"'"'`)}'`;
-}
-
 /** The CLI takes keys only from the environment: say which variables are missing, in CLI terms. */
 function requireApiKeys(provider: CliProvider): void {
   const missing = provider.envVars.filter((envVar) => envVar.purpose === "api-key" && !isEnvSet(envVar.name));
@@ -166,8 +168,12 @@ function requireApiKeys(provider: CliProvider): void {
   );
 }
 
-async function create(provider: CliProvider, client: unknown, input: CreateSessionInput): Promise<HostedSession> {
-  const verifetch = createVerifetch({ providers: { [provider.name]: sessionsOf(client, provider) } });
+async function create(
+  provider: CliProvider,
+  sessions: AnySessionProvider,
+  input: CreateSessionInput,
+): Promise<HostedSession> {
+  const verifetch = createVerifetch({ providers: { [provider.name]: sessions } });
   // The CLI builds its input from flags: the adapter validates it whatever its static type.
   return verifetch.createSession(provider.name, input as Parameters<typeof verifetch.createSession>[1]);
 }

@@ -19,12 +19,18 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import decodeQR from "qr/decode.js";
 import { describe, expect, it } from "vitest";
-import { PROVIDERS } from "./cli-providers.ts";
+import { loadProviders, mockExample } from "./cli-providers.ts";
 
 const BIN = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 const MANIFEST = fileURLToPath(new URL("../package.json", import.meta.url));
-const VERIFICATION = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
 const MOCK_TIMEOUT_MS = 60_000;
+/** Every provider of the registry, loaded: the tests cover each one the CLI knows. */
+const PROVIDERS = await loadProviders();
+/** Providers whose package picks its host by `--environment`, and providers that need options. */
+const HOST_PICKING = PROVIDERS.filter((provider) => provider.environments);
+const NEEDING_OPTIONS = PROVIDERS.filter((provider) => mockExample(provider).requiredOptions.length > 0);
+const [FIRST] = PROVIDERS;
+if (!FIRST) throw new Error("the registry has no provider");
 
 /** The environment without any provider variable, so output never depends on the machine's keys. */
 function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
@@ -80,16 +86,19 @@ function cliWithoutTesting(): string {
   return join(dir, "dist", "cli.mjs");
 }
 
-/** The arguments that make `session create <provider> --mock` succeed (its required options). */
-function mockArgs(provider: string): string[] {
-  const args = ["session", "create", provider, "--mock", "--reference", "user_123"];
-  args.push("--redirect-url", "https://app.example/done");
-  if (provider === "complycube") {
-    args.push("--cancel-url", "https://app.example/cancelled");
-    args.push("--option", "clientId=5eb04fcd0f3e360008035eb1", "--option", 'checkTypes=["document_check"]');
-  }
-  if (provider === "argyle" || provider === "argyle-partners") args.push("--option", `verification=${VERIFICATION}`);
-  return args;
+/**
+ * The arguments that make `session create <provider> --mock` succeed: the spec's create example, cut
+ * down to what the provider's adapter requires (the line `session create --help` prints).
+ */
+function mockArgs(name: string): string[] {
+  const provider = PROVIDERS.find((candidate) => candidate.name === name);
+  if (!provider) throw new Error(`no provider ${name}`);
+  return mockExample(provider).args;
+}
+
+/** `args` without their `--option key=value` pairs. */
+function withoutOptions(args: readonly string[]): string[] {
+  return args.filter((arg, index) => arg !== "--option" && args[index - 1] !== "--option");
 }
 
 const QR_LINE = /^[█▀▄ ]+$/;
@@ -176,52 +185,66 @@ describe("verifetch (the built bin)", () => {
   it("session create --help names every provider and what each needs", async () => {
     const { stdout } = await run(["session", "create", "--help"]);
     for (const provider of PROVIDERS) {
-      expect(stdout).toContain(provider.mockExample);
-      if (provider.requiredOptions) expect(stdout).toContain(provider.requiredOptions);
+      const example = mockExample(provider);
+      expect(stdout).toContain(example.command);
+      const needs = [example.requiredOptions.join(", "), example.requiredFlags.join(" and ")]
+        .filter(Boolean)
+        .join("; ");
+      expect(stdout).toMatch(
+        new RegExp(`^ {2}${provider.name} +${literal(needs || "nothing beyond --reference")}$`, "m"),
+      );
     }
   });
 
   describe("providers", () => {
     it("lists every provider with the variables it reads and whether they are set, never their values", async () => {
-      const secret = "vk_live_do-not-print-me-0123456789";
+      // The first provider's session credentials and every webhook secret are set.
+      const set = new Set([
+        ...FIRST.envVars.filter((envVar) => envVar.purpose === "api-key").map((envVar) => envVar.name),
+        ...PROVIDERS.flatMap((provider) => provider.envVars)
+          .filter((envVar) => envVar.purpose === "webhook-secret")
+          .map((envVar) => envVar.name),
+      ]);
       const result = await run(
         ["providers"],
-        cleanEnv({ VERIFA_API_KEY: secret, VERIFF_SHARED_SECRET: "whsec-do-not-print-me" }),
+        cleanEnv(Object.fromEntries([...set].map((name) => [name, `value-do-not-print-me-${name}`]))),
       );
       expect(result.code).toBe(0);
       expect(result.stderr).toBe("");
+      const label = { "api-key": "API key", "webhook-secret": "webhook secret", credential: "credential" };
       for (const provider of PROVIDERS) {
-        expect(result.stdout).toMatch(new RegExp(`^${provider.name}\\s`, "m"));
-        for (const envVar of provider.envVars) expect(result.stdout).toContain(envVar.name);
+        for (const [index, envVar] of provider.envVars.entries()) {
+          const first = index === 0 ? literal(provider.name) : "";
+          const row = `^${first}\\s+${envVar.name}\\s+${label[envVar.purpose]}\\s+${set.has(envVar.name) ? "yes" : "no"}$`;
+          expect(result.stdout).toMatch(new RegExp(row, "m"));
+        }
       }
-      expect(result.stdout).toMatch(/^verifa\s+VERIFA_API_KEY\s+API key\s+yes$/m);
-      expect(result.stdout).toMatch(/^\s+VERIFF_SHARED_SECRET\s+webhook secret\s+yes$/m);
-      expect(result.stdout).toMatch(/^\s+VERIFA_WEBHOOK_SECRET\s+webhook secret\s+no$/m);
-      expect(result.stdout).toContain("Sessions are created for real with: verifa.");
+      const live = PROVIDERS.filter((provider) =>
+        provider.envVars.every((envVar) => envVar.purpose !== "api-key" || set.has(envVar.name)),
+      );
+      expect(result.stdout).toContain(`Sessions are created for real with: ${live.map((p) => p.name).join(", ")}.`);
       expect(result.stdout).not.toContain("do-not-print-me");
     });
 
     it("--json: the same as data, without values", async () => {
-      const result = await run(["providers", "--json"], cleanEnv({ COMPLYCUBE_API_KEY: "test_do-not-print-me" }));
+      const keys = FIRST.envVars.filter((envVar) => envVar.purpose === "api-key");
+      const env = Object.fromEntries(keys.map((envVar) => [envVar.name, "do-not-print-me"]));
+      const result = await run(["providers", "--json"], cleanEnv(env));
       expect(result.code).toBe(0);
       expect(result.stdout).not.toContain("do-not-print-me");
       const rows = JSON.parse(result.stdout) as {
         provider: string;
+        title: string;
+        package: string;
         live: boolean;
         env: { name: string; purpose: string; set: boolean }[];
       }[];
-      expect(rows.map((row) => row.provider)).toEqual([
-        "complycube",
-        "argyle",
-        "argyle-partners",
-        "verifa",
-        "earthid",
-        "veriff",
-      ]);
-      const complycube = rows.find((row) => row.provider === "complycube");
-      expect(complycube?.live).toBe(true);
-      expect(complycube?.env).toContainEqual({ name: "COMPLYCUBE_API_KEY", purpose: "api-key", set: true });
-      expect(rows.find((row) => row.provider === "verifa")?.live).toBe(false);
+      expect(rows.map((row) => row.provider)).toEqual(PROVIDERS.map((provider) => provider.name));
+      const first = rows[0];
+      expect(first).toMatchObject({ provider: FIRST.name, title: FIRST.title, package: FIRST.packageName, live: true });
+      for (const envVar of keys)
+        expect(first?.env).toContainEqual({ name: envVar.name, purpose: "api-key", set: true });
+      for (const row of rows.slice(1)) expect(row.live).toBe(false);
     });
 
     // The table is the CLI's own; this keeps it honest against what each installed package reads.
@@ -274,15 +297,17 @@ describe("verifetch (the built bin)", () => {
       MOCK_TIMEOUT_MS,
     );
 
-    it(
-      "argyle --environment live: the package's live environment, reported as sandbox: false",
-      async () => {
-        const result = await run([...mockArgs("argyle"), "--environment", "live", "--json"]);
-        expect(result.stderr).toBe("");
-        expect(JSON.parse(result.stdout)).toMatchObject({ provider: "argyle", sandbox: false });
-      },
-      MOCK_TIMEOUT_MS,
-    );
+    for (const provider of HOST_PICKING) {
+      it(
+        `${provider.name} --environment live: the package's live environment, reported as sandbox: false`,
+        async () => {
+          const result = await run([...mockArgs(provider.name), "--environment", "live", "--json"]);
+          expect(result.stderr).toBe("");
+          expect(JSON.parse(result.stdout)).toMatchObject({ provider: provider.name, sandbox: false });
+        },
+        MOCK_TIMEOUT_MS,
+      );
+    }
 
     it(
       "stops the mock when interrupted (SIGINT): exit 130, one line, no Prism left behind",
@@ -302,7 +327,7 @@ describe("verifetch (the built bin)", () => {
   });
 
   describe("usage errors: exit 2 and one line on stderr", () => {
-    it.each([
+    it.each<[string[], string, RegExp]>([
       [["session", "create", "acme", "--reference", "r", "--mock"], "NoSuchProviderError", /"acme"/],
       [["session", "create", "verifa", "--mock"], "UsageError", /--reference is required/],
       [
@@ -329,16 +354,20 @@ describe("verifetch (the built bin)", () => {
       [["session", "create", "verifa", "--reference", "r", "--option", "=1"], "UsageError", /key=value/],
       [["session", "create", "verifa", "--reference", "r", "--option", "__proto__.x=1"], "UsageError", /invalid key/],
       [
-        ["session", "create", "argyle", "--mock", "--reference", "r"],
-        "InputValidationError",
-        /^providerOptions\.argyle\.verification/,
-      ],
-      [
         ["session", "create", "verifa", "--reference", "r", "--environment", "live"],
         "UsageError",
-        /argyle and argyle-partners only/,
+        new RegExp(`^--environment applies to ${HOST_PICKING.map((p) => p.name).join(" and ") || "no provider"} only`),
       ],
-      [["session", "create", "argyle", "--reference", "r", "--environment", "prod"], "UsageError", /sandbox or live/],
+      ...NEEDING_OPTIONS.map((provider): [string[], string, RegExp] => [
+        withoutOptions(mockArgs(provider.name)),
+        "InputValidationError",
+        new RegExp(`^providerOptions\\.${literal(provider.name)}\\b`),
+      ]),
+      ...HOST_PICKING.map((provider): [string[], string, RegExp] => [
+        ["session", "create", provider.name, "--reference", "r", "--environment", "prod"],
+        "UsageError",
+        /sandbox or live/,
+      ]),
       [["session", "create"], "UsageError", /needs a provider/],
       [["session", "create", "verifa", "veriff", "--reference", "r"], "UsageError", /one provider/],
       [["session", "destroy"], "UsageError", /unknown command "session destroy"/],
@@ -379,14 +408,21 @@ describe("verifetch (the built bin)", () => {
   });
 
   describe("failures while running: exit 1 and one line on stderr", () => {
-    it("without --mock and without keys: a ConfigurationError naming the variables, no request", async () => {
-      expectOneLineError(
-        await run(["session", "create", "argyle", "--reference", "r", "--option", `verification=${VERIFICATION}`]),
-        1,
-        "ConfigurationError",
-        /^ARGYLE_API_KEY_ID and ARGYLE_API_KEY_SECRET are not set/,
-      );
-    });
+    it.each(PROVIDERS)(
+      "$name without --mock and without keys: a ConfigurationError naming the variables, no request",
+      async (provider) => {
+        const keys = provider.envVars.filter((envVar) => envVar.purpose === "api-key").map((envVar) => envVar.name);
+        const args = mockArgs(provider.name).filter((arg) => arg !== "--mock");
+        expectOneLineError(
+          await run(args),
+          1,
+          "ConfigurationError",
+          new RegExp(
+            `^${keys.join(" and ")} ${keys.length > 1 ? "are" : "is"} not set: ${literal(provider.name)} reads`,
+          ),
+        );
+      },
+    );
 
     it(
       "a provider option of the wrong type: a usage error naming the field, before any request",
@@ -397,7 +433,7 @@ describe("verifetch (the built bin)", () => {
           result,
           2,
           "InputValidationError",
-          /^providerOptions\.verifa\.workflowId: must be a non-empty string$/,
+          /^providerOptions\.verifa\.workflowId: must be a non-empty string \(got 123\)$/,
         );
       },
       MOCK_TIMEOUT_MS,
@@ -465,6 +501,11 @@ describe("verifetch (the built bin)", () => {
     );
   });
 });
+
+/** `text` as a regular expression that matches it literally. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
 
 async function waitFor<T>(probe: () => T | undefined, timeoutMs: number): Promise<T> {
   const deadline = Date.now() + timeoutMs;

@@ -3,20 +3,9 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { ConfigurationError, InputValidationError } from "@verifetch/core";
+import { PROVIDER_NAMES } from "./generated/providers.ts";
 
-/**
- * verifetch's providers: each `@verifetch/<name>` package ships its spec as `openapi.yaml`. Only the
- * error for a name that is not installed uses this list (a test keeps it equal to the repository's
- * specs); resolving a spec asks the installed packages, so a provider missing here still works.
- */
-export const PROVIDER_NAMES: readonly string[] = [
-  "argyle",
-  "argyle-partners",
-  "complycube",
-  "earthid",
-  "verifa",
-  "veriff",
-];
+export { PROVIDER_NAMES };
 
 /** Options for {@link resolveSpec}. */
 export interface ResolveSpecOptions {

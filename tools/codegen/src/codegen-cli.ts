@@ -1,9 +1,11 @@
 // `pnpm codegen [--check] [--only <name>]`: regenerate (or verify) every provider package's generated
-// modules (types, client, descriptor, version, index) and bundled spec.
+// modules (types, client, descriptor, version, index) and bundled spec; a full run (no `--only`) also
+// regenerates the workspace files that list the providers (codegen-workspace.ts).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { findSpecTargets, missingPackages, renderBundledSpec, renderModules, renderTypes } from "./codegen.ts";
+import { renderWorkspaceOutputs } from "./codegen-workspace.ts";
 
 const rootDir = resolve(import.meta.dirname, "../../..");
 const { values } = parseArgs({
@@ -33,6 +35,8 @@ const outputs = await Promise.all(
     ...renderModules(rootDir, target).map((output) => Promise.resolve(output)),
   ]),
 );
+// `--only` runs (each package's turbo codegen task, in parallel) leave the shared files alone.
+if (!values.only) outputs.push(...renderWorkspaceOutputs(rootDir, (message) => console.warn(message)));
 for (const output of outputs) {
   const outputRelative = relative(rootDir, output.path);
   let current: string | undefined;

@@ -1,9 +1,10 @@
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
-import { REPO_ROOT } from "./docs-build.ts";
-import { findSpecNames, readProviderFacts } from "./docs-spec-read.ts";
+import { findSpecNames, readProviderFacts } from "./spec-facts.ts";
+
+const REPO_ROOT = resolve(import.meta.dirname, "../../..");
 
 describe("readProviderFacts on the real specs", () => {
   const all = findSpecNames(REPO_ROOT).map((name) => readProviderFacts(REPO_ROOT, name));
@@ -47,6 +48,20 @@ describe("readProviderFacts on the real specs", () => {
       "AuthClient",
       "HmacSignature",
     ]);
+  });
+
+  test("examples: each create operation's first request and response example, and path parameter examples", () => {
+    const byName = (name: string) => all.find((facts) => facts.name === name);
+    expect(byName("verifa")?.session.create.requestExample).toMatchObject({ external_ref: "user_abc123" });
+    expect(byName("verifa")?.session.create.responseExample).toMatchObject({ id: "session_abc123" });
+    // A `$ref` to a shared example file is followed.
+    const getDecision = byName("veriff")?.operations.find((operation) => operation.operationId === "getDecision");
+    expect(getDecision?.pathExamples).toEqual({ sessionId: "12df6045-3846-3e45-946a-14fa6136d78b" });
+    expect(getDecision?.responseExample).toMatchObject({ verification: { status: "approved" } });
+    for (const facts of all) {
+      expect(facts.session.create.requestExample, facts.name).toEqual(expect.any(Object));
+      expect(facts.session.create.responseExample, facts.name).toEqual(expect.any(Object));
+    }
   });
 
   test("webhook evidence is read, unknown when the provider documents none", () => {

@@ -39,6 +39,12 @@ export interface OperationFacts {
   pagination: PaginationFacts | undefined;
   /** `x-verifetch-session-ttl-seconds`: how long the session a create returns stays usable. */
   ttlSeconds: number | undefined;
+  /** The JSON request body's first example (`example`, or the first of `examples`), `$ref`s followed. */
+  requestExample: unknown;
+  /** The success response's first example, likewise. */
+  responseExample: unknown;
+  /** Each path parameter's example (its `example`, first `examples` entry or schema `example`), when it has one. */
+  pathExamples: Record<string, string>;
 }
 
 /** How a list operation pages (`x-verifetch-pagination`). */
@@ -339,6 +345,22 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
               },
         responseSchema: successResponse && isObject(successResponse.content) ? refName(jsonSchemaOf(successResponse.content)) : undefined,
         ttlSeconds: typeof operation["x-verifetch-session-ttl-seconds"] === "number" ? operation["x-verifetch-session-ttl-seconds"] : undefined,
+        requestExample:
+          requestBody && isObject(requestBody.content)
+            ? firstExample(requestBody.content["application/json"], deref)
+            : undefined,
+        responseExample:
+          successResponse && isObject(successResponse.content)
+            ? firstExample(successResponse.content["application/json"], deref)
+            : undefined,
+        pathExamples: Object.fromEntries(
+          parameters.flatMap((parameter) => {
+            if (parameter.in !== "path") return [];
+            const example =
+              firstExample(parameter, deref) ?? (isObject(parameter.schema) ? parameter.schema.example : undefined);
+            return example === undefined ? [] : [[String(parameter.name), String(example)]];
+          }),
+        ),
         pagination: pagination && {
           iterator: identifier(pagination.iterator, `${operationId} x-verifetch-pagination.iterator`, fail),
           cursor: text(pagination.cursor) ?? fail(`${operationId} x-verifetch-pagination.cursor is missing`),
@@ -536,6 +558,17 @@ function referencedFiles(document: unknown, file: string): string[] {
   };
   walk(document);
   return files;
+}
+
+/**
+ * The first example of a media type or parameter object: its `example`, else the `value` of the
+ * first entry of `examples` (an Example Object, possibly a `$ref`). Undefined when it has none.
+ */
+function firstExample(holder: unknown, deref: (value: unknown, at: string) => Json): unknown {
+  if (!isObject(holder)) return undefined;
+  if (holder.example !== undefined) return holder.example;
+  const first = isObject(holder.examples) ? Object.entries(holder.examples)[0] : undefined;
+  return first === undefined ? undefined : deref(first[1], `example ${first[0]}`).value;
 }
 
 function jsonSchemaOf(content: Json): unknown {

@@ -3,10 +3,10 @@
 // remote references before the build reports success.
 import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative, resolve } from "node:path";
+import { findSpecNames, type ProviderFacts, readProviderFacts } from "../../codegen/src/spec-facts.ts";
 import { type IndexEntry, renderIndexPage } from "./docs-index-page.ts";
 import { remoteReferences } from "./docs-offline-check.ts";
 import { buildReferencePage } from "./docs-reference-page.ts";
-import { findSpecNames, type ProviderFacts, readProviderFacts } from "./docs-spec-read.ts";
 
 /** The repository root. */
 export const REPO_ROOT = resolve(import.meta.dirname, "../../..");

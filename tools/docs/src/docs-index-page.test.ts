@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { findSpecNames, type ProviderFacts, readProviderFacts } from "../../codegen/src/spec-facts.ts";
 import { REPO_ROOT } from "./docs-build.ts";
 import { INDEX_CSP, type IndexEntry, operationFragment, renderIndexPage } from "./docs-index-page.ts";
 import { remoteReferences } from "./docs-offline-check.ts";
-import { findSpecNames, type ProviderFacts, readProviderFacts } from "./docs-spec-read.ts";
 
 const links = (name: string) => ({
   reference: `${name}.html`,
@@ -32,6 +32,23 @@ describe("renderIndexPage", () => {
     }
     expect(page).toContain("<code>Idempotency-Key</code>");
     expect(page).toContain("<code>X-AUTH-CLIENT</code> + <code>X-HMAC-SIGNATURE</code>");
+  });
+
+  test("shows the machine-readable facts the clients are generated from", () => {
+    const page = renderIndexPage(entries);
+    // Credentials with their option and environment variable; key prefixes and refused ones; hosts.
+    expect(page).toContain("the <code>apiKey</code> option or <code>VERIFA_API_KEY</code>");
+    expect(page).toContain(
+      "<code>vk_sandbox_</code> sandbox, <code>vk_live_</code> live; <code>vk_pub_</code> refused",
+    );
+    expect(page).toContain("<code>https://api-sandbox.argyle.com</code> sandbox (the default)");
+    // Headers always sent, idempotency limits, session lifetime, the webhook scheme and its secret.
+    expect(page).toContain("<code>Key-Inflection</code>: <code>snake</code>");
+    expect(page).toContain("refuses one longer than 255 characters");
+    expect(page).toContain("<dt>URL lifetime</dt><dd>20 min</dd>");
+    expect(page).toContain("<dt>Scheme</dt><dd><code>timestamped-hmac</code></dd>");
+    expect(page).toContain("the <code>webhookSecret</code> option or <code>VERIFA_WEBHOOK_SECRET</code>");
+    expect(page).toContain("<dt>Tolerance</dt><dd>300 s</dd>");
   });
 
   test("escapes text from the specs", () => {

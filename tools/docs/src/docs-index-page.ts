@@ -1,17 +1,21 @@
 // docs/site/index.html: every provider with its operations, auth, environments, retry and
 // idempotency behaviour and webhook signature, and a feature matrix across providers. Everything
-// shown comes from ProviderFacts (the specs) and retryPolicyRules (core's defaults); text is escaped
-// by the html tag. The page has no script at all.
+// shown comes from ProviderFacts (the specs, read by tools/codegen's spec-facts.ts — the reader
+// codegen builds the clients from, so the page shows what the clients do: credentials and their
+// environment variables, key prefixes and hosts, headers always sent, idempotency limits, session
+// lifetimes, pagination and the webhook scheme) and retryPolicyRules (core's defaults); text is
+// escaped by the html tag. The page has no script at all.
 
-import { blockMarkdown, html, inlineMarkdown, type SafeHtml, slug, trustedMarkup } from "./docs-html.ts";
-import { retryPolicyRules } from "./docs-retry-policy.ts";
 import type {
+  CredentialFacts,
   EnvironmentFacts,
   Evidence,
   OperationFacts,
   ProviderFacts,
   WebhookSignatureFacts,
-} from "./docs-spec-read.ts";
+} from "../../codegen/src/spec-facts.ts";
+import { blockMarkdown, html, inlineMarkdown, type SafeHtml, slug, trustedMarkup } from "./docs-html.ts";
+import { retryPolicyRules } from "./docs-retry-policy.ts";
 import { INDEX_STYLESHEET } from "./docs-style.ts";
 
 /** Where the index links to, per provider (relative URLs). */
@@ -153,10 +157,42 @@ function createRetry(facts: ProviderFacts): SafeHtml {
   return html`${tone("no", "no")} no idempotency key documented`;
 }
 
+/** `<code>A</code> or <code>B</code>`. */
+function codeList(items: readonly string[], separator = " or "): SafeHtml {
+  return html`${items.map((item, index) => html`${index > 0 ? separator : ""}<code>${item}</code>`)}`;
+}
+
+/** "the `apiKey` option or `VERIFA_API_KEY`". */
+function credentialSource(credential: CredentialFacts): SafeHtml {
+  return html`the <code>${credential.option}</code> option or <code>${credential.envVar}</code>`;
+}
+
+/** A lifetime in the largest whole unit: `20 min`, `1 h`, `7 d`. */
+function duration(seconds: number): string {
+  if (seconds % 86_400 === 0) return `${seconds / 86_400} d`;
+  if (seconds % 3_600 === 0) return `${seconds / 3_600} h`;
+  return seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`;
+}
+
 function webhookCell(webhook: WebhookSignatureFacts): SafeHtml {
   const [kind, label] = EVIDENCE_LABELS[webhook.evidence];
-  if (webhook.evidence === "not-documented") return tone(kind, label);
-  return html`${webhook.algorithm ?? "unknown algorithm"} in <code>${webhook.header ?? "unknown header"}</code><br>${tone(kind, label)}`;
+  if (webhook.scheme === "none") return tone(kind, label);
+  const timestamped = webhook.scheme === "timestamped-hmac" ? html`, timestamped (<code>t=…,v1=…</code>)` : "";
+  return html`HMAC-${webhook.algorithm ?? "?"} in ${codeList(webhook.headers)}${timestamped}<br>${tone(kind, label)}`;
+}
+
+/** How sandbox and live differ: the key prefixes (and the refused ones, unless listed apart) or the hosts. */
+function environmentDetail(environments: EnvironmentFacts, withRefused = true): SafeHtml | string {
+  if (environments.keyPrefixes) {
+    const refused = withRefused ? Object.keys(environments.refusedKeyPrefixes) : [];
+    return html`${codeList(environments.keyPrefixes.sandbox)} sandbox, ${codeList(environments.keyPrefixes.live)} live${
+      refused.length > 0 ? html`; ${codeList(refused)} refused` : ""
+    }`;
+  }
+  if (environments.hosts) {
+    return html`<code>${environments.hosts.sandbox}</code> sandbox (the default), <code>${environments.hosts.live}</code> live`;
+  }
+  return "";
 }
 
 function featureMatrix(entries: readonly IndexEntry[]): SafeHtml {
@@ -184,14 +220,31 @@ function featureMatrix(entries: readonly IndexEntry[]): SafeHtml {
         html`${entry.facts.security.map((requirement, index) => html`${index > 0 ? " or " : ""}${authLabel(entry.facts, requirement)}`)}`,
     ],
     [
-      "Sandbox vs live decided by",
+      "Credentials (environment variables)",
       (entry) =>
-        entry.facts.environments.decidedBy === "unknown"
+        codeList(
+          entry.facts.schemes.flatMap((scheme) => scheme.credentials.map((credential) => credential.envVar)),
+          ", ",
+        ),
+    ],
+    [
+      "Sandbox vs live decided by",
+      (entry) => {
+        const detail = environmentDetail(entry.facts.environments);
+        return entry.facts.environments.decidedBy === "unknown"
           ? tone("no", "unknown")
-          : DECIDED_BY_LABELS[entry.facts.environments.decidedBy],
+          : html`${DECIDED_BY_LABELS[entry.facts.environments.decidedBy]}${detail ? html`<br>${detail}` : ""}`;
+      },
     ],
     ["Documented hosts", (entry) => String(entry.facts.servers.length)],
     ["Create retried after it may have arrived", (entry) => createRetry(entry.facts)],
+    [
+      "Session URL lifetime",
+      (entry) =>
+        entry.facts.session.ttlSeconds === undefined
+          ? tone("no", "not documented")
+          : duration(entry.facts.session.ttlSeconds),
+    ],
     ["Webhook signature", (entry) => webhookCell(entry.facts.webhook)],
     [
       "Webhook replay window",
@@ -232,6 +285,7 @@ function providerSection(entry: IndexEntry): SafeHtml {
   const retried = facts.operations.filter((operation) => operation.retriedAfterArrival);
   const webhook = facts.webhook;
   const [evidenceTone, evidenceLabel] = EVIDENCE_LABELS[webhook.evidence];
+  const environment = environmentDetail(facts.environments, false);
   return html`<section class="provider" id="${anchor}" data-provider-section="${facts.name}">
 <h2>${facts.title} <span class="meta"><code>${facts.packageName}</code> · API version ${facts.version}</span></h2>
 <p>${facts.summary}</p>
@@ -245,7 +299,9 @@ ${facts.operations.map(
   (operation) => html`<tr data-operation="${operation.operationId}">
 <td>${methodBadge(operation.method)}</td>
 <td class="path">${operation.path}</td>
-<td><a href="${entry.links.reference}${operationFragment(operation)}" data-operation-link="${operation.operationId}">${operation.summary}</a><br><code>${operation.operationId}</code></td>
+<td><a href="${entry.links.reference}${operationFragment(operation)}" data-operation-link="${operation.operationId}">${operation.summary}</a><br><code>${operation.operationId}</code>${
+    operation.pagination ? html`; every page: <code>${operation.pagination.iterator}</code>` : ""
+  }</td>
 <td>${authLabel(facts, operation.auth)}</td>
 <td>${
     operation.retriedAfterArrival
@@ -267,18 +323,42 @@ ${facts.operations.map(
   }.</p>
 ${facts.schemes.map(
   (scheme) =>
-    html`<div class="scheme"><strong>${scheme.name}</strong> — ${inlineMarkdown(scheme.kind)}${blockMarkdown(scheme.description)}</div>`,
+    html`<div class="scheme"><strong>${scheme.name}</strong> — ${inlineMarkdown(scheme.kind)}${
+      scheme.signature ? html` (HMAC-${scheme.signature.algorithm} of the request)` : ""
+    }: ${scheme.credentials.map((credential, index) => html`${index > 0 ? " and " : ""}${credentialSource(credential)}`)}${blockMarkdown(scheme.description)}</div>`,
 )}
+${
+  facts.headers.length > 0
+    ? html`<p>Every request also sends ${facts.headers.map(
+        (header, index) =>
+          html`${index > 0 ? ", " : ""}<code>${header.name}</code>${
+            header.value !== undefined
+              ? html`: <code>${header.value}</code>`
+              : html` (the <code>${header.option ?? ""}</code> option${header.default ? html`, default <code>${header.default}</code>` : ""})`
+          }`,
+      )}.</p>`
+    : ""
+}
 </div>
 <div>
 <h3>Environments</h3>
 <p>Sandbox vs live is decided by <strong>${DECIDED_BY_LABELS[facts.environments.decidedBy]}</strong>. ${inlineMarkdown(facts.environments.description)}</p>
+${environment ? html`<p>${environment}.</p>` : ""}
+${
+  Object.keys(facts.environments.refusedKeyPrefixes).length > 0
+    ? html`<dl class="pairs">${Object.entries(facts.environments.refusedKeyPrefixes).map(
+        ([prefix, why]) => html`<dt><code>${prefix}</code> refused</dt><dd>${inlineMarkdown(why)}</dd>`,
+      )}</dl>`
+    : ""
+}
 <dl class="pairs">${facts.servers.map((server) => html`<dt><code>${server.url}</code></dt><dd>${inlineMarkdown(server.description)}</dd>`)}</dl>
 </div>
 <div>
 <h3>Hosted session</h3>
 <dl class="pairs">
 <dt>Create</dt><dd>${operationLink(entry, facts.session.create)} <span class="path">${facts.session.create.method} ${facts.session.create.path}</span></dd>
+<dt>URL lifetime</dt><dd>${facts.session.ttlSeconds === undefined ? tone("no", "not documented") : duration(facts.session.ttlSeconds)}</dd>
+<dt>The answer must carry</dt><dd>${codeList(facts.session.required, ", ")}</dd>
 <dt>Outcome</dt><dd>${
     facts.session.outcome.length > 0
       ? facts.session.outcome.map(
@@ -289,7 +369,11 @@ ${facts.schemes.map(
 </dl>
 <p>${inlineMarkdown(facts.session.description)}</p>
 <h3>Retries and idempotency</h3>
-<p>Creating a session: ${createRetry(facts)}.</p>
+<p>Creating a session: ${createRetry(facts)}.${
+    facts.idempotency
+      ? html` The client generates the key (the caller may give one) and refuses one longer than ${facts.idempotency.maxLength} characters.`
+      : ""
+  }</p>
 <p>Repeated after a failure that may have reached ${facts.title} (408, 5xx, timeout):
 ${retried.length > 0 ? retried.map((operation, index) => html`${index > 0 ? ", " : ""}<code>${operation.operationId}</code>`) : "none"}.
 Every operation is retried on 429 and on failures before sending.</p>
@@ -298,11 +382,17 @@ Every operation is retried on 429 and on failures before sending.</p>
 <h3>Webhook signature</h3>
 <dl class="pairs">
 <dt>Evidence</dt><dd>${tone(evidenceTone, evidenceLabel)}</dd>
-${webhook.header ? html`<dt>Header</dt><dd><code>${webhook.header}</code></dd>` : ""}
-${webhook.algorithm ? html`<dt>Algorithm</dt><dd>${webhook.algorithm}</dd>` : ""}
+<dt>Scheme</dt><dd><code>${webhook.scheme}</code></dd>
+${webhook.headers.length > 0 ? html`<dt>Header</dt><dd>${codeList(webhook.headers)}${webhook.headerFormat ? html` — <code>${webhook.headerFormat}</code>` : ""}</dd>` : ""}
+${webhook.algorithm ? html`<dt>Algorithm</dt><dd>HMAC-${webhook.algorithm}</dd>` : ""}
 ${webhook.signedContent ? html`<dt>Signs</dt><dd>${inlineMarkdown(webhook.signedContent)}</dd>` : ""}
 ${webhook.encoding ? html`<dt>Encoding</dt><dd>${webhook.encoding}</dd>` : ""}
-${webhook.secret ? html`<dt>Keyed with</dt><dd>${inlineMarkdown(webhook.secret)}</dd>` : ""}
+${
+  webhook.secret
+    ? html`<dt>Keyed with</dt><dd>${webhook.secretDescription ? html`${inlineMarkdown(webhook.secretDescription)}, from ` : ""}${credentialSource(webhook.secret)}</dd>`
+    : ""
+}
+${webhook.toleranceSeconds !== undefined ? html`<dt>Tolerance</dt><dd>${webhook.toleranceSeconds} s</dd>` : ""}
 ${webhook.replayWindow ? html`<dt>Replay window</dt><dd>${inlineMarkdown(webhook.replayWindow)}</dd>` : ""}
 <dt>Source</dt><dd>${inlineMarkdown(webhook.source)}</dd>
 </dl>

@@ -2,21 +2,9 @@
 // come from @verifetch/core's public entry, so the page cannot drift from them. It is imported by
 // path (as tools/vitest imports @verifetch/testing) because a workspace dependency would change the
 // lockfile; the rules themselves are pure functions core does not export, described here from
-// packages/core/src/retry-policy.ts — keep the two in step.
+// packages/core/src/retry-policy.ts — keep the two in step (which operation is repeated after it may
+// have arrived is a spec fact: `retriedAfterArrival` in tools/codegen/src/spec-facts.ts).
 import { DEFAULT_RETRY_SETTINGS } from "../../../packages/core/src/index.ts";
-
-/** Methods core repeats even after an attempt may have reached the provider (RFC 9110 idempotent methods). */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-
-/**
- * Whether a client repeats an operation after a failure that may have reached the provider (408,
- * 5xx, a timeout or a dropped connection): idempotent methods always; anything else only when the
- * operation carries an idempotency key the provider honours, because core then sends the same key
- * on every attempt.
- */
-export function retriedAfterArrival(method: string, idempotencyHeader: string | undefined): boolean {
-  return idempotencyHeader !== undefined || IDEMPOTENT_METHODS.has(method.toUpperCase());
-}
 
 /** The policy as short rules (inline markdown), with core's current defaults filled in. */
 export function retryPolicyRules(): string[] {

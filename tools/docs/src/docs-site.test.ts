@@ -8,11 +8,11 @@ import { tmpdir } from "node:os";
 import { extname, join, normalize, resolve, sep } from "node:path";
 import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { findSpecNames, type OperationFacts } from "../../codegen/src/spec-facts.ts";
 import { buildDocsSite, type DocsBuildResult, REPO_ROOT } from "./docs-build.ts";
 import { findChromium } from "./docs-chromium.ts";
 import { operationFragment } from "./docs-index-page.ts";
 import { remoteReferences } from "./docs-offline-check.ts";
-import { findSpecNames, type OperationFacts } from "./docs-spec-read.ts";
 
 const SCREENSHOT_DIR = join(REPO_ROOT, "docs", "site", "screenshots");
 const SPEC_NAMES = findSpecNames(REPO_ROOT);

@@ -1,12 +1,16 @@
-// `pnpm new-provider <name>`: scaffolds packages/<name> from specs/<name>.yaml — package.json from
-// the shared template, generated types, a client factory skeleton and a contract-test file — and
-// registers the spec with the linter.
+// `pnpm new-provider <name>`: adds a provider from specs/<name>.yaml. It writes packages/<name>'s
+// frame (package.json from the shared template, tsconfigs, build, turbo.json, LICENSE, README
+// skeleton, src/index.ts and the src/<name>-sessions.ts skeleton), registers the spec with the
+// linter, then runs `pnpm codegen`, which writes everything else — the package's generated client,
+// and every workspace file that lists the providers (CLI registry, @verifetch/testing's names, the
+// README table, the bench consumer, the provider dependencies) — and `pnpm install` to link it.
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { bundle, createConfig } from "@redocly/openapi-core";
 import { parseDocument } from "yaml";
-import { providerPackageFiles, type SpecSummary } from "./new-provider-files.ts";
+import { readProviderFacts } from "../../codegen/src/spec-facts.ts";
+import { providerPackageFiles } from "./new-provider-files.ts";
 
 const rootDir = resolve(import.meta.dirname, "../../..");
 const name = process.argv[2];
@@ -25,34 +29,19 @@ if (existsSync(packageDir)) {
   process.exit(1);
 }
 
-const bundled = await bundle({ ref: specPath, config: await createConfig({}), dereference: true });
-const document = bundled.bundle.parsed as {
-  info: { title: string; summary?: string; description?: string };
-  servers?: { url: string }[];
-  components?: { securitySchemes?: Record<string, { type: string; in?: string; name?: string; scheme?: string }> };
-  paths: Record<string, Record<string, { operationId?: string }>>;
-};
-const schemes = Object.values(document.components?.securitySchemes ?? {});
-const header = schemes.find((s) => s.type === "apiKey" && s.in === "header");
-const basic = schemes.find((s) => s.type === "http" && s.scheme?.toLowerCase() === "basic");
-if (!header && !basic) {
-  console.error("new-provider: the spec needs an apiKey-in-header or HTTP Basic security scheme");
+// The facts first: a spec without its x-verifetch-* facts (or with a malformed one) stops here, naming it.
+let facts: ReturnType<typeof readProviderFacts>;
+try {
+  facts = readProviderFacts(rootDir, name, `@verifetch/${name}`);
+} catch (error) {
+  console.error(`new-provider: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-const summary: SpecSummary = {
-  name,
-  title: document.info.title,
-  summary: document.info.summary ?? document.info.title,
-  defaultServer: document.servers?.[0]?.url ?? "https://example.invalid",
-  specFiles: [...new Set([specPath, ...bundled.fileDependencies].map((file) => relative(rootDir, file)))].sort(),
-  auth: basic ? { kind: "basic" } : { kind: "header", header: header?.name ?? "" },
-  operationIds: Object.values(document.paths).flatMap((item) =>
-    Object.values(item).flatMap((op) => (typeof op === "object" && op?.operationId ? [op.operationId] : [])),
-  ),
-};
+const bundled = await bundle({ ref: specPath, config: await createConfig({}), dereference: false });
+const specFiles = [...new Set([specPath, ...bundled.fileDependencies].map((file) => relative(rootDir, file)))].sort();
 
 // Every published package ships the repository's license.
-const files = { ...providerPackageFiles(summary), LICENSE: readFileSync(join(rootDir, "LICENSE"), "utf8") };
+const files = { ...providerPackageFiles(facts, specFiles), LICENSE: readFileSync(join(rootDir, "LICENSE"), "utf8") };
 for (const [file, content] of Object.entries(files)) {
   const path = join(packageDir, file);
   mkdirSync(dirname(path), { recursive: true });
@@ -70,9 +59,10 @@ if (!lintConfig.hasIn(["apis", name])) {
 }
 
 const run = (command: string, args: string[]) => execFileSync(command, args, { cwd: rootDir, stdio: "inherit" });
-run(process.execPath, [join(rootDir, "tools/codegen/src/codegen-cli.ts"), "--only", name]);
-run("pnpm", ["install", "--prefer-offline"]);
-run("pnpm", ["exec", "biome", "check", "--write", packageDir, lintConfigPath]);
+// A full run: the package's generated modules and every workspace file that lists the providers.
+run(process.execPath, [join(rootDir, "tools/codegen/src/codegen-cli.ts")]);
+run("pnpm", ["install", "--prefer-offline", "--no-frozen-lockfile"]);
+run("pnpm", ["exec", "biome", "check", "--write", packageDir]);
 console.log(
-  `\nNext: write the provider-specific code in packages/${name}/src/${name}-client.ts, fill the contract test's calls, then pnpm test.`,
+  `\nNext: write the facade mapping in packages/${name}/src/${name}-sessions.ts (each TODO is a type error until then), its tests and its README; give it a size budget in tools/release/size-budgets.json; then pnpm test.`,
 );

@@ -1,28 +1,37 @@
-// The files `pnpm new-provider <name>` writes, rendered from the spec. The client and the contract
-// test are skeletons: the provider-specific code (methods, environments, key checks) is written by
-// hand, and the generated contract test fails until every operation has a call.
-import { constantCase, pascalCase, providerManifest } from "./provider-package-template.ts";
-
-/** What the scaffold reads from a spec. */
-export interface SpecSummary {
-  name: string;
-  title: string;
-  summary: string;
-  defaultServer: string;
-  /** Files the spec is made of (itself and every file it `$ref`s), relative to the repo root. */
-  specFiles: string[];
-  auth: { kind: "header"; header: string } | { kind: "basic" };
-  operationIds: string[];
-}
+// The files `pnpm new-provider <name>` writes, from the spec's facts. Everything a spec can say is
+// generated afterwards by `pnpm codegen` (src/generated/, the CLI's registry, the README table, …);
+// what is written here is the package's frame and the one hand-written file a provider needs: its
+// facade adapter, `src/<name>-sessions.ts`, a skeleton whose `TODO`s are type errors until the
+// mapping is written (the package does not build before, and says where).
+import type { ProviderFacts } from "../../codegen/src/spec-facts.ts";
+import { providerManifest } from "./provider-package-template.ts";
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1);
 
-/** Every file of a new provider package, keyed by path relative to `packages/<name>/`. */
-export function providerPackageFiles(spec: SpecSummary): Record<string, string> {
-  const Name = pascalCase(spec.name);
-  const ENV = constantCase(spec.name);
+/** The dotted field of a created session that holds its hosted URL, from the spec's response example. */
+export function sessionUrlField(facts: ProviderFacts): string | undefined {
+  return facts.session.required
+    .flatMap((field) => field.split("|"))
+    .find((field) => {
+      const value = field
+        .split(".")
+        .reduce<unknown>(
+          (node, key) => (node as Record<string, unknown> | null)?.[key],
+          facts.session.create.responseExample,
+        );
+      return typeof value === "string" && value.startsWith("https://");
+    });
+}
+
+/**
+ * Every file of a new provider package, keyed by path relative to `packages/<name>/`. `specFiles`
+ * are the files the spec is made of (itself and every file it `$ref`s), relative to the repo root.
+ */
+export function providerPackageFiles(facts: ProviderFacts, specFiles: readonly string[]): Record<string, string> {
+  const { name } = facts;
   return {
-    "package.json": json(providerManifest(spec.name, spec.summary, [])),
+    "package.json": json(providerManifest(name, facts.summary || facts.title, [])),
     "tsconfig.json": json({
       extends: "../../tools/tsconfig/base.json",
       include: ["src"],
@@ -39,154 +48,107 @@ export function providerPackageFiles(spec: SpecSummary): Record<string, string> 
       extends: ["//"],
       tasks: {
         codegen: {
-          inputs: [...spec.specFiles.map((file) => `$TURBO_ROOT$/${file}`), "$TURBO_ROOT$/tools/codegen/src/**"],
+          inputs: [...specFiles.map((file) => `$TURBO_ROOT$/${file}`), "$TURBO_ROOT$/tools/codegen/src/**"],
         },
       },
     }),
-    "src/version.ts": `declare const __PACKAGE_VERSION__: string | undefined;
+    "src/index.ts": `export * from "./generated/index.ts";\nexport * from "./${name}-sessions.ts";\n`,
+    [`src/${name}-sessions.ts`]: sessionsSkeleton(facts),
+    "README.md": readme(facts),
+  };
+}
 
-/** This package's version, baked in at build time (\`0.0.0-dev\` when run from source). */
-export const VERSION: string = typeof __PACKAGE_VERSION__ === "string" ? __PACKAGE_VERSION__ : "0.0.0-dev";
-`,
-    "src/index.ts": `export {
-  ${Name},
-  type ${Name}ApiClient,
-  ${Name.charAt(0).toLowerCase()}${Name.slice(1)}ApiClient,
-  type ${Name}Options,
-  ${ENV}_BASE_URL,
-  create${Name},
-} from "./${spec.name}-client.ts";
-export type { components, operations, paths } from "./generated/openapi.ts";
-export { VERSION } from "./version.ts";
-`,
-    [`src/${spec.name}-client.ts`]: clientSource(spec, Name, ENV),
-    [`src/${spec.name}-contract.test.ts`]: contractTestSource(spec, Name),
-    // The example is the provider's create-session call once the client has it; until then it does
-    // not compile, so tools/readme-examples (which runs every README's example) fails and says so.
-    "README.md": `# @verifetch/${spec.name}
+/** The facade adapter skeleton: the shape every provider's adapter has, with its holes marked. */
+function sessionsSkeleton(facts: ProviderFacts): string {
+  const id = facts.identifier;
+  const camel = lowerFirst(id);
+  const create = facts.session.create;
+  const sandbox =
+    facts.environments.decidedBy === "api-key" || facts.environments.decidedBy === "host"
+      ? `client.environment === "sandbox"`
+      : "null";
+  return `// ${facts.displayName}'s truth for the \`verifetch\` facade: how the unified input becomes its
+// ${create.operationId} request, how its answer becomes a HostedSession, and how its webhook payload
+// becomes a WebhookEvent. Everything else (client, descriptor, webhook scheme, session lifetime) is
+// generated from specs/${facts.name}.yaml. Written by \`pnpm new-provider\`: each \`TODO\` is a type error
+// until it is replaced, so the package does not build before its mapping is written.
+import { defineSessionAdapter } from "@verifetch/core/provider";
+import { type ${id}, ${camel}AdapterDescriptor } from "./generated/index.ts";
 
-${spec.summary}
+/** ${facts.displayName}-only options of the unified \`createSession\` (\`providerOptions.${facts.name}\`). */
+export interface ${id}SessionOptions {
+  // TODO: the request fields the unified input has no place for.
+}
+
+/** A ${facts.displayName} webhook delivery, as its docs describe it. */
+export interface ${id}WebhookPayload {
+  [key: string]: unknown;
+}
+
+/** What \`${create.operationId}\` answers. */
+type Created = Awaited<ReturnType<${id}[${JSON.stringify(create.operationId)}]>>;
+
+/**
+ * The facade adapter of a ${facts.displayName} client: \`createVerifetch({ providers: { ${JSON.stringify(facts.name)}: ${camel}Sessions(client) } })\`.
+ */
+export const ${camel}Sessions = defineSessionAdapter(${camel}AdapterDescriptor, {
+  // The languages its hosted flow offers (lowercase ISO 639-1), or null when the request takes none.
+  languages: TODO,
+  // The shared fields its request carries (the others are reported as unsent), and the ones it requires.
+  input: { reference: TODO },
+  // Its options, checked with field paths before any request: an InputSchema of ${id}SessionOptions.
+  options: { properties: TODO },
+  create: (client: ${id}, input, options: ${id}SessionOptions | undefined, call) =>
+    // The unified input and the options as ${create.operationId}'s request${create.idempotencyHeader ? " (pass `call` on: it carries the idempotency key)" : ""}.
+    client.${create.operationId}(TODO, call),
+  // A created session must carry ${facts.session.required.map((field) => `\`${field}\``).join(", ")} (the spec's x-verifetch-session.required).
+  session: (raw: Created, client) => ({ id: TODO, url: TODO, status: TODO, sandbox: ${sandbox} }),
+  event: (payload) => {
+    const event = payload as ${id}WebhookPayload;
+    return { type: TODO, sessionId: TODO, reference: TODO, status: TODO, raw: event };
+  },
+});
+
+/** The adapter \`${camel}Sessions(client)\` returns. */
+export type ${id}Sessions = ReturnType<typeof ${camel}Sessions>;
+`;
+}
+
+/** The README skeleton: install, an example that runs against the mock (the spec's own create example), and what to write. */
+function readme(facts: ProviderFacts): string {
+  const create = facts.session.create;
+  const factory = `create${facts.identifier}`;
+  const client = lowerFirst(facts.identifier);
+  const credentials = facts.schemes
+    .filter((scheme) => create.auth.includes(scheme.name))
+    .flatMap((scheme) => scheme.credentials.map((credential) => credential.envVar));
+  const args = [
+    ...create.pathParameters.map((parameter) => JSON.stringify(create.pathExamples[parameter] ?? "")),
+    ...(create.body ? [JSON.stringify(create.requestExample ?? {}, null, 2)] : []),
+  ];
+  const url = sessionUrlField(facts);
+  return `# ${facts.packageName}
+
+${facts.summary || facts.title}
 
 ## Install
 
 \`\`\`sh
-npm install @verifetch/${spec.name}
+npm install ${facts.packageName}
 \`\`\`
 
 <!-- readme-example: run by tools/readme-examples against a mock of the spec; keep it working -->
 \`\`\`ts
-import { create${Name} } from "@verifetch/${spec.name}";
+import { ${factory} } from "${facts.packageName}";
 
-const client = create${Name}(); // reads the API key from the environment at the first request
-const session = await client.${spec.operationIds[0] ?? "createSession"}({ /* the create-session body */ });
-console.log(session); // print the hosted URL to send the user to
+const ${client} = ${factory}(); // reads ${credentials.join(" and ") || "its credentials"} when the first request is sent
+const session = await ${client}.${create.operationId}(${args.join(", ")});
+console.log(session${url ? `.${url.split(".").join("?.")}` : ""}); // send the user there
 \`\`\`
 
-Generated from [\`specs/${spec.name}.yaml\`](../../specs/${spec.name}.yaml) (${spec.title}). Add the
-package to tools/readme-examples (its devDependencies and \`PRINTS\`) and write Options, Errors and the
-facade mapping table below.
-`,
-  };
-}
-
-function clientSource(spec: SpecSummary, Name: string, ENV: string): string {
-  const camel = `${Name.charAt(0).toLowerCase()}${Name.slice(1)}`;
-  const basic = spec.auth.kind === "basic";
-  const credentialOptions = basic
-    ? `  /** API key id. Defaults to \`${ENV}_API_KEY_ID\`, read at request time. */
-  apiKeyId?: string;
-  /** API key secret. Defaults to \`${ENV}_API_KEY_SECRET\`, read at request time. */
-  apiKeySecret?: string;`
-    : `  /** API key. Defaults to \`${ENV}_API_KEY\`, read at request time. */
-  apiKey?: string;`;
-  const fields = basic
-    ? "  readonly #apiKeyId: string | undefined;\n  readonly #apiKeySecret: string | undefined;"
-    : "  readonly #apiKey: string | undefined;";
-  const assign = basic
-    ? "    this.#apiKeyId = options.apiKeyId;\n    this.#apiKeySecret = options.apiKeySecret;"
-    : "    this.#apiKey = options.apiKey;";
-  const authenticate = basic
-    ? `        const id = loadSetting({ value: this.#apiKeyId, option: "apiKeyId", envVar: "${ENV}_API_KEY_ID", description: "${Name} API key id" });
-        const secret = loadSetting({ value: this.#apiKeySecret, option: "apiKeySecret", envVar: "${ENV}_API_KEY_SECRET", description: "${Name} API key secret" });
-        return setBasicAuthorization(request, id, secret);`
-    : `        const apiKey = loadSetting({ value: this.#apiKey, option: "apiKey", envVar: "${ENV}_API_KEY", description: "${Name} API key" });
-        request.headers.set(${JSON.stringify(spec.auth.kind === "header" ? spec.auth.header : "")}, apiKey);
-        return [apiKey];`;
-  const imports = basic
-    ? "createTransport, loadSetting, type OperationCaller, openApiClientOf, operationCaller, type ProviderClientOptions, setBasicAuthorization"
-    : "createTransport, loadSetting, type OperationCaller, openApiClientOf, operationCaller, type ProviderClientOptions";
-  return `import { ${imports} } from "@verifetch/core";
-import type { Client as OpenApiClient } from "openapi-fetch";
-import type { paths } from "./generated/openapi.ts";
-import { VERSION } from "./version.ts";
-
-/** The typed openapi-fetch client for every operation in the ${Name} spec. */
-export type ${Name}ApiClient = OpenApiClient<paths, "application/json">;
-
-/** ${spec.title}: the default API host. */
-export const ${ENV}_BASE_URL = ${JSON.stringify(spec.defaultServer)};
-
-/** Options for {@link create${Name}}. */
-export interface ${Name}Options extends ProviderClientOptions {
-${credentialOptions}
-}
-
-/** A configured ${Name} client. Create it with {@link create${Name}}. */
-export class ${Name} {
-${fields}
-  // Typed from the spec: this.#call("post", "/path", { body, params }, options) returns data or throws typed errors.
-  readonly #call: OperationCaller<paths>;
-
-  constructor(options: ${Name}Options = {}) {
-${assign}
-    const transport = createTransport(this, {
-      packageName: ${JSON.stringify(spec.name)},
-      version: VERSION,
-      baseUrl: options.baseUrl ?? ${ENV}_BASE_URL,
-      options,
-      // Sets the credentials on each call and returns the secret values, which are redacted from errors and logs.
-      authenticate: (request) => {
-${authenticate}
-      },
-    });
-    this.#call = operationCaller<paths>(transport);
-  }
-
-  // Add a method per operation the session flow needs, e.g.:
-  //   ${spec.operationIds[0] ?? "operation"}(body: …, options?: CallOptions) { return this.#call("post", "/…", { body }, options); }
-  // Operations in the spec: ${spec.operationIds.join(", ")}.
-}
-
-/** The typed openapi-fetch client of \`client\` for every operation of the spec (same credentials and retries). */
-export function ${camel}ApiClient(client: ${Name}): ${Name}ApiClient {
-  return openApiClientOf<paths>(client);
-}
-
-/** Creates a ${Name} client. Credentials are read lazily, so this never throws for a missing key. */
-export function create${Name}(options: ${Name}Options = {}): ${Name} {
-  return new ${Name}(options);
-}
-`;
-}
-
-function contractTestSource(spec: SpecSummary, Name: string): string {
-  return `// Contract tests: the client against a Prism mock built from specs/${spec.name}.yaml.
-import { describe, expect } from "vitest";
-import { coversEveryOperation, declaredErrorCases, type OperationCall } from "../../../tools/vitest/contract-suite.ts";
-import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { create${Name} } from "./${spec.name}-client.ts";
-
-const client = create${Name}({ baseUrl: mockBaseUrl(${JSON.stringify(spec.name)}) });
-
-// One call per operation in the spec (${spec.operationIds.join(", ")}), each passing \`headers\` on.
-const calls = {} satisfies Record<string, OperationCall>;
-
-describe("${Name} contract (Prism)", () => {
-  coversEveryOperation(${JSON.stringify(spec.name)}, calls);
-  declaredErrorCases(${JSON.stringify(spec.name)}, calls, (body) => {
-    expect(body).toBeDefined();
-  });
-  void client;
-});
+Generated from [\`specs/${facts.name}.yaml\`](../../specs/${facts.name}.yaml) (${facts.title}): the client,
+its options and methods, the environment rules, the webhook scheme and the facade adapter's
+descriptor are in \`src/generated/\`; the facade mapping is \`src/${facts.name}-sessions.ts\`. Write the
+Options, Errors and facade mapping sections from the provider's docs.
 `;
 }

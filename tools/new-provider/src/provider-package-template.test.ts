@@ -1,8 +1,10 @@
 // Every provider package follows the shared template, and specs and provider packages pair up one
 // to one (a spec without a package, or a package without a spec, fails here).
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
+import { readProviderFacts } from "../../codegen/src/spec-facts.ts";
 import { providerPackageFiles } from "./new-provider-files.ts";
 import { providerManifest, TEMPLATE_FIELDS } from "./provider-package-template.ts";
 
@@ -58,46 +60,49 @@ describe("provider packages", () => {
 });
 
 describe("new-provider scaffold", () => {
-  const files = providerPackageFiles({
-    name: "acme-id",
-    title: "Acme ID API",
-    summary: "Acme hosted sessions.",
-    defaultServer: "https://api.acme.test",
-    specFiles: ["specs/acme-id.yaml"],
-    auth: { kind: "header", header: "X-Acme-Key" },
-    operationIds: ["createSession"],
-  });
+  // The fixture spec of the throwaway provider (new-provider.e2e.test.ts), read as new-provider reads it.
+  const scratch = mkdtempSync(join(tmpdir(), "verifetch-scaffold-"));
+  mkdirSync(join(scratch, "specs"));
+  cpSync(join(rootDir, "tools/new-provider/fixtures/acme-id.yaml"), join(scratch, "specs/acme-id.yaml"));
+  const facts = readProviderFacts(scratch, "acme-id", "@verifetch/acme-id");
+  rmSync(scratch, { recursive: true, force: true });
+  const files = providerPackageFiles(facts, ["specs/acme-id.yaml"]);
 
-  it("writes the template package.json and the files every package has", () => {
-    expect(JSON.parse(files["package.json"] ?? "{}")).toEqual(providerManifest("acme-id", "Acme hosted sessions.", []));
+  it("writes the template package.json, the frame, the index and the sessions skeleton: nothing codegen writes", () => {
+    expect(JSON.parse(files["package.json"] ?? "{}")).toEqual(providerManifest("acme-id", facts.summary, []));
     expect(Object.keys(files).sort()).toEqual(
       [
         "README.md",
         "package.json",
-        "src/acme-id-client.ts",
-        "src/acme-id-contract.test.ts",
+        "src/acme-id-sessions.ts",
         "src/index.ts",
-        "src/version.ts",
         "tsconfig.json",
         "tsconfig.test.json",
         "tsdown.config.ts",
         "turbo.json",
       ].sort(),
     );
+    expect(files["src/index.ts"]).toBe(
+      'export * from "./generated/index.ts";\nexport * from "./acme-id-sessions.ts";\n',
+    );
   });
 
-  it("wires the spec's auth header and env var into the client skeleton", () => {
-    const client = files["src/acme-id-client.ts"] ?? "";
-    expect(client).toContain('request.headers.set("X-Acme-Key"');
-    expect(client).toContain('envVar: "ACME_ID_API_KEY"');
-    expect(client).toContain("export class AcmeId");
-    // The key goes back to the transport so errors and logs redact it.
-    expect(client).toContain("return [apiKey];");
-    expect(client).toContain("export function acmeIdApiClient(client: AcmeId): AcmeIdApiClient");
-    expect(files["src/index.ts"]).toContain("acmeIdApiClient,");
+  it("writes the sessions skeleton on defineSessionAdapter, with its holes as type errors", () => {
+    const sessions = files["src/acme-id-sessions.ts"] ?? "";
+    expect(sessions).toContain("export const acmeIdSessions = defineSessionAdapter(acmeIdAdapterDescriptor, {");
+    expect(sessions).toContain("client.createSession(TODO, call)");
+    expect(sessions).toContain("A created session must carry `id`, `url`");
+    expect(sessions).toContain('sandbox: client.environment === "sandbox"');
   });
 
-  it("writes a contract test that fails until every operation has a call", () => {
-    expect(files["src/acme-id-contract.test.ts"]).toContain('coversEveryOperation("acme-id", calls)');
+  it("writes a README whose example is the spec's own create call, printing the hosted URL", () => {
+    const readme = files["README.md"] ?? "";
+    expect(readme).toContain("const acmeId = createAcmeId(); // reads ACME_ID_API_KEY when the first request is sent");
+    expect(readme).toContain('"return_url": "https://app.example/verified"');
+    expect(readme).toContain("console.log(session.url); // send the user there");
+  });
+
+  it("regenerates types from its spec in turbo whenever the spec changes", () => {
+    expect(JSON.parse(files["turbo.json"] ?? "{}").tasks.codegen.inputs).toContain("$TURBO_ROOT$/specs/acme-id.yaml");
   });
 });

@@ -72,16 +72,3 @@ export const TEMPLATE_FIELDS = [
   "scripts",
   "dependencies",
 ] as const;
-
-/** `argyle-partners` → `ArgylePartners`. */
-export function pascalCase(name: string): string {
-  return name
-    .split("-")
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join("");
-}
-
-/** `argyle-partners` → `ARGYLE_PARTNERS`. */
-export function constantCase(name: string): string {
-  return name.toUpperCase().replaceAll("-", "_");
-}

@@ -7,22 +7,20 @@
 // block of every README is checked by readme-blocks.test.ts (type-checks included).
 // `pnpm test` builds first; alone: `pnpm build && pnpm exec vitest run tools/readme-examples`.
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { findSpecNames, readProviderFacts } from "../../codegen/src/spec-facts.ts";
 import type {} from "../../vitest/mock-urls.ts";
 import { extractReadmeExample } from "./readme-example-extract.ts";
-import { type ExampleWorkspace, exampleWorkspace, packages, TEST_TIMEOUT_MS } from "./readme-run.ts";
+import { type ExampleWorkspace, exampleWorkspace, packages, ROOT, TEST_TIMEOUT_MS } from "./readme-run.ts";
 
 /**
  * What each example must print on stdout, by package directory (the mocks answer with the specs'
- * example responses). A new package needs an entry: the first test fails until it has one.
+ * example responses). A provider package prints the hosted URL of its create call: the origin of the
+ * https URL its spec's create response example carries (in a field a created session must have).
+ * Every other package needs an entry here: the first test fails until it has one.
  */
 const PRINTS: Record<string, readonly RegExp[]> = {
+  ...Object.fromEntries(findSpecNames(ROOT).map((name) => [name, [sessionUrlLine(name)]])),
   core: [/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/m], // the generated idempotency key
-  complycube: [/^https:\/\/flow\.complycube\.com\/test_\S+$/m],
-  argyle: [/^https:\/\/connect\.argyle\.com\/\S+$/m],
-  "argyle-partners": [/^https:\/\/connect\.argyle\.com\/\S+$/m],
-  verifa: [/^https:\/\/app\.withverifa\.com\/verify\/tok_\S+$/m],
-  earthid: [/^https:\/\/myearth\.id\/\S+$/m],
-  veriff: [/^https:\/\/alchemy\.veriff\.com\/v\/\S+$/m],
   verifetch: [/^https:\/\/app\.withverifa\.com\/verify\/tok_\S+$/m],
   testing: [/^https:\/\/app\.withverifa\.com\/verify\/tok_\S+$/m],
   cli: [
@@ -31,6 +29,20 @@ const PRINTS: Record<string, readonly RegExp[]> = {
     /^ +id +session_abc123$/m,
   ],
 };
+
+/** A line holding a URL on the origin of the hosted URL in `specs/<name>.yaml`'s create response example. */
+function sessionUrlLine(name: string): RegExp {
+  const { session } = readProviderFacts(ROOT, name);
+  for (const path of session.required.flatMap((field) => field.split("|"))) {
+    const value = path
+      .split(".")
+      .reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], session.create.responseExample);
+    if (typeof value === "string" && value.startsWith("https://")) {
+      return new RegExp(`^${new URL(value).origin.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}/\\S*$`, "m");
+    }
+  }
+  throw new Error(`specs/${name}.yaml: the create response example has no https URL in ${session.required.join(", ")}`);
+}
 
 let workspace: ExampleWorkspace;
 

@@ -14,6 +14,7 @@ import {
   writeFileSync,
 } from "node:fs";
 import { join, resolve } from "node:path";
+import { findSpecNames, readProviderFacts } from "../../codegen/src/spec-facts.ts";
 import { ROUTES_ENV } from "./readme-fetch-route.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
@@ -35,21 +36,26 @@ function killGroup(pid: number): void {
 }
 
 /**
- * Keys that pass each package's own checks (ComplyCube's `test_` prefix, Verifa's `vk_sandbox_`), so
- * `createX()` with no options works as in the README; the mocks accept any value.
+ * A dummy value for every variable a provider package reads (its credentials and webhook secret,
+ * from its spec), so `createX()` with no options works as in the README; the mocks accept any value.
+ * The credential whose prefix decides the environment starts with the first sandbox prefix
+ * (`vk_sandbox_…`, `test_…`), so the package's own key check passes.
  */
-const DUMMY_KEYS: Record<string, string> = {
-  COMPLYCUBE_API_KEY: "test_readme_example",
-  ARGYLE_API_KEY_ID: "readme-example-key-id",
-  ARGYLE_API_KEY_SECRET: "readme-example-key-secret",
-  VERIFA_API_KEY: "vk_sandbox_readme_example",
-  VERIFA_WEBHOOK_SECRET: "whsec_readme_example",
-  COMPLYCUBE_WEBHOOK_SECRET: "readme-example-webhook-secret",
-  ARGYLE_WEBHOOK_SECRET: "readme-example-webhook-secret",
-  EARTHID_API_KEY: "readme-example-key",
-  VERIFF_API_KEY: "readme-example-key",
-  VERIFF_SHARED_SECRET: "readme-example-secret",
-};
+const DUMMY_KEYS: Record<string, string> = Object.fromEntries(
+  findSpecNames(ROOT).flatMap((name) => {
+    const { schemes, environments, webhook } = readProviderFacts(ROOT, name);
+    const prefix = environments.keyPrefixes?.sandbox[0] ?? "";
+    const keys = schemes
+      .flatMap((scheme) => scheme.credentials)
+      .map((credential) => [
+        credential.envVar,
+        credential.option === environments.credential
+          ? `${prefix}readme_example`
+          : `readme-example-${credential.option}`,
+      ]);
+    return webhook.secret ? [...keys, [webhook.secret.envVar, "readme-example-webhook-secret"]] : keys;
+  }),
+);
 
 /** The fields of a workspace package.json the runner reads. */
 export interface Manifest {

@@ -3,6 +3,9 @@
 import { mkdirSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, sep } from "node:path";
+import { providerNames } from "../../codegen/src/render-client.ts";
+import { dummyCredentials } from "../../codegen/src/render-workspace.ts";
+import { readProviderFacts } from "../../codegen/src/spec-facts.ts";
 import { type RunResult, run } from "./run-command.ts";
 
 /** The Node every workspace script runs on (the `node` devDependency, 24.x). */
@@ -145,85 +148,130 @@ export async function bundleForBrowser(project: ConsumerProject, entry: string, 
   return { outfile, inputs: Object.keys(result.metafile.inputs) };
 }
 
-const API_KEYS = { complycube: "test_release_e2e", verifa: "vk_sandbox_release_e2e" };
-const FLOW_SESSION = `{
-  clientId: "5eb04fcd0f3e360008035eb1",
-  checkTypes: ["document_check", "identity_check"],
-  successUrl: "https://app.example/verified",
-  cancelUrl: "https://app.example/cancelled",
-}`;
+/**
+ * A provider package as the consumer programs use it, from its spec: its factory, dummy credentials
+ * that pass the client's own checks, the create-session method with the spec's documented request
+ * example, and where the hosted URL is in the answer.
+ */
+export interface ConsumerProvider {
+  /** The spec's and package folder's name, e.g. `verifa`. */
+  name: string;
+  packageName: string;
+  /** `createVerifa`. */
+  factory: string;
+  /** `verifaSessions`. */
+  adapter: string;
+  /** `{ apiKey: "vk_sandbox_release_e2e" }`, as code. */
+  credentials: string;
+  /** `createSession`. */
+  createOperation: string;
+  /** The create call's arguments, as code (path-parameter examples, then the request example). */
+  createArguments: string;
+  /** The answer's hosted URL, as code reading `session` (e.g. `session.capture_url`). */
+  urlExpression: string;
+}
 
-/** The body of every single-provider program: one flow session through a recording fetch. */
-const complyCubeCall = (baseUrl: string) => `
+/** The consumer programs' view of `specs/<name>.yaml`. */
+export function consumerProvider(rootDir: string, name: string): ConsumerProvider {
+  const facts = readProviderFacts(rootDir, name);
+  const names = providerNames(facts);
+  const create = facts.session.create;
+  const path = create.pathParameters.map((parameter) => JSON.stringify(create.pathExamples[parameter] ?? ""));
+  const body = create.body ? [JSON.stringify(create.requestExample ?? {}, null, 2)] : [];
+  const urlPath = facts.session.required
+    .flatMap((field) => field.split("|"))
+    .find((field) => {
+      const value = field
+        .split(".")
+        .reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], create.responseExample);
+      return typeof value === "string" && value.startsWith("https://");
+    });
+  if (urlPath === undefined)
+    throw new Error(`${facts.specPath}: no hosted URL among ${facts.session.required.join(", ")}`);
+  return {
+    name,
+    packageName: facts.packageName,
+    factory: names.factory,
+    adapter: `${facts.identifier.charAt(0).toLowerCase()}${facts.identifier.slice(1)}Sessions`,
+    credentials: JSON.stringify(dummyCredentials(facts, "release_e2e")),
+    createOperation: create.operationId,
+    createArguments: [...path, ...body].join(", "),
+    urlExpression: `session.${urlPath.split(".").join("?.")}`,
+  };
+}
+
+/** The body of every single-provider program: one create call through a recording fetch. */
+const providerCall = (provider: ConsumerProvider, baseUrl: string) => `
 let userAgent: string | null = null;
-const complycube = createComplyCube({
-  apiKey: "${API_KEYS.complycube}",
+const client = ${provider.factory}({
+  ...${provider.credentials},
   baseUrl: ${baseUrl},
   fetch: (request) => {
     userAgent = request.headers.get("user-agent");
     return fetch(request);
   },
 });
-const session = await complycube.createFlowSession(${FLOW_SESSION});
+const session = await client.${provider.createOperation}(${provider.createArguments});
+const url = ${provider.urlExpression};
 `;
 
 /** A TypeScript ESM project (`module: NodeNext`, strict, no DOM types) run with Node's type stripping. */
-export function complyCubeEsmProject(version: string) {
+export function singleProviderEsmProject(provider: ConsumerProvider, version: string) {
   return {
     manifest: {
       name: "consumer-esm-typescript",
       private: true,
       type: "module",
-      dependencies: { "@verifetch/complycube": `^${version}` },
+      dependencies: { [provider.packageName]: `^${version}` },
       devDependencies: { "@types/node": TYPES_NODE },
     },
     files: {
       "tsconfig.json": tsconfig({ module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2023"] }),
-      "main.ts": `import { type CheckType, createComplyCube, VERSION } from "@verifetch/complycube";
+      "main.ts": `import { ${provider.factory}, VERSION } from "${provider.packageName}";
 
-// The published types are the real ones: a value outside the spec's enum does not compile.
-// @ts-expect-error "not_a_check" is not one of ComplyCube's check types
-const notACheck: CheckType = "not_a_check";
-void notACheck;
+// The published types are the real ones: a field the spec does not have does not compile.
+// @ts-expect-error notARequestField is not a field of the create request
+const notAField = () => ${provider.factory}().${provider.createOperation}({ notARequestField: true });
+void notAField;
 
 const baseUrl = process.argv[2];
 if (!baseUrl) throw new Error("usage: node main.ts <mock base URL>");
-${complyCubeCall("baseUrl")}
-console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+${providerCall(provider, "baseUrl")}
+console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, url }));
 `,
     },
   };
 }
 
-/** A bundler-resolution project (`moduleResolution: bundler`, DOM types only), bundled for the browser. */
-export function complyCubeBundlerProject(version: string) {
+/** A bundler-resolution project (\`moduleResolution: bundler\`, DOM types only), bundled for the browser. */
+export function singleProviderBundlerProject(provider: ConsumerProvider, version: string) {
   return {
     manifest: {
       name: "consumer-bundler",
       private: true,
       type: "module",
-      dependencies: { "@verifetch/complycube": `^${version}` },
+      dependencies: { [provider.packageName]: `^${version}` },
     },
     files: {
       "tsconfig.json": tsconfig({ module: "preserve", moduleResolution: "bundler", types: [], lib: ["es2023", "dom"] }),
-      "main.ts": `import { createComplyCube, VERSION } from "@verifetch/complycube";
+      "main.ts": `import { ${provider.factory}, VERSION } from "${provider.packageName}";
 
 declare const __MOCK_BASE_URL__: string;
-${complyCubeCall("__MOCK_BASE_URL__")}
-console.log(JSON.stringify({ version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+${providerCall(provider, "__MOCK_BASE_URL__")}
+console.log(JSON.stringify({ version: VERSION, userAgent, url }));
 `,
     },
   };
 }
 
 /** A CommonJS TypeScript project: compiled by tsc to \`require()\` calls, run on Node 20 and 24. */
-export function complyCubeCommonJsProject(version: string) {
+export function singleProviderCommonJsProject(provider: ConsumerProvider, version: string) {
   return {
     manifest: {
       name: "consumer-commonjs",
       private: true,
       type: "commonjs",
-      dependencies: { "@verifetch/complycube": `^${version}` },
+      dependencies: { [provider.packageName]: `^${version}` },
       devDependencies: { "@types/node": TYPES_NODE },
     },
     files: {
@@ -231,13 +279,13 @@ export function complyCubeCommonJsProject(version: string) {
         { module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2023"], outDir: "dist" },
         { noEmit: false },
       ),
-      "main.cts": `import { createComplyCube, VERSION } from "@verifetch/complycube";
+      "main.cts": `import { ${provider.factory}, VERSION } from "${provider.packageName}";
 
 async function main(): Promise<void> {
   const baseUrl = process.argv[2];
   if (!baseUrl) throw new Error("usage: node dist/main.cjs <mock base URL>");
-${indentLines(complyCubeCall("baseUrl"), 2)}
-  console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+${indentLines(providerCall(provider, "baseUrl"), 2)}
+  console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, url }));
 }
 
 main().catch((error: unknown) => {
@@ -246,50 +294,71 @@ main().catch((error: unknown) => {
 });
 `,
       // Plain ESM JavaScript too, for Node 20 (which cannot strip types).
-      "main.mjs": `import { createComplyCube, VERSION } from "@verifetch/complycube";
+      "main.mjs": `import { ${provider.factory}, VERSION } from "${provider.packageName}";
 
 const baseUrl = process.argv[2];
-${complyCubeCall("baseUrl").replace("let userAgent: string | null = null;", "let userAgent = null;")}
-console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, redirectUrl: session.redirectUrl }));
+${providerCall(provider, "baseUrl").replace("let userAgent: string | null = null;", "let userAgent = null;")}
+console.log(JSON.stringify({ node: process.version, version: VERSION, userAgent, url }));
 `,
     },
   };
 }
 
-const FACADE_CALLS = `const verifa = await vf.createSession("verifa", {
-  reference: "user_123",
-  redirectUrl: "https://app.example/verified",
-});
-const complycube = await vf.createSession("complycube", {
-  reference: "user_123",
-  redirectUrl: "https://app.example/verified",
-  cancelUrl: "https://app.example/cancelled",
-  providerOptions: { complycube: { clientId: "5eb04fcd0f3e360008035eb1", checkTypes: ["document_check"] } },
-});
-const summary = (session: { provider: string; id: string; url: string }) => ({
-  provider: session.provider,
-  id: session.id,
-  url: session.url,
-});`;
+/** A provider of the facade project: its consumer view and the session input its adapter accepts. */
+export interface FacadeProvider extends ConsumerProvider {
+  /** The \`createSession\` input, as JSON (made from the spec's example; see the CLI's exampleSessionInput). */
+  input: Record<string, unknown>;
+  version: string;
+}
 
-const facadeSetup = (complycubeUrl: string, verifaUrl: string) => `const vf = createVerifetch({
+const facadeSetup = (providers: readonly FacadeProvider[]) => `const vf = createVerifetch({
   providers: {
-    complycube: complyCubeSessions(createComplyCube({ apiKey: "${API_KEYS.complycube}", baseUrl: ${complycubeUrl} })),
-    verifa: verifaSessions(createVerifa({ apiKey: "${API_KEYS.verifa}", baseUrl: ${verifaUrl} })),
+${providers
+  .map(
+    (provider, index) =>
+      `    ${JSON.stringify(provider.name)}: ${provider.adapter}(${provider.factory}({ ...${provider.credentials}, baseUrl: urls[${index}] })),`,
+  )
+  .join("\n")}
   },
 });`;
 
-/** The facade with two providers: ESM and CommonJS TypeScript (NodeNext), compiled to dist/main.js and dist/main.cjs. */
-export function facadeProject(versions: { verifetch: string; complycube: string; verifa: string }) {
+const facadeCalls = (
+  providers: readonly FacadeProvider[],
+) => `const sessions: { provider: string; id: string; url: string }[] = [];
+${providers
+  .map(
+    (provider) =>
+      `sessions.push(await vf.createSession(${JSON.stringify(provider.name)}, ${JSON.stringify(provider.input)}));`,
+  )
+  .join("\n")}
+const summary = sessions.map((session) => ({
+  provider: session.provider,
+  id: session.id,
+  url: session.url,
+}));`;
+
+const facadeImports = (providers: readonly FacadeProvider[]) =>
+  `${providers
+    .map(
+      (provider) =>
+        `import { ${[provider.adapter, provider.factory].sort().join(", ")} } from "${provider.packageName}";`,
+    )
+    .join("\n")}
+import { createVerifetch } from "verifetch";`;
+
+/**
+ * The facade with \`providers\` (each with the input its adapter accepts): ESM and CommonJS TypeScript
+ * (NodeNext), compiled to dist/main.js and dist/main.cjs, taking the mocks' URLs in order.
+ */
+export function facadeProject(verifetchVersion: string, providers: readonly FacadeProvider[]) {
   return {
     manifest: {
       name: "consumer-facade",
       private: true,
       type: "module",
       dependencies: {
-        verifetch: `^${versions.verifetch}`,
-        "@verifetch/complycube": `^${versions.complycube}`,
-        "@verifetch/verifa": `^${versions.verifa}`,
+        verifetch: `^${verifetchVersion}`,
+        ...Object.fromEntries(providers.map((provider) => [provider.packageName, `^${provider.version}`])),
       },
       devDependencies: { "@types/node": TYPES_NODE },
     },
@@ -298,28 +367,24 @@ export function facadeProject(versions: { verifetch: string; complycube: string;
         { module: "nodenext", moduleResolution: "nodenext", types: ["node"], lib: ["es2023"], outDir: "dist" },
         { noEmit: false, files: ["main.ts", "main.cts"] },
       ),
-      "main.ts": `import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
-import { createVerifa, verifaSessions } from "@verifetch/verifa";
-import { createVerifetch } from "verifetch";
+      "main.ts": `${facadeImports(providers)}
 
-const [complycubeUrl, verifaUrl] = process.argv.slice(2);
-${facadeSetup("complycubeUrl", "verifaUrl")}
+const urls = process.argv.slice(2);
+${facadeSetup(providers)}
 // Provider keys are typed: one that was not registered does not compile.
-// @ts-expect-error "veriff" is not a registered provider
-const unknownProvider = () => vf.createSession("veriff", { reference: "user_123" });
+// @ts-expect-error "not-a-provider" is not a registered provider
+const unknownProvider = () => vf.createSession("not-a-provider", { reference: "user_123" });
 void unknownProvider;
-${FACADE_CALLS}
-console.log(JSON.stringify({ node: process.version, sessions: [summary(verifa), summary(complycube)] }));
+${facadeCalls(providers)}
+console.log(JSON.stringify({ node: process.version, sessions: summary }));
 `,
-      "main.cts": `import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
-import { createVerifa, verifaSessions } from "@verifetch/verifa";
-import { createVerifetch } from "verifetch";
+      "main.cts": `${facadeImports(providers)}
 
 async function main(): Promise<void> {
-  const [complycubeUrl, verifaUrl] = process.argv.slice(2);
-${indentLines(facadeSetup("complycubeUrl", "verifaUrl"), 2)}
-${indentLines(FACADE_CALLS, 2)}
-  console.log(JSON.stringify({ node: process.version, sessions: [summary(verifa), summary(complycube)] }));
+  const urls = process.argv.slice(2);
+${indentLines(facadeSetup(providers), 2)}
+${indentLines(facadeCalls(providers), 2)}
+  console.log(JSON.stringify({ node: process.version, sessions: summary }));
 }
 
 main().catch((error: unknown) => {
@@ -368,7 +433,7 @@ const outcome = (promise) =>
   );
 const mock = await startMock("verifa");
 try {
-  const verifa = createVerifa({ apiKey: "${API_KEYS.verifa}", baseUrl: mock.baseUrl });
+  const verifa = createVerifa({ apiKey: "vk_sandbox_release_e2e", baseUrl: mock.baseUrl });
   const session = await verifa.createSession({ external_ref: "user_123" });
   const refused = await outcome(verifa.createSession({ external_ref: "user_123", country: "GBR" }));
   const typo = await outcome(startMock("verifaa"));

@@ -10,19 +10,23 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../../../packages/testing/src/index.ts";
+import { exportsGeneratedClient } from "../../codegen/src/codegen-workspace.ts";
+import { findSpecNames } from "../../codegen/src/spec-facts.ts";
 import { checkChangesets } from "./changeset-check.ts";
 import {
   bundleForBrowser,
   type ConsumerProject,
   cliProject,
-  complyCubeBundlerProject,
-  complyCubeCommonJsProject,
-  complyCubeEsmProject,
   consumerEnv,
+  consumerProvider,
   createConsumer,
+  type FacadeProvider,
   facadeProject,
   NODE_24,
   SYSTEM_NODE,
+  singleProviderBundlerProject,
+  singleProviderCommonJsProject,
+  singleProviderEsmProject,
   testingProject,
   tsc,
   upstreamRegistry,
@@ -38,7 +42,14 @@ const HAS_CLI = existsSync(join(REPO_ROOT, "packages/cli/package.json"));
 if (!HAS_FACADE) console.warn("release e2e: facade scenarios SKIPPED until packages/verifetch exists");
 if (!HAS_CLI) console.warn("release e2e: CLI scenarios SKIPPED until packages/cli exists");
 
-const CHANGESET_MESSAGE = "Release test: a minor ComplyCube change and a core fix";
+/**
+ * The provider packages, from the specs (those built on their generated client): the first is the one
+ * a user installs alone, the first two are the facade's. Nothing here names a provider.
+ */
+const PROVIDERS = findSpecNames(REPO_ROOT).filter((name) => exportsGeneratedClient(REPO_ROOT, name));
+const SUBJECT = consumerProvider(REPO_ROOT, PROVIDERS[0] ?? "");
+const FACADE_PROVIDERS = PROVIDERS.slice(0, 2);
+const CHANGESET_MESSAGE = `Release test: a minor ${SUBJECT.name} change and a core fix`;
 
 let tmp: string;
 let workspace: string;
@@ -65,6 +76,32 @@ async function timed<T>(name: string, task: () => Promise<T>): Promise<T> {
 }
 
 const versionOf = (folder: string) => readManifest(join(workspace, "packages", folder, "package.json")).version;
+
+/**
+ * The facade's providers, each with the session input its released adapter accepts: made, as the
+ * CLI's help makes it, from the spec's create example (the released copy's packages decide).
+ */
+async function facadeProviders(): Promise<FacadeProvider[]> {
+  const registry = join(workspace, "packages/cli/src");
+  const { PROVIDERS: entries } = (await import(
+    join(registry, "generated/providers.ts")
+  )) as typeof import("../../../packages/cli/src/generated/providers.ts");
+  const { exampleSessionInput, minimalSessionInput, mockClientOptions } = (await import(
+    join(registry, "cli-provider-registry.ts")
+  )) as typeof import("../../../packages/cli/src/cli-provider-registry.ts");
+  return Promise.all(
+    FACADE_PROVIDERS.map(async (name) => {
+      const entry = entries.find((candidate) => candidate.name === name);
+      if (!entry) throw new Error(`${name} is not in the released registry`);
+      const module = await entry.load();
+      const adapter = module.createSessions(
+        module.createClient(mockClientOptions(module.descriptor, "http://127.0.0.1:9")),
+      ) as Parameters<typeof exampleSessionInput>[1];
+      const { input } = minimalSessionInput(entry, adapter, exampleSessionInput(entry, adapter));
+      return { ...consumerProvider(workspace, name), input: { ...input }, version: versionOf(name) };
+    }),
+  );
+}
 
 /** Starts Prism on the spec a consumer's installed package ships (resolved through its `./openapi.yaml` export). */
 async function mockFromInstalled(project: ConsumerProject, packageName: string): Promise<MockServer> {
@@ -105,13 +142,9 @@ beforeAll(async () => {
 
   // What a contributor does: a changeset, committed with the change.
   const changeset = join(workspace, "node_modules", ".bin", "changeset");
-  await run(
-    changeset,
-    ["add", "--minor", "@verifetch/complycube", "--patch", "@verifetch/core", "-m", CHANGESET_MESSAGE],
-    {
-      cwd: workspace,
-    },
-  );
+  await run(changeset, ["add", "--minor", SUBJECT.packageName, "--patch", "@verifetch/core", "-m", CHANGESET_MESSAGE], {
+    cwd: workspace,
+  });
   await run("git", ["add", ".changeset"], { cwd: workspace });
   await run("git", ["commit", "--quiet", "-m", "Add a changeset"], { cwd: workspace });
 
@@ -130,21 +163,18 @@ beforeAll(async () => {
   type Project = { manifest: Record<string, unknown>; files: Record<string, string>; engineStrict?: boolean };
   const consumer = (name: string, project: Project) =>
     createConsumer({ dir: join(tmp, "consumers", name), registry: started.url, npmCache, ...project });
-  const complycube = versionOf("complycube");
+  const subjectVersion = versionOf(SUBJECT.name);
   installs = {
     single: timed("install 3 single-provider consumers", () =>
       Promise.all([
-        consumer("esm", complyCubeEsmProject(complycube)),
-        consumer("bundler", complyCubeBundlerProject(complycube)),
-        consumer("commonjs", complyCubeCommonJsProject(complycube)),
+        consumer("esm", singleProviderEsmProject(SUBJECT, subjectVersion)),
+        consumer("bundler", singleProviderBundlerProject(SUBJECT, subjectVersion)),
+        consumer("commonjs", singleProviderCommonJsProject(SUBJECT, subjectVersion)),
       ]),
     ),
     facade: HAS_FACADE
-      ? timed("install the facade consumer", () =>
-          consumer(
-            "facade",
-            facadeProject({ verifetch: versionOf("verifetch"), complycube, verifa: versionOf("verifa") }),
-          ),
+      ? timed("install the facade consumer", async () =>
+          consumer("facade", facadeProject(versionOf("verifetch"), await facadeProviders())),
         )
       : undefined,
     cli: HAS_CLI ? timed("install the CLI consumer", () => consumer("cli", cliProject(versionOf("cli")))) : undefined,
@@ -181,9 +211,9 @@ afterAll(async () => {
 describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
   it("versions with changesets: bumps, internal dependency ranges, changelogs", () => {
     expect(summary.versioned).toBe(true);
-    expect(versionOf("complycube")).toBe("0.2.0");
+    expect(versionOf(SUBJECT.name)).toBe("0.2.0");
     expect(versionOf("core")).toMatch(/^\d+\.\d+\.\d+$/);
-    const changelog = readFileSync(join(workspace, "packages/complycube/CHANGELOG.md"), "utf8");
+    const changelog = readFileSync(join(workspace, `packages/${SUBJECT.name}/CHANGELOG.md`), "utf8");
     expect(changelog).toContain("## 0.2.0");
     expect(changelog).toContain(CHANGESET_MESSAGE);
     if (changelog.includes("## 0.1.0"))
@@ -209,10 +239,10 @@ describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
         expect(range, pkg.name).not.toMatch(/^(workspace|catalog):/);
       }
     }
-    const complycube = (await (await fetch(`${registry?.url}@verifetch%2fcomplycube`)).json()) as {
+    const subject = (await (await fetch(`${registry?.url}${SUBJECT.packageName.replace("/", "%2f")}`)).json()) as {
       versions: Record<string, { dependencies?: Record<string, string> }>;
     };
-    expect(complycube.versions["0.2.0"]?.dependencies).toEqual({
+    expect(subject.versions["0.2.0"]?.dependencies).toEqual({
       "@verifetch/core": `^${versionOf("core")}`,
       "openapi-fetch": "^0.17.0",
     });
@@ -226,9 +256,9 @@ describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
   });
 
   it("the real release asks for provenance (refused here: no CI identity token)", async () => {
-    const tarball = summary.packed.find((item) => item.name === "@verifetch/complycube")?.tarball ?? "";
+    const tarball = summary.packed.find((item) => item.name === SUBJECT.packageName)?.tarball ?? "";
     const attempt = await run("pnpm", ["publish", tarball, "--json", "--no-git-checks"], {
-      cwd: join(workspace, "packages/complycube"),
+      cwd: join(workspace, `packages/${SUBJECT.name}`),
       env: releaseEnv({ registry: registry?.url, authFile: join(tmp, "registry-auth.npmrc"), provenance: true }),
       allowFailure: true,
     });
@@ -237,17 +267,17 @@ describe("pnpm release against a local registry", { timeout: 180_000 }, () => {
   });
 
   it("after a release, a src/ change without a changeset fails the changeset check", () => {
-    const index = join(workspace, "packages/complycube/src/index.ts");
+    const index = join(workspace, `packages/${SUBJECT.name}/src/index.ts`);
     appendFileSync(index, "\n// a change a user would see\n");
     const failing = checkChangesets(workspace).filter((check) => !check.ok);
-    expect(failing.map((check) => check.name)).toEqual(["@verifetch/complycube"]);
-    expect(failing[0]?.base).toBe("@verifetch/complycube@0.2.0");
-    writeFileSync(join(workspace, ".changeset/e2e-fix.md"), '---\n"@verifetch/complycube": patch\n---\n\nA fix.\n');
+    expect(failing.map((check) => check.name)).toEqual([SUBJECT.packageName]);
+    expect(failing[0]?.base).toBe(`${SUBJECT.packageName}@0.2.0`);
+    writeFileSync(join(workspace, ".changeset/e2e-fix.md"), `---\n"${SUBJECT.packageName}": patch\n---\n\nA fix.\n`);
     expect(checkChangesets(workspace).every((check) => check.ok)).toBe(true);
   });
 });
 
-describe("a user who installs @verifetch/complycube alone", { timeout: 180_000 }, () => {
+describe(`a user who installs ${SUBJECT.packageName} alone`, { timeout: 180_000 }, () => {
   let esm: ConsumerProject;
   let bundler: ConsumerProject;
   let commonjs: ConsumerProject;
@@ -255,17 +285,17 @@ describe("a user who installs @verifetch/complycube alone", { timeout: 180_000 }
   let version: string;
 
   beforeAll(async () => {
-    version = versionOf("complycube");
+    version = versionOf(SUBJECT.name);
     [esm, bundler, commonjs] = (await installs.single) as [ConsumerProject, ConsumerProject, ConsumerProject];
     for (const project of [esm, bundler, commonjs]) {
-      mockOf.set(project, await mockFromInstalled(project, "@verifetch/complycube"));
+      mockOf.set(project, await mockFromInstalled(project, SUBJECT.packageName));
     }
   }, 600_000);
 
   it("gets the provider and core, and no other provider package", () => {
     for (const project of [esm, bundler, commonjs]) {
-      expect(project.verifetchPackages()).toEqual(["complycube", "core"]);
-      const installed = readManifest(project.resolve("@verifetch/complycube/package.json"));
+      expect(project.verifetchPackages()).toEqual([SUBJECT.name, "core"].sort());
+      const installed = readManifest(project.resolve(`${SUBJECT.packageName}/package.json`));
       expect(installed.version).toBe(version);
       expect(existsSync(join(project.dir, "node_modules/openapi-fetch"))).toBe(true);
     }
@@ -273,8 +303,8 @@ describe("a user who installs @verifetch/complycube alone", { timeout: 180_000 }
 
   const expectSession = (output: Record<string, unknown>) => {
     expect(output.version).toBe(version);
-    expect(output.userAgent).toBe(`verifetch-complycube/${version}`);
-    expect(String(output.redirectUrl)).toMatch(/^https:\/\//);
+    expect(output.userAgent).toBe(`verifetch-${SUBJECT.name}/${version}`);
+    expect(String(output.url)).toMatch(/^https:\/\//);
   };
 
   it("ESM TypeScript (module NodeNext, strict): tsc --noEmit passes, then it runs on Node 24", async () => {
@@ -290,8 +320,10 @@ describe("a user who installs @verifetch/complycube alone", { timeout: 180_000 }
     const baseUrl = mockOf.get(bundler)?.baseUrl ?? "";
     const bundle = await bundleForBrowser(bundler, "main.ts", { __MOCK_BASE_URL__: JSON.stringify(baseUrl) });
     const bundled = bundle.inputs.filter((input) => input.includes("@verifetch/"));
-    expect(bundled.some((input) => input.includes("@verifetch/complycube/dist/"))).toBe(true);
-    expect(bundled.every((input) => /@verifetch\/(complycube|core)\//.test(input))).toBe(true);
+    expect(bundled.some((input) => input.includes(`${SUBJECT.packageName}/dist/`))).toBe(true);
+    expect(
+      bundled.every((input) => input.includes(`${SUBJECT.packageName}/`) || input.includes("@verifetch/core/")),
+    ).toBe(true);
     for (const node of [NODE_24, SYSTEM_NODE]) {
       expectSession(printedJson((await bundler.run(node, [bundle.outfile])).stdout));
     }
@@ -299,7 +331,7 @@ describe("a user who installs @verifetch/complycube alone", { timeout: 180_000 }
 
   it("CommonJS: TypeScript compiles require() calls; they run on the system Node (20) and on Node 24", async () => {
     await tsc(commonjs);
-    expect(readFileSync(join(commonjs.dir, "dist/main.cjs"), "utf8")).toContain('require("@verifetch/complycube")');
+    expect(readFileSync(join(commonjs.dir, "dist/main.cjs"), "utf8")).toContain(`require("${SUBJECT.packageName}")`);
     const baseUrl = mockOf.get(commonjs)?.baseUrl ?? "";
     const onSystem = printedJson((await commonjs.run(SYSTEM_NODE, ["dist/main.cjs", baseUrl])).stdout);
     expectSession(onSystem);
@@ -316,29 +348,25 @@ describe("a user who installs @verifetch/complycube alone", { timeout: 180_000 }
 });
 
 describe.skipIf(!HAS_FACADE)(
-  "a user of the facade with two providers (runs once packages/verifetch exists)",
+  `a user of the facade with ${FACADE_PROVIDERS.join(" and ")} (runs once packages/verifetch exists)`,
   { timeout: 180_000 },
   () => {
     let facade: ConsumerProject;
-    let complycubeMock: MockServer;
-    let verifaMock: MockServer;
+    let mocks: MockServer[];
 
     beforeAll(async () => {
       facade = (await installs.facade) as ConsumerProject;
-      [complycubeMock, verifaMock] = await Promise.all([
-        mockFromInstalled(facade, "@verifetch/complycube"),
-        mockFromInstalled(facade, "@verifetch/verifa"),
-      ]);
+      mocks = await Promise.all(FACADE_PROVIDERS.map((name) => mockFromInstalled(facade, `@verifetch/${name}`)));
     }, 600_000);
 
-    it("gets the facade, the two providers and core, nothing else of ours", () => {
-      expect(facade.verifetchPackages()).toEqual(["complycube", "core", "verifa"]);
+    it("gets the facade, its providers and core, nothing else of ours", () => {
+      expect(facade.verifetchPackages()).toEqual([...FACADE_PROVIDERS, "core"].sort());
       expect(readManifest(facade.resolve("verifetch/package.json")).version).toBe(versionOf("verifetch"));
     });
 
     it("ESM and CommonJS TypeScript compile (NodeNext, strict) and create a session with each provider", async () => {
       await tsc(facade);
-      const urls = [complycubeMock.baseUrl, verifaMock.baseUrl];
+      const urls = mocks.map((mock) => mock.baseUrl);
       const runs = [
         [NODE_24, "dist/main.js"],
         [NODE_24, "dist/main.cjs"],
@@ -347,7 +375,7 @@ describe.skipIf(!HAS_FACADE)(
       for (const [node, file] of runs) {
         const output = printedJson((await facade.run(node, [file, ...urls])).stdout);
         const sessions = output.sessions as { provider: string; id: string; url: string }[];
-        expect(sessions.map((session) => session.provider)).toEqual(["verifa", "complycube"]);
+        expect(sessions.map((session) => session.provider)).toEqual(FACADE_PROVIDERS);
         for (const session of sessions) expect(new URL(session.url).protocol).toBe("https:");
       }
     });

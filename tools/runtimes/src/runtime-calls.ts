@@ -1,101 +1,68 @@
-// The calls every runtime makes: each provider's main create method, a signed Veriff read (WebCrypto
-// HMAC), and one session through the `verifetch` facade, against the Prism mock of each spec. The
-// packages are imported by name, so they resolve to their built `dist/` exactly as a user's would.
-// This file is runtime-neutral: it uses nothing but the packages and web APIs.
-import { createArgyle } from "@verifetch/argyle";
-import { createArgylePartners } from "@verifetch/argyle-partners";
-import { createComplyCube } from "@verifetch/complycube";
-import { createEarthId } from "@verifetch/earthid";
-import { createVerifa, verifaSessions } from "@verifetch/verifa";
-import { createVeriff } from "@verifetch/veriff";
-import { createVerifetch } from "verifetch";
+// The calls every runtime makes, for every provider package of the registry (`pnpm codegen` writes
+// it from specs/): the client's create-session call with the spec's documented request example, its
+// first outcome read (Veriff's is HMAC-signed with WebCrypto), and one session through the
+// `verifetch` facade, against the Prism mock of each spec. The packages are imported by name, so they
+// resolve to their built `dist/` exactly as a user's would. This file is runtime-neutral: it uses
+// nothing but the packages and web APIs.
+import { type AnySessionProvider, createVerifetch } from "verifetch";
+import { exampleSessionInput, mockClientOptions } from "../../../packages/cli/src/cli-provider-registry.ts";
+import { PROVIDERS, type RegistryEntry } from "../../../packages/cli/src/generated/providers.ts";
 
-/** Specs whose mocks the calls need (`specs/<name>.yaml`). */
-export const RUNTIME_MOCKS = ["complycube", "argyle", "argyle-partners", "verifa", "earthid", "veriff"] as const;
+/** Specs whose mocks the calls need (`specs/<name>.yaml`): one per provider package. */
+export const RUNTIME_MOCKS: readonly string[] = PROVIDERS.map((entry) => entry.name);
 
 /** Base URL of each needed mock, by spec name. */
-export type RuntimeMockUrls = Record<(typeof RUNTIME_MOCKS)[number], string>;
+export type RuntimeMockUrls = Record<string, string>;
 
-/** What one call brought back from the mock (the hosted URL, or the decision's status), or why it failed. */
+/** What one call brought back from the mock (the hosted URL, or what was read), or why it failed. */
 export type RuntimeCallOutcome = { ok: true; value: string } | { ok: false; error: string };
 
-const REDIRECT = "https://app.example/verified";
-const VENDOR_DATA = "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59";
-const VERIFICATION = "018a9bd1-fd71-7a4a-8d0f-2e4e5cfb8d0e";
+/**
+ * Imports every provider package. The entries call it before lifting the module-scope trap: the
+ * registry loads packages on demand, and each must be evaluated while the trap is in place.
+ */
+export async function loadEveryProvider(): Promise<void> {
+  await Promise.all(PROVIDERS.map((entry) => entry.load()));
+}
 
-/** The calls, by the name the test reports them under. Each builds its own client: nothing is shared. */
-function calls(mocks: RuntimeMockUrls): Record<string, () => Promise<string>> {
+/** The names the calls of a provider are reported under. */
+export function runtimeCallNames(name: string, operations: { create: string; outcome: string | undefined }) {
   return {
-    "complycube createFlowSession": async () => {
-      const complycube = createComplyCube({ apiKey: "test_runtime", baseUrl: mocks.complycube });
-      const session = await complycube.createFlowSession({
-        clientId: "5eb04fcd0f3e360008035eb1",
-        checkTypes: ["document_check", "identity_check"],
-        successUrl: REDIRECT,
-        cancelUrl: "https://app.example/cancelled",
-      });
-      return session.redirectUrl;
-    },
-    "argyle createSession": async () => {
-      const argyle = createArgyle({ apiKeyId: "runtime-id", apiKeySecret: "runtime-secret", baseUrl: mocks.argyle });
-      const session = await argyle.createSession({
-        verification: VERIFICATION,
-        configuration: { redirect_url: REDIRECT },
-      });
-      return session.link ?? "(no link)";
-    },
-    "argyle-partners createSession": async () => {
-      const partners = createArgylePartners({
-        apiKeyId: "runtime-id",
-        apiKeySecret: "runtime-secret",
-        baseUrl: mocks["argyle-partners"],
-      });
-      const session = await partners.createSession({
-        verification: VERIFICATION,
-        configuration: { redirect_url: REDIRECT },
-      });
-      return session.link ?? "(no link)";
-    },
-    "verifa createSession": async () => {
-      const verifa = createVerifa({ apiKey: "vk_sandbox_runtime", baseUrl: mocks.verifa });
-      const session = await verifa.createSession({ external_ref: "user_123", country: "GB", redirect_url: REDIRECT });
-      return session.capture_url ?? "(no capture_url)";
-    },
-    "earthid createSession": async () => {
-      const earthid = createEarthId({ apiKey: "runtime-earthid-key", baseUrl: mocks.earthid });
-      const { verification } = await earthid.createSession({
-        verification: { callback: REDIRECT, vendorData: VENDOR_DATA },
-      });
-      return verification?.url ?? "(no url)";
-    },
-    "veriff createSession": async () => {
-      const veriff = createVeriff({
-        apiKey: "runtime-veriff-key",
-        sharedSecret: "runtime-secret",
-        baseUrl: mocks.veriff,
-      });
-      const { verification } = await veriff.createSession({
-        verification: {
-          callback: REDIRECT,
-          person: { firstName: "Ada", lastName: "Lovelace" },
-          vendorData: VENDOR_DATA,
-        },
-      });
-      return verification?.url ?? "(no url)";
-    },
-    "veriff getDecision (HMAC-signed)": async () => {
-      const veriff = createVeriff({
-        apiKey: "runtime-veriff-key",
-        sharedSecret: "runtime-secret",
-        baseUrl: mocks.veriff,
-      });
-      const decision = await veriff.getDecision(VENDOR_DATA);
-      return decision.verification?.status ?? "(no decision)";
-    },
-    "verifetch createSession (facade, verifa)": async () => {
-      const verifa = createVerifa({ apiKey: "vk_sandbox_runtime", baseUrl: mocks.verifa });
-      const vf = createVerifetch({ providers: { verifa: verifaSessions(verifa) } });
-      const session = await vf.createSession("verifa", { reference: "user_123", redirectUrl: REDIRECT, country: "GB" });
+    create: `${name} ${operations.create}`,
+    outcome: operations.outcome === undefined ? undefined : `${name} ${operations.outcome}`,
+    facade: `verifetch createSession (facade, ${name})`,
+  };
+}
+
+/** The first https URL among the fields a created session must carry (`a|b.c`: either `a` or `b.c`). */
+function sessionUrl(raw: unknown, required: readonly string[]): string {
+  for (const path of required.flatMap((field) => field.split("|"))) {
+    const value = path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown> | null)?.[key], raw);
+    if (typeof value === "string" && value.startsWith("https://")) return value;
+  }
+  return `(no https URL in ${required.join(", ")})`;
+}
+
+/** The calls of one provider, by the name the test reports them under. Each builds its own client. */
+async function providerCalls(entry: RegistryEntry, baseUrl: string): Promise<Record<string, () => Promise<string>>> {
+  const module = await entry.load();
+  const { descriptor } = module;
+  const client = () => module.createClient(mockClientOptions(descriptor, baseUrl, "runtime"));
+  const names = runtimeCallNames(entry.name, {
+    create: descriptor.session.create,
+    outcome: module.readOutcome ? descriptor.session.outcome[0] : undefined,
+  });
+  const { readOutcome } = module;
+  return {
+    [names.create]: async () =>
+      sessionUrl(await module.create(client(), entry.requestExample), descriptor.session.required),
+    ...(names.outcome &&
+      readOutcome && { [names.outcome]: async () => JSON.stringify(await readOutcome(client())).slice(0, 60) }),
+    [names.facade]: async () => {
+      const adapter = module.createSessions(client()) as AnySessionProvider;
+      const vf = createVerifetch({ providers: { [entry.name]: adapter } });
+      const input = exampleSessionInput(entry, adapter) as Parameters<typeof vf.createSession>[1];
+      const session = await vf.createSession(entry.name, input);
       return `${session.provider} ${session.url}`;
     },
   };
@@ -109,15 +76,26 @@ function describeError(error: unknown): string {
 
 /** Runs every call (at the same time) and reports each one; never throws. */
 export async function runRuntimeCalls(mocks: RuntimeMockUrls): Promise<Record<string, RuntimeCallOutcome>> {
-  const entries = Object.entries(calls(mocks));
-  const outcomes = await Promise.all(
-    entries.map(async ([name, call]): Promise<[string, RuntimeCallOutcome]> => {
+  const outcomes: Record<string, RuntimeCallOutcome> = {};
+  await Promise.all(
+    PROVIDERS.map(async (entry) => {
+      let calls: Record<string, () => Promise<string>>;
       try {
-        return [name, { ok: true, value: await call() }];
+        calls = await providerCalls(entry, mocks[entry.name] ?? "");
       } catch (error) {
-        return [name, { ok: false, error: describeError(error) }];
+        outcomes[`${entry.name} (loading)`] = { ok: false, error: describeError(error) };
+        return;
       }
+      await Promise.all(
+        Object.entries(calls).map(async ([name, call]) => {
+          try {
+            outcomes[name] = { ok: true, value: await call() };
+          } catch (error) {
+            outcomes[name] = { ok: false, error: describeError(error) };
+          }
+        }),
+      );
     }),
   );
-  return Object.fromEntries(outcomes);
+  return outcomes;
 }

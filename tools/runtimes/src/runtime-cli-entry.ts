@@ -4,8 +4,10 @@
 import "./module-scope-trap.ts";
 
 import { liftModuleScopeTrap } from "./module-scope-trap.ts";
-import { type RuntimeMockUrls, runRuntimeCalls } from "./runtime-calls.ts";
+import { loadEveryProvider, type RuntimeMockUrls, runRuntimeCalls } from "./runtime-calls.ts";
 
+// The provider packages load on demand: evaluate them all while the trap is still in place.
+await loadEveryProvider();
 liftModuleScopeTrap();
 
 const runtime = globalThis as { Deno?: { args: string[] }; process?: { argv: string[] } };
