@@ -2,8 +2,7 @@ import { createHmac } from "node:crypto";
 import { InputValidationError, InvalidResponseError, WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createVerifa } from "./index.ts";
-import { verifaSessions } from "./index.ts";
+import { createVerifa, verifaSessions } from "./index.ts";
 
 const created = {
   id: "session_abc123",

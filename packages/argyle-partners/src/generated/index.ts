@@ -4,5 +4,6 @@
  */
 export * from "./argyle-partners-client.ts";
 export * from "./argyle-partners-descriptor.ts";
+
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

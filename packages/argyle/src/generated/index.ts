@@ -4,5 +4,6 @@
  */
 export * from "./argyle-client.ts";
 export * from "./argyle-descriptor.ts";
+
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

@@ -61,6 +61,79 @@ export interface RegistryEntry {
 /** Every provider package, by spec name. */
 export const PROVIDERS: readonly RegistryEntry[] = [
   {
+    name: "complycube",
+    title: "ComplyCube",
+    packageName: "@verifetch/complycube",
+    sessionCredentials: ["apiKey"],
+    requestExample: {
+      "clientId": "5eb04fcd0f3e360008035eb1",
+      "checkTypes": [
+        "extensive_screening_check",
+        "identity_check",
+        "document_check"
+      ],
+      "successUrl": "https://www.yoursite.com/success",
+      "cancelUrl": "https://www.yoursite.com/cancel",
+      "documentTypes": {
+        "passport": true,
+        "driving_license": false,
+        "residence_permit": true,
+        "national_identity_card": true
+      },
+      "messages": {
+        "intro": {
+          "heading": "Customized header",
+          "message": "Customized message body"
+        },
+        "completion": {
+          "heading": "Customized header",
+          "message": "Customized message body"
+        }
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/complycube");
+      type Client = ReturnType<typeof m.createComplyCube>;
+      return {
+        descriptor: m.complyCubeDescriptor,
+        createClient: (options) => m.createComplyCube(options as Parameters<typeof m.createComplyCube>[0]),
+        createSessions: (client) => m.complyCubeSessions(client as Client),
+        create: (client, body) => (client as Client).createFlowSession(body as Parameters<Client["createFlowSession"]>[0]),
+      };
+    },
+  },
+  {
+    name: "earthid",
+    title: "EarthID",
+    packageName: "@verifetch/earthid",
+    sessionCredentials: ["apiKey"],
+    requestExample: {
+      "verification": {
+        "callback": "https://www.myearth.id/",
+        "person": {
+          "firstName": "John",
+          "lastName": "Smith"
+        },
+        "document": {
+          "type": "PASSPORT",
+          "country": "EE"
+        },
+        "vendorData": "unique id of a user"
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/earthid");
+      type Client = ReturnType<typeof m.createEarthId>;
+      return {
+        descriptor: m.earthIdDescriptor,
+        createClient: (options) => m.createEarthId(options as Parameters<typeof m.createEarthId>[0]),
+        createSessions: (client) => m.earthIdSessions(client as Client),
+        create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
+        readOutcome: (client) => (client as Client).getDecision("a66ad316-19c3-45e1-b592-de6498000000"),
+      };
+    },
+  },
+  {
     name: "verifa",
     title: "Verifa",
     packageName: "@verifetch/verifa",
@@ -84,6 +157,37 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createSessions: (client) => m.verifaSessions(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getSession("session_abc123"),
+      };
+    },
+  },
+  {
+    name: "veriff",
+    title: "Veriff",
+    packageName: "@verifetch/veriff",
+    sessionCredentials: ["apiKey"],
+    requestExample: {
+      "verification": {
+        "callback": "https://www.example.com/verification-done",
+        "person": {
+          "firstName": "John",
+          "lastName": "Smith"
+        },
+        "document": {
+          "type": "PASSPORT",
+          "country": "EE"
+        },
+        "vendorData": "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59"
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/veriff");
+      type Client = ReturnType<typeof m.createVeriff>;
+      return {
+        descriptor: m.veriffDescriptor,
+        createClient: (options) => m.createVeriff(options as Parameters<typeof m.createVeriff>[0]),
+        createSessions: (client) => m.veriffSessions(client as Client),
+        create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
+        readOutcome: (client) => (client as Client).getDecision("12df6045-3846-3e45-946a-14fa6136d78b"),
       };
     },
   },

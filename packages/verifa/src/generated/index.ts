@@ -4,5 +4,6 @@
  */
 export * from "./verifa-client.ts";
 export * from "./verifa-descriptor.ts";
+
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
