@@ -10,7 +10,7 @@ async function collect(pages: Record<string, Page>) {
   );
   const items: number[] = [];
   try {
-    for await (const item of iterateCursorPages(fetchPage, { provider: "acme" })) items.push(item);
+    for await (const item of iterateCursorPages<number>(fetchPage, { provider: "acme" })) items.push(item);
   } catch (error) {
     return { items, fetchPage, error };
   }

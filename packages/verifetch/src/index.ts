@@ -1,11 +1,5 @@
-export type {
-  CreateSessionInput,
-  HostedSession,
-  SessionPerson,
-  SessionProvider,
-  WebhookEvent,
-  WebhookRequest,
-} from "@verifetch/core";
+export type { CreateSessionInput, HostedSession, SessionPerson, WebhookEvent, WebhookRequest } from "@verifetch/core";
+export type { SessionProvider } from "@verifetch/core/session";
 export {
   type AnySessionProvider,
   createVerifetch,

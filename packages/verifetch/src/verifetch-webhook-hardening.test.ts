@@ -3,9 +3,13 @@
 // ConfigurationError before any verification (never a key made by string coercion), the HMAC covers
 // the exact bytes received, and plain-JavaScript misuse is a typed error.
 import { createHmac } from "node:crypto";
-import { argyleSessions, createArgyle, verifyArgyleWebhook } from "@verifetch/argyle";
-import { argylePartnersSessions, createArgylePartners, verifyArgylePartnersWebhook } from "@verifetch/argyle-partners";
-import { complyCubeSessions, createComplyCube, verifyComplyCubeWebhook } from "@verifetch/complycube";
+import { argyleAdapterDescriptor, argyleSessions, createArgyle } from "@verifetch/argyle";
+import {
+  argylePartnersAdapterDescriptor,
+  argylePartnersSessions,
+  createArgylePartners,
+} from "@verifetch/argyle-partners";
+import { complyCubeAdapterDescriptor, complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import {
   ConfigurationError,
   InputValidationError,
@@ -13,9 +17,10 @@ import {
   type WebhookRequest,
   WebhookVerificationError,
 } from "@verifetch/core";
+import { verifyWebhookSignature } from "@verifetch/core/provider";
 import type { SessionProvider } from "@verifetch/core/session";
-import { createVerifa, verifaSessions, verifyVerifaWebhook } from "@verifetch/verifa";
-import { createVeriff, veriffSessions, verifyVeriffWebhook } from "@verifetch/veriff";
+import { createVerifa, verifaAdapterDescriptor, verifaSessions } from "@verifetch/verifa";
+import { createVeriff, veriffAdapterDescriptor, veriffSessions } from "@verifetch/veriff";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createVerifetch } from "./verifetch-create.ts";
 
@@ -36,26 +41,35 @@ const hex = (algorithm: string, secret: string, ...parts: Uint8Array[]) => {
   return hmac.digest("hex");
 };
 const clock = { now: () => NOW };
+/** The signature check every adapter runs, called directly with the scheme its spec states. */
+const direct = async (
+  descriptor: { provider: string; webhook: Parameters<typeof verifyWebhookSignature>[1] },
+  request: WebhookRequest,
+  secret: unknown,
+) => ({
+  provider: descriptor.provider,
+  payload: await verifyWebhookSignature(descriptor.provider, descriptor.webhook, request, secret, NOW),
+});
 
 const schemes: Scheme[] = [
   {
     provider: "complycube",
     sign: (secret, body) => ({ "ComplyCube-Signature": hex("sha256", secret, body) }),
-    verify: (request, secret) => verifyComplyCubeWebhook(request, secret as string),
+    verify: (request, secret) => direct(complyCubeAdapterDescriptor, request, secret),
     adapter: (secret) => complyCubeSessions(createComplyCube({ webhookSecret: secret as string })),
     envVar: "COMPLYCUBE_WEBHOOK_SECRET",
   },
   {
     provider: "argyle",
     sign: (secret, body) => ({ "X-Argyle-Signature": hex("sha512", secret, body) }),
-    verify: (request, secret) => verifyArgyleWebhook(request, secret as string),
+    verify: (request, secret) => direct(argyleAdapterDescriptor, request, secret),
     adapter: (secret) => argyleSessions(createArgyle({ webhookSecret: secret as string })),
     envVar: "ARGYLE_WEBHOOK_SECRET",
   },
   {
     provider: "argyle-partners",
     sign: (secret, body) => ({ "X-Argyle-Signature": hex("sha512", secret, body) }),
-    verify: (request, secret) => verifyArgylePartnersWebhook(request, secret as string),
+    verify: (request, secret) => direct(argylePartnersAdapterDescriptor, request, secret),
     adapter: (secret) => argylePartnersSessions(createArgylePartners({ webhookSecret: secret as string })),
     envVar: "ARGYLE_WEBHOOK_SECRET",
   },
@@ -65,14 +79,14 @@ const schemes: Scheme[] = [
       const t = String(NOW / 1000);
       return { "X-Verifa-Signature": `t=${t},v1=${hex("sha256", secret, new TextEncoder().encode(`${t}.`), body)}` };
     },
-    verify: (request, secret) => verifyVerifaWebhook(request, secret as string, NOW),
+    verify: (request, secret) => direct(verifaAdapterDescriptor, request, secret),
     adapter: (secret) => verifaSessions(createVerifa({ webhookSecret: secret as string, clock })),
     envVar: "VERIFA_WEBHOOK_SECRET",
   },
   {
     provider: "veriff",
     sign: (secret, body) => ({ "X-HMAC-SIGNATURE": hex("sha256", secret, body) }),
-    verify: (request, secret) => verifyVeriffWebhook(request, secret as string),
+    verify: (request, secret) => direct(veriffAdapterDescriptor, request, secret),
     adapter: (secret) => veriffSessions(createVeriff({ sharedSecret: secret as string })),
     envVar: "VERIFF_SHARED_SECRET",
   },
