@@ -62,7 +62,8 @@ const OPTIONS: InputSchema = {
  * ComplyCube's flow session has no id of its own: the HostedSession's `id` is the `clientId`, which
  * check webhooks also carry.
  */
-export const complyCubeSessions = defineSessionAdapter(complyCubeAdapterDescriptor, {
+// Pure: a bundle that never calls the adapter drops it and the validation it carries.
+export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCubeAdapterDescriptor, {
   languages: flowLanguageValues,
   // ComplyCube requires both URLs; inventing defaults would send users somewhere unintended.
   input: { redirectUrl: true, cancelUrl: true, required: ["redirectUrl", "cancelUrl"] },

@@ -26,7 +26,8 @@ export type EarthIdWebhookPayload = VeriffWebhookPayload;
  * Its `verifyWebhook` always rejects with a ConfigurationError: EarthID documents no webhook
  * signature, so a delivery cannot be authenticated (poll `earthid.getDecision(id)` instead).
  */
-export const earthIdSessions = defineSessionAdapter(earthIdAdapterDescriptor, {
+// Pure: a bundle that never calls the adapter drops it and the validation it carries.
+export const earthIdSessions = /* @__PURE__ */ defineSessionAdapter(earthIdAdapterDescriptor, {
   // The create call has no current language field (only a deprecated legacy `lang`).
   languages: null,
   input: VERIFF_SESSION_INPUT,

@@ -35,7 +35,8 @@ const OPTIONS: InputSchema = { properties: { workflowId: text, checks: { type: "
  * The facade adapter of a Verifa client: `createVerifetch({ providers: { verifa: verifaSessions(verifa) } })`.
  * Built apart from the client, so a program that only calls the API does not bundle it.
  */
-export const verifaSessions = defineSessionAdapter(verifaAdapterDescriptor, {
+// Pure: a bundle that never calls the adapter drops it and the validation it carries.
+export const verifaSessions = /* @__PURE__ */ defineSessionAdapter(verifaAdapterDescriptor, {
   // Verifa's create call takes no language, and has no cancel URL nor personal-data fields.
   languages: null,
   input: { reference: true, redirectUrl: true, country: true, metadata: true, idempotencyKey: true },

@@ -20,7 +20,8 @@ import {
  * Webhooks are checked against `X-HMAC-SIGNATURE` with the integration's shared secret
  * (`createVeriff({ sharedSecret })` or `VERIFF_SHARED_SECRET`).
  */
-export const veriffSessions = defineSessionAdapter(veriffAdapterDescriptor, {
+// Pure: a bundle that never calls the adapter drops it and the validation it carries.
+export const veriffSessions = /* @__PURE__ */ defineSessionAdapter(veriffAdapterDescriptor, {
   // Veriff's create call has no current language field (only a deprecated legacy `lang`).
   languages: null,
   input: VERIFF_SESSION_INPUT,

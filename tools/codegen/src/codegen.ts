@@ -80,7 +80,9 @@ export async function renderTypes(rootDir: string, target: SpecTarget): Promise<
     silent: true,
   });
   const body = astToString(ast);
-  return generatedHeader(specRelative(rootDir, target), "openapi-typescript") + (body.endsWith("\n") ? body : `${body}\n`);
+  return (
+    generatedHeader(specRelative(rootDir, target), "openapi-typescript") + (body.endsWith("\n") ? body : `${body}\n`)
+  );
 }
 
 /** A spec whose package folder does not exist yet: it needs `pnpm new-provider <name>` first. */
@@ -104,6 +106,13 @@ export function renderModules(rootDir: string, target: SpecTarget): { path: stri
     ...facts.sharedCode.map((file) => [basename(file), readFileSync(file, "utf8"), file]),
   ].map(([file, content, from]) => ({
     path: join(target.generatedDir, file as string),
-    content: (from ? generatedHeader(relative(rootDir, from as string).split("\\").join("/")) : header) + content,
+    content:
+      (from
+        ? generatedHeader(
+            relative(rootDir, from as string)
+              .split("\\")
+              .join("/"),
+          )
+        : header) + content,
   }));
 }

@@ -66,7 +66,8 @@ function bodyType(facts: ProviderFacts, operation: OperationFacts): string {
 /** Every credential option of the spec's security schemes, each once. */
 function credentials(facts: ProviderFacts): CredentialFacts[] {
   const seen = new Map<string, CredentialFacts>();
-  for (const scheme of facts.schemes) for (const credential of scheme.credentials) seen.set(credential.option, credential);
+  for (const scheme of facts.schemes)
+    for (const credential of scheme.credentials) seen.set(credential.option, credential);
   return [...seen.values()];
 }
 
@@ -90,12 +91,16 @@ function renderMethod(facts: ProviderFacts, operation: OperationFacts): string {
   const params: string[] = operation.pathParameters.map((name) => `${camel(name)}: string`);
   const init: string[] = [];
   if (operation.pathParameters.length > 0) {
-    init.push(`params: { path: { ${operation.pathParameters.map((name) => `${q(name)}: ${camel(name)}`).join(", ")} }${operation.queryParameters.length > 0 ? ", query" : ""} }`);
+    init.push(
+      `params: { path: { ${operation.pathParameters.map((name) => `${q(name)}: ${camel(name)}`).join(", ")} }${operation.queryParameters.length > 0 ? ", query" : ""} }`,
+    );
   } else if (operation.queryParameters.length > 0) {
     init.push("params: { query }");
   }
   if (operation.body) {
-    params.push(operation.body.required ? `body: ${bodyType(facts, operation)}` : `body: ${bodyType(facts, operation)} = {}`);
+    params.push(
+      operation.body.required ? `body: ${bodyType(facts, operation)}` : `body: ${bodyType(facts, operation)} = {}`,
+    );
     init.push("body");
   }
   if (operation.queryParameters.length > 0) {
@@ -137,7 +142,13 @@ export function renderClient(facts: ProviderFacts): string {
   const creds = credentials(facts);
   const signature = facts.schemes.find((scheme) => scheme.type === "signature");
   const primary = facts.schemes.filter((scheme) => scheme.type !== "signature");
-  const coreImports = new Set(["createTransport", "loadSetting", "type OperationCaller", "openApiClientOf", "operationCaller"]);
+  const coreImports = new Set([
+    "createTransport",
+    "loadSetting",
+    "type OperationCaller",
+    "openApiClientOf",
+    "operationCaller",
+  ]);
   const rootImports = new Set(["type CallOptions", "type ProviderClientOptions"]);
   const headerOptions = facts.headers.filter((header) => header.option);
   const webhookSecret = facts.webhook.secret;
@@ -153,7 +164,9 @@ export function renderClient(facts: ProviderFacts): string {
   }
   for (const header of facts.headers) {
     if (header.constant && header.default) {
-      constants.push(`${doc(`Default \`${header.name}\`: ${header.description}`)}export const ${C}_${header.constant} = ${q(header.default)};\n`);
+      constants.push(
+        `${doc(`Default \`${header.name}\`: ${header.description}`)}export const ${C}_${header.constant} = ${q(header.default)};\n`,
+      );
     }
   }
   if (facts.session.ttlSeconds) {
@@ -164,16 +177,24 @@ export function renderClient(facts: ProviderFacts): string {
 
   const options: string[] = [];
   for (const credential of creds) {
-    options.push(`${doc(`${credential.description}. Defaults to \`${credential.envVar}\`, read when a request needs it.`, "  ")}  ${credential.option}?: string | undefined;\n`);
+    options.push(
+      `${doc(`${credential.description}. Defaults to \`${credential.envVar}\`, read when a request needs it.`, "  ")}  ${credential.option}?: string | undefined;\n`,
+    );
   }
   for (const header of headerOptions) {
-    options.push(`${doc(`\`${header.name}\` to send: ${header.description}${header.constant ? ` Defaults to {@link ${C}_${header.constant}}.` : ""}`, "  ")}  ${header.option}?: string | undefined;\n`);
+    options.push(
+      `${doc(`\`${header.name}\` to send: ${header.description}${header.constant ? ` Defaults to {@link ${C}_${header.constant}}.` : ""}`, "  ")}  ${header.option}?: string | undefined;\n`,
+    );
   }
   if (webhookSecret && !secretIsCredential) {
-    options.push(`${doc(`${webhookSecret.description}, for \`${lowerFirst(facts.identifier)}Sessions(client).verifyWebhook\`. Defaults to \`${webhookSecret.envVar}\`, read when a webhook is verified.`, "  ")}  ${webhookSecret.option}?: string | undefined;\n`);
+    options.push(
+      `${doc(`${webhookSecret.description}, for \`${lowerFirst(facts.identifier)}Sessions(client).verifyWebhook\`. Defaults to \`${webhookSecret.envVar}\`, read when a webhook is verified.`, "  ")}  ${webhookSecret.option}?: string | undefined;\n`,
+    );
   }
   if (env.decidedBy === "host") {
-    options.push(`${doc("The environment: `\"sandbox\"` (default: production is never a guess) or `\"live\"`; it picks the host.", "  ")}  environment?: Environment | undefined;\n`);
+    options.push(
+      `${doc('The environment: `"sandbox"` (default: production is never a guess) or `"live"`; it picks the host.', "  ")}  environment?: Environment | undefined;\n`,
+    );
     coreImports.add("resolveHostEnvironment");
   }
 
@@ -209,12 +230,15 @@ export function renderClient(facts: ProviderFacts): string {
     if (scheme.type === "basic") {
       coreImports.add("setBasicAuthorization");
       const [user, password] = scheme.credentials as [CredentialFacts, CredentialFacts];
-      auth.push(`        const basic = setBasicAuthorization(request, this.#${user.option}Value(), this.#${password.option}Value());`);
+      auth.push(
+        `        const basic = setBasicAuthorization(request, this.#${user.option}Value(), this.#${password.option}Value());`,
+      );
       secrets.push("...basic");
     } else {
       const credential = scheme.credentials[0] as CredentialFacts;
       auth.push(`        const ${credential.option} = this.#${credential.option}Value();`);
-      if (prefixCredential?.option === credential.option) auth.push(`        ${names.environment}(${credential.option});`);
+      if (prefixCredential?.option === credential.option)
+        auth.push(`        ${names.environment}(${credential.option});`);
       auth.push(`        request.headers.set(${q(scheme.header)}, ${credential.option});`);
       secrets.push(credential.option);
     }
@@ -286,8 +310,8 @@ import { VERSION } from "./version.ts";
 type Schemas = components["schemas"];
 
 ${renderSchemaAliases(facts)}${queryAliases}${
-    errorBody
-      ? `
+  errorBody
+    ? `
 declare module "@verifetch/core" {
   /** Lets \`isApiError(error, ${q(facts.name)})\` type \`error.body\` as ${errorBody}. */
   interface ProviderErrorBodies {
@@ -295,8 +319,8 @@ declare module "@verifetch/core" {
   }
 }
 `
-      : ""
-  }
+    : ""
+}
 ${doc(`The typed openapi-fetch client for every operation of the ${facts.displayName} spec.`)}export type ${facts.identifier}ApiClient = OpenApiClient<paths, "application/json">;
 
 ${constants.join("\n")}

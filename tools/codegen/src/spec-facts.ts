@@ -212,12 +212,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     "x-verifetch-inferred",
     "x-verifetch-source",
   ],
-  "x-verifetch-session": [
-    "create",
-    "outcome",
-    "outcomeDescription",
-    "required",
-  ],
+  "x-verifetch-session": ["create", "outcome", "outcomeDescription", "required"],
   "x-verifetch-webhook-signature": [
     "evidence",
     "scheme",
@@ -264,14 +259,16 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
   const extension = (value: unknown, kind: string, at: string): Json => {
     const object = asObject(value, `${where} ${at}`);
     const unknown = Object.keys(object).filter((key) => !KNOWN_KEYS[kind]?.includes(key));
-    if (unknown.length > 0) fail(`${at} has unknown key(s) ${unknown.join(", ")} (known: ${KNOWN_KEYS[kind]?.join(", ")})`);
+    if (unknown.length > 0)
+      fail(`${at} has unknown key(s) ${unknown.join(", ")} (known: ${KNOWN_KEYS[kind]?.join(", ")})`);
     return object;
   };
   const credential = (value: unknown, at: string): CredentialFacts => {
     const object = extension(value, "credential", at);
     return {
       option: identifier(object.option, `${at}.option`, fail),
-      envVar: (text(object.env)?.match(/^[A-Z][A-Z0-9_]*$/)?.[0] ?? fail(`${at}.env must be an UPPER_CASE variable`)) as string,
+      envVar: (text(object.env)?.match(/^[A-Z][A-Z0-9_]*$/)?.[0] ??
+        fail(`${at}.env must be an UPPER_CASE variable`)) as string,
       description: text(object.description) ?? fail(`${at}.description is missing`),
     };
   };
@@ -298,8 +295,10 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
         .map((parameter) => String(parameter.name))[0];
       const security = operation.security === undefined ? globalSecurity : securityRequirements(operation.security);
       const query = parameters.filter((parameter) => parameter.in === "query");
-      const requestBody = operation.requestBody === undefined ? undefined : deref(operation.requestBody, `${operationId} requestBody`);
-      const bodySchemaRaw = requestBody && isObject(requestBody.content) ? jsonSchemaOf(requestBody.content) : undefined;
+      const requestBody =
+        operation.requestBody === undefined ? undefined : deref(operation.requestBody, `${operationId} requestBody`);
+      const bodySchemaRaw =
+        requestBody && isObject(requestBody.content) ? jsonSchemaOf(requestBody.content) : undefined;
       const bodySchemaName = refName(bodySchemaRaw);
       const bodySchema = bodySchemaRaw === undefined ? undefined : deref(bodySchemaRaw, `${operationId} body schema`);
       const responses = isObject(operation.responses) ? operation.responses : {};
@@ -314,7 +313,11 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       const pagination =
         operation["x-verifetch-pagination"] === undefined
           ? undefined
-          : extension(operation["x-verifetch-pagination"], "x-verifetch-pagination", `${operationId} x-verifetch-pagination`);
+          : extension(
+              operation["x-verifetch-pagination"],
+              "x-verifetch-pagination",
+              `${operationId} x-verifetch-pagination`,
+            );
       operations.push({
         operationId,
         method: method.toUpperCase(),
@@ -343,8 +346,14 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
                   ),
                 schema: bodySchemaName,
               },
-        responseSchema: successResponse && isObject(successResponse.content) ? refName(jsonSchemaOf(successResponse.content)) : undefined,
-        ttlSeconds: typeof operation["x-verifetch-session-ttl-seconds"] === "number" ? operation["x-verifetch-session-ttl-seconds"] : undefined,
+        responseSchema:
+          successResponse && isObject(successResponse.content)
+            ? refName(jsonSchemaOf(successResponse.content))
+            : undefined,
+        ttlSeconds:
+          typeof operation["x-verifetch-session-ttl-seconds"] === "number"
+            ? operation["x-verifetch-session-ttl-seconds"]
+            : undefined,
         requestExample:
           requestBody && isObject(requestBody.content)
             ? firstExample(requestBody.content["application/json"], deref)
@@ -379,14 +388,19 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
     const at = `securitySchemes.${schemeName}`;
     const credentials = scheme["x-verifetch-credentials"];
     if (!Array.isArray(credentials) || credentials.length === 0) fail(`${at}.x-verifetch-credentials is missing`);
-    const list = (credentials as unknown[]).map((value, index) => credential(value, `${at}.x-verifetch-credentials[${index}]`));
+    const list = (credentials as unknown[]).map((value, index) =>
+      credential(value, `${at}.x-verifetch-credentials[${index}]`),
+    );
     const signatureRaw = scheme["x-verifetch-signature"];
     const signature =
-      signatureRaw === undefined ? undefined : extension(signatureRaw, "x-verifetch-signature", `${at}.x-verifetch-signature`);
+      signatureRaw === undefined
+        ? undefined
+        : extension(signatureRaw, "x-verifetch-signature", `${at}.x-verifetch-signature`);
     const basic = scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic";
     if (basic && list.length !== 2) fail(`${at}: HTTP Basic takes two credentials (username, password)`);
     if (!basic && list.length !== 1) fail(`${at}: a header scheme takes one credential`);
-    if (!basic && (scheme.type !== "apiKey" || scheme.in !== "header")) fail(`${at}: only header API keys and HTTP Basic are supported`);
+    if (!basic && (scheme.type !== "apiKey" || scheme.in !== "header"))
+      fail(`${at}: only header API keys and HTTP Basic are supported`);
     return {
       ...describeScheme(schemeName, scheme),
       type: basic ? "basic" : signature ? "signature" : "header",
@@ -401,9 +415,14 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
   const allCredentials = schemes.flatMap((scheme) => scheme.credentials);
 
   const provider = extension(document["x-verifetch-provider"], "x-verifetch-provider", "x-verifetch-provider");
-  const environments = extension(document["x-verifetch-environments"], "x-verifetch-environments", "x-verifetch-environments");
+  const environments = extension(
+    document["x-verifetch-environments"],
+    "x-verifetch-environments",
+    "x-verifetch-environments",
+  );
   const decidedBy = oneOf(environments.decidedBy, DECIDED_BY, `${where} x-verifetch-environments.decidedBy`);
-  const prefixes = environments.keyPrefixes === undefined ? undefined : asObject(environments.keyPrefixes, `${where} keyPrefixes`);
+  const prefixes =
+    environments.keyPrefixes === undefined ? undefined : asObject(environments.keyPrefixes, `${where} keyPrefixes`);
   const hosts = environments.hosts === undefined ? undefined : asObject(environments.hosts, `${where} hosts`);
   if (decidedBy === "api-key" && (!prefixes || !environments.credential)) {
     fail("x-verifetch-environments: decidedBy api-key needs credential and keyPrefixes");
@@ -414,7 +433,11 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
   }
 
   const session = extension(document["x-verifetch-session"], "x-verifetch-session", "x-verifetch-session");
-  const webhook = extension(document["x-verifetch-webhook-signature"], "x-verifetch-webhook-signature", "x-verifetch-webhook-signature");
+  const webhook = extension(
+    document["x-verifetch-webhook-signature"],
+    "x-verifetch-webhook-signature",
+    "x-verifetch-webhook-signature",
+  );
   const scheme = oneOf(webhook.scheme, SCHEMES, `${where} x-verifetch-webhook-signature.scheme`);
   const unknowns = info["x-verifetch-unknowns"] ?? [];
   if (!Array.isArray(unknowns)) fail("info.x-verifetch-unknowns is not a list");
@@ -446,7 +469,8 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
   const schemaObjects: Json = {};
   for (const file of new Set([specFile, ...referencedFiles(document, specFile)])) {
     const source = file === specFile ? document : asObject(parse(readFileSync(file, "utf8")), file);
-    const fileSchemas = isObject(source.components) && isObject(source.components.schemas) ? source.components.schemas : {};
+    const fileSchemas =
+      isObject(source.components) && isObject(source.components.schemas) ? source.components.schemas : {};
     Object.assign(schemaObjects, fileSchemas);
   }
   const errorSchema = [...errorRefs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
@@ -514,7 +538,9 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       scheme,
       headers: scheme === "none" ? [] : stringList(webhook.headers, "x-verifetch-webhook-signature.headers", fail),
       algorithm:
-        scheme === "none" ? undefined : oneOf(webhook.algorithm, ALGORITHMS, `${where} x-verifetch-webhook-signature.algorithm`),
+        scheme === "none"
+          ? undefined
+          : oneOf(webhook.algorithm, ALGORITHMS, `${where} x-verifetch-webhook-signature.algorithm`),
       toleranceSeconds:
         scheme !== "timestamped-hmac"
           ? undefined
@@ -536,7 +562,8 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       return {
         name: schemaName,
         description: text(schema.description),
-        exclusive: exclusive && stringList(exclusive.properties, `${schemaName} x-verifetch-exclusive.properties`, fail),
+        exclusive:
+          exclusive && stringList(exclusive.properties, `${schemaName} x-verifetch-exclusive.properties`, fail),
       };
     }),
     unknowns: unknowns as string[],
@@ -552,7 +579,8 @@ function referencedFiles(document: unknown, file: string): string[] {
   const walk = (node: unknown) => {
     if (Array.isArray(node)) node.forEach(walk);
     else if (isObject(node)) {
-      if (typeof node.$ref === "string" && !node.$ref.startsWith("#")) files.push(resolve(dirname(file), node.$ref.split("#")[0] ?? ""));
+      if (typeof node.$ref === "string" && !node.$ref.startsWith("#"))
+        files.push(resolve(dirname(file), node.$ref.split("#")[0] ?? ""));
       Object.values(node).forEach(walk);
     }
   };
@@ -577,7 +605,9 @@ function jsonSchemaOf(content: Json): unknown {
 }
 
 function refName(schema: unknown): string | undefined {
-  return isObject(schema) && typeof schema.$ref === "string" ? schema.$ref.match(/#\/components\/schemas\/([^/]+)$/)?.[1] : undefined;
+  return isObject(schema) && typeof schema.$ref === "string"
+    ? schema.$ref.match(/#\/components\/schemas\/([^/]+)$/)?.[1]
+    : undefined;
 }
 
 function identifier(value: unknown, at: string, fail: (message: string) => never): string {

@@ -91,7 +91,8 @@ type Created = Awaited<ReturnType<${id}[${JSON.stringify(create.operationId)}]>>
 /**
  * The facade adapter of a ${facts.displayName} client: \`createVerifetch({ providers: { ${JSON.stringify(facts.name)}: ${camel}Sessions(client) } })\`.
  */
-export const ${camel}Sessions = defineSessionAdapter(${camel}AdapterDescriptor, {
+// Pure: a bundle that never calls the adapter drops it and the validation it carries.
+export const ${camel}Sessions = /* @__PURE__ */ defineSessionAdapter(${camel}AdapterDescriptor, {
   // The languages its hosted flow offers (lowercase ISO 639-1), or null when the request takes none.
   languages: TODO,
   // The shared fields its request carries (the others are reported as unsent), and the ones it requires.

@@ -89,7 +89,9 @@ describe("new-provider scaffold", () => {
 
   it("writes the sessions skeleton on defineSessionAdapter, with its holes as type errors", () => {
     const sessions = files["src/acme-id-sessions.ts"] ?? "";
-    expect(sessions).toContain("export const acmeIdSessions = defineSessionAdapter(acmeIdAdapterDescriptor, {");
+    expect(sessions).toContain(
+      "export const acmeIdSessions = /* @__PURE__ */ defineSessionAdapter(acmeIdAdapterDescriptor, {",
+    );
     expect(sessions).toContain("client.createSession(TODO, call)");
     expect(sessions).toContain("A created session must carry `id`, `url`");
     expect(sessions).toContain('sandbox: client.environment === "sandbox"');
