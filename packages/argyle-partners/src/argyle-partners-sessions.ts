@@ -1,29 +1,16 @@
+// Argyle Partners' truth for the `verifetch` facade: its options, how the unified input becomes a
+// session body, its answer a HostedSession, its webhook a WebhookEvent. The webhook scheme (hex
+// HMAC-SHA512 of the raw body in `X-Argyle-Signature`, inferred for partner webhooks from the
+// Verifications API) comes from the descriptor.
+import { InputValidationError, WebhookVerificationError } from "@verifetch/core";
+import { defineSessionAdapter, INPUT_FORMATS, type InputSchema, isRecord } from "@verifetch/core/provider";
 import {
-  type CreateSessionInput,
-  type HostedSession,
-  InputValidationError,
-  type UnsentField,
-  type WebhookEvent,
-  type WebhookRequest,
-} from "@verifetch/core";
-import {
-  checkOptionRecord,
-  isRecord,
-  loadSetting,
-  sessionSettingsOf,
-  validateSessionInput,
-} from "@verifetch/core/provider";
-import { SESSION_PROVIDER_SPECIFICATION_VERSION, type SessionProvider } from "@verifetch/core/session";
-import {
-  ARGYLE_PARTNERS_SESSION_TTL_MS,
   type ArgylePartners,
-  type CreateSessionRequest,
-  type Session,
-} from "./argyle-partners-client.ts";
-import { type ArgylePartnersWebhookPayload, verifyArgylePartnersWebhook } from "./argyle-partners-webhook.ts";
-import { partnerSessionCreateConfigurationLanguageValues } from "./generated/openapi.ts";
-
-type SessionConfiguration = NonNullable<CreateSessionRequest["configuration"]>;
+  argylePartnersAdapterDescriptor,
+  type PartnerSession,
+  type PartnerSessionCreateConfiguration,
+  partnerSessionCreateConfigurationLanguageValues,
+} from "./generated/index.ts";
 
 /** Argyle Partners-only options of the unified `createSession` (`providerOptions["argyle-partners"]`). */
 export interface ArgylePartnersSessionOptions {
@@ -41,143 +28,124 @@ export interface ArgylePartnersSessionOptions {
   singleUseUrl?: boolean | undefined;
 }
 
+/**
+ * An Argyle Partners webhook delivery: `{ event, name, data }`. `verifications.updated` carries the
+ * `user`, `client` and `verification` ids, plus the verification itself in `resource` when the
+ * subscription asked for it (`config.include_resource`); `verifications.creation_failed` carries
+ * `user`, `client` and a `context` describing the failed order.
+ */
+export interface ArgylePartnersWebhookPayload {
+  /** The event: `"verifications.updated"` or `"verifications.creation_failed"`. */
+  event: string;
+  /** The name given to the subscription. */
+  name?: string;
+  data?: {
+    user?: string;
+    /** The partner's client the verification belongs to. */
+    client?: string;
+    verification?: string;
+    resource?: {
+      id?: string;
+      external_id?: string | null;
+      status?: { state?: string; code?: string; [key: string]: unknown };
+      [key: string]: unknown;
+    };
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
 const FIELD = "providerOptions.argyle-partners";
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const OPTION_KEYS = ["verification", "experience", "flowId", "items", "mobileApp", "singleUseUrl"];
+const text = { type: "string", minLength: 1 } as const;
+const flag = { type: "boolean" } as const;
+const OPTIONS: InputSchema = {
+  properties: {
+    // Checked in `check` below, with a message that says where the id comes from.
+    verification: {},
+    experience: { type: "string", format: "uuid" },
+    flowId: text,
+    items: { type: "array", items: text },
+    mobileApp: flag,
+    singleUseUrl: flag,
+  },
+};
+const isUuid = INPUT_FORMATS.uuid?.[0] as (value: string) => boolean;
+const textOrNull = (value: unknown) => (typeof value === "string" ? value : null);
 
 /**
- * The facade adapter of an Argyle Partners client (`argylePartnersSessions(argylePartners)`). Argyle sessions have
- * no id of their own: the HostedSession's `id` is the verification id, which
- * `verifications.updated` webhooks carry.
+ * The facade adapter of an Argyle Partners client:
+ * `createVerifetch({ providers: { "argyle-partners": argylePartnersSessions(client) } })`. Argyle
+ * sessions have no id of their own: the HostedSession's `id` is the verification id, which
+ * `verifications.updated` webhooks carry. Built apart from the client, so a program that only
+ * calls the API does not bundle it.
  */
-export class ArgylePartnersSessions
-  implements SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, Session, ArgylePartnersWebhookPayload>
-{
-  readonly specificationVersion = SESSION_PROVIDER_SPECIFICATION_VERSION;
-  readonly provider = "argyle-partners" as const;
-  /** Link's display languages (payroll only), lower-cased: `en`, `es`, `ru`, `zh`. */
-  readonly languages: readonly string[] = partnerSessionCreateConfigurationLanguageValues.map((language) =>
-    language.toLowerCase(),
-  );
-  /** No shared field is required. */
-  readonly requiredFields = [] as const;
-  readonly #argyle: ArgylePartners;
-  readonly #webhookSecret: string | undefined;
-  readonly #now: () => number;
-
-  constructor(argyle: ArgylePartners, webhookSecret: string | undefined, now: () => number = Date.now) {
-    this.#argyle = argyle;
-    this.#webhookSecret = webhookSecret;
-    this.#now = now;
-  }
-
-  validate(input: CreateSessionInput<{ "argyle-partners"?: ArgylePartnersSessionOptions }>): UnsentField[] {
-    // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
-    const unsent = validateSessionInput(input, {
-      provider: "Argyle Partners",
-      languages: this.languages,
-      redirectUrl: true,
-    });
-    const options: unknown = input.providerOptions?.["argyle-partners"];
-    if (!isRecord(options)) {
+export const argylePartnersSessions = defineSessionAdapter(argylePartnersAdapterDescriptor, {
+  // Link's display languages (payroll only), which Argyle writes in upper case.
+  languages: partnerSessionCreateConfigurationLanguageValues.map((language) => language.toLowerCase()),
+  // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
+  input: { redirectUrl: true },
+  options: OPTIONS,
+  check(input) {
+    const verification = (input.providerOptions?.["argyle-partners"] as Record<string, unknown> | undefined)
+      ?.verification;
+    if (verification === undefined) {
       throw new InputValidationError(
         `${FIELD}.verification`,
         "is required: the id of a verification created with createVerification",
       );
     }
-    const record = checkOptionRecord(options, FIELD, OPTION_KEYS);
-    if (typeof record.verification !== "string" || !UUID.test(record.verification)) {
+    if (typeof verification !== "string" || !isUuid(verification)) {
       throw new InputValidationError(
         `${FIELD}.verification`,
         "must be the uuid of a verification created with createVerification",
       );
     }
-    if (record.experience !== undefined && (typeof record.experience !== "string" || !UUID.test(record.experience))) {
-      throw new InputValidationError(`${FIELD}.experience`, "must be a uuid (a banking experience customization id)");
-    }
-    if (record.flowId !== undefined && (typeof record.flowId !== "string" || record.flowId.trim() === "")) {
-      throw new InputValidationError(`${FIELD}.flowId`, "must be a non-empty string");
-    }
-    if (
-      record.items !== undefined &&
-      (!Array.isArray(record.items) || record.items.some((item) => typeof item !== "string" || item === ""))
-    ) {
-      throw new InputValidationError(`${FIELD}.items`, "must be a list of Item ids such as item_000000001");
-    }
-    for (const key of ["mobileApp", "singleUseUrl"]) {
-      if (record[key] !== undefined && typeof record[key] !== "boolean") {
-        throw new InputValidationError(`${FIELD}.${key}`, "must be a boolean");
-      }
-    }
-    return unsent;
-  }
-
-  async createSession(
-    input: CreateSessionInput<{ "argyle-partners"?: ArgylePartnersSessionOptions }>,
-  ): Promise<HostedSession<"argyle-partners", Session>> {
-    const unsentFields = this.validate(input);
-    const options = input.providerOptions?.["argyle-partners"] as ArgylePartnersSessionOptions;
-    const configuration: SessionConfiguration = {
+  },
+  create: (argyle: ArgylePartners, input, options: ArgylePartnersSessionOptions | undefined, call, unsent) => {
+    const { verification, experience, flowId, items, mobileApp, singleUseUrl } =
+      options as ArgylePartnersSessionOptions;
+    const configuration: PartnerSessionCreateConfiguration = {
       ...(input.redirectUrl !== undefined && { redirect_url: input.redirectUrl }),
       ...(input.language !== undefined &&
-        !unsentFields.some((entry) => entry.field === "language") && {
-          language: input.language?.toUpperCase() as NonNullable<SessionConfiguration["language"]>,
+        !unsent.some((entry) => entry.field === "language") && {
+          language: input.language.toUpperCase() as NonNullable<PartnerSessionCreateConfiguration["language"]>,
         }),
-      ...(options.experience !== undefined && { experience: options.experience }),
-      ...(options.flowId !== undefined && { flow_id: options.flowId }),
-      ...(options.items !== undefined && { items: options.items }),
-      ...(options.mobileApp !== undefined && { mobile_app: options.mobileApp }),
-      ...(options.singleUseUrl !== undefined && { single_use_url: options.singleUseUrl }),
+      ...(experience !== undefined && { experience }),
+      ...(flowId !== undefined && { flow_id: flowId }),
+      ...(items !== undefined && { items }),
+      ...(mobileApp !== undefined && { mobile_app: mobileApp }),
+      ...(singleUseUrl !== undefined && { single_use_url: singleUseUrl }),
     };
-    // Taken before the request: the link's hour starts when Argyle creates the session, so this
-    // never reports a link as valid after it has expired.
-    const requestedAt = this.#now();
-    const raw = await this.#argyle.createSession(
-      {
-        verification: options.verification,
-        ...(Object.keys(configuration).length > 0 && { configuration }),
-      },
-      {
-        ...(input.signal !== undefined && { signal: input.signal }),
-      },
+    return argyle.createSession(
+      { verification, ...(Object.keys(configuration).length > 0 && { configuration }) },
+      { signal: call.signal },
     );
+  },
+  session: (raw: PartnerSession, argyle, _input, options) => ({
+    // Argyle sessions have no id of their own; the verification is what webhooks report on.
+    id: (options as ArgylePartnersSessionOptions).verification,
+    // createSession refused an answer without a link or banking.link (InvalidResponseError).
+    url: (raw.link ?? raw.banking?.link) as string,
+    status: "created",
+    sandbox: argyle.environment === "sandbox",
+  }),
+  event: (payload) => {
+    const event = payload as ArgylePartnersWebhookPayload;
+    if (!isRecord(event) || typeof event.event !== "string") {
+      throw new WebhookVerificationError("argyle-partners", "the body has no `event`");
+    }
+    const data = isRecord(event.data) ? event.data : undefined;
+    const resource = isRecord(data?.resource) ? data.resource : undefined;
+    const status = isRecord(resource?.status) ? resource.status : undefined;
     return {
-      provider: "argyle-partners",
-      // Argyle sessions have no id of their own; the verification is what webhooks report on.
-      id: options.verification,
-      // createSession refused a response without a link (InvalidResponseError, credentials redacted).
-      url: (raw.link ?? raw.banking?.link) as string,
-      // Argyle documents that session links expire after one hour.
-      expiresAt: new Date(requestedAt + ARGYLE_PARTNERS_SESSION_TTL_MS),
-      sandbox: this.#argyle.environment === "sandbox",
-      status: "created",
-      raw,
-      unsentFields,
+      type: event.event,
+      sessionId: textOrNull(data?.verification),
+      reference: textOrNull(resource?.external_id),
+      status: textOrNull(status?.state),
+      raw: event,
     };
-  }
+  },
+});
 
-  /**
-   * Verifies `X-Argyle-Signature` with the subscription secret (`webhookSecret` or
-   * `ARGYLE_WEBHOOK_SECRET`). The scheme is inferred for partner webhooks (documented for the
-   * Verifications API only).
-   */
-  async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<"argyle-partners", ArgylePartnersWebhookPayload>> {
-    const secret = loadSetting({
-      value: this.#webhookSecret,
-      option: "webhookSecret",
-      envVar: "ARGYLE_WEBHOOK_SECRET",
-      description: "Argyle Partners webhook secret",
-    });
-    return verifyArgylePartnersWebhook(request, secret);
-  }
-}
-
-/**
- * The `verifetch` facade adapter of a ArgylePartners client:
- * `createVerifetch({ providers: { "argyle-partners": argylePartnersSessions(client) } })`. Built apart from the client so a
- * program that only calls the API does not bundle the adapter, its validation and webhook code.
- */
-export function argylePartnersSessions(client: ArgylePartners): ArgylePartnersSessions {
-  const settings = sessionSettingsOf(client);
-  return new ArgylePartnersSessions(client, settings.webhookSecret, settings.now);
-}
+/** The adapter `argylePartnersSessions(client)` returns. */
+export type ArgylePartnersSessions = ReturnType<typeof argylePartnersSessions>;
