@@ -1,23 +1,22 @@
-import { type ApiError, type HostedSession, isApiError, type WebhookEvent } from "@verifetch/core";
+import { type ApiError, type Environment, type HostedSession, isApiError, type WebhookEvent } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
 import { describe, expectTypeOf, it } from "vitest";
-import { argylePartnersSessions } from "./argyle-partners-sessions.ts";
 import {
   ARGYLE_PARTNERS_HOSTS,
   type ArgylePartners,
   type ArgylePartnersApiClient,
-  type ArgylePartnersEnvironment,
   type ArgylePartnersErrorBody,
   type ArgylePartnersSessionOptions,
   type ArgylePartnersSessions,
   type ArgylePartnersWebhookPayload,
   argylePartnersApiClient,
-  type CreateUserResponse,
-  type CreateVerificationRequest,
+  argylePartnersSessions,
   createArgylePartners,
-  type Session,
-  type Verification,
-  type VerificationListPage,
+  type PartnerCreateUserResponse,
+  type PartnerSession,
+  type PartnerVerification,
+  type PartnerVerificationCreateRequest,
+  type PartnerVerificationListResponse,
 } from "./index.ts";
 
 const partners = createArgylePartners({ apiKeyId: "id", apiKeySecret: "secret" });
@@ -26,27 +25,33 @@ const verification = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
 describe("@verifetch/argyle-partners types", () => {
   it("returns the spec's types from the convenience methods, all fields optional as Argyle documents", () => {
     expectTypeOf(createArgylePartners).returns.toEqualTypeOf<ArgylePartners>();
-    expectTypeOf(partners.createSession).returns.resolves.toEqualTypeOf<Session>();
-    expectTypeOf<Session["link"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf(partners.createUser).returns.resolves.toEqualTypeOf<CreateUserResponse>();
-    expectTypeOf(partners.getVerification).returns.resolves.toEqualTypeOf<Verification>();
-    expectTypeOf<Verification["client"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf(partners.listVerifications).returns.resolves.toEqualTypeOf<VerificationListPage>();
-    expectTypeOf(partners.iterateVerifications).returns.toEqualTypeOf<AsyncGenerator<Verification, void, undefined>>();
-    expectTypeOf(partners.environment).toEqualTypeOf<ArgylePartnersEnvironment>();
-    expectTypeOf<ArgylePartnersEnvironment>().toEqualTypeOf<"sandbox" | "live">();
+    expectTypeOf(partners.createSession).returns.resolves.toEqualTypeOf<PartnerSession>();
+    expectTypeOf<PartnerSession["link"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(partners.createUser).returns.resolves.toEqualTypeOf<PartnerCreateUserResponse>();
+    expectTypeOf(partners.getVerification).returns.resolves.toEqualTypeOf<PartnerVerification>();
+    expectTypeOf<PartnerVerification["client"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(partners.listVerifications).returns.resolves.toEqualTypeOf<PartnerVerificationListResponse>();
+    expectTypeOf(partners.iterateVerifications).returns.toEqualTypeOf<
+      AsyncGenerator<PartnerVerification, void, undefined>
+    >();
+    expectTypeOf(partners.environment).toEqualTypeOf<Environment>();
+    expectTypeOf<Environment>().toEqualTypeOf<"sandbox" | "live">();
     expectTypeOf(ARGYLE_PARTNERS_HOSTS.sandbox).toEqualTypeOf<"https://api-sandbox.argyle.com">();
   });
 
   it("requires `client` where partner objects are client-scoped", () => {
-    expectTypeOf({ client: "c", user: "u", report: { type: "voie" as const } }).toExtend<CreateVerificationRequest>();
+    expectTypeOf({
+      client: "c",
+      user: "u",
+      report: { type: "voie" as const },
+    }).toExtend<PartnerVerificationCreateRequest>();
     // @ts-expect-error `client` is required on a partner user
     partners.createUser({ first_name: "Jane" });
     // @ts-expect-error `client` is required on a partner verification order
     partners.createVerification({ user: "u", report: { type: "voie" } });
     // The Partners Verifications Guide's banking form: `client`, `verification` and `banking`.
     partners.createSession({ verification, client: "c", banking: { single_use_url: false, redirect_url: null } });
-    expectTypeOf<NonNullable<Session["banking"]>["link"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<NonNullable<PartnerSession["banking"]>["link"]>().toEqualTypeOf<string | undefined>();
     // @ts-expect-error the banking link is in the response, not the request
     partners.createSession({ verification, banking: { link: "https://connect2.finicity.com" } });
     // @ts-expect-error "vox" is not a report type
@@ -64,7 +69,7 @@ describe("@verifetch/argyle-partners types", () => {
       expectTypeOf(result.error).toEqualTypeOf<ArgylePartnersErrorBody>();
       expectTypeOf<ArgylePartnersErrorBody>().toEqualTypeOf<{ detail?: string }>();
     } else {
-      expectTypeOf(result.data).toEqualTypeOf<Session>();
+      expectTypeOf(result.data).toEqualTypeOf<PartnerSession>();
     }
     // @ts-expect-error the Partners API has no /v2/sessions (that is the Verifications API)
     argylePartnersApiClient(partners).POST("/v2/sessions", { body: { verification } });
@@ -77,11 +82,11 @@ describe("@verifetch/argyle-partners types", () => {
   it("types the facade adapter (argylePartnersSessions(argylePartners))", () => {
     expectTypeOf(argylePartnersSessions(partners)).toEqualTypeOf<ArgylePartnersSessions>();
     expectTypeOf(argylePartnersSessions(partners)).toExtend<
-      SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, Session, ArgylePartnersWebhookPayload>
+      SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, PartnerSession, ArgylePartnersWebhookPayload>
     >();
     expectTypeOf(argylePartnersSessions(partners).provider).toEqualTypeOf<"argyle-partners">();
     expectTypeOf(argylePartnersSessions(partners).createSession).returns.resolves.toEqualTypeOf<
-      HostedSession<"argyle-partners", Session>
+      HostedSession<"argyle-partners", PartnerSession>
     >();
     expectTypeOf(argylePartnersSessions(partners).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"argyle-partners", ArgylePartnersWebhookPayload>

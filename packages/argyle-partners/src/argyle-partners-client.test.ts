@@ -8,13 +8,13 @@ import {
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  ARGYLE_PARTNERS_HOSTS,
   ARGYLE_PARTNERS_SESSION_TTL_MS,
   type ArgylePartners,
   type ArgylePartnersOptions,
   argylePartnersApiClient,
   createArgylePartners,
-} from "./argyle-partners-client.ts";
-import { ARGYLE_PARTNERS_HOSTS } from "./argyle-partners-environment.ts";
+} from "./index.ts";
 
 const credentials = { apiKeyId: "key_id_123", apiKeySecret: "s3cr3t" };
 const clientId = "39096494-45c8-4fd8-9454-3d1cb2d62db7";

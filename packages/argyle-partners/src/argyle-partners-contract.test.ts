@@ -10,10 +10,10 @@ import {
 } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import {
-  type CreateSessionRequest,
-  type CreateVerificationRequest,
   createArgylePartners,
-} from "./argyle-partners-client.ts";
+  type PartnerSessionCreateRequest,
+  type PartnerVerificationCreateRequest,
+} from "./index.ts";
 
 const baseUrl = mockBaseUrl("argyle-partners");
 const partners = createArgylePartners({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl });
@@ -21,7 +21,7 @@ const partners = createArgylePartners({ apiKeyId: "contract_id", apiKeySecret: "
 const clientId = "39096494-45c8-4fd8-9454-3d1cb2d62db7";
 const userId = "018051aa-f7a9-a0db-2f38-6cfa325e9d69";
 const verificationId = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
-const bankingSession: CreateSessionRequest = {
+const bankingSession: PartnerSessionCreateRequest = {
   verification: verificationId,
   configuration: {
     experience: "97f1eccb-241d-4052-8409-fab9e27a589b",
@@ -29,7 +29,11 @@ const bankingSession: CreateSessionRequest = {
     redirect_url: "https://your-application.com/return",
   },
 };
-const payrollVerification: CreateVerificationRequest = { client: clientId, user: userId, report: { type: "voie" } };
+const payrollVerification: PartnerVerificationCreateRequest = {
+  client: clientId,
+  user: userId,
+  report: { type: "voie" },
+};
 
 const calls = {
   createSession: (call) => partners.createSession(bankingSession, call),
@@ -102,7 +106,7 @@ describe("Argyle Partners contract (Prism)", () => {
   // The spec declares no 422, so Prism answers an invalid request with the declared 400 and lists
   // what broke the spec in the sl-violations header.
   it("an invalid request is rejected by the spec (a verification order without `client`)", async () => {
-    const invalid = { user: userId, report: { type: "voie" } } as unknown as CreateVerificationRequest;
+    const invalid = { user: userId, report: { type: "voie" } } as unknown as PartnerVerificationCreateRequest;
     const error = await partners.createVerification(invalid).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as ApiError).headers.get("sl-violations")).toContain("client");

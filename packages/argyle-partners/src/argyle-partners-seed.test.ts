@@ -2,8 +2,7 @@
 // mock of specs/argyle-partners.yaml, and the client must hand back its example response unchanged.
 import { describe, expect, it } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import type { CreateSessionRequest, Session } from "./argyle-partners-client.ts";
-import { createArgylePartners } from "./argyle-partners-client.ts";
+import { createArgylePartners, type PartnerSession, type PartnerSessionCreateRequest } from "./index.ts";
 
 // The example request and response of seed /work/shared/seeds/001_99d3a766102f7422.txt (Argyle
 // Partners API "Create a session", `POST /partners/v2/sessions`), copied verbatim from its curl
@@ -15,7 +14,7 @@ import { createArgylePartners } from "./argyle-partners-client.ts";
 // - the `link` ends in `?...`: the docs elide the query string themselves; kept verbatim.
 
 /** Seed 001, the request body. */
-export const seedRequest = {
+const seedRequest = {
   verification: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
   configuration: {
     redirect_url: "https://your-application.com/return",
@@ -24,10 +23,10 @@ export const seedRequest = {
     language: "EN",
     mobile_app: true,
   },
-} satisfies CreateSessionRequest;
+} satisfies PartnerSessionCreateRequest;
 
 /** Seed 001, the 200 response body. */
-export const seedResponse = {
+const seedResponse = {
   verification: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
   configuration: {
     experience: null,
@@ -40,7 +39,7 @@ export const seedResponse = {
   },
   link: "https://connect.argyle.com/?...",
   data_source: "payroll",
-} satisfies Session;
+} satisfies PartnerSession;
 
 describe("Argyle Partners seed 001 (Prism)", () => {
   it("the example request is accepted and the example response comes back", async () => {

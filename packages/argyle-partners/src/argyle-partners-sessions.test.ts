@@ -8,9 +8,13 @@ import {
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type ArgylePartnersOptions, createArgylePartners } from "./argyle-partners-client.ts";
-import type { ArgylePartnersSessionOptions } from "./argyle-partners-sessions.ts";
-import { type ArgylePartnersSessions, argylePartnersSessions } from "./argyle-partners-sessions.ts";
+import {
+  type ArgylePartnersOptions,
+  type ArgylePartnersSessionOptions,
+  type ArgylePartnersSessions,
+  argylePartnersSessions,
+  createArgylePartners,
+} from "./index.ts";
 
 const credentials = { apiKeyId: "key_id_123", apiKeySecret: "s3cr3t" };
 const verification = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";

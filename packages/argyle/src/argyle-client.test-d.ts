@@ -1,23 +1,22 @@
-import { type ApiError, type HostedSession, isApiError, type WebhookEvent } from "@verifetch/core";
+import { type ApiError, type Environment, type HostedSession, isApiError, type WebhookEvent } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
 import { describe, expectTypeOf, it } from "vitest";
-import { argyleSessions } from "./argyle-sessions.ts";
 import {
   ARGYLE_HOSTS,
   type Argyle,
   type ArgyleApiClient,
-  type ArgyleEnvironment,
   type ArgyleErrorBody,
   type ArgyleSessionOptions,
   type ArgyleSessions,
   type ArgyleWebhookPayload,
   argyleApiClient,
-  type CreateSessionRequest,
-  type CreateUserResponse,
+  argyleSessions,
+  type ClientCreateUserResponse,
+  type ClientSession,
+  type ClientSessionCreateRequest,
+  type ClientVerification,
+  type ClientVerificationListResponse,
   createArgyle,
-  type Session,
-  type Verification,
-  type VerificationListPage,
 } from "./index.ts";
 
 const argyle = createArgyle({ apiKeyId: "id", apiKeySecret: "secret" });
@@ -26,19 +25,21 @@ const verification = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
 describe("@verifetch/argyle types", () => {
   it("returns the spec's types from the convenience methods, all fields optional as Argyle documents", () => {
     expectTypeOf(createArgyle).returns.toEqualTypeOf<Argyle>();
-    expectTypeOf(argyle.createSession).returns.resolves.toEqualTypeOf<Session>();
-    expectTypeOf<Session["link"]>().toEqualTypeOf<string | undefined>();
-    expectTypeOf(argyle.createUser).returns.resolves.toEqualTypeOf<CreateUserResponse>();
-    expectTypeOf(argyle.getVerification).returns.resolves.toEqualTypeOf<Verification>();
-    expectTypeOf(argyle.listVerifications).returns.resolves.toEqualTypeOf<VerificationListPage>();
-    expectTypeOf(argyle.iterateVerifications).returns.toEqualTypeOf<AsyncGenerator<Verification, void, undefined>>();
-    expectTypeOf(argyle.environment).toEqualTypeOf<ArgyleEnvironment>();
-    expectTypeOf<ArgyleEnvironment>().toEqualTypeOf<"sandbox" | "live">();
+    expectTypeOf(argyle.createSession).returns.resolves.toEqualTypeOf<ClientSession>();
+    expectTypeOf<ClientSession["link"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf(argyle.createUser).returns.resolves.toEqualTypeOf<ClientCreateUserResponse>();
+    expectTypeOf(argyle.getVerification).returns.resolves.toEqualTypeOf<ClientVerification>();
+    expectTypeOf(argyle.listVerifications).returns.resolves.toEqualTypeOf<ClientVerificationListResponse>();
+    expectTypeOf(argyle.iterateVerifications).returns.toEqualTypeOf<
+      AsyncGenerator<ClientVerification, void, undefined>
+    >();
+    expectTypeOf(argyle.environment).toEqualTypeOf<Environment>();
+    expectTypeOf<Environment>().toEqualTypeOf<"sandbox" | "live">();
     expectTypeOf(ARGYLE_HOSTS.live).toEqualTypeOf<"https://api.argyle.com">();
   });
 
   it("requires what the spec requires and rejects unknown values", () => {
-    expectTypeOf({ verification }).toExtend<CreateSessionRequest>();
+    expectTypeOf({ verification }).toExtend<ClientSessionCreateRequest>();
     // @ts-expect-error `verification` is required
     argyle.createSession({ configuration: { language: "EN" } });
     // @ts-expect-error "FR" is not a Link language
@@ -62,7 +63,7 @@ describe("@verifetch/argyle types", () => {
       expectTypeOf(result.error).toEqualTypeOf<ArgyleErrorBody>();
       expectTypeOf<ArgyleErrorBody>().toEqualTypeOf<{ detail?: string }>();
     } else {
-      expectTypeOf(result.data).toEqualTypeOf<Session>();
+      expectTypeOf(result.data).toEqualTypeOf<ClientSession>();
     }
     // @ts-expect-error the spec has no such path
     argyleApiClient(argyle).GET("/v2/sessions");
@@ -75,11 +76,11 @@ describe("@verifetch/argyle types", () => {
   it("types the facade adapter (argyleSessions(argyle))", () => {
     expectTypeOf(argyleSessions(argyle)).toEqualTypeOf<ArgyleSessions>();
     expectTypeOf(argyleSessions(argyle)).toExtend<
-      SessionProvider<"argyle", ArgyleSessionOptions, Session, ArgyleWebhookPayload>
+      SessionProvider<"argyle", ArgyleSessionOptions, ClientSession, ArgyleWebhookPayload>
     >();
     expectTypeOf(argyleSessions(argyle).provider).toEqualTypeOf<"argyle">();
     expectTypeOf(argyleSessions(argyle).createSession).returns.resolves.toEqualTypeOf<
-      HostedSession<"argyle", Session>
+      HostedSession<"argyle", ClientSession>
     >();
     expectTypeOf(argyleSessions(argyle).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"argyle", ArgyleWebhookPayload>

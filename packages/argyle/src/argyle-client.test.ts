@@ -9,13 +9,13 @@ import {
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
+  ARGYLE_HOSTS,
   ARGYLE_SESSION_TTL_MS,
   type Argyle,
   type ArgyleOptions,
   argyleApiClient,
   createArgyle,
-} from "./argyle-client.ts";
-import { ARGYLE_HOSTS } from "./argyle-environment.ts";
+} from "./index.ts";
 
 const credentials = { apiKeyId: "key_id_123", apiKeySecret: "s3cr3t" };
 const verificationId = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";

@@ -9,14 +9,14 @@ import {
   SUCCESS,
 } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type CreateSessionRequest, createArgyle } from "./argyle-client.ts";
+import { type ClientSessionCreateRequest, createArgyle } from "./index.ts";
 
 const baseUrl = mockBaseUrl("argyle");
 const argyle = createArgyle({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl });
 
 const verificationId = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";
 const userId = "018051aa-f7a9-a0db-2f38-6cfa325e9d69";
-const bankingSession: CreateSessionRequest = {
+const bankingSession: ClientSessionCreateRequest = {
   verification: verificationId,
   configuration: {
     experience: "97f1eccb-241d-4052-8409-fab9e27a589b",
@@ -122,7 +122,7 @@ describe("Argyle contract (Prism)", () => {
   // The spec declares no 422, so Prism answers an invalid request with the declared 400 and lists
   // what broke the spec in the sl-violations header.
   it("an invalid request is rejected by the spec (verification is not a uuid)", async () => {
-    const invalid = { verification: "not-a-uuid" } as unknown as CreateSessionRequest;
+    const invalid = { verification: "not-a-uuid" } as unknown as ClientSessionCreateRequest;
     const error = await argyle.createSession(invalid).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     expect((error as ApiError).headers.get("sl-violations")).toContain("verification");
@@ -130,7 +130,7 @@ describe("Argyle contract (Prism)", () => {
 
   // Argyle's YAML closes no request object, so the mock must not refuse a field it does not model.
   it("an unknown request field is accepted by the spec (Argyle documents no closed object)", async () => {
-    const extra = { ...bankingSession, client: "39096494-45c8-4fd8-9454-3d1cb2d62db7" } as CreateSessionRequest;
+    const extra = { ...bankingSession, client: "39096494-45c8-4fd8-9454-3d1cb2d62db7" } as ClientSessionCreateRequest;
     const session = await argyle.createSession(extra);
     expect(session.link).toBeTypeOf("string");
   });

@@ -2,8 +2,7 @@
 // specs/argyle.yaml, and the client must hand back its example responses unchanged.
 import { describe, expect, it } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import type { CreateSessionRequest, Session } from "./argyle-client.ts";
-import { type CreateSessionRequest, createArgyle, type Session } from "./argyle-client.ts";
+import { type ClientSession, type ClientSessionCreateRequest, createArgyle } from "./index.ts";
 
 // The example requests and responses of seed /work/shared/seeds/000_c119f5477e6c18c4.txt (Argyle
 // "Create a session", `openAPI/verifications.yaml post /v2/sessions`), copied value for value from
@@ -15,7 +14,7 @@ import { type CreateSessionRequest, createArgyle, type Session } from "./argyle-
 // - the `link` values end in `?...`: the docs elide the query string themselves; kept verbatim.
 
 /** Seed 000, "Example Request (Payroll)". */
-export const seedPayrollRequest = {
+const seedPayrollRequest = {
   verification: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
   configuration: {
     redirect_url: "https://your-application.com/return",
@@ -24,10 +23,10 @@ export const seedPayrollRequest = {
     language: "EN",
     mobile_app: true,
   },
-} satisfies CreateSessionRequest;
+} satisfies ClientSessionCreateRequest;
 
 /** Seed 000, "Example Response (Payroll)". */
-export const seedPayrollResponse = {
+const seedPayrollResponse = {
   verification: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
   configuration: {
     experience: null,
@@ -40,20 +39,20 @@ export const seedPayrollResponse = {
   },
   link: "https://connect.argyle.com/?...",
   data_source: "payroll",
-} satisfies Session;
+} satisfies ClientSession;
 
 /** Seed 000, "Example Request (Banking)". */
-export const seedBankingRequest = {
+const seedBankingRequest = {
   verification: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
   configuration: {
     experience: "97f1eccb-241d-4052-8409-fab9e27a589b",
     single_use_url: false,
     redirect_url: "https://your-application.com/return",
   },
-} satisfies CreateSessionRequest;
+} satisfies ClientSessionCreateRequest;
 
 /** Seed 000, "Example Response (Banking)". */
-export const seedBankingResponse = {
+const seedBankingResponse = {
   verification: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
   configuration: {
     experience: "97f1eccb-241d-4052-8409-fab9e27a589b",
@@ -62,10 +61,10 @@ export const seedBankingResponse = {
   },
   link: "https://connect2.finicity.com?...",
   data_source: "banking",
-} satisfies Session;
+} satisfies ClientSession;
 
 describe("Argyle seed 000 (Prism)", () => {
-  it.each<[string, CreateSessionRequest, Session]>([
+  it.each<[string, ClientSessionCreateRequest, ClientSession]>([
     ["payroll", seedPayrollRequest, seedPayrollResponse],
     ["banking", seedBankingRequest, seedBankingResponse],
   ])("the %s example request is accepted and the example response comes back", async (example, request, response) => {

@@ -8,9 +8,13 @@ import {
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type ArgyleOptions, createArgyle } from "./argyle-client.ts";
-import type { ArgyleSessionOptions } from "./argyle-sessions.ts";
-import { type ArgyleSessions, argyleSessions } from "./argyle-sessions.ts";
+import {
+  type ArgyleOptions,
+  type ArgyleSessionOptions,
+  type ArgyleSessions,
+  argyleSessions,
+  createArgyle,
+} from "./index.ts";
 
 const credentials = { apiKeyId: "key_id_123", apiKeySecret: "s3cr3t" };
 const verification = "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b";

@@ -125,7 +125,7 @@ function renderIterator(facts: ProviderFacts, operation: OperationFacts): string
   if (!pagination) return "";
   const query = `${pascal(operation.operationId)}Query`;
   const item = `NonNullable<Awaited<ReturnType<${facts.identifier}[${q(operation.operationId)}]>>[${q(pagination.items)}]>[number]`;
-  return `${doc(`Every item of ${operation.operationId}, page after page. Only the \`${pagination.cursor}\` is taken from each page's \`${pagination.next}\` URL: requests go to this client's host with its own filters, never to a URL a response chose.`, "  ")}  ${pagination.iterator}(query: Omit<${query}, ${q(pagination.cursor)}> = {}, options?: CallOptions): AsyncGenerator<${item}, void, undefined> {
+  return `\n${doc(`Every item of ${operation.operationId}, page after page. Only the \`${pagination.cursor}\` is taken from each page's \`${pagination.next}\` URL: requests go to this client's host with its own filters, never to a URL a response chose.`, "  ")}  ${pagination.iterator}(query: Omit<${query}, ${q(pagination.cursor)}> = {}, options?: CallOptions): AsyncGenerator<${item}, void, undefined> {
     return iterateCursorPages<${item}>(
       (cursor) => this.${operation.operationId}(cursor === undefined ? query : { ...query, ${q(pagination.cursor)}: cursor }, options),
       { provider: ${q(facts.name)}, cursorParam: ${q(pagination.cursor)}, items: ${q(pagination.items)}, next: ${q(pagination.next)} },
@@ -429,11 +429,11 @@ ${json(full).slice(2, -2)}
 
 /** The generated entry of a provider package's generated modules (`src/generated/index.ts`). */
 export function renderIndex(facts: ProviderFacts): string {
+  // Shared modules, when a spec has any, stand apart as their own group.
   const shared = facts.sharedCode.map((file) => `export * from "./${file.split("/").at(-1)}";\n`).join("");
   return `export * from "./${facts.name}-client.ts";
 export * from "./${facts.name}-descriptor.ts";
-${shared}
-export * from "./openapi.ts";
+${shared && `${shared}\n`}export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
 `;
 }

@@ -78,7 +78,13 @@ export const argylePartnersDescriptor = {
     {
       "operationId": "listVerifications",
       "method": "GET",
-      "path": "/partners/v2/verifications"
+      "path": "/partners/v2/verifications",
+      "pagination": {
+        "iterator": "iterateVerifications",
+        "cursor": "cursor",
+        "items": "results",
+        "next": "next"
+      }
     },
     {
       "operationId": "createVerification",

@@ -78,7 +78,13 @@ export const argyleDescriptor = {
     {
       "operationId": "listVerifications",
       "method": "GET",
-      "path": "/v2/verifications"
+      "path": "/v2/verifications",
+      "pagination": {
+        "iterator": "iterateVerifications",
+        "cursor": "cursor",
+        "items": "results",
+        "next": "next"
+      }
     },
     {
       "operationId": "createVerification",
