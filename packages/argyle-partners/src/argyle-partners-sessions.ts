@@ -27,7 +27,8 @@ export type ArgylePartnersWebhookPayload = ArgyleWebhookPayload;
  * sessions have no id of their own: the HostedSession's `id` is the verification id, which
  * `verifications.updated` webhooks carry.
  */
-export const argylePartnersSessions = defineSessionAdapter(argylePartnersAdapterDescriptor, {
+// Pure: a bundle that never calls the adapter drops it and the validation it carries.
+export const argylePartnersSessions = /* @__PURE__ */ defineSessionAdapter(argylePartnersAdapterDescriptor, {
   // Link's display languages (payroll only), which Argyle writes in upper case.
   languages: partnerSessionCreateConfigurationLanguageValues.map((language) => language.toLowerCase()),
   // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.

@@ -20,7 +20,8 @@ import {
  * `verifications.*` webhooks carry. Webhooks are checked with the subscription's secret
  * (`createArgyle({ webhookSecret })` or `ARGYLE_WEBHOOK_SECRET`).
  */
-export const argyleSessions = defineSessionAdapter(argyleAdapterDescriptor, {
+// Pure: a bundle that never calls the adapter drops it and the validation it carries.
+export const argyleSessions = /* @__PURE__ */ defineSessionAdapter(argyleAdapterDescriptor, {
   // Link's display languages (payroll only), which Argyle writes in upper case.
   languages: clientSessionCreateConfigurationLanguageValues.map((language) => language.toLowerCase()),
   // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.

@@ -61,6 +61,65 @@ export interface RegistryEntry {
 /** Every provider package, by spec name. */
 export const PROVIDERS: readonly RegistryEntry[] = [
   {
+    name: "argyle",
+    title: "Argyle",
+    packageName: "@verifetch/argyle",
+    sessionCredentials: ["apiKeyId","apiKeySecret"],
+    requestExample: {
+      "verification": "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
+      "configuration": {
+        "redirect_url": "https://your-application.com/return",
+        "flow_id": "12ABCD3E",
+        "items": [
+          "item_000000001",
+          "item_000000002"
+        ],
+        "language": "EN",
+        "mobile_app": true
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/argyle");
+      type Client = ReturnType<typeof m.createArgyle>;
+      return {
+        descriptor: m.argyleDescriptor,
+        createClient: (options) => m.createArgyle(options as Parameters<typeof m.createArgyle>[0]),
+        createSessions: (client) => m.argyleSessions(client as Client),
+        create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
+      };
+    },
+  },
+  {
+    name: "argyle-partners",
+    title: "Argyle Partners",
+    packageName: "@verifetch/argyle-partners",
+    sessionCredentials: ["apiKeyId","apiKeySecret"],
+    requestExample: {
+      "verification": "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
+      "configuration": {
+        "redirect_url": "https://your-application.com/return",
+        "flow_id": "12ABCD3E",
+        "items": [
+          "item_000000001",
+          "item_000000002"
+        ],
+        "language": "EN",
+        "mobile_app": true
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/argyle-partners");
+      type Client = ReturnType<typeof m.createArgylePartners>;
+      return {
+        descriptor: m.argylePartnersDescriptor,
+        createClient: (options) => m.createArgylePartners(options as Parameters<typeof m.createArgylePartners>[0]),
+        createSessions: (client) => m.argylePartnersSessions(client as Client),
+        create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
+        readOutcome: (client) => (client as Client).getVerification("43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b"),
+      };
+    },
+  },
+  {
     name: "complycube",
     title: "ComplyCube",
     packageName: "@verifetch/complycube",

@@ -4,6 +4,5 @@
  */
 export * from "./complycube-client.ts";
 export * from "./complycube-descriptor.ts";
-
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

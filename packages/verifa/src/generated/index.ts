@@ -4,6 +4,5 @@
  */
 export * from "./verifa-client.ts";
 export * from "./verifa-descriptor.ts";
-
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
