@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { danglingSourceMaps, manifestProblems, nonCodeExports } from "./package-checks.ts";
+import { danglingSourceMaps, manifestProblems, nonCodeExports, reexportOnlyFiles } from "./package-checks.ts";
 import { type PackageManifest, publishedPackages, REPO_ROOT, readManifest } from "./workspace-packages.ts";
 
 const provider = (): PackageManifest => ({
@@ -135,5 +135,32 @@ describe("publishedPackages", () => {
     expect(names).toContain("@verifetch/complycube");
     expect(names).toContain("@verifetch/core");
     expect(names.every((name) => name === "verifetch" || name.startsWith("@verifetch/"))).toBe(true);
+  });
+});
+
+describe("reexportOnlyFiles", () => {
+  it("spares an entry of nothing but re-exports the source map, never a file with code", () => {
+    const dir = mkdtempSync(join(tmpdir(), "verifetch-reexports-"));
+    try {
+      mkdirSync(join(dir, "dist"));
+      writeFileSync(
+        join(dir, "dist/index.mjs"),
+        'export { a as A, b as B } from "./chunk-x1.mjs";\nimport "./chunk-y2.mjs";\n',
+      );
+      writeFileSync(
+        join(dir, "dist/code.mjs"),
+        'export { a as A } from "./chunk-x1.mjs";\nconst b = 1;\nexport { b };\n',
+      );
+      const files = ["dist/index.mjs", "dist/code.mjs"];
+      const reexports = reexportOnlyFiles(dir, files);
+      expect([...reexports]).toEqual(["dist/index.mjs"]);
+      const withoutMap = new Set([...FILES].filter((file) => file !== "dist/index.mjs.map"));
+      expect(manifestProblems(provider(), withoutMap, reexports)).toEqual([]);
+      expect(manifestProblems(provider(), withoutMap)).toEqual([
+        "./dist/index.mjs has no source map (./dist/index.mjs.map)",
+      ]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

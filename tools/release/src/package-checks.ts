@@ -54,7 +54,7 @@ export async function checkTarball(packed: PackedPackage, toolsRoot: string): Pr
     const packageDir = join(unpackDir, "package");
     const files = listFiles(packageDir);
     const manifest = readManifest(join(packageDir, "package.json"));
-    const problems = manifestProblems(manifest, new Set(files));
+    const problems = manifestProblems(manifest, new Set(files), reexportOnlyFiles(packageDir, files));
     problems.push(...danglingSourceMaps(packageDir, files));
     if (manifest.name !== packed.name || manifest.version !== packed.version) {
       problems.push(`tarball holds ${manifest.name}@${manifest.version}, expected ${packed.name}@${packed.version}`);
@@ -112,7 +112,11 @@ const TEST_FILE = /\.test(-d)?\.(m|c)?[jt]s$/;
  * public access with provenance, caret ranges for runtime dependencies (exact only for
  * {@link EXACT_PINS}), nothing but what `files` allows.
  */
-export function manifestProblems(manifest: PackageManifest, files: ReadonlySet<string>): string[] {
+export function manifestProblems(
+  manifest: PackageManifest,
+  files: ReadonlySet<string>,
+  reexportOnly: ReadonlySet<string> = new Set(),
+): string[] {
   const problems: string[] = [];
   const expect = (ok: boolean, message: string) => {
     if (!ok) problems.push(message);
@@ -162,7 +166,8 @@ export function manifestProblems(manifest: PackageManifest, files: ReadonlySet<s
       expect(files.has(file), `exports["${subpath}"] points to ./${file}, which is not in the tarball`);
       if (/\.(m|c)?js$/.test(file)) {
         expect(file.endsWith(".mjs"), `exports["${subpath}"] → ./${file}: the build is ESM only (.mjs)`);
-        expect(files.has(`${file}.map`), `./${file} has no source map (./${file}.map)`);
+        // An entry of nothing but re-exports has no code of its own to map (the bundler writes none).
+        expect(files.has(`${file}.map`) || reexportOnly.has(file), `./${file} has no source map (./${file}.map)`);
       }
     }
   }
@@ -215,6 +220,21 @@ export function nonCodeExports(manifest: PackageManifest): string[] {
 }
 
 /** Each `//# sourceMappingURL=` comment of a shipped file that names a file the tarball does not have. */
+/** The `.mjs` files made only of `export … from` / `import` statements (an entry re-exporting shared chunks). */
+export function reexportOnlyFiles(packageDir: string, files: readonly string[]): Set<string> {
+  const statement =
+    /^\s*(export\s*\{[^}]*\}\s*from\s*"[^"]+"|import\s*"[^"]+"|import\s*\{[^}]*\}\s*from\s*"[^"]+")\s*;?\s*$/;
+  return new Set(
+    files.filter((file) => {
+      if (!file.endsWith(".mjs")) return false;
+      const lines = readFileSync(join(packageDir, file), "utf8")
+        .split("\n")
+        .filter((line) => line.trim() !== "");
+      return lines.length > 0 && lines.every((line) => statement.test(line));
+    }),
+  );
+}
+
 export function danglingSourceMaps(packageDir: string, files: readonly string[]): string[] {
   const shipped = new Set(files);
   return files
