@@ -3,13 +3,9 @@
 // ConfigurationError before any verification (never a key made by string coercion), the HMAC covers
 // the exact bytes received, and plain-JavaScript misuse is a typed error.
 import { createHmac } from "node:crypto";
-import { argyleAdapterDescriptor, argyleSessions, createArgyle } from "@verifetch/argyle";
-import {
-  argylePartnersAdapterDescriptor,
-  argylePartnersSessions,
-  createArgylePartners,
-} from "@verifetch/argyle-partners";
-import { complyCubeAdapterDescriptor, complyCubeSessions, createComplyCube } from "@verifetch/complycube";
+import { argyleSessions, createArgyle, verifyArgyleWebhook } from "@verifetch/argyle";
+import { argylePartnersSessions, createArgylePartners, verifyArgylePartnersWebhook } from "@verifetch/argyle-partners";
+import { complyCubeSessions, createComplyCube, verifyComplyCubeWebhook } from "@verifetch/complycube";
 import {
   ConfigurationError,
   InputValidationError,
@@ -17,10 +13,9 @@ import {
   type WebhookRequest,
   WebhookVerificationError,
 } from "@verifetch/core";
-import { verifyWebhookSignature } from "@verifetch/core/provider";
 import type { SessionProvider } from "@verifetch/core/session";
-import { createVerifa, verifaAdapterDescriptor, verifaSessions } from "@verifetch/verifa";
-import { createVeriff, veriffAdapterDescriptor, veriffSessions } from "@verifetch/veriff";
+import { createVerifa, verifaSessions, verifyVerifaWebhook } from "@verifetch/verifa";
+import { createVeriff, veriffSessions, verifyVeriffWebhook } from "@verifetch/veriff";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createVerifetch } from "./verifetch-create.ts";
 
@@ -41,35 +36,33 @@ const hex = (algorithm: string, secret: string, ...parts: Uint8Array[]) => {
   return hmac.digest("hex");
 };
 const clock = { now: () => NOW };
-/** The signature check every adapter runs, called directly with the scheme its spec states. */
-const direct = async (
-  descriptor: { provider: string; webhook: Parameters<typeof verifyWebhookSignature>[1] },
-  request: WebhookRequest,
-  secret: unknown,
-) => ({
-  provider: descriptor.provider,
-  payload: await verifyWebhookSignature(descriptor.provider, descriptor.webhook, request, secret, NOW),
-});
+/** The generated standalone function (it returns the parsed body), tagged with its provider. */
+const direct =
+  (provider: string, verify: (request: WebhookRequest, secret?: string, nowMs?: number) => Promise<unknown>) =>
+  async (request: WebhookRequest, secret: unknown) => ({
+    provider,
+    payload: await verify(request, secret as string, NOW),
+  });
 
 const schemes: Scheme[] = [
   {
     provider: "complycube",
     sign: (secret, body) => ({ "ComplyCube-Signature": hex("sha256", secret, body) }),
-    verify: (request, secret) => direct(complyCubeAdapterDescriptor, request, secret),
+    verify: direct("complycube", verifyComplyCubeWebhook),
     adapter: (secret) => complyCubeSessions(createComplyCube({ webhookSecret: secret as string })),
     envVar: "COMPLYCUBE_WEBHOOK_SECRET",
   },
   {
     provider: "argyle",
     sign: (secret, body) => ({ "X-Argyle-Signature": hex("sha512", secret, body) }),
-    verify: (request, secret) => direct(argyleAdapterDescriptor, request, secret),
+    verify: direct("argyle", verifyArgyleWebhook),
     adapter: (secret) => argyleSessions(createArgyle({ webhookSecret: secret as string })),
     envVar: "ARGYLE_WEBHOOK_SECRET",
   },
   {
     provider: "argyle-partners",
     sign: (secret, body) => ({ "X-Argyle-Signature": hex("sha512", secret, body) }),
-    verify: (request, secret) => direct(argylePartnersAdapterDescriptor, request, secret),
+    verify: direct("argyle-partners", verifyArgylePartnersWebhook),
     adapter: (secret) => argylePartnersSessions(createArgylePartners({ webhookSecret: secret as string })),
     envVar: "ARGYLE_WEBHOOK_SECRET",
   },
@@ -79,14 +72,14 @@ const schemes: Scheme[] = [
       const t = String(NOW / 1000);
       return { "X-Verifa-Signature": `t=${t},v1=${hex("sha256", secret, new TextEncoder().encode(`${t}.`), body)}` };
     },
-    verify: (request, secret) => direct(verifaAdapterDescriptor, request, secret),
+    verify: direct("verifa", verifyVerifaWebhook),
     adapter: (secret) => verifaSessions(createVerifa({ webhookSecret: secret as string, clock })),
     envVar: "VERIFA_WEBHOOK_SECRET",
   },
   {
     provider: "veriff",
     sign: (secret, body) => ({ "X-HMAC-SIGNATURE": hex("sha256", secret, body) }),
-    verify: (request, secret) => direct(veriffAdapterDescriptor, request, secret),
+    verify: direct("veriff", verifyVeriffWebhook),
     adapter: (secret) => veriffSessions(createVeriff({ sharedSecret: secret as string })),
     envVar: "VERIFF_SHARED_SECRET",
   },

@@ -416,14 +416,38 @@ export function renderDescriptor(facts: ProviderFacts): string {
     })),
   };
   const json = (value: unknown) => JSON.stringify(value, null, 2);
-  return `import type { AdapterDescriptor } from "@verifetch/core/provider";
+  const adapterName = `${lowerFirst(facts.identifier)}AdapterDescriptor`;
+  const verify = webhook.scheme === "none" ? "" : renderWebhookVerify(facts, adapterName);
+  return `${verify ? `import type { WebhookRequest } from "@verifetch/core";\n` : ""}import { type AdapterDescriptor${verify ? ", loadSetting, verifyWebhookSignature" : ""} } from "@verifetch/core/provider";
 
-${doc(`What ${facts.displayName}'s facade adapter needs: its name, the documented session lifetime and the webhook scheme.`)}export const ${lowerFirst(facts.identifier)}AdapterDescriptor = ${json(adapter)} as const satisfies AdapterDescriptor<${q(facts.name)}>;
+${doc(`What ${facts.displayName}'s facade adapter needs: its name, the documented session lifetime and the webhook scheme.`)}export const ${adapterName} = ${json(adapter)} as const satisfies AdapterDescriptor<${q(facts.name)}>;
 
 ${doc(`Everything ${facts.specPath} states about ${facts.displayName}, as data: credentials (option and environment variable), environments, headers, idempotency, the session flow, the webhook scheme and the operations. For tools, docs and tests; clients and adapters use the generated code.`)}export const ${names.descriptor} = {
   adapter: ${lowerFirst(facts.identifier)}AdapterDescriptor,
 ${json(full).slice(2, -2)}
 } as const;
+${verify}`;
+}
+
+/** `verify<Provider>Webhook`: the spec's webhook scheme as a standalone function, for code without the facade. */
+function renderWebhookVerify(facts: ProviderFacts, adapterName: string): string {
+  const { webhook } = facts;
+  const secret = webhook.secret;
+  if (webhook.scheme === "none" || !secret) return "";
+  const headers = webhook.headers.map((header) => `\`${header}\``).join(" (or ");
+  const what =
+    webhook.scheme === "timestamped-hmac"
+      ? `${headers}: \`t=<unix seconds>,v1=<hex>\`, the HMAC-${webhook.algorithm} of \`"<t>.<raw body>"\`, refused beyond ${webhook.toleranceSeconds} s from now`
+      : `${headers}${webhook.headers.length > 1 ? ")" : ""}: the hex HMAC-${webhook.algorithm} of the raw body`;
+  return `
+${doc(`Verifies a ${facts.displayName} webhook delivery by its spec's scheme — ${what} — in constant time, and returns its parsed JSON body. \`secret\` defaults to ${secret.envVar}; a missing one is a ConfigurationError, a bad delivery a WebhookVerificationError. The facade adapter's \`verifyWebhook\` runs the same check and maps the body to a WebhookEvent.`)}export async function verify${facts.identifier}Webhook(
+  request: WebhookRequest,
+  secret?: string | undefined,
+  nowMs: number = Date.now(),
+): Promise<unknown> {
+  const { webhook } = ${adapterName};
+  return verifyWebhookSignature(${q(facts.name)}, webhook, request, loadSetting({ value: secret, ...webhook.secret }), nowMs);
+}
 `;
 }
 
