@@ -1,8 +1,8 @@
-import { createHmac } from "node:crypto";
-import { ConfigurationError, InputValidationError } from "@verifetch/core";
+import { InputValidationError } from "@verifetch/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createEarthId, earthIdSessions } from "./index.ts";
+import { createEarthId, earthIdAdapterDescriptor, earthIdSessions } from "./index.ts";
 
 const apiKey = "earthid-test-key";
 const sessionId = "a66ad316-19c3-45e1-b592-de6498000000";
@@ -223,32 +223,16 @@ describe("earthIdSessions(earthid) (facade adapter)", () => {
   });
 });
 
-describe("earthIdSessions(earthid).verifyWebhook", () => {
-  // EarthID's documented decision webhook body, signed the way Veriff signs (which EarthID does
-  // not document): even a "valid" Veriff-style signature must not be accepted.
-  const body = JSON.stringify({
-    status: "success",
-    verification: { id: sessionId, code: 9001, status: "approved", vendorData: "user_1" },
-    technicalData: { ip: "203.0.113.7" },
-  });
-  const signature = createHmac("sha256", "some-shared-secret").update(body).digest("hex");
+// EarthID's documented decision webhook body: even a "valid" Veriff-style signature must not be accepted.
+const decisionBody = JSON.stringify({
+  status: "success",
+  verification: { id: sessionId, code: 9001, status: "approved", vendorData: "user_1" },
+  technicalData: { ip: "203.0.113.7" },
+});
 
-  it.each([
-    ["a Veriff-style X-HMAC-SIGNATURE", { "X-HMAC-SIGNATURE": signature, "X-AUTH-CLIENT": apiKey }],
-    ["no signature header", {}],
-  ])("rejects a delivery with %s: EarthID documents no webhook signature", async (_name, headers) => {
-    const error = await earthIdSessions(createEarthId({ apiKey }))
-      .verifyWebhook({ headers, rawBody: body })
-      .catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(ConfigurationError);
-    expect((error as Error).message).toMatch(/EarthID webhooks cannot be verified: .*no signature header or scheme/);
-    expect((error as Error).message).toMatch(/getDecision/);
-  });
-
-  it("rejects (a promise, not a synchronous throw) without needing any key or secret", async () => {
-    const sessions = earthIdSessions(createEarthId());
-    const result = sessions.verifyWebhook({ headers: {}, rawBody: body });
-    expect(result).toBeInstanceOf(Promise);
-    await expect(result).rejects.toBeInstanceOf(ConfigurationError);
-  });
+webhookCases({
+  adapter: earthIdAdapterDescriptor,
+  sessions: () => earthIdSessions(createEarthId()),
+  body: decisionBody,
+  event: null,
 });
