@@ -16,15 +16,21 @@ export interface VeriffShapedClientOptions {
   baseUrl?: string;
 }
 
-/** The adapter surface the cases call (inputs are the unified session input, per provider key). */
+/** A unified session input, loosely typed: the cases build it per provider key (and deliberately ill-typed). */
+export interface LooseSessionInput {
+  reference: string;
+  [field: string]: unknown;
+}
+
+/** The adapter surface the cases call (method syntax: each package's stricter input type fits). */
 export interface VeriffShapedSessions {
-  createSession(input: never): Promise<{
+  createSession(input: LooseSessionInput): Promise<{
     url: string;
     expiresAt: Date | null;
     unsentFields: readonly { field: string }[];
     raw: { verification?: { sessionToken?: unknown } };
   }>;
-  validate(input: never): void;
+  validate(input: LooseSessionInput): void;
 }
 
 /** What a package running the Veriff-shaped mapping cases passes. */
