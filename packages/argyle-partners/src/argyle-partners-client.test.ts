@@ -7,12 +7,14 @@ import {
   NotFoundError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { credentialCases } from "../../../tools/vitest/conformance-suite.ts";
 import {
   ARGYLE_PARTNERS_HOSTS,
   ARGYLE_PARTNERS_SESSION_TTL_MS,
   type ArgylePartners,
   type ArgylePartnersOptions,
   argylePartnersApiClient,
+  argylePartnersDescriptor,
   createArgylePartners,
 } from "./index.ts";
 
@@ -151,33 +153,6 @@ describe("createArgylePartners (unit, injected fetch)", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it.each([
-    ["apiKeyId", "ARGYLE_API_KEY_ID"],
-    ["apiKeySecret", "ARGYLE_API_KEY_SECRET"],
-  ])("names %s and %s (the shared Argyle variables) when missing, without sending", async (option, envVar) => {
-    vi.stubEnv("ARGYLE_API_KEY_ID", "env_id");
-    vi.stubEnv("ARGYLE_API_KEY_SECRET", "env_secret");
-    vi.stubEnv(envVar, "");
-    const fetch = fakeFetch(200, {});
-    const error = await createArgylePartners({ fetch })
-      .createSession(sessionBody)
-      .catch((e: unknown) => e);
-    expect(ConfigurationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ option, envVar });
-    expect(fetch).not.toHaveBeenCalled();
-  });
-
-  it("reads ARGYLE_API_KEY_ID / ARGYLE_API_KEY_SECRET lazily, at request time", async () => {
-    vi.stubEnv("ARGYLE_API_KEY_ID", "");
-    vi.stubEnv("ARGYLE_API_KEY_SECRET", "");
-    const fetch = fakeFetch(200, { link: "https://connect.argyle.com/x" });
-    const partners = createArgylePartners({ fetch });
-    vi.stubEnv("ARGYLE_API_KEY_ID", "env_id");
-    vi.stubEnv("ARGYLE_API_KEY_SECRET", "env_secret");
-    await partners.createSession(sessionBody);
-    expect(fetch.mock.calls[0]?.[0].headers.get("Authorization")).toBe(`Basic ${btoa("env_id:env_secret")}`);
-  });
-
   it("throws typed errors carrying Argyle's error body", async () => {
     const unauthorized = partnersWith(fakeFetch(401, { detail: "Invalid username/password." }));
     const error = await unauthorized.createUser({ client: clientId }).catch((e: unknown) => e);
@@ -255,4 +230,11 @@ describe("createArgylePartners (unit, injected fetch)", () => {
   it("documents the one-hour session link lifetime", () => {
     expect(ARGYLE_PARTNERS_SESSION_TTL_MS).toBe(60 * 60 * 1000);
   });
+});
+
+credentialCases({
+  descriptor: argylePartnersDescriptor,
+  create: (fetch) => createArgylePartners({ fetch }),
+  call: (client) => client.createSession(sessionBody),
+  response: { link: "https://connect.argyle.com/x" },
 });

@@ -8,12 +8,14 @@ import {
   NotFoundError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { credentialCases } from "../../../tools/vitest/conformance-suite.ts";
 import {
   ARGYLE_HOSTS,
   ARGYLE_SESSION_TTL_MS,
   type Argyle,
   type ArgyleOptions,
   argyleApiClient,
+  argyleDescriptor,
   createArgyle,
 } from "./index.ts";
 
@@ -197,35 +199,6 @@ describe("createArgyle (unit, injected fetch)", () => {
     expect(() => createArgyle({ environment })).toThrow(ConfigurationError);
   });
 
-  it.each([
-    ["apiKeyId", "ARGYLE_API_KEY_ID"],
-    ["apiKeySecret", "ARGYLE_API_KEY_SECRET"],
-  ])("names %s and %s when that credential is missing, without sending", async (option, envVar) => {
-    vi.stubEnv("ARGYLE_API_KEY_ID", "env_id");
-    vi.stubEnv("ARGYLE_API_KEY_SECRET", "env_secret");
-    vi.stubEnv(envVar, "");
-    const fetch = fakeFetch(200, {});
-    const error = await createArgyle({ fetch })
-      .createSession(sessionBody)
-      .catch((e: unknown) => e);
-    expect(ConfigurationError.isInstance(error)).toBe(true);
-    expect(error).toMatchObject({ option, envVar });
-    expect((error as Error).message).toContain(`\`${option}\``);
-    expect((error as Error).message).toContain(envVar);
-    expect(fetch).not.toHaveBeenCalled();
-  });
-
-  it("reads ARGYLE_API_KEY_ID / ARGYLE_API_KEY_SECRET lazily, at request time", async () => {
-    vi.stubEnv("ARGYLE_API_KEY_ID", "");
-    vi.stubEnv("ARGYLE_API_KEY_SECRET", "");
-    const fetch = fakeFetch(200, { link: "https://connect.argyle.com/x" });
-    const argyle = createArgyle({ fetch });
-    vi.stubEnv("ARGYLE_API_KEY_ID", "env_id");
-    vi.stubEnv("ARGYLE_API_KEY_SECRET", "env_secret");
-    await argyle.createSession(sessionBody);
-    expect(fetch.mock.calls[0]?.[0].headers.get("Authorization")).toBe(`Basic ${btoa("env_id:env_secret")}`);
-  });
-
   it("throws typed errors carrying Argyle's error body", async () => {
     const unauthorized = argyleWith(fakeFetch(401, { detail: "Invalid environment." }));
     const error = await unauthorized.createSession(sessionBody).catch((e: unknown) => e);
@@ -304,4 +277,11 @@ describe("createArgyle (unit, injected fetch)", () => {
   it("documents the one-hour session link lifetime", () => {
     expect(ARGYLE_SESSION_TTL_MS).toBe(60 * 60 * 1000);
   });
+});
+
+credentialCases({
+  descriptor: argyleDescriptor,
+  create: (fetch) => createArgyle({ fetch }),
+  call: (client) => client.createSession(sessionBody),
+  response: { link: "https://connect.argyle.com/x" },
 });

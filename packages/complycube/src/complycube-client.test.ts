@@ -1,6 +1,7 @@
 import { AuthenticationError, BadRequestError, ConfigurationError } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { COMPLYCUBE_BASE_URL, createComplyCube } from "./index.ts";
+import { credentialCases } from "../../../tools/vitest/conformance-suite.ts";
+import { COMPLYCUBE_BASE_URL, complyCubeDescriptor, createComplyCube } from "./index.ts";
 
 const flowSessionBody = {
   clientId: "5eb04fcd0f3e360008035eb1",
@@ -51,20 +52,6 @@ describe("createComplyCube (unit, injected fetch)", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("reads COMPLYCUBE_API_KEY lazily and names option and variable when it is missing", async () => {
-    vi.stubEnv("COMPLYCUBE_API_KEY", "");
-    const fetch = fakeFetch(200, { redirectUrl: "https://flow.complycube.com/x" });
-    const complycube = createComplyCube({ fetch });
-    const missing = await complycube.createFlowSession(flowSessionBody).catch((error: unknown) => error);
-    expect(ConfigurationError.isInstance(missing)).toBe(true);
-    expect(missing).toMatchObject({ option: "apiKey", envVar: "COMPLYCUBE_API_KEY" });
-    expect(fetch).not.toHaveBeenCalled();
-
-    vi.stubEnv("COMPLYCUBE_API_KEY", "test_from_env");
-    await complycube.createFlowSession(flowSessionBody);
-    expect(fetch.mock.calls[0]?.[0].headers.get("Authorization")).toBe("test_from_env");
-  });
-
   it("throws typed errors carrying ComplyCube's error body", async () => {
     const body = { type: "invalid_request", message: "'clientId' is invalid", param: "clientId" };
     const complycube = createComplyCube({ apiKey: "test_x", fetch: fakeFetch(400, body) });
@@ -91,4 +78,11 @@ describe("createComplyCube (unit, injected fetch)", () => {
       ConfigurationError,
     );
   });
+});
+
+credentialCases({
+  descriptor: complyCubeDescriptor,
+  create: (fetch) => createComplyCube({ fetch }),
+  call: (client) => client.createFlowSession(flowSessionBody),
+  response: { redirectUrl: "https://flow.complycube.com/x" },
 });

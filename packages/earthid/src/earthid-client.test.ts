@@ -6,7 +6,14 @@ import {
   NotFoundError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createEarthId, EARTHID_BASE_URL, EARTHID_SESSION_TTL_MS, earthIdApiClient } from "./index.ts";
+import { credentialCases } from "../../../tools/vitest/conformance-suite.ts";
+import {
+  createEarthId,
+  EARTHID_BASE_URL,
+  EARTHID_SESSION_TTL_MS,
+  earthIdApiClient,
+  earthIdDescriptor,
+} from "./index.ts";
 
 const sessionBody = {
   verification: {
@@ -83,21 +90,6 @@ describe("createEarthId (unit, injected fetch)", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("reads EARTHID_API_KEY lazily and names option and variable when it is missing", async () => {
-    vi.stubEnv("EARTHID_API_KEY", "");
-    const fetch = fakeFetch(201, created);
-    const earthid = createEarthId({ fetch });
-    const missing = await earthid.createSession(sessionBody).catch((error: unknown) => error);
-    expect(ConfigurationError.isInstance(missing)).toBe(true);
-    expect(missing).toMatchObject({ option: "apiKey", envVar: "EARTHID_API_KEY" });
-    expect((missing as Error).message).toContain("EARTHID_API_KEY");
-    expect(fetch).not.toHaveBeenCalled();
-
-    vi.stubEnv("EARTHID_API_KEY", "from-env");
-    await earthid.createSession(sessionBody);
-    expect(fetch.mock.calls[0]?.[0].headers.get("X-AUTH-CLIENT")).toBe("from-env");
-  });
-
   it("exposes no environment, because EarthID documents no way to tell one", () => {
     const earthid = createEarthId({ apiKey: "k" });
     expect("environment" in earthid).toBe(false);
@@ -163,4 +155,11 @@ describe("createEarthId (unit, injected fetch)", () => {
   it("states the documented 7-day sessionToken lifetime", () => {
     expect(EARTHID_SESSION_TTL_MS).toBe(7 * 24 * 60 * 60 * 1000);
   });
+});
+
+credentialCases({
+  descriptor: earthIdDescriptor,
+  create: (fetch) => createEarthId({ fetch }),
+  call: (client) => client.createSession(sessionBody),
+  response: created,
 });

@@ -6,7 +6,8 @@ import {
   RateLimitError,
 } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { createVerifa, VERIFA_API_VERSION, VERIFA_BASE_URL, verifaApiClient } from "./index.ts";
+import { credentialCases } from "../../../tools/vitest/conformance-suite.ts";
+import { createVerifa, VERIFA_API_VERSION, VERIFA_BASE_URL, verifaApiClient, verifaDescriptor } from "./index.ts";
 
 const created = {
   id: "session_abc123",
@@ -75,16 +76,6 @@ describe("createVerifa (unit, injected fetch)", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("reads VERIFA_API_KEY lazily and names option and variable when missing", async () => {
-    vi.stubEnv("VERIFA_API_KEY", "");
-    const fetch = fakeFetch(200, {});
-    const verifa = createVerifa({ fetch });
-    await expect(verifa.getSession("s")).rejects.toMatchObject({ option: "apiKey", envVar: "VERIFA_API_KEY" });
-    vi.stubEnv("VERIFA_API_KEY", "vk_sandbox_env");
-    await verifa.getSession("s");
-    expect(fetch.mock.calls[0]?.[0].headers.get("X-API-Key")).toBe("vk_sandbox_env");
-  });
-
   it("addresses sessions by escaped id for get, expire and result", async () => {
     const fetch = fakeFetch(200, {});
     const verifa = createVerifa({ apiKey: "vk_sandbox_1", fetch });
@@ -151,4 +142,10 @@ describe("createVerifa (unit, injected fetch)", () => {
     expect(missing.error).toEqual(notFound);
     expect(missing.response.status).toBe(404);
   });
+});
+
+credentialCases({
+  descriptor: verifaDescriptor,
+  create: (fetch) => createVerifa({ fetch }),
+  call: (client) => client.getSession("s"),
 });

@@ -7,7 +7,8 @@ import {
   InputValidationError,
 } from "@verifetch/core";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createVeriff, VERIFF_BASE_URL, VERIFF_SESSION_TTL_MS, veriffApiClient } from "./index.ts";
+import { credentialCases } from "../../../tools/vitest/conformance-suite.ts";
+import { createVeriff, VERIFF_BASE_URL, VERIFF_SESSION_TTL_MS, veriffApiClient, veriffDescriptor } from "./index.ts";
 
 const apiKey = "0b6d7f3e-1111-4222-8333-944455556666";
 const sharedSecret = "4f0b1b2c-aaaa-4bbb-8ccc-dddddddddddd";
@@ -147,16 +148,6 @@ describe("createVeriff (unit, injected fetch)", () => {
     );
   });
 
-  it("names option and variable when the API key is missing, before any request", async () => {
-    const fetch = fakeFetch(201, session);
-    const missing = await createVeriff({ sharedSecret, fetch })
-      .createSession({ verification: {} })
-      .catch((e: unknown) => e);
-    expect(ConfigurationError.isInstance(missing)).toBe(true);
-    expect(missing).toMatchObject({ option: "apiKey", envVar: "VERIFF_API_KEY" });
-    expect(fetch).not.toHaveBeenCalled();
-  });
-
   it("needs the shared secret only for signed requests, and names it when missing", async () => {
     const fetch = fakeFetch(200, session);
     const veriff = createVeriff({ apiKey, fetch });
@@ -251,4 +242,11 @@ describe("createVeriff (unit, injected fetch)", () => {
   it("states the 7-day sessionToken lifetime", () => {
     expect(VERIFF_SESSION_TTL_MS).toBe(7 * 24 * 60 * 60 * 1000);
   });
+});
+
+credentialCases({
+  descriptor: veriffDescriptor,
+  create: (fetch) => createVeriff({ fetch }),
+  call: (client) => client.getDecision(sessionId),
+  response: session,
 });
