@@ -1,12 +1,22 @@
 // The session mapping Argyle and Argyle Partners share (specs/components/argyle-session-mapping.ts,
 // generated into both packages): one suite, run by each package with its own client factory and
-// descriptor, instead of a copy per package.
+// descriptor, instead of a copy per package. The generated clients share their shape too (Basic
+// auth, host-decided environments, cursor pagination, no idempotency): argyleShapedClientCases.
 import { createHmac } from "node:crypto";
 import { inspect } from "node:util";
-import { InputValidationError, InvalidResponseError, WebhookVerificationError } from "@verifetch/core";
+import {
+  AuthenticationError,
+  BadRequestError,
+  ConfigurationError,
+  InputValidationError,
+  InternalServerError,
+  InvalidResponseError,
+  NotFoundError,
+  WebhookVerificationError,
+} from "@verifetch/core";
 import type { AdapterDescriptor } from "@verifetch/core/provider";
 import { describe, expect, it, vi } from "vitest";
-import { type ConformanceWebhookRequest, webhookCases } from "./conformance-suite.ts";
+import { type ConformanceWebhookRequest, credentialCases, webhookCases } from "./conformance-suite.ts";
 import { mockBaseUrl } from "./mock-urls.ts";
 
 type Fetch = (request: Request) => Promise<Response>;
@@ -357,5 +367,282 @@ export function argyleShapedSessionCases<TClient>(cases: ArgyleShapedCases<TClie
       status: "COMPLETED",
       raw: JSON.parse(webhookBody),
     },
+  });
+}
+
+/** The client options the client cases pass to the package's `create…` factory. */
+export interface ArgyleShapedClientFactoryOptions {
+  apiKeyId?: string;
+  apiKeySecret?: string;
+  fetch?: Fetch;
+  clock?: { sleep: (ms: number) => Promise<void> };
+  environment?: "sandbox" | "live";
+  baseUrl?: string;
+}
+
+/** A session body both APIs take. */
+export interface ArgyleShapedSessionBody {
+  verification: string;
+  configuration: { redirect_url: string };
+}
+
+/** The generated client surface the client cases call (method syntax: each package's stricter types fit). */
+export interface ArgyleShapedClient {
+  readonly environment: string;
+  createSession(body: ArgyleShapedSessionBody, options?: { idempotencyKey?: string }): Promise<unknown>;
+  getVerification(id: string): Promise<unknown>;
+  iterateVerifications(query?: { limit?: number }): AsyncIterable<{ id?: string | undefined }>;
+}
+
+/** What a package running the Argyle-shaped client cases passes. */
+export interface ArgyleShapedClientCases<TClient extends ArgyleShapedClient> {
+  descriptor: ArgyleShapedCases<TClient>["descriptor"] & {
+    packageName: string;
+    credentials: readonly { option: string; envVar: string; scheme: string; header: string }[];
+    environments: { decidedBy: string };
+  };
+  create: (options?: ArgyleShapedClientFactoryOptions) => TClient;
+  /** `<provider>ApiClient(client).GET` on the getVerification path, for this id. */
+  apiGetVerification: (client: TClient, id: string) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
+  /** The package's exported session link lifetime. */
+  sessionTtlMs: number;
+  /** The filter a list call must keep across pages (`user` for Argyle, `client` for Argyle Partners). */
+  listFilter: Record<string, string>;
+  /** Calls to the documented paths: [operation, call, method, path below the host]. */
+  documentedCalls: [string, (client: TClient) => Promise<unknown>, string, string][];
+}
+
+/** Registers the generated-client cases (transport, hosts, pagination, errors, retries, redaction, credentials) for one provider. */
+export function argyleShapedClientCases<TClient extends ArgyleShapedClient>(
+  cases: ArgyleShapedClientCases<TClient>,
+): void {
+  const { provider, title } = cases.descriptor.adapter;
+  const { hosts } = cases.descriptor.environments;
+  const path = (operationId: string) =>
+    cases.descriptor.operations.find((op) => op.operationId === operationId)?.path ?? operationId;
+  const credentials = argyleTestCredentials;
+  const basic = `Basic ${btoa("key_id_123:s3cr3t")}`;
+  const verificationId = argyleTestVerification;
+  const sessionBody = { verification: verificationId, configuration: { redirect_url: "https://app.example/return" } };
+  const fakeFetch = (status: number, body: unknown) =>
+    vi.fn(async (_request: Request) => Response.json(body, { status }));
+  const clientWith = (fetch: Fetch, options: ArgyleShapedClientFactoryOptions = {}) =>
+    cases.create({ ...credentials, fetch, ...options });
+  const verificationPath = (id: string) => path("getVerification").replace("{id}", id);
+  const listPath = path("listVerifications");
+
+  describe(`${provider} generated client (unit, injected fetch; Argyle-shaped cases)`, () => {
+    it("posts a session to the sandbox host with Basic auth, JSON body and User-Agent", async () => {
+      const fetch = fakeFetch(200, { verification: verificationId, link: "https://connect.argyle.com/?x" });
+      const session = await clientWith(fetch).createSession(sessionBody);
+      expect(session).toEqual({ verification: verificationId, link: "https://connect.argyle.com/?x" });
+      const request = fetch.mock.calls[0]?.[0];
+      expect(request?.method).toBe("POST");
+      expect(request?.url).toBe(`${hosts.sandbox}${path("createSession")}`);
+      expect(request?.headers.get("Authorization")).toBe(basic);
+      expect(request?.headers.get("Content-Type")).toBe("application/json");
+      const userAgent = cases.descriptor.packageName.replace("@verifetch/", "verifetch-");
+      expect(request?.headers.get("User-Agent")).toMatch(new RegExp(`^${userAgent}/\\d+\\.\\d+\\.\\d+`));
+      expect(await request?.json()).toEqual(sessionBody);
+    });
+
+    it.each(cases.documentedCalls)("%s sends %s to the documented path", async (_name, call, method, callPath) => {
+      const fetch = fakeFetch(200, { id: verificationId });
+      await call(clientWith(fetch));
+      const request = fetch.mock.calls[0]?.[0];
+      expect(request?.method).toBe(method);
+      expect(request?.url).toBe(`${hosts.sandbox}${callPath}`);
+    });
+
+    it("iterates every verification across 3 pages, reading the cursor from each `next` URL", async () => {
+      const pages: Record<string, unknown> = {
+        first: {
+          next: `${hosts.sandbox}${listPath}?cursor=c2&limit=2`,
+          previous: null,
+          results: [{ id: "v1" }, { id: "v2" }],
+        },
+        c2: {
+          // A `next` on another host must not redirect the request: only its cursor is used.
+          next: `https://elsewhere.example${listPath}?cursor=c3&limit=2`,
+          previous: `${hosts.sandbox}${listPath}?cursor=c1&limit=2`,
+          results: [{ id: "v3" }, { id: "v4" }],
+        },
+        c3: { next: null, previous: `${hosts.sandbox}${listPath}?cursor=c2`, results: [{ id: "v5" }] },
+      };
+      const fetch = vi.fn(async (request: Request) =>
+        Response.json(pages[new URL(request.url).searchParams.get("cursor") ?? "first"]),
+      );
+      const ids: (string | undefined)[] = [];
+      const query = { ...cases.listFilter, limit: 2 };
+      for await (const verification of clientWith(fetch).iterateVerifications(query)) ids.push(verification.id);
+      expect(ids).toEqual(["v1", "v2", "v3", "v4", "v5"]);
+      const filter = new URLSearchParams(cases.listFilter);
+      expect(fetch.mock.calls.map(([request]) => request.url)).toEqual([
+        `${hosts.sandbox}${listPath}?${filter}&limit=2`,
+        `${hosts.sandbox}${listPath}?${filter}&limit=2&cursor=c2`,
+        `${hosts.sandbox}${listPath}?${filter}&limit=2&cursor=c3`,
+      ]);
+      expect(fetch.mock.calls.every(([request]) => request.headers.get("Authorization") === basic)).toBe(true);
+    });
+
+    // A static mock serving the vendor's first page answers every cursor with the same page: a
+    // `next` that repeats the cursor just sent would loop forever, so the iterator refuses it.
+    it("refuses a next link that repeats the cursor it was fetched with (InvalidResponseError)", async () => {
+      const firstPage = {
+        next: `${hosts.sandbox}${listPath}?cursor=ZXhhbXBsZV9jdXJzb3I`,
+        previous: null,
+        results: [{ id: "v1" }, { id: "v2" }],
+      };
+      const fetch = vi.fn(async (_request: Request) => Response.json(firstPage));
+      const ids: (string | undefined)[] = [];
+      const iterate = async () => {
+        for await (const verification of clientWith(fetch).iterateVerifications({ limit: 2 }))
+          ids.push(verification.id);
+      };
+      const error = await iterate().catch((e: unknown) => e);
+      expect(InvalidResponseError.isInstance(error)).toBe(true);
+      expect((error as Error).message).toMatch(
+        new RegExp(
+          `^${provider} sent a next-page link without a new "cursor", so the list cannot go on: .*cursor=ZXhhbXBsZV9jdXJzb3I`,
+        ),
+      );
+      expect(ids).toEqual(["v1", "v2", "v1", "v2"]);
+      expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual([
+        "?limit=2",
+        "?limit=2&cursor=ZXhhbXBsZV9jdXJzb3I",
+      ]);
+    });
+
+    it("stops iterating with the typed error when a page fails", async () => {
+      let calls = 0;
+      const fetch = vi.fn(async () =>
+        ++calls === 1
+          ? Response.json({ next: `${hosts.sandbox}${listPath}?cursor=c2`, results: [{ id: "v1" }] })
+          : Response.json({ detail: "Invalid username/password." }, { status: 401 }),
+      );
+      const seen: unknown[] = [];
+      const iterate = async () => {
+        for await (const verification of clientWith(fetch).iterateVerifications()) seen.push(verification);
+      };
+      await expect(iterate()).rejects.toBeInstanceOf(AuthenticationError);
+      expect(seen).toEqual([{ id: "v1" }]);
+    });
+
+    it("picks the host from `environment`, sandbox by default", () => {
+      expect(cases.create().environment).toBe("sandbox");
+      expect(cases.create({ environment: "live" }).environment).toBe("live");
+      expect(cases.create({ baseUrl: hosts.live }).environment).toBe("live");
+      expect(cases.create({ baseUrl: "http://127.0.0.1:4010" }).environment).toBe("sandbox");
+      expect(cases.create({ baseUrl: "https://proxy.example", environment: "live" }).environment).toBe("live");
+    });
+
+    it("sends live calls to the production host", async () => {
+      const fetch = fakeFetch(200, {});
+      await clientWith(fetch, { environment: "live" }).getVerification(verificationId);
+      expect(fetch.mock.calls[0]?.[0].url).toBe(`${hosts.live}${verificationPath(verificationId)}`);
+    });
+
+    it("refuses an Argyle host that contradicts `environment` at construction, before any request", () => {
+      const fetch = fakeFetch(200, {});
+      const liveAsSandbox = () => clientWith(fetch, { baseUrl: hosts.live, environment: "sandbox" });
+      expect(liveAsSandbox).toThrow(ConfigurationError);
+      expect(liveAsSandbox).toThrow(`${title}: baseUrl ${hosts.live} is the live host but environment is "sandbox"`);
+      const sandboxAsLive = () => clientWith(fetch, { baseUrl: hosts.sandbox, environment: "live" });
+      expect(sandboxAsLive).toThrow(ConfigurationError);
+      expect(sandboxAsLive).toThrow(`${title}: baseUrl ${hosts.sandbox} is the sandbox host but environment is "live"`);
+      expect(() => clientWith(fetch, { baseUrl: `${hosts.sandbox}/`, environment: "live" })).toThrow(
+        ConfigurationError,
+      );
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it("refuses an unknown environment name", () => {
+      const environment = "production" as unknown as "live";
+      expect(() => cases.create({ environment })).toThrow(ConfigurationError);
+    });
+
+    it("throws typed errors carrying Argyle's error body", async () => {
+      const unauthorized = clientWith(fakeFetch(401, { detail: "Invalid environment." }));
+      const error = await unauthorized.createSession(sessionBody).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(error).toMatchObject({ provider, status: 401, body: { detail: "Invalid environment." } });
+      expect((error as Error).message).toBe(`${provider} responded 401: Invalid environment.`);
+
+      const missing = clientWith(fakeFetch(404, { detail: "Not found." }));
+      await expect(missing.getVerification(verificationId)).rejects.toBeInstanceOf(NotFoundError);
+      const invalid = clientWith(fakeFetch(400, { verification: ["Must be a valid UUID."] }));
+      const badRequest = await invalid.createSession(sessionBody).catch((e: unknown) => e);
+      expect(badRequest).toBeInstanceOf(BadRequestError);
+      expect(badRequest).toMatchObject({ body: { verification: ["Must be a valid UUID."] } });
+    });
+
+    // Argyle documents no idempotency key: a create call that may have reached it is never repeated.
+    it("never retries a create call after a 5xx, but retries a read", async () => {
+      const instant = { sleep: async () => {} };
+      const fetch = fakeFetch(503, { detail: "A server error occurred." });
+      await expect(clientWith(fetch, { clock: instant }).createSession(sessionBody)).rejects.toBeInstanceOf(
+        InternalServerError,
+      );
+      expect(fetch).toHaveBeenCalledTimes(1);
+      fetch.mockClear();
+      await expect(clientWith(fetch, { clock: instant }).getVerification(verificationId)).rejects.toBeInstanceOf(
+        InternalServerError,
+      );
+      expect(fetch).toHaveBeenCalledTimes(3);
+    });
+
+    it("refuses an idempotencyKey, which Argyle would ignore, before sending", async () => {
+      const fetch = fakeFetch(200, {});
+      const error = await clientWith(fetch)
+        .createSession(sessionBody, { idempotencyKey: "k1" })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(InputValidationError);
+      expect(fetch).not.toHaveBeenCalled();
+    });
+
+    it("sends <provider>ApiClient(...) calls with the same host and Basic auth, returning { data, error, response }", async () => {
+      const fetch = fakeFetch(404, { detail: "Not found." });
+      const result = await cases.apiGetVerification(clientWith(fetch), verificationId);
+      expect(result.data).toBeUndefined();
+      expect(result.error).toEqual({ detail: "Not found." });
+      expect(result.response.status).toBe(404);
+      const request = fetch.mock.calls[0]?.[0];
+      expect(request?.url).toBe(`${hosts.sandbox}${verificationPath(verificationId)}`);
+      expect(request?.headers.get("Authorization")).toBe(basic);
+    });
+
+    it("redacts the key id, the secret and the Basic token when Argyle (or a proxy) echoes them back", async () => {
+      const token = btoa("key_id_123:s3cr3t");
+      const echo = { detail: `rejected Basic ${token} for key_id_123 / s3cr3t` };
+      const error = await clientWith(fakeFetch(401, echo))
+        .getVerification(verificationId)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(AuthenticationError);
+      expect(error).toMatchObject({ body: { detail: "rejected Basic *** for *** / ***" } });
+      const shown = `${String(error)} ${JSON.stringify(error)}`;
+      for (const secret of [token, "key_id_123", "s3cr3t"]) expect(shown).not.toContain(secret);
+    });
+
+    it("does not expose the credentials through JSON or inspection", () => {
+      const client = cases.create({ apiKeyId: "id_visible_nowhere", apiKeySecret: "supersecret" });
+      const dump = JSON.stringify(client) + Object.values(client).map(String).join();
+      expect(dump).not.toContain("supersecret");
+      expect(dump).not.toContain("id_visible_nowhere");
+    });
+
+    it("refuses plain http to a non-loopback host", () => {
+      expect(() => cases.create({ baseUrl: "http://api.argyle.com" })).toThrow(ConfigurationError);
+    });
+
+    it("documents the one-hour session link lifetime", () => {
+      expect(cases.sessionTtlMs).toBe(60 * 60 * 1000);
+    });
+  });
+
+  credentialCases({
+    descriptor: cases.descriptor,
+    create: (fetch) => cases.create({ fetch }),
+    call: (client) => client.createSession(sessionBody),
+    response: { link: "https://connect.argyle.com/x" },
   });
 }
