@@ -17,6 +17,7 @@ import {
 import type { AdapterDescriptor } from "@verifetch/core/provider";
 import { describe, expect, it, vi } from "vitest";
 import { type ConformanceWebhookRequest, credentialCases, webhookCases } from "./conformance-suite.ts";
+import { coversEveryOperation, declaredErrorCases, type OperationCall } from "./contract-suite.ts";
 import { mockBaseUrl } from "./mock-urls.ts";
 
 type Fetch = (request: Request) => Promise<Response>;
@@ -383,7 +384,7 @@ export interface ArgyleShapedClientFactoryOptions {
 /** A session body both APIs take. */
 export interface ArgyleShapedSessionBody {
   verification: string;
-  configuration: { redirect_url: string };
+  configuration: { redirect_url: string; experience?: string; single_use_url?: boolean };
 }
 
 /** The generated client surface the client cases call (method syntax: each package's stricter types fit). */
@@ -644,5 +645,55 @@ export function argyleShapedClientCases<TClient extends ArgyleShapedClient>(
     create: (fetch) => cases.create({ fetch }),
     call: (client) => client.createSession(sessionBody),
     response: { link: "https://connect.argyle.com/x" },
+  });
+}
+
+/** What a package running the Argyle-shaped contract cases (against its Prism mock) passes. */
+export interface ArgyleShapedContractCases {
+  provider: string;
+  /** A client on the provider's Prism mock, sending through `fetch`. */
+  create: (fetch: Fetch) => ArgyleShapedClient;
+  /** One call per operation of the spec. */
+  calls: Record<string, OperationCall>;
+}
+
+/**
+ * Registers, inside the package's contract describe, the cases both Argyle mocks answer alike:
+ * every operation covered, each declared error typed with Argyle's `{ detail }` body, a request
+ * without credentials refused, and iteration ending on the mock's last page.
+ */
+export function argyleShapedContractCases(cases: ArgyleShapedContractCases): void {
+  const verificationId = argyleTestVerification;
+  const bankingSession: ArgyleShapedSessionBody = {
+    verification: verificationId,
+    configuration: {
+      experience: "97f1eccb-241d-4052-8409-fab9e27a589b",
+      single_use_url: false,
+      redirect_url: "https://your-application.com/return",
+    },
+  };
+
+  // The repeated-cursor refusal is a unit test (argyleShapedClientCases); the mock's list ends.
+  it("iterateVerifications against the mock ends on the last page (`next` null)", async () => {
+    const fetch = vi.fn((request: Request) => globalThis.fetch(request));
+    const ids: (string | undefined)[] = [];
+    for await (const verification of cases.create(fetch).iterateVerifications({ limit: 2 })) ids.push(verification.id);
+    expect(ids).toEqual([verificationId, "43a2c6c3-1e63-91e5-88e3-f9ab2dcc3333"]);
+    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual(["?limit=2"]);
+  });
+
+  coversEveryOperation(cases.provider, cases.calls);
+  declaredErrorCases(cases.provider, cases.calls, (body) => {
+    expect(body).toEqual({ detail: expect.any(String) });
+  });
+
+  it("a request without credentials is refused with AuthenticationError", async () => {
+    const anonymous = cases.create((request) => {
+      request.headers.delete("Authorization");
+      return fetch(request);
+    });
+    const error = await anonymous.createSession(bankingSession).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect((error as AuthenticationError).body).toEqual({ detail: "Invalid username/password." });
   });
 }
