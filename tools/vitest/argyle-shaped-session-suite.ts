@@ -697,3 +697,45 @@ export function argyleShapedContractCases(cases: ArgyleShapedContractCases): voi
     expect((error as AuthenticationError).body).toEqual({ detail: "Invalid username/password." });
   });
 }
+
+/** A client whose createSession takes the seed's request and per-call headers. */
+export interface ArgyleSeedClient<TRequest> {
+  createSession(body: TRequest, options: { headers: Record<string, string> }): Promise<unknown>;
+}
+
+/**
+ * Registers, per seed example [Prism example name, request, response], the check that the mock
+ * accepts the request as sent (no `sl-violations`) and the client hands back the response unchanged.
+ */
+export function argyleSeedExampleCases<TRequest>(cases: {
+  provider: string;
+  /** A client on the provider's Prism mock, sending through `fetch`. */
+  create: (options: {
+    apiKeyId: string;
+    apiKeySecret: string;
+    baseUrl: string;
+    fetch: Fetch;
+  }) => ArgyleSeedClient<TRequest>;
+  examples: [string, TRequest, unknown][];
+}): void {
+  it.each(cases.examples)(
+    "the %s example request is accepted and the example response comes back",
+    async (example, request, response) => {
+      const exchanges: { body: unknown; violations: string | null }[] = [];
+      const client = cases.create({
+        apiKeyId: "seed_id",
+        apiKeySecret: "seed_secret",
+        baseUrl: mockBaseUrl(cases.provider),
+        fetch: async (outgoing) => {
+          const body: unknown = await outgoing.clone().json();
+          const answer = await fetch(outgoing);
+          exchanges.push({ body, violations: answer.headers.get("sl-violations") });
+          return answer;
+        },
+      });
+      const session = await client.createSession(request, { headers: { Prefer: `example=${example}` } });
+      expect(session).toEqual(response);
+      expect(exchanges).toEqual([{ body: request, violations: null }]);
+    },
+  );
+}
