@@ -17,7 +17,7 @@ import {
 import type { AdapterDescriptor } from "@verifetch/core/provider";
 import { describe, expect, it, vi } from "vitest";
 import { type ConformanceWebhookRequest, credentialCases, webhookCases } from "./conformance-suite.ts";
-import { coversEveryOperation, declaredErrorCases, type OperationCall } from "./contract-suite.ts";
+import { coversEveryOperation, declaredErrorCases, type OperationCall, SUCCESS } from "./contract-suite.ts";
 import { mockBaseUrl } from "./mock-urls.ts";
 
 type Fetch = (request: Request) => Promise<Response>;
@@ -654,12 +654,12 @@ export interface ArgyleShapedContractCases {
   /** A client on the provider's Prism mock, sending through `fetch`. */
   create: (fetch: Fetch) => ArgyleShapedClient;
   /** One call per operation of the spec. */
-  calls: Record<string, OperationCall>;
+  calls: { createSession: OperationCall; createUser: OperationCall } & Record<string, OperationCall>;
 }
 
 /**
  * Registers, inside the package's contract describe, the cases both Argyle mocks answer alike:
- * every operation covered, each declared error typed with Argyle's `{ detail }` body, a request
+ * the banking session and the new user come back as documented, every operation covered, each declared error typed with Argyle's `{ detail }` body, a request
  * without credentials refused, and iteration ending on the mock's last page.
  */
 export function argyleShapedContractCases(cases: ArgyleShapedContractCases): void {
@@ -672,6 +672,19 @@ export function argyleShapedContractCases(cases: ArgyleShapedContractCases): voi
       redirect_url: "https://your-application.com/return",
     },
   };
+
+  it("createSession returns the session and its link", async () => {
+    const session = await cases.calls.createSession({ ...SUCCESS, headers: { Prefer: "example=banking" } });
+    expect(session).toMatchObject({ verification: verificationId, data_source: "banking" });
+    expect(session).toMatchObject({ link: expect.stringMatching(/^https:\/\//) });
+  });
+
+  it("createUser returns the user id and token", async () => {
+    expect(await cases.calls.createUser(SUCCESS)).toEqual({
+      user_token: "<SECRET>",
+      id: "7a614711-066f-4b6b-b319-4c6236b5acc1",
+    });
+  });
 
   // The repeated-cursor refusal is a unit test (argyleShapedClientCases); the mock's list ends.
   it("iterateVerifications against the mock ends on the last page (`next` null)", async () => {

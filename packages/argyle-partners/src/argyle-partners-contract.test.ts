@@ -40,19 +40,6 @@ const calls = {
 } satisfies Record<string, OperationCall>;
 
 describe("Argyle Partners contract (Prism)", () => {
-  it("createSession returns the session and its link", async () => {
-    const session = await calls.createSession({ ...SUCCESS, headers: { Prefer: "example=banking" } });
-    expect(session).toMatchObject({ verification: verificationId, data_source: "banking" });
-    expect(session.link).toMatch(/^https:\/\//);
-  });
-
-  it("createUser returns the user id and token", async () => {
-    expect(await calls.createUser(SUCCESS)).toEqual({
-      user_token: "<SECRET>",
-      id: "7a614711-066f-4b6b-b319-4c6236b5acc1",
-    });
-  });
-
   it("createVerification returns the ordered verification with its client", async () => {
     const verification = await calls.createVerification({ ...SUCCESS, headers: { Prefer: "example=payroll" } });
     expect(verification).toMatchObject({ id: verificationId, client: clientId, status: { state: "PENDING" } });
