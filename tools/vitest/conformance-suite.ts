@@ -21,6 +21,9 @@ export interface CredentialDescriptor {
   readonly adapter: { readonly provider: string };
   readonly credentials: readonly DescribedCredential[];
   readonly environments: {
+    // Every generated descriptor states it; without a required member TypeScript's weak-type check
+    // refuses descriptors whose environments are decided by host and carry neither optional field.
+    readonly decidedBy: string;
     readonly credential?: string;
     readonly keyPrefixes?: { readonly sandbox: readonly string[] };
   };

@@ -1,13 +1,9 @@
 // Contract tests: the client against a Prism mock built from specs/argyle-partners.yaml (run with
 // --errors, so an example that breaks its own schema fails here too).
-import { type ApiError, AuthenticationError, BadRequestError } from "@verifetch/core";
-import { describe, expect, it, vi } from "vitest";
-import {
-  coversEveryOperation,
-  declaredErrorCases,
-  type OperationCall,
-  SUCCESS,
-} from "../../../tools/vitest/contract-suite.ts";
+import { type ApiError, BadRequestError } from "@verifetch/core";
+import { describe, expect, it } from "vitest";
+import { argyleShapedContractCases } from "../../../tools/vitest/argyle-shaped-session-suite.ts";
+import { type OperationCall, SUCCESS } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import {
   createArgylePartners,
@@ -44,19 +40,6 @@ const calls = {
 } satisfies Record<string, OperationCall>;
 
 describe("Argyle Partners contract (Prism)", () => {
-  it("createSession returns the session and its link", async () => {
-    const session = await calls.createSession({ ...SUCCESS, headers: { Prefer: "example=banking" } });
-    expect(session).toMatchObject({ verification: verificationId, data_source: "banking" });
-    expect(session.link).toMatch(/^https:\/\//);
-  });
-
-  it("createUser returns the user id and token", async () => {
-    expect(await calls.createUser(SUCCESS)).toEqual({
-      user_token: "<SECRET>",
-      id: "7a614711-066f-4b6b-b319-4c6236b5acc1",
-    });
-  });
-
   it("createVerification returns the ordered verification with its client", async () => {
     const verification = await calls.createVerification({ ...SUCCESS, headers: { Prefer: "example=payroll" } });
     expect(verification).toMatchObject({ id: verificationId, client: clientId, status: { state: "PENDING" } });
@@ -73,34 +56,11 @@ describe("Argyle Partners contract (Prism)", () => {
     expect(first.next).toContain("cursor=");
   });
 
-  // The repeated-cursor refusal is a unit test (argyle-partners-client.test.ts); the mock's list ends.
-  it("iterateVerifications against the mock ends on the last page (`next` null)", async () => {
-    const fetch = vi.fn((request: Request) => globalThis.fetch(request));
-    const paging = createArgylePartners({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch });
-    const ids: (string | undefined)[] = [];
-    for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
-    expect(ids).toEqual(["43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b", "43a2c6c3-1e63-91e5-88e3-f9ab2dcc3333"]);
-    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual(["?limit=2"]);
-  });
-
-  coversEveryOperation("argyle-partners", calls);
-  declaredErrorCases("argyle-partners", calls, (body) => {
-    expect(body).toEqual({ detail: expect.any(String) });
-  });
-
-  it("a request without credentials is refused with AuthenticationError", async () => {
-    const anonymous = createArgylePartners({
-      apiKeyId: "contract_id",
-      apiKeySecret: "contract_secret",
-      baseUrl,
-      fetch: (request) => {
-        request.headers.delete("Authorization");
-        return fetch(request);
-      },
-    });
-    const error = await anonymous.createSession(bankingSession).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).body).toEqual({ detail: "Invalid username/password." });
+  argyleShapedContractCases({
+    provider: "argyle-partners",
+    create: (fetch) =>
+      createArgylePartners({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch }),
+    calls,
   });
 
   // The spec declares no 422, so Prism answers an invalid request with the declared 400 and lists

@@ -1,7 +1,7 @@
 // Seed 001 (Argyle Partners "Create a session"): its example request must be accepted by the Prism
 // mock of specs/argyle-partners.yaml, and the client must hand back its example response unchanged.
-import { describe, expect, it } from "vitest";
-import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
+import { describe } from "vitest";
+import { argyleSeedExampleCases } from "../../../tools/vitest/argyle-shaped-session-suite.ts";
 import { createArgylePartners, type PartnerSession, type PartnerSessionCreateRequest } from "./index.ts";
 
 // The example request and response of seed /work/shared/seeds/001_99d3a766102f7422.txt (Argyle
@@ -42,21 +42,9 @@ const seedResponse = {
 } satisfies PartnerSession;
 
 describe("Argyle Partners seed 001 (Prism)", () => {
-  it("the example request is accepted and the example response comes back", async () => {
-    const exchanges: { body: unknown; violations: string | null }[] = [];
-    const partners = createArgylePartners({
-      apiKeyId: "seed_id",
-      apiKeySecret: "seed_secret",
-      baseUrl: mockBaseUrl("argyle-partners"),
-      fetch: async (outgoing) => {
-        const body: unknown = await outgoing.clone().json();
-        const answer = await fetch(outgoing);
-        exchanges.push({ body, violations: answer.headers.get("sl-violations") });
-        return answer;
-      },
-    });
-    const session = await partners.createSession(seedRequest, { headers: { Prefer: "example=seedExample" } });
-    expect(session).toEqual(seedResponse);
-    expect(exchanges).toEqual([{ body: seedRequest, violations: null }]);
+  argyleSeedExampleCases<PartnerSessionCreateRequest>({
+    provider: "argyle-partners",
+    create: createArgylePartners,
+    examples: [["seedExample", seedRequest, seedResponse]],
   });
 });

@@ -1,13 +1,9 @@
 // Contract tests: the client against a Prism mock built from specs/argyle.yaml (run with --errors,
 // so an example that breaks its own schema fails here too).
-import { type ApiError, AuthenticationError, BadRequestError } from "@verifetch/core";
-import { describe, expect, it, vi } from "vitest";
-import {
-  coversEveryOperation,
-  declaredErrorCases,
-  type OperationCall,
-  SUCCESS,
-} from "../../../tools/vitest/contract-suite.ts";
+import { type ApiError, BadRequestError } from "@verifetch/core";
+import { describe, expect, it } from "vitest";
+import { argyleShapedContractCases } from "../../../tools/vitest/argyle-shaped-session-suite.ts";
+import { type OperationCall, SUCCESS } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { type ClientSessionCreateRequest, createArgyle } from "./index.ts";
 
@@ -46,19 +42,6 @@ const calls = {
 } satisfies Record<string, OperationCall>;
 
 describe("Argyle contract (Prism)", () => {
-  it("createSession returns the session and its link", async () => {
-    const session = await calls.createSession({ ...SUCCESS, headers: { Prefer: "example=banking" } });
-    expect(session).toMatchObject({ verification: verificationId, data_source: "banking" });
-    expect(session.link).toMatch(/^https:\/\//);
-  });
-
-  it("createUser returns the user id and token", async () => {
-    expect(await calls.createUser(SUCCESS)).toEqual({
-      user_token: "<SECRET>",
-      id: "7a614711-066f-4b6b-b319-4c6236b5acc1",
-    });
-  });
-
   it("createVerification, refreshVerification, updateVerification and cancelVerification return the verification", async () => {
     const created = await argyle.createVerification(
       { user: userId, report: { type: "voie" } },
@@ -89,34 +72,10 @@ describe("Argyle contract (Prism)", () => {
     expect(empty).toEqual({ next: null, previous: null, results: [] });
   });
 
-  // The repeated-cursor refusal is a unit test (argyle-client.test.ts); the mock's list ends.
-  it("iterateVerifications against the mock ends on the last page (`next` null)", async () => {
-    const fetch = vi.fn((request: Request) => globalThis.fetch(request));
-    const paging = createArgyle({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch });
-    const ids: (string | undefined)[] = [];
-    for await (const verification of paging.iterateVerifications({ limit: 2 })) ids.push(verification.id);
-    expect(ids).toEqual(["43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b", "43a2c6c3-1e63-91e5-88e3-f9ab2dcc3333"]);
-    expect(fetch.mock.calls.map(([request]) => new URL(request.url).search)).toEqual(["?limit=2"]);
-  });
-
-  coversEveryOperation("argyle", calls);
-  declaredErrorCases("argyle", calls, (body) => {
-    expect(body).toEqual({ detail: expect.any(String) });
-  });
-
-  it("a request without credentials is refused with AuthenticationError", async () => {
-    const anonymous = createArgyle({
-      apiKeyId: "contract_id",
-      apiKeySecret: "contract_secret",
-      baseUrl,
-      fetch: (request) => {
-        request.headers.delete("Authorization");
-        return fetch(request);
-      },
-    });
-    const error = await anonymous.createSession(bankingSession).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(AuthenticationError);
-    expect((error as AuthenticationError).body).toEqual({ detail: "Invalid username/password." });
+  argyleShapedContractCases({
+    provider: "argyle",
+    create: (fetch) => createArgyle({ apiKeyId: "contract_id", apiKeySecret: "contract_secret", baseUrl, fetch }),
+    calls,
   });
 
   // The spec declares no 422, so Prism answers an invalid request with the declared 400 and lists

@@ -1,7 +1,7 @@
 // Seed 000 (Argyle "Create a session"): its example requests must be accepted by the Prism mock of
 // specs/argyle.yaml, and the client must hand back its example responses unchanged.
-import { describe, expect, it } from "vitest";
-import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
+import { describe } from "vitest";
+import { argyleSeedExampleCases } from "../../../tools/vitest/argyle-shaped-session-suite.ts";
 import { type ClientSession, type ClientSessionCreateRequest, createArgyle } from "./index.ts";
 
 // The example requests and responses of seed /work/shared/seeds/000_c119f5477e6c18c4.txt (Argyle
@@ -64,24 +64,12 @@ const seedBankingResponse = {
 } satisfies ClientSession;
 
 describe("Argyle seed 000 (Prism)", () => {
-  it.each<[string, ClientSessionCreateRequest, ClientSession]>([
-    ["payroll", seedPayrollRequest, seedPayrollResponse],
-    ["banking", seedBankingRequest, seedBankingResponse],
-  ])("the %s example request is accepted and the example response comes back", async (example, request, response) => {
-    const exchanges: { body: unknown; violations: string | null }[] = [];
-    const argyle = createArgyle({
-      apiKeyId: "seed_id",
-      apiKeySecret: "seed_secret",
-      baseUrl: mockBaseUrl("argyle"),
-      fetch: async (outgoing) => {
-        const body: unknown = await outgoing.clone().json();
-        const answer = await fetch(outgoing);
-        exchanges.push({ body, violations: answer.headers.get("sl-violations") });
-        return answer;
-      },
-    });
-    const session = await argyle.createSession(request, { headers: { Prefer: `example=${example}` } });
-    expect(session).toEqual(response);
-    expect(exchanges).toEqual([{ body: request, violations: null }]);
+  argyleSeedExampleCases<ClientSessionCreateRequest>({
+    provider: "argyle",
+    create: createArgyle,
+    examples: [
+      ["payroll", seedPayrollRequest, seedPayrollResponse],
+      ["banking", seedBankingRequest, seedBankingResponse],
+    ],
   });
 });
