@@ -36,7 +36,7 @@ export async function sendWithRetries(
   overrides?: RetryOverrides,
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
-  const { clock, provider, log } = transport;
+  const { clock, provider } = transport;
   // A call without a signal gets its own, which never aborts: nothing is made at module load
   // (Cloudflare Workers refuse that), and nothing is shared between calls.
   const callerSignal = request.signal ?? new AbortController().signal;
@@ -131,7 +131,7 @@ export async function sendWithRetries(
     const timedOut = failed && signal.aborted;
     // Repeating is safe for idempotent requests, and for any request that certainly never left.
     const repeatable = safeToRepeat || (!response && !timedOut && failedBeforeSending(cause));
-    // Redacted once, here: the reason goes to hooks and logs as well as into the error.
+    // Redacted once, here: the reason goes to the hooks as well as into the error.
     const reason = failed
       ? redactText(
           timedOut
@@ -143,12 +143,10 @@ export async function sendWithRetries(
     if (failed) retry = repeatable && canWait();
     transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - started, error: reason, willRetry: retry });
     if (retry) {
-      log("info", `${describe}: ${reason ?? status}; retrying in ${Math.round(wait)} ms`, event);
       await clock.sleep(wait, callerSignal).catch((error: unknown) => Promise.reject(fail(error)));
       continue;
     }
     if (response && !failed) {
-      if (!response.ok) log("warn", `${describe}: ${status}`, event);
       const retryAfterMs = status === 429 ? requestedWait : undefined;
       return {
         response,

@@ -1,7 +1,6 @@
 import { assertSafeBaseUrl } from "./base-url.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { ConfigurationError } from "./error-classes.ts";
-import { type Logger, type LogLevel, leveledLog } from "./log.ts";
 import { headersFrom } from "./operation-call.ts";
 import { DEFAULT_RETRY_SETTINGS, resolveRetrySettings } from "./retry-settings.ts";
 import type {
@@ -33,13 +32,12 @@ export interface ProviderClientOptions {
   deadlineMs?: number | undefined;
   /** Longest wait between attempts; a longer `Retry-After` is not waited for (default 60 000; at most 2³¹−1). */
   maxRetryWaitMs?: number | undefined;
-  /** Where log lines go (console-like). Without it nothing is logged unless `logLevel` is set. */
-  logger?: Logger | undefined;
-  /** Most verbose level logged (default `"warn"` with a logger, `"off"` without). Never logs credentials or bodies. */
-  logLevel?: LogLevel | undefined;
   /** Called before every attempt with method, path, attempt and idempotency key. */
   onRequest?: ((event: RequestEvent) => void) | undefined;
-  /** Called after every attempt with status (or error), elapsed ms and whether a retry follows. */
+  /**
+   * Called after every attempt with status (or error), elapsed ms and whether a retry follows.
+   * `logResponses(logger, level)` (from `@verifetch/core`) makes log lines of it.
+   */
   onResponse?: ((event: ResponseEvent) => void) | undefined;
   /**
    * Allow running in a browser. Off by default: these clients hold secret keys, which a browser
@@ -98,7 +96,6 @@ export function createTransport(owner: object, { options, ...config }: Transport
     fetch: options.fetch,
     settings: resolveRetrySettings(DEFAULT_RETRY_SETTINGS, options),
     clock: { ...systemClock, ...options.clock },
-    log: leveledLog(options.logger, options.logLevel),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
     session: config.session ?? {},

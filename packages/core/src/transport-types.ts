@@ -1,7 +1,6 @@
 // What a provider call is made of as the transport sees it: the request it sends on every attempt,
 // the transport a provider client builds, the hooks' events, and the exchange a call ends with.
 import type { Clock } from "./clock.ts";
-import type { Log } from "./log.ts";
 import type { RetrySettings } from "./retry-settings.ts";
 
 /** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
@@ -81,7 +80,6 @@ export interface Transport {
   fetch: FetchLike | undefined;
   settings: RetrySettings;
   clock: Clock;
-  log: Log;
   onRequest: ((event: RequestEvent) => void) | undefined;
   onResponse: ((event: ResponseEvent) => void) | undefined;
   /** What the client's session adapter needs (webhook secret, clock). */
