@@ -52,9 +52,6 @@ export function operationCaller<Paths extends {}>(transport: Transport): Operati
     callOperation(transport, method, path, init, options, required)) as OperationCaller<Paths>;
 }
 
-/** An idempotency key: printable ASCII characters, no spaces (any header can carry it unchanged). */
-const IDEMPOTENCY_KEY = /^[!-~]+$/;
-
 /** A path parameter that would change which URL is called: empty, blank, or a dot segment. */
 const UNSAFE_PATH_PARAMETER = /^(\s*|\.\.?)$/;
 
@@ -97,17 +94,7 @@ export async function callOperation(
         `${transport.provider} documents no idempotency key, so none can be sent`,
       );
     }
-    if (
-      typeof idempotencyKey !== "string" ||
-      !IDEMPOTENCY_KEY.test(idempotencyKey) ||
-      idempotencyKey.length > idempotency.maxLength
-    ) {
-      throw new InputValidationError(
-        "idempotencyKey",
-        `must be 1 to ${idempotency.maxLength} printable ASCII characters, without spaces`,
-      );
-    }
-    outgoing.set(idempotency.header, idempotencyKey);
+    outgoing.set(idempotency.header, idempotency.check(idempotencyKey));
   }
   let json: string | undefined;
   try {

@@ -13,6 +13,7 @@ export {
   resolveHostEnvironment,
 } from "./environment.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { idempotencyKeys } from "./idempotency-keys.ts";
 export { INPUT_FORMATS, isCalendarDate, isCountryCode } from "./input-format.ts";
 export { openApiClientOf } from "./openapi-client.ts";
 export {

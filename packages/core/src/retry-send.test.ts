@@ -1,5 +1,6 @@
 // The retrying transport with a scripted fetch and an injected clock: attempts, waits, idempotency
 // keys, cancellation and typed errors, without real time passing.
+
 import { describe, expect, it, vi } from "vitest";
 import {
   AbortError,
@@ -11,6 +12,7 @@ import {
   TimeoutError,
 } from "./error-classes.ts";
 import { apiErrorFor } from "./error-from-response.ts";
+import { idempotencyKeys } from "./idempotency-keys.ts";
 import { operationCaller } from "./operation-call.ts";
 import { getResponseMeta } from "./response-meta.ts";
 import { createTransport, type ProviderClientOptions } from "./transport-create.ts";
@@ -85,7 +87,7 @@ function client(
         request.headers.set("Authorization", "Bearer sk_live_supersecret");
         return ["sk_live_supersecret"];
       },
-      ...(idempotencyHeader ? { idempotency: { header: idempotencyHeader, maxLength: 255 } } : {}),
+      ...(idempotencyHeader ? { idempotency: idempotencyKeys(idempotencyHeader, 255) } : {}),
       options: { fetch, ...options },
     },
   );

@@ -53,12 +53,7 @@ export async function sendWithRetries(
     throw VerifetchError.isInstance(error) ? error : new ConfigurationError(`${provider}: a credential ${NOT_HTTP}`);
   }
   headers.set("User-Agent", transport.userAgent);
-  const header = transport.idempotency?.header;
-  if (header && method !== "GET" && method !== "HEAD") {
-    // One key per logical call, identical on every attempt; the caller's key wins.
-    idempotencyKey = headers.get(header) ?? crypto.randomUUID();
-    headers.set(header, idempotencyKey);
-  }
+  idempotencyKey = transport.idempotency?.stamp(method, headers);
   const safeToRepeat = isSafeToRepeat(method, idempotencyKey !== undefined);
   const path = new URL(url).pathname;
   const describe = `${provider} ${method} ${path}`;

@@ -46,10 +46,17 @@ export interface OutgoingRequest {
   operation?: { path: string; params: Record<string, string> } | undefined;
 }
 
-/** An idempotency key header a provider documents and honours, and the longest key it takes. */
+/**
+ * An idempotency key header a provider documents and honours, and the longest key it takes (made by
+ * `idempotencyKeys(header, maxLength)`).
+ */
 export interface IdempotencyConfig {
-  header: string;
-  maxLength: number;
+  readonly header: string;
+  readonly maxLength: number;
+  /** Returns the caller's key if the provider takes it; throws InputValidationError otherwise. */
+  check(key: unknown): string;
+  /** Puts the call's key (the one already set, or a new one) on a request that needs one; returns it. */
+  stamp(method: string, headers: Headers): string | undefined;
 }
 
 /** Settings only a client's session adapter uses, kept on its transport. */

@@ -286,6 +286,7 @@ ${auth.join("\n")}
       : "";
   const paginated = facts.operations.some((operation) => operation.pagination);
   if (paginated) coreImports.add("iterateCursorPages");
+  if (facts.idempotency) coreImports.add("idempotencyKeys");
   const queryAliases = facts.operations
     .filter((operation) => operation.queryParameters.length > 0)
     .map(
@@ -339,7 +340,7 @@ ${assign}${hostSetup}    this.#call = operationCaller<paths>(createTransport(thi
       options,${
         facts.idempotency
           ? `
-      idempotency: ${q(facts.idempotency)},`
+      idempotency: idempotencyKeys(${q(facts.idempotency.header)}, ${facts.idempotency.maxLength}),`
           : ""
       }${
         defaultHeaders.length > 0
