@@ -52,6 +52,9 @@ export type {
 export {
   type BodyHmacScheme,
   parseWebhookJson,
+  type TimestampedHmacFacts,
+  type TimestampedHmacScheme,
+  timestampedHmac,
   verifyBodyHmac,
   verifyWebhookSignature,
   type WebhookScheme,

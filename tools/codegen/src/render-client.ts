@@ -417,9 +417,19 @@ export function renderDescriptor(facts: ProviderFacts): string {
     })),
   };
   const json = (value: unknown) => JSON.stringify(value, null, 2);
-  return `import type { AdapterDescriptor } from "@verifetch/core/provider";
+  // A timestamped scheme is made by core's timestampedHmac, so only its provider's bundle carries
+  // the timestamp handling; the other schemes are plain data.
+  const timestamped = scheme.scheme === "timestamped-hmac";
+  const { scheme: _scheme, ...timestampedFacts } = scheme;
+  const adapterSource = timestamped
+    ? json({ ...adapter, webhook: "@@webhook" }).replace(
+        '"@@webhook"',
+        `/* @__PURE__ */ timestampedHmac(${json(timestampedFacts).replaceAll("\n", "\n  ")})`,
+      )
+    : json(adapter);
+  return `import ${timestamped ? "{ type AdapterDescriptor, timestampedHmac }" : "type { AdapterDescriptor }"} from "@verifetch/core/provider";
 
-${doc(`What ${facts.displayName}'s facade adapter needs: its name, the documented session lifetime and the webhook scheme.`)}export const ${lowerFirst(facts.identifier)}AdapterDescriptor = ${json(adapter)} as const satisfies AdapterDescriptor<${q(facts.name)}>;
+${doc(`What ${facts.displayName}'s facade adapter needs: its name, the documented session lifetime and the webhook scheme.`)}export const ${lowerFirst(facts.identifier)}AdapterDescriptor = ${adapterSource} as const satisfies AdapterDescriptor<${q(facts.name)}>;
 
 ${doc(`Everything ${facts.specPath} states about ${facts.displayName}, as data: credentials (option and environment variable), environments, headers, idempotency, the session flow, the webhook scheme and the operations. For tools, docs and tests; clients and adapters use the generated code.`)}export const ${names.descriptor} = {
   adapter: ${lowerFirst(facts.identifier)}AdapterDescriptor,
