@@ -25,6 +25,7 @@ export {
 } from "./operation-call.ts";
 export { checkOptionRecord, checkSchema, type InputSchema, isRecord } from "./option-check.ts";
 export { type CursorPagination, iterateCursorPages } from "./pagination-cursor.ts";
+export { queryString } from "./query-string.ts";
 export { type RequestSignature, signRequest } from "./request-signature.ts";
 export { sendWithRetries } from "./retry-send.ts";
 export { resolveRetrySettings } from "./retry-settings.ts";
@@ -45,6 +46,7 @@ export type {
   Exchange,
   IdempotencyConfig,
   OutgoingRequest,
+  QueryString,
   SessionSettings,
   Transport,
   TransportMeta,

@@ -7,6 +7,7 @@ import type {
   Authenticate,
   FetchLike,
   IdempotencyConfig,
+  QueryString,
   RequestEvent,
   ResponseEvent,
   SessionSettings,
@@ -60,6 +61,8 @@ export interface TransportConfig {
   authenticate: Authenticate;
   /** The idempotency key the provider documents and honours, if any. */
   idempotency?: IdempotencyConfig | undefined;
+  /** `queryString`, for a provider whose spec has query parameters. */
+  query?: QueryString | undefined;
   /** What the client's session adapter will need (webhook secret, clock). */
   session?: SessionSettings | undefined;
   /** The caller's options. */
@@ -93,6 +96,7 @@ export function createTransport(owner: object, { options, ...config }: Transport
     userAgent: `verifetch-${config.packageName}/${config.version}`,
     authenticate: config.authenticate,
     idempotency: config.idempotency,
+    query: config.query,
     fetch: options.fetch,
     settings: resolveRetrySettings(DEFAULT_RETRY_SETTINGS, options),
     clock: { ...systemClock, ...options.clock },

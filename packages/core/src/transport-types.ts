@@ -59,6 +59,9 @@ export interface IdempotencyConfig {
   stamp(method: string, headers: Headers): string | undefined;
 }
 
+/** Serializes an operation's query parameters as `?…` (or `""`): core's `queryString`. */
+export type QueryString = (query: Record<string, unknown>) => string;
+
 /** Settings only a client's session adapter uses, kept on its transport. */
 export interface SessionSettings {
   /** The secret webhooks are signed with (the option value; the adapter falls back to the env var). */
@@ -84,6 +87,8 @@ export interface Transport {
   authenticate: Authenticate;
   /** The idempotency key the provider honours (e.g. Verifa's `Idempotency-Key`, at most 255 characters). */
   idempotency: IdempotencyConfig | undefined;
+  /** How query parameters are sent, for a client whose spec has any. */
+  query: QueryString | undefined;
   fetch: FetchLike | undefined;
   settings: RetrySettings;
   clock: Clock;

@@ -287,6 +287,8 @@ ${auth.join("\n")}
   const paginated = facts.operations.some((operation) => operation.pagination);
   if (paginated) coreImports.add("iterateCursorPages");
   if (facts.idempotency) coreImports.add("idempotencyKeys");
+  const hasQuery = facts.operations.some((operation) => operation.queryParameters.length > 0);
+  if (hasQuery) coreImports.add("queryString");
   const queryAliases = facts.operations
     .filter((operation) => operation.queryParameters.length > 0)
     .map(
@@ -341,6 +343,11 @@ ${assign}${hostSetup}    this.#call = operationCaller<paths>(createTransport(thi
         facts.idempotency
           ? `
       idempotency: idempotencyKeys(${q(facts.idempotency.header)}, ${facts.idempotency.maxLength}),`
+          : ""
+      }${
+        hasQuery
+          ? `
+      query: queryString,`
           : ""
       }${
         defaultHeaders.length > 0
