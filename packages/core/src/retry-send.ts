@@ -153,7 +153,7 @@ export async function sendWithRetries(
     const message = `${describe}: ${reason}${attempt ? ` (after ${attempt + 1} attempts)` : ""}${
       repeatable || attempt >= settings.maxRetries
         ? ""
-        : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
+        : `; not retried: it may have reached ${provider}, which documents no idempotency key`
     }`;
     const init = { provider, cause, retryCount: attempt, idempotencyKey, isSafeToRetry: repeatable };
     throw new (timedOut ? TimeoutError : ConnectionError)(message, init);

@@ -82,7 +82,7 @@ export function createTransport(owner: object, { options, ...config }: Transport
   const scope = globalThis as { window?: unknown; document?: unknown };
   if (scope.window !== undefined && scope.document !== undefined && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      `verifetch-${config.packageName} refuses to run in a browser, where anyone could read its secret key: call it from a server (or set dangerouslyAllowBrowser)`,
+      `verifetch-${config.packageName} refuses to run in a browser, which would expose its secret key: call it from a server (or set dangerouslyAllowBrowser)`,
       { option: "dangerouslyAllowBrowser" },
     );
   }
