@@ -2,14 +2,7 @@
 // optional overall deadline, cancellation, idempotency keys and hooks. It works on a plain
 // url + init (not a Request), so the body string is sent again as it is on every attempt, and the
 // final response body is read here, where a connection lost mid-body can still be retried or typed.
-import {
-  AbortError,
-  ConfigurationError,
-  ConnectionError,
-  InputValidationError,
-  TimeoutError,
-  VerifetchError,
-} from "./error-classes.ts";
+import { AbortError, ConfigurationError, ConnectionError, TimeoutError, VerifetchError } from "./error-classes.ts";
 import {
   backoffMs,
   errorCodes,
