@@ -75,5 +75,5 @@ export function apiErrorFor<TBody>(
 function redirectMessage(provider: string, status: number, location: string | null): string {
   // Only the target's origin is named: its path or query could carry personal data or a token.
   const target = location && URL.canParse(location) ? ` to ${new URL(location).origin}` : "";
-  return `${provider} answered ${status} with a redirect${target}, which verifetch does not follow (credentials must not reach another URL): check baseUrl`;
+  return `${provider} answered ${status} with a redirect${target}, not followed (credentials must not reach another URL): check baseUrl`;
 }

@@ -26,7 +26,7 @@ export {
   VerifetchError,
   WebhookVerificationError,
 } from "./error-classes.ts";
-export type { Logger, LogLevel } from "./log.ts";
+export { type Logger, type LogLevel, logResponses } from "./log.ts";
 export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
 export { DEFAULT_RETRY_SETTINGS, type RetryOverrides, type RetrySettings } from "./retry-settings.ts";
 export { REDACTED } from "./secret-redact.ts";

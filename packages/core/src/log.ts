@@ -1,3 +1,7 @@
+// Logging is opt-in and lives outside the transport: a client that logs nothing carries no logging
+// code. `logResponses` turns the transport's `onResponse` hook into log lines.
+import type { ResponseEvent } from "./transport-types.ts";
+
 /** Log levels, from silent to most verbose. */
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
 
@@ -9,15 +13,23 @@ export interface Logger {
   debug(message: string, data?: Record<string, unknown>): void;
 }
 
-/** Writes one log line at a level (dropped when above the configured level). */
-export type Log = (level: Exclude<LogLevel, "off">, message: string, data?: Record<string, unknown>) => void;
-
 const LEVELS: LogLevel[] = ["off", "error", "warn", "info", "debug"];
 
-/** A log function that drops lines above `level`; silent when no logger and no level are given. */
-export function leveledLog(logger: Logger | undefined, level: LogLevel | undefined): Log {
-  const max = LEVELS.indexOf(level ?? (logger ? "warn" : "off"));
-  return (at, message, data) => {
-    if (LEVELS.indexOf(at) <= max) (logger ?? console)[at](message, data);
+/**
+ * An `onResponse` hook that logs each attempt's outcome up to `level` (default `"warn"`): a retry at
+ * `info` (`verifa POST /api/v1/sessions: 503; retrying`), a final error status at `warn`. Lines
+ * carry the event (method, path, attempt, status, idempotency key), never credentials or bodies.
+ * `createVerifa({ onResponse: logResponses(console, "info") })`.
+ */
+export function logResponses(logger: Logger = console, level: LogLevel = "warn"): (event: ResponseEvent) => void {
+  const max = LEVELS.indexOf(level);
+  return (event) => {
+    const { provider, method, path, status, error } = event;
+    const at = event.willRetry ? "info" : status === undefined || status < 400 ? undefined : "warn";
+    if (at && LEVELS.indexOf(at) <= max) {
+      logger[at](`${provider} ${method} ${path}: ${error ?? status}${event.willRetry ? "; retrying" : ""}`, {
+        ...event,
+      });
+    }
   };
 }

@@ -8,7 +8,7 @@ import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
 import { attachResponseMeta } from "./response-meta.ts";
 import { NOT_HTTP, NULL_BODY_STATUSES, sendWithRetries } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
-import type { CallOptions, Exchange, Transport } from "./transport-types.ts";
+import type { CallOptions, Exchange, QueryString, Transport } from "./transport-types.ts";
 
 /** The lower-case HTTP methods of an OpenAPI path item. */
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -52,9 +52,6 @@ export function operationCaller<Paths extends {}>(transport: Transport): Operati
     callOperation(transport, method, path, init, options, required)) as OperationCaller<Paths>;
 }
 
-/** An idempotency key: printable ASCII characters, no spaces (any header can carry it unchanged). */
-const IDEMPOTENCY_KEY = /^[!-~]+$/;
-
 /** A path parameter that would change which URL is called: empty, blank, or a dot segment. */
 const UNSAFE_PATH_PARAMETER = /^(\s*|\.\.?)$/;
 
@@ -72,11 +69,8 @@ export async function callOperation(
   { signal, headers, idempotencyKey, ...overrides }: CallOptions = {},
   required?: readonly string[],
 ): Promise<unknown> {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params.query ?? {})) {
-    for (const item of [value].flat()) if (item != null) query.append(key, String(item));
-  }
-  const search = String(query);
+  // Only a client whose spec has query parameters sends a query, and its transport has `query`.
+  const search = params.query ? (transport.query as QueryString)(params.query) : "";
   const pathParams: Record<string, string> = {};
   const filled = path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     const value = params.path?.[name];
@@ -97,17 +91,7 @@ export async function callOperation(
         `${transport.provider} documents no idempotency key, so none can be sent`,
       );
     }
-    if (
-      typeof idempotencyKey !== "string" ||
-      !IDEMPOTENCY_KEY.test(idempotencyKey) ||
-      idempotencyKey.length > idempotency.maxLength
-    ) {
-      throw new InputValidationError(
-        "idempotencyKey",
-        `must be 1 to ${idempotency.maxLength} printable ASCII characters, without spaces`,
-      );
-    }
-    outgoing.set(idempotency.header, idempotencyKey);
+    outgoing.set(idempotency.header, idempotency.check(idempotencyKey));
   }
   let json: string | undefined;
   try {
@@ -120,7 +104,7 @@ export async function callOperation(
     transport,
     {
       method: method.toUpperCase(),
-      url: transport.baseUrl + filled + (search && `?${search}`),
+      url: transport.baseUrl + filled + search,
       headers: outgoing,
       body: json,
       signal,

@@ -13,6 +13,7 @@ export {
   resolveHostEnvironment,
 } from "./environment.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { idempotencyKeys } from "./idempotency-keys.ts";
 export { INPUT_FORMATS, isCalendarDate, isCountryCode } from "./input-format.ts";
 export { openApiClientOf } from "./openapi-client.ts";
 export {
@@ -24,6 +25,7 @@ export {
 } from "./operation-call.ts";
 export { checkOptionRecord, checkSchema, type InputSchema, isRecord } from "./option-check.ts";
 export { type CursorPagination, iterateCursorPages } from "./pagination-cursor.ts";
+export { queryString } from "./query-string.ts";
 export { type RequestSignature, signRequest } from "./request-signature.ts";
 export { sendWithRetries } from "./retry-send.ts";
 export { resolveRetrySettings } from "./retry-settings.ts";
@@ -44,6 +46,7 @@ export type {
   Exchange,
   IdempotencyConfig,
   OutgoingRequest,
+  QueryString,
   SessionSettings,
   Transport,
   TransportMeta,
@@ -51,6 +54,9 @@ export type {
 export {
   type BodyHmacScheme,
   parseWebhookJson,
+  type TimestampedHmacFacts,
+  type TimestampedHmacScheme,
+  timestampedHmac,
   verifyBodyHmac,
   verifyWebhookSignature,
   type WebhookScheme,

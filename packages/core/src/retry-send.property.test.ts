@@ -3,10 +3,12 @@
 // echoed credentials), thrown connection errors — a call either returns data or throws a
 // VerifetchError, never makes more than maxRetries + 1 attempts, never waits a negative, unbounded
 // or over-the-cap time, and never shows the credential on any error surface.
+
 import { inspect } from "node:util";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { VerifetchError } from "./error-classes.ts";
+import { idempotencyKeys } from "./idempotency-keys.ts";
 import { openApiClientOf } from "./openapi-client.ts";
 import { operationCaller } from "./operation-call.ts";
 import { createTransport } from "./transport-create.ts";
@@ -96,7 +98,7 @@ describe("sendWithRetries (property)", () => {
               request.headers.set("Authorization", `Bearer ${SECRET}`);
               return [SECRET];
             },
-            ...(idempotencyHeader ? { idempotency: { header: idempotencyHeader, maxLength: 255 } } : {}),
+            ...(idempotencyHeader ? { idempotency: idempotencyKeys(idempotencyHeader, 255) } : {}),
             options: {
               fetch,
               maxRetries,

@@ -1,5 +1,6 @@
 // The retrying transport with a scripted fetch and an injected clock: attempts, waits, idempotency
 // keys, cancellation and typed errors, without real time passing.
+
 import { describe, expect, it, vi } from "vitest";
 import {
   AbortError,
@@ -11,6 +12,7 @@ import {
   TimeoutError,
 } from "./error-classes.ts";
 import { apiErrorFor } from "./error-from-response.ts";
+import { idempotencyKeys } from "./idempotency-keys.ts";
 import { operationCaller } from "./operation-call.ts";
 import { getResponseMeta } from "./response-meta.ts";
 import { createTransport, type ProviderClientOptions } from "./transport-create.ts";
@@ -85,7 +87,7 @@ function client(
         request.headers.set("Authorization", "Bearer sk_live_supersecret");
         return ["sk_live_supersecret"];
       },
-      ...(idempotencyHeader ? { idempotency: { header: idempotencyHeader, maxLength: 255 } } : {}),
+      ...(idempotencyHeader ? { idempotency: idempotencyKeys(idempotencyHeader, 255) } : {}),
       options: { fetch, ...options },
     },
   );
@@ -172,7 +174,7 @@ describe("sendWithRetries", () => {
       .post()
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionError);
-    expect((error as Error).message).toMatch(/ECONNRESET.*not retried because the request may have reached acme/);
+    expect((error as Error).message).toMatch(/ECONNRESET.*not retried: it may have reached acme/);
     expect(connectionReset.fetch).toHaveBeenCalledTimes(1);
   });
 
@@ -329,20 +331,20 @@ describe("redirects", () => {
     expect(ApiError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 302, isRetryable: false, retryCount: 0 });
     expect((error as Error).message).toBe(
-      "acme answered 302 with a redirect to https://elsewhere.example, which verifetch does not follow (credentials must not reach another URL): check baseUrl",
+      "acme answered 302 with a redirect to https://elsewhere.example, not followed (credentials must not reach another URL): check baseUrl",
     );
   });
 
   it("are not retried, even for a GET; a relative or missing Location names no target", async () => {
     const { fetch } = scripted(redirect(308, "/v2/things"), new Response(null, { status: 307 }));
-    await expect(client(fetch).get()).rejects.toThrow(/^acme answered 308 with a redirect, which verifetch does not/);
-    await expect(client(fetch).post()).rejects.toThrow(/^acme answered 307 with a redirect, which verifetch does not/);
+    await expect(client(fetch).get()).rejects.toThrow(/^acme answered 308 with a redirect, not followed/);
+    await expect(client(fetch).post()).rejects.toThrow(/^acme answered 307 with a redirect, not followed/);
     expect(fetch).toHaveBeenCalledTimes(2);
   });
 
   it("hidden by a browser (status 0, an opaqueredirect response) are described too", () => {
     const error = apiErrorFor(0, undefined, new Headers(), { provider: "acme" });
-    expect(error.message).toMatch(/^acme answered 0 with a redirect, which verifetch does not follow/);
+    expect(error.message).toMatch(/^acme answered 0 with a redirect, not followed/);
     // 304 Not Modified is no redirect: it keeps the usual message.
     expect(apiErrorFor(304, undefined, new Headers(), { provider: "acme" }).message).toBe(
       "acme responded 304 with no error message",

@@ -29,7 +29,7 @@ export async function sendWithRetries(
   overrides?: RetryOverrides,
 ): Promise<Exchange> {
   const settings = resolveRetrySettings(transport.settings, overrides);
-  const { clock, provider, log } = transport;
+  const { clock, provider } = transport;
   // A call without a signal gets its own, which never aborts: nothing is made at module load
   // (Cloudflare Workers refuse that), and nothing is shared between calls.
   const callerSignal = request.signal ?? new AbortController().signal;
@@ -46,12 +46,7 @@ export async function sendWithRetries(
     throw VerifetchError.isInstance(error) ? error : new ConfigurationError(`${provider}: a credential ${NOT_HTTP}`);
   }
   headers.set("User-Agent", transport.userAgent);
-  const header = transport.idempotency?.header;
-  if (header && method !== "GET" && method !== "HEAD") {
-    // One key per logical call, identical on every attempt; the caller's key wins.
-    idempotencyKey = headers.get(header) ?? crypto.randomUUID();
-    headers.set(header, idempotencyKey);
-  }
+  idempotencyKey = transport.idempotency?.stamp(method, headers);
   const safeToRepeat = isSafeToRepeat(method, idempotencyKey !== undefined);
   const path = new URL(url).pathname;
   const describe = `${provider} ${method} ${path}`;
@@ -124,7 +119,7 @@ export async function sendWithRetries(
     const timedOut = failed && signal.aborted;
     // Repeating is safe for idempotent requests, and for any request that certainly never left.
     const repeatable = safeToRepeat || (!response && !timedOut && failedBeforeSending(cause));
-    // Redacted once, here: the reason goes to hooks and logs as well as into the error.
+    // Redacted once, here: the reason goes to the hooks as well as into the error.
     const reason = failed
       ? redactText(
           timedOut
@@ -136,12 +131,10 @@ export async function sendWithRetries(
     if (failed) retry = repeatable && canWait();
     transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - started, error: reason, willRetry: retry });
     if (retry) {
-      log("info", `${describe}: ${reason ?? status}; retrying in ${Math.round(wait)} ms`, event);
       await clock.sleep(wait, callerSignal).catch((error: unknown) => Promise.reject(fail(error)));
       continue;
     }
     if (response && !failed) {
-      if (!response.ok) log("warn", `${describe}: ${status}`, event);
       const retryAfterMs = status === 429 ? requestedWait : undefined;
       return {
         response,
@@ -153,7 +146,7 @@ export async function sendWithRetries(
     const message = `${describe}: ${reason}${attempt ? ` (after ${attempt + 1} attempts)` : ""}${
       repeatable || attempt >= settings.maxRetries
         ? ""
-        : `; not retried because the request may have reached ${provider}, which documents no idempotency key`
+        : `; not retried: it may have reached ${provider}, which documents no idempotency key`
     }`;
     const init = { provider, cause, retryCount: attempt, idempotencyKey, isSafeToRetry: repeatable };
     throw new (timedOut ? TimeoutError : ConnectionError)(message, init);

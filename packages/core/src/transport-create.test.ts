@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { ConfigurationError, InputValidationError } from "./error-classes.ts";
 import { openApiClientOf } from "./openapi-client.ts";
 import { operationCaller } from "./operation-call.ts";
+import { queryString } from "./query-string.ts";
 import { createTransport, type TransportConfig, transportOf } from "./transport-create.ts";
 
 interface TestPaths {
@@ -55,7 +56,8 @@ describe("createTransport", () => {
   it("encodes path parameters and serializes the query as openapi-fetch does", async () => {
     const fetch = vi.fn(async (_request: Request) => Response.json({ id: "t/2" }));
     const owner = {};
-    const call = operationCaller<TestPaths>(createTransport(owner, config({ fetch })));
+    // A client whose spec has query parameters gives its transport `queryString`.
+    const call = operationCaller<TestPaths>(createTransport(owner, { ...config({ fetch }), query: queryString }));
     // An undefined query value is left out, as openapi-fetch does.
     const params = {
       path: { thingId: "a/b c" },

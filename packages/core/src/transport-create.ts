@@ -1,13 +1,13 @@
 import { assertSafeBaseUrl } from "./base-url.ts";
 import { type Clock, systemClock } from "./clock.ts";
 import { ConfigurationError } from "./error-classes.ts";
-import { type Logger, type LogLevel, leveledLog } from "./log.ts";
 import { headersFrom } from "./operation-call.ts";
 import { DEFAULT_RETRY_SETTINGS, resolveRetrySettings } from "./retry-settings.ts";
 import type {
   Authenticate,
   FetchLike,
   IdempotencyConfig,
+  QueryString,
   RequestEvent,
   ResponseEvent,
   SessionSettings,
@@ -33,13 +33,12 @@ export interface ProviderClientOptions {
   deadlineMs?: number | undefined;
   /** Longest wait between attempts; a longer `Retry-After` is not waited for (default 60 000; at most 2³¹−1). */
   maxRetryWaitMs?: number | undefined;
-  /** Where log lines go (console-like). Without it nothing is logged unless `logLevel` is set. */
-  logger?: Logger | undefined;
-  /** Most verbose level logged (default `"warn"` with a logger, `"off"` without). Never logs credentials or bodies. */
-  logLevel?: LogLevel | undefined;
   /** Called before every attempt with method, path, attempt and idempotency key. */
   onRequest?: ((event: RequestEvent) => void) | undefined;
-  /** Called after every attempt with status (or error), elapsed ms and whether a retry follows. */
+  /**
+   * Called after every attempt with status (or error), elapsed ms and whether a retry follows.
+   * `logResponses(logger, level)` (from `@verifetch/core`) makes log lines of it.
+   */
   onResponse?: ((event: ResponseEvent) => void) | undefined;
   /**
    * Allow running in a browser. Off by default: these clients hold secret keys, which a browser
@@ -62,6 +61,8 @@ export interface TransportConfig {
   authenticate: Authenticate;
   /** The idempotency key the provider documents and honours, if any. */
   idempotency?: IdempotencyConfig | undefined;
+  /** `queryString`, for a provider whose spec has query parameters. */
+  query?: QueryString | undefined;
   /** What the client's session adapter will need (webhook secret, clock). */
   session?: SessionSettings | undefined;
   /** The caller's options. */
@@ -81,7 +82,7 @@ export function createTransport(owner: object, { options, ...config }: Transport
   const scope = globalThis as { window?: unknown; document?: unknown };
   if (scope.window !== undefined && scope.document !== undefined && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      `verifetch-${config.packageName} refuses to run in a browser, where anyone could read its secret key: call it from a server (or set dangerouslyAllowBrowser)`,
+      `verifetch-${config.packageName} refuses to run in a browser, which would expose its secret key: call it from a server (or set dangerouslyAllowBrowser)`,
       { option: "dangerouslyAllowBrowser" },
     );
   }
@@ -95,10 +96,10 @@ export function createTransport(owner: object, { options, ...config }: Transport
     userAgent: `verifetch-${config.packageName}/${config.version}`,
     authenticate: config.authenticate,
     idempotency: config.idempotency,
+    query: config.query,
     fetch: options.fetch,
     settings: resolveRetrySettings(DEFAULT_RETRY_SETTINGS, options),
     clock: { ...systemClock, ...options.clock },
-    log: leveledLog(options.logger, options.logLevel),
     onRequest: options.onRequest,
     onResponse: options.onResponse,
     session: config.session ?? {},

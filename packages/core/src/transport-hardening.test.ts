@@ -1,6 +1,7 @@
 // The transport and the operation caller under hostile responses and careless input: credentials
 // echoed in headers, stalled or fake responses, bad path parameters, headers and bodies HTTP or
 // JSON cannot carry, timer overflows, and whether an error says it is safe to send again.
+
 import { getEventListeners } from "node:events";
 import { inspect } from "node:util";
 import { describe, expect, it, vi } from "vitest";
@@ -15,6 +16,7 @@ import {
   TimeoutError,
   VerifetchError,
 } from "./error-classes.ts";
+import { idempotencyKeys } from "./idempotency-keys.ts";
 import { openApiClientOf } from "./openapi-client.ts";
 import { operationCaller } from "./operation-call.ts";
 import { createTransport, type ProviderClientOptions } from "./transport-create.ts";
@@ -52,7 +54,7 @@ function api(
       request.headers.set("X-API-Key", key);
       return [key];
     },
-    ...(idempotencyHeader ? { idempotency: { header: idempotencyHeader, maxLength: 255 } } : {}),
+    ...(idempotencyHeader ? { idempotency: idempotencyKeys(idempotencyHeader, 255) } : {}),
     options: { fetch, clock: immediate, ...options },
   });
   const call = operationCaller<Paths>(transport);

@@ -1,7 +1,6 @@
 // What a provider call is made of as the transport sees it: the request it sends on every attempt,
 // the transport a provider client builds, the hooks' events, and the exchange a call ends with.
 import type { Clock } from "./clock.ts";
-import type { Log } from "./log.ts";
 import type { RetrySettings } from "./retry-settings.ts";
 
 /** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
@@ -47,11 +46,21 @@ export interface OutgoingRequest {
   operation?: { path: string; params: Record<string, string> } | undefined;
 }
 
-/** An idempotency key header a provider documents and honours, and the longest key it takes. */
+/**
+ * An idempotency key header a provider documents and honours, and the longest key it takes (made by
+ * `idempotencyKeys(header, maxLength)`).
+ */
 export interface IdempotencyConfig {
-  header: string;
-  maxLength: number;
+  readonly header: string;
+  readonly maxLength: number;
+  /** Returns the caller's key if the provider takes it; throws InputValidationError otherwise. */
+  check(key: unknown): string;
+  /** Puts the call's key (the one already set, or a new one) on a request that needs one; returns it. */
+  stamp(method: string, headers: Headers): string | undefined;
 }
+
+/** Serializes an operation's query parameters as `?…` (or `""`): core's `queryString`. */
+export type QueryString = (query: Record<string, unknown>) => string;
 
 /** Settings only a client's session adapter uses, kept on its transport. */
 export interface SessionSettings {
@@ -78,10 +87,11 @@ export interface Transport {
   authenticate: Authenticate;
   /** The idempotency key the provider honours (e.g. Verifa's `Idempotency-Key`, at most 255 characters). */
   idempotency: IdempotencyConfig | undefined;
+  /** How query parameters are sent, for a client whose spec has any. */
+  query: QueryString | undefined;
   fetch: FetchLike | undefined;
   settings: RetrySettings;
   clock: Clock;
-  log: Log;
   onRequest: ((event: RequestEvent) => void) | undefined;
   onResponse: ((event: ResponseEvent) => void) | undefined;
   /** What the client's session adapter needs (webhook secret, clock). */

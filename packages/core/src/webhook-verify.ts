@@ -66,13 +66,65 @@ export function webhookHeader(
  */
 export type WebhookScheme =
   | { readonly scheme: "body-hmac"; readonly headers: readonly string[]; readonly algorithm: HmacAlgorithm }
-  | {
-      readonly scheme: "timestamped-hmac";
-      readonly header: string;
-      readonly algorithm: HmacAlgorithm;
-      readonly toleranceSeconds: number;
-    }
+  | TimestampedHmacScheme
   | { readonly scheme: "none"; readonly why: string };
+
+/** The facts of a `timestamped-hmac` scheme, as its spec states them. */
+export interface TimestampedHmacFacts {
+  readonly header: string;
+  readonly algorithm: HmacAlgorithm;
+  readonly toleranceSeconds: number;
+}
+
+/** A `timestamped-hmac` scheme, made by {@link timestampedHmac}. */
+export interface TimestampedHmacScheme extends TimestampedHmacFacts {
+  readonly scheme: "timestamped-hmac";
+  /**
+   * Reads the header's `t` and `v1` values, refuses a timestamp outside the tolerance, and returns
+   * the signatures and the signed bytes (`<t>.` then the body).
+   */
+  readonly read: (
+    header: string,
+    bytes: Uint8Array,
+    nowMs: number,
+    fail: (message: string) => Error,
+  ) => { signatures: string[]; signed: Uint8Array };
+}
+
+/**
+ * The `timestamped-hmac` scheme with `facts` (and whatever else the caller keeps on it, such as
+ * where its secret comes from). The generated descriptor of a provider whose spec states this scheme
+ * calls it, so only that provider's bundle carries the timestamp handling.
+ */
+export function timestampedHmac<const T extends TimestampedHmacFacts>(
+  facts: T,
+): T & Pick<TimestampedHmacScheme, "scheme" | "read"> {
+  return {
+    ...facts,
+    scheme: "timestamped-hmac",
+    read(value, bytes, nowMs, fail) {
+      const name = facts.header;
+      const pairs = value.split(/[,\s]+/).map((pair) => pair.split("=", 2) as [string, string | undefined]);
+      const timestamp = pairs.find(([k]) => k === "t")?.[1];
+      const signatures = pairs.flatMap(([k, v]) => (k === "v1" && v ? [v.toLowerCase()] : []));
+      if (!timestamp || !/^\d+$/.test(timestamp) || signatures.length === 0) {
+        throw fail(`the ${name} header is not \`t=<unix seconds>,v1=<hex>\``);
+      }
+      const age = Math.abs(nowMs / 1000 - Number(timestamp));
+      if (age > facts.toleranceSeconds) {
+        throw fail(
+          `the signature timestamp is ${Math.round(age)} s from now (more than ${facts.toleranceSeconds} s): refused as a possible replay`,
+        );
+      }
+      // The signed payload is "<t>." followed by the body's exact bytes.
+      const prefix = utf8(`${timestamp}.`);
+      const signed = new Uint8Array(prefix.length + bytes.length);
+      signed.set(prefix);
+      signed.set(bytes, prefix.length);
+      return { signatures, signed };
+    },
+  };
+}
 
 /**
  * Verifies a delivery with `scheme` in constant time and returns its parsed JSON body. Throws
@@ -98,25 +150,7 @@ export async function verifyWebhookSignature(
   if (!value) throw fail(`the ${name} header is missing`);
   let signatures = [value.toLowerCase()];
   let signed = bytes;
-  if (scheme.scheme === "timestamped-hmac") {
-    const pairs = value.split(/[,\s]+/).map((pair) => pair.split("=", 2) as [string, string | undefined]);
-    const timestamp = pairs.find(([k]) => k === "t")?.[1];
-    signatures = pairs.flatMap(([k, v]) => (k === "v1" && v ? [v.toLowerCase()] : []));
-    if (!timestamp || !/^\d+$/.test(timestamp) || signatures.length === 0) {
-      throw fail(`the ${name} header is not \`t=<unix seconds>,v1=<hex>\``);
-    }
-    const age = Math.abs(nowMs / 1000 - Number(timestamp));
-    if (age > scheme.toleranceSeconds) {
-      throw fail(
-        `the signature timestamp is ${Math.round(age)} s from now (more than ${scheme.toleranceSeconds} s): refused as a possible replay`,
-      );
-    }
-    // The signed payload is "<t>." followed by the body's exact bytes.
-    const prefix = utf8(`${timestamp}.`);
-    signed = new Uint8Array(prefix.length + bytes.length);
-    signed.set(prefix);
-    signed.set(bytes, prefix.length);
-  }
+  if (scheme.scheme === "timestamped-hmac") ({ signatures, signed } = scheme.read(value, bytes, nowMs, fail));
   const expected = await hmacHex(scheme.algorithm, key, signed);
   if (!signatures.some((signature) => timingSafeEqual(signature, expected))) {
     throw fail(`the ${name} signature does not match the body`);

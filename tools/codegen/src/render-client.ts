@@ -286,6 +286,9 @@ ${auth.join("\n")}
       : "";
   const paginated = facts.operations.some((operation) => operation.pagination);
   if (paginated) coreImports.add("iterateCursorPages");
+  if (facts.idempotency) coreImports.add("idempotencyKeys");
+  const hasQuery = facts.operations.some((operation) => operation.queryParameters.length > 0);
+  if (hasQuery) coreImports.add("queryString");
   const queryAliases = facts.operations
     .filter((operation) => operation.queryParameters.length > 0)
     .map(
@@ -339,7 +342,12 @@ ${assign}${hostSetup}    this.#call = operationCaller<paths>(createTransport(thi
       options,${
         facts.idempotency
           ? `
-      idempotency: ${q(facts.idempotency)},`
+      idempotency: idempotencyKeys(${q(facts.idempotency.header)}, ${facts.idempotency.maxLength}),`
+          : ""
+      }${
+        hasQuery
+          ? `
+      query: queryString,`
           : ""
       }${
         defaultHeaders.length > 0
@@ -418,9 +426,25 @@ export function renderDescriptor(facts: ProviderFacts): string {
   const json = (value: unknown) => JSON.stringify(value, null, 2);
   const adapterName = `${lowerFirst(facts.identifier)}AdapterDescriptor`;
   const verify = webhook.scheme === "none" ? "" : renderWebhookVerify(facts, adapterName);
-  return `${verify ? `import type { WebhookRequest } from "@verifetch/core";\n` : ""}import { type AdapterDescriptor${verify ? ", loadSetting, verifyWebhookSignature" : ""} } from "@verifetch/core/provider";
+  // A timestamped scheme is made by core's timestampedHmac, so only its provider's bundle carries
+  // the timestamp handling; the other schemes are plain data.
+  const timestamped = scheme.scheme === "timestamped-hmac";
+  const { scheme: _scheme, ...timestampedFacts } = scheme;
+  const adapterSource = timestamped
+    ? json({ ...adapter, webhook: "@@webhook" }).replace(
+        '"@@webhook"',
+        `/* @__PURE__ */ timestampedHmac(${json(timestampedFacts).replaceAll("\n", "\n  ")})`,
+      )
+    : json(adapter);
+  const kit = [
+    "type AdapterDescriptor",
+    ...(verify ? ["loadSetting"] : []),
+    ...(timestamped ? ["timestampedHmac"] : []),
+    ...(verify ? ["verifyWebhookSignature"] : []),
+  ];
+  return `${verify ? `import type { WebhookRequest } from "@verifetch/core";\n` : ""}import ${kit.length === 1 ? "type { AdapterDescriptor }" : `{ ${kit.join(", ")} }`} from "@verifetch/core/provider";
 
-${doc(`What ${facts.displayName}'s facade adapter needs: its name, the documented session lifetime and the webhook scheme.`)}export const ${adapterName} = ${json(adapter)} as const satisfies AdapterDescriptor<${q(facts.name)}>;
+${doc(`What ${facts.displayName}'s facade adapter needs: its name, the documented session lifetime and the webhook scheme.`)}export const ${adapterName} = ${adapterSource} as const satisfies AdapterDescriptor<${q(facts.name)}>;
 
 ${doc(`Everything ${facts.specPath} states about ${facts.displayName}, as data: credentials (option and environment variable), environments, headers, idempotency, the session flow, the webhook scheme and the operations. For tools, docs and tests; clients and adapters use the generated code.`)}export const ${names.descriptor} = {
   adapter: ${lowerFirst(facts.identifier)}AdapterDescriptor,

@@ -10,6 +10,7 @@ import {
   InternalServerError,
   InvalidResponseError,
   type Logger,
+  logResponses,
   RateLimitError,
   TimeoutError,
   VerifetchError,
@@ -287,7 +288,7 @@ describe("fault server: redirects", () => {
     expect(VerifetchError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 302, isRetryable: false });
     expect((error as Error).message).toBe(
-      `verifa answered 302 with a redirect to ${elsewhere.baseUrl}, which verifetch does not follow (credentials must not reach another URL): check baseUrl`,
+      `verifa answered 302 with a redirect to ${elsewhere.baseUrl}, not followed (credentials must not reach another URL): check baseUrl`,
     );
   });
 
@@ -310,10 +311,11 @@ describe("no secret leaks on any error path", () => {
           body: JSON.stringify({ type: "unauthorized", message: `The key '${COMPLYCUBE_KEY}' is invalid` }),
         });
         return complycube({
-          logger,
-          logLevel: "debug",
           onRequest: (e) => events.push(e),
-          onResponse: (e) => events.push(e),
+          onResponse: (e) => {
+            events.push(e);
+            logResponses(logger, "debug")(e);
+          },
         }).createFlowSession(flowSession);
       },
     },
@@ -325,7 +327,12 @@ describe("no secret leaks on any error path", () => {
           headers: { "content-type": "text/plain" },
           body: `bad key ${VERIFA_KEY}`,
         });
-        return verifa({ logger, logLevel: "debug", onResponse: (e) => events.push(e) }).createSession();
+        return verifa({
+          onResponse: (e) => {
+            events.push(e);
+            logResponses(logger, "debug")(e);
+          },
+        }).createSession();
       },
     },
     {
@@ -337,28 +344,28 @@ describe("no secret leaks on any error path", () => {
           { status: 503, body: "{}" },
           { status: 503, body: `{"detail":"${VERIFA_KEY}"}` },
         );
-        return verifa({ logger, logLevel: "debug" }).getSession("s9");
+        return verifa({ onResponse: logResponses(logger, "debug") }).getSession("s9");
       },
     },
     {
       name: "timeout",
       run: (logger) => {
         server.script("/v1/flow/sessions", { hang: true });
-        return complycube({ logger, logLevel: "debug", timeoutMs: 50 }).createFlowSession(flowSession);
+        return complycube({ onResponse: logResponses(logger, "debug"), timeoutMs: 50 }).createFlowSession(flowSession);
       },
     },
     {
       name: "connection reset",
       run: (logger) => {
         server.script("/v1/flow/sessions", { reset: "before-response" });
-        return complycube({ logger, logLevel: "debug" }).createFlowSession(flowSession);
+        return complycube({ onResponse: logResponses(logger, "debug") }).createFlowSession(flowSession);
       },
     },
     {
       name: "malformed 2xx echoing the key",
       run: (logger) => {
         server.script("/v1/flow/sessions", { status: 200, body: `{"redirectUrl": "${COMPLYCUBE_KEY}` });
-        return complycube({ logger, logLevel: "debug" }).createFlowSession(flowSession);
+        return complycube({ onResponse: logResponses(logger, "debug") }).createFlowSession(flowSession);
       },
     },
     {

@@ -7,7 +7,7 @@ import { inspect } from "node:util";
 import { argyleSessions, createArgyle } from "@verifetch/argyle";
 import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
 import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
-import { type Logger, type ProviderClientOptions, VerifetchError } from "@verifetch/core";
+import { type Logger, logResponses, type ProviderClientOptions, VerifetchError } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
@@ -139,12 +139,13 @@ function recorder() {
   };
   const options: ProviderClientOptions = {
     baseUrl: server.baseUrl,
-    logger,
-    logLevel: "debug",
     timeoutMs: 200,
     clock: { sleep: async () => undefined, random: () => 0 },
     onRequest: (event) => lines.push(JSON.stringify(event)),
-    onResponse: (event) => lines.push(JSON.stringify(event)),
+    onResponse: (event) => {
+      lines.push(JSON.stringify(event));
+      logResponses(logger, "debug")(event);
+    },
   };
   return { lines, options };
 }
