@@ -30,7 +30,7 @@ export type ArgylePartnersWebhookPayload = ArgyleWebhookPayload;
 // Pure: a bundle that never calls the adapter drops it and the validation it carries.
 export const argylePartnersSessions = /* @__PURE__ */ defineSessionAdapter(argylePartnersAdapterDescriptor, {
   // Link's display languages (payroll only), which Argyle writes in upper case.
-  languages: partnerSessionCreateConfigurationLanguageValues.map((language) => language.toLowerCase()),
+  languages: partnerSessionCreateConfigurationLanguageValues,
   // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
   input: { redirectUrl: true },
   options: ARGYLE_SESSION_OPTIONS,

@@ -23,7 +23,7 @@ import {
 // Pure: a bundle that never calls the adapter drops it and the validation it carries.
 export const argyleSessions = /* @__PURE__ */ defineSessionAdapter(argyleAdapterDescriptor, {
   // Link's display languages (payroll only), which Argyle writes in upper case.
-  languages: clientSessionCreateConfigurationLanguageValues.map((language) => language.toLowerCase()),
+  languages: clientSessionCreateConfigurationLanguageValues,
   // Argyle has no cancel URL: the user closes Link and returns to `redirect_url`.
   input: { redirectUrl: true },
   options: ARGYLE_SESSION_OPTIONS,

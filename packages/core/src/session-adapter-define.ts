@@ -59,7 +59,7 @@ export interface SessionAdapterMapping<
   TEvent,
   TRequired extends RequirableSessionField,
 > {
-  /** Lowercase ISO 639-1 languages its hosted flow offers; null when it takes none. */
+  /** The ISO 639-1 languages its hosted flow offers, in any case (the spec's own values); null when it takes none. */
   languages: readonly string[] | null;
   /** The shared fields it carries, and the ones it cannot do without (`required`, as a tuple). */
   input: Omit<SessionInputRules, "provider" | "languages" | "required"> & { required?: readonly TRequired[] };
@@ -122,6 +122,9 @@ export function defineSessionAdapter<
 ): (client: TClient) => SessionAdapter<TProvider, TOptions, TRaw, TEvent, TRequired> {
   const { provider, title } = descriptor;
   const field = `providerOptions.${provider}`;
+  // Lower-cased here, not at the call site: an argument computed there would keep the whole pure
+  // `defineSessionAdapter(…)` call in bundles that never use the adapter.
+  const languages = mapping.languages?.map((language) => language.toLowerCase()) ?? null;
   return (client) => {
     const settings = sessionSettingsOf(client);
     const now = settings.now ?? Date.now;
@@ -129,7 +132,7 @@ export function defineSessionAdapter<
       const unsent = validateSessionInput(input, {
         ...mapping.input,
         provider: title,
-        languages: mapping.languages,
+        languages,
       });
       const options = (input.providerOptions as Record<string, unknown> | undefined)?.[provider];
       const schema = typeof mapping.options === "function" ? mapping.options(options) : mapping.options;
@@ -140,7 +143,7 @@ export function defineSessionAdapter<
     return {
       specificationVersion: SESSION_PROVIDER_SPECIFICATION_VERSION,
       provider,
-      languages: mapping.languages,
+      languages,
       requiredFields: mapping.input.required ?? [],
       validate,
       async createSession(input): Promise<HostedSession<TProvider, TRaw>> {
