@@ -9,7 +9,7 @@ import {
   type UnsentField,
   WebhookVerificationError,
 } from "@verifetch/core";
-import { INPUT_FORMATS, type InputSchema, isRecord } from "@verifetch/core/provider";
+import { type InputSchema, isRecord, UUID_FORMAT } from "@verifetch/core/provider";
 import type { operations } from "./openapi.ts";
 
 type CreateSessionBody = operations["createSession"]["requestBody"]["content"]["application/json"];
@@ -37,7 +37,7 @@ const flag = { type: "boolean" } as const;
 export const ARGYLE_SESSION_OPTIONS: InputSchema = {
   properties: {
     verification: {},
-    experience: { type: "string", format: "uuid" },
+    experience: { type: "string", format: UUID_FORMAT },
     flowId: text,
     items: { type: "array", items: text },
     mobileApp: flag,
@@ -54,7 +54,7 @@ export function checkArgyleVerification(options: unknown, field: string): void {
       "is required: the id of a verification created with createVerification",
     );
   }
-  if (typeof verification !== "string" || !INPUT_FORMATS.uuid?.[0](verification)) {
+  if (typeof verification !== "string" || !UUID_FORMAT[0](verification)) {
     throw new InputValidationError(
       `${field}.verification`,
       "must be the uuid of a verification created with createVerification",

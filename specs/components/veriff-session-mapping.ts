@@ -4,7 +4,13 @@
 // copies it into each such package's src/generated/ (`x-verifetch-shared-code`), next to the
 // types generated from the same component, so both packages share it without depending on each other.
 import { type CreateSessionInput, WebhookVerificationError } from "@verifetch/core";
-import { type InputSchema, isRecord } from "@verifetch/core/provider";
+import {
+  ALPHANUMERIC_FORMAT,
+  type InputSchema,
+  ISO_COUNTRY_FORMAT,
+  isRecord,
+  UUID_FORMAT,
+} from "@verifetch/core/provider";
 import type { components } from "./openapi.ts";
 
 type Schemas = components["schemas"];
@@ -31,11 +37,11 @@ export const VERIFF_SESSION_OPTIONS: InputSchema = {
     document: {
       properties: {
         type: text,
-        number: { type: "string", format: "alphanumeric" },
-        country: { type: "string", format: "iso-country" },
+        number: { type: "string", format: ALPHANUMERIC_FORMAT },
+        country: { type: "string", format: ISO_COUNTRY_FORMAT },
       },
     },
-    endUserId: { type: "string", format: "uuid" },
+    endUserId: { type: "string", format: UUID_FORMAT },
     consents: {
       type: "array",
       items: { properties: { type: text, approved: { type: "boolean" } }, required: ["type", "approved"] },

@@ -1,14 +1,17 @@
-// The string formats the shared input and provider options use, checked before any request.
+// The string formats the shared input and provider options use, checked before any request. Each is
+// its own export, carried by the schema that uses it (`format: UUID_FORMAT`), so a bundle holds only
+// the formats its schemas name.
+
+/** A string format: its test and what a valid value is (for the message: "must be <expected>"). */
+export type InputFormat = readonly [test: (value: string) => boolean, expected: string];
 
 let regionNames: Intl.DisplayNames | null | undefined;
 
-// CLDR also names regions ISO 3166-1 does not assign (UK is only "exceptionally reserved"). XK
-// (Kosovo) is user-assigned but used by identity providers, so it stays accepted.
-const NOT_ISO_3166_1 = new Set(["UK", "EU", "EZ", "UN", "QO", "ZZ", "XA", "XB"]);
-
 /** Whether `code` is an assigned ISO 3166-1 alpha-2 region (via Intl where the runtime has it). */
 export function isCountryCode(code: string): boolean {
-  if (!/^[A-Z]{2}$/.test(code) || NOT_ISO_3166_1.has(code)) return false;
+  // CLDR also names regions ISO 3166-1 does not assign (UK is only "exceptionally reserved"). XK
+  // (Kosovo) is user-assigned but used by identity providers, so it stays accepted.
+  if (!/^[A-Z]{2}$/.test(code) || /UK|EU|EZ|UN|QO|ZZ|XA|XB/.test(code)) return false;
   if (regionNames === undefined) {
     try {
       regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
@@ -17,7 +20,7 @@ export function isCountryCode(code: string): boolean {
     }
   }
   // Without Intl region data (rare runtimes) the shape check above is all we can do.
-  return regionNames === null || regionNames.of(code) !== undefined;
+  return !regionNames || regionNames.of(code) !== undefined;
 }
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD` (no 2020-13-45, no 2021-02-29). */
@@ -26,24 +29,30 @@ export function isCalendarDate(value: string): boolean {
   return /^\d{4}-\d\d-\d\d$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-function isHttpsUrl(value: string): boolean {
-  try {
-    return new URL(value).protocol === "https:";
-  } catch {
-    return false;
-  }
-}
-
-/**
- * `format`s the schema checker knows, each with a test and what a valid value is: `https-uri`,
- * `iso-country` (ISO 3166-1 alpha-2), `iso-language` (lowercase ISO 639-1), `date` (a real
- * `YYYY-MM-DD` calendar date), `uuid` and `alphanumeric`.
- */
-export const INPUT_FORMATS: Record<string, readonly [test: (value: string) => boolean, expected: string]> = {
-  "https-uri": [isHttpsUrl, "an https URL"],
-  "iso-country": [isCountryCode, 'an ISO 3166-1 alpha-2 code such as "GB"'],
-  "iso-language": [(value) => /^[a-z]{2}$/.test(value), 'a lowercase ISO 639-1 code such as "en"'],
-  date: [isCalendarDate, "a real date written YYYY-MM-DD"],
-  uuid: [(value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value), "a UUID"],
-  alphanumeric: [(value) => /^[A-Za-z0-9]+$/.test(value), "letters and digits only"],
-};
+/** An https URL. */
+export const HTTPS_URL_FORMAT: InputFormat = [
+  (value) => {
+    try {
+      return new URL(value).protocol === "https:";
+    } catch {
+      return false;
+    }
+  },
+  "an https URL",
+];
+/** An assigned ISO 3166-1 alpha-2 region code ({@link isCountryCode}). */
+export const ISO_COUNTRY_FORMAT: InputFormat = [isCountryCode, 'an ISO 3166-1 alpha-2 code such as "GB"'];
+/** A lowercase ISO 639-1 language code. */
+export const ISO_LANGUAGE_FORMAT: InputFormat = [
+  (value) => /^[a-z]{2}$/.test(value),
+  'a lowercase ISO 639-1 code such as "en"',
+];
+/** A real calendar date written `YYYY-MM-DD` ({@link isCalendarDate}). */
+export const DATE_FORMAT: InputFormat = [isCalendarDate, "a real date written YYYY-MM-DD"];
+/** A UUID, in any case. */
+export const UUID_FORMAT: InputFormat = [
+  (value) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value),
+  "a UUID",
+];
+/** ASCII letters and digits, at least one. */
+export const ALPHANUMERIC_FORMAT: InputFormat = [(value) => /^[A-Za-z0-9]+$/.test(value), "letters and digits only"];

@@ -1,7 +1,7 @@
 // Shape checks of provider-only session options (`providerOptions.<provider>`), shared by the
 // facade adapters so each refuses a non-object or an unknown key the same way, naming the field.
 import { InputValidationError } from "./error-classes.ts";
-import { INPUT_FORMATS } from "./input-format.ts";
+import type { InputFormat } from "./input-format.ts";
 
 /** Whether `value` is a plain object: not null, not an array. */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -34,7 +34,7 @@ const fieldPath = (field: string, key: string | number) =>
 /**
  * The JSON Schema subset {@link checkSchema} understands — the keywords our specs use for request
  * fields: `type` (string, boolean, array, object), `enum`, `minLength`,
- * `format` (see {@link INPUT_FORMATS}), `minItems`, `items`, `properties`, `additionalProperties` and
+ * `format` (an {@link InputFormat} such as `UUID_FORMAT`), `minItems`, `items`, `properties`, `additionalProperties` and
  * `required`. Objects without `additionalProperties` are closed: a key not in `properties` is
  * refused (a typo must not be dropped silently).
  */
@@ -42,8 +42,8 @@ export interface InputSchema {
   readonly type?: "string" | "boolean" | "array" | "object";
   readonly enum?: readonly unknown[];
   readonly minLength?: number;
-  /** One of {@link INPUT_FORMATS}' names (other formats are not checked). */
-  readonly format?: string;
+  /** The string's format: the schema carries its test, so a bundle holds only the formats it uses. */
+  readonly format?: InputFormat;
   /** The schema of keys not in `properties`; an object without it is closed. */
   readonly additionalProperties?: InputSchema;
   readonly minItems?: number;
@@ -67,7 +67,7 @@ export function checkSchema(value: unknown, schema: InputSchema, field: string):
     }
     throw new InputValidationError(field || "input", `must be ${expected} (got ${got ?? typeof value})`);
   };
-  const { type, minLength = 0, minItems = 0, items, properties, additionalProperties: other } = schema;
+  const { type, minLength = 0, minItems = 0, items, properties, additionalProperties: other, format } = schema;
   if (schema.enum && !schema.enum.includes(value)) fail(`one of ${schema.enum.join(", ")}`);
   if (type === "object" || properties) {
     const record = other
@@ -88,7 +88,6 @@ export function checkSchema(value: unknown, schema: InputSchema, field: string):
   } else if (type === "string") {
     if (typeof value !== "string" || value.trim().length < minLength)
       fail(minLength ? "a non-empty string" : "a string");
-    const format = INPUT_FORMATS[schema.format ?? ""];
     if (format && !format[0](value as string)) fail(format[1]);
   } else if (type === "boolean" && typeof value !== "boolean") fail("a boolean");
 }

@@ -14,7 +14,17 @@ export {
 } from "./environment.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
 export { idempotencyKeys } from "./idempotency-keys.ts";
-export { INPUT_FORMATS, isCalendarDate, isCountryCode } from "./input-format.ts";
+export {
+  ALPHANUMERIC_FORMAT,
+  DATE_FORMAT,
+  HTTPS_URL_FORMAT,
+  type InputFormat,
+  ISO_COUNTRY_FORMAT,
+  ISO_LANGUAGE_FORMAT,
+  isCalendarDate,
+  isCountryCode,
+  UUID_FORMAT,
+} from "./input-format.ts";
 export { openApiClientOf } from "./openapi-client.ts";
 export {
   callOperation,

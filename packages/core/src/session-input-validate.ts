@@ -1,3 +1,4 @@
+import { DATE_FORMAT, HTTPS_URL_FORMAT, ISO_COUNTRY_FORMAT, ISO_LANGUAGE_FORMAT } from "./input-format.ts";
 import { checkSchema, type InputSchema } from "./option-check.ts";
 import type { CreateSessionInput, SessionPerson, UnsentField } from "./session-provider.ts";
 
@@ -31,22 +32,22 @@ export interface SessionInputRules {
 }
 
 const text = { type: "string", minLength: 1 } as const;
-const url = { type: "string", format: "https-uri" } as const;
+const url = { type: "string", format: HTTPS_URL_FORMAT } as const;
 /** The shared input, as the schema checker reads it. */
 const SESSION_INPUT_SCHEMA: InputSchema = {
   properties: {
     reference: text,
     redirectUrl: url,
     cancelUrl: url,
-    language: { type: "string", format: "iso-language" },
-    country: { type: "string", format: "iso-country" },
+    language: { type: "string", format: ISO_LANGUAGE_FORMAT },
+    country: { type: "string", format: ISO_COUNTRY_FORMAT },
     person: {
       properties: {
         firstName: text,
         lastName: text,
         email: text,
         phone: text,
-        dateOfBirth: { type: "string", format: "date" },
+        dateOfBirth: { type: "string", format: DATE_FORMAT },
       },
     },
     metadata: { type: "object", additionalProperties: { type: "string" } },
