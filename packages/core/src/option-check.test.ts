@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { InputValidationError } from "./error-classes.ts";
-import { checkOptionRecord, isRecord } from "./option-check.ts";
+import { checkSchema, isRecord } from "./option-check.ts";
 
 describe("isRecord", () => {
   it("holds for plain objects only", () => {
@@ -9,20 +9,24 @@ describe("isRecord", () => {
   });
 });
 
-describe("checkOptionRecord", () => {
-  const check = (value: unknown, notObject?: string) =>
-    checkOptionRecord(value, "providerOptions.acme", ["id", "flag"], notObject);
+describe("checkSchema on a closed object", () => {
+  const check = (value: unknown) =>
+    checkSchema(value, { properties: { id: { type: "string" }, flag: { type: "boolean" } } }, "providerOptions.acme");
 
-  it("returns the record when every set key is known (undefined values count as unset)", () => {
-    const value = { id: "x", other: undefined };
-    expect(check(value)).toBe(value);
+  it("accepts a record whose set keys are all known (undefined values count as unset)", () => {
+    expect(() => check({ id: "x", other: undefined })).not.toThrow();
   });
 
-  it("names the field when the value is not an object, with the expectation given", () => {
-    for (const value of [null, [], "x"]) {
-      expect(() => check(value)).toThrow(new InputValidationError("providerOptions.acme", "must be an object"));
+  it("names the field when the value is not an object, with what was given", () => {
+    for (const [value, got] of [
+      [null, "null"],
+      [[], "[]"],
+      ["x", '"x"'],
+    ] as const) {
+      expect(() => check(value)).toThrow(
+        new InputValidationError("providerOptions.acme", `must be an object (got ${got})`),
+      );
     }
-    expect(() => check(3, "must be an object { id }")).toThrow("providerOptions.acme: must be an object { id }");
   });
 
   it("names the first unknown key and lists the known ones", () => {

@@ -8,25 +8,6 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-/**
- * `value` as a record whose keys are all in `known`. Otherwise an InputValidationError: at `field`
- * when it is not an object (`notObject` says what is expected), or at `field.key` for the first key
- * that is set (not undefined) and not known.
- */
-export function checkOptionRecord(
-  value: unknown,
-  field: string,
-  known: readonly string[],
-  notObject = "must be an object",
-): Record<string, unknown> {
-  if (!isRecord(value)) throw new InputValidationError(field || "input", notObject);
-  const unknown = Object.keys(value).find((key) => value[key] !== undefined && !known.includes(key));
-  if (unknown !== undefined) {
-    throw new InputValidationError(fieldPath(field, unknown), `is not a known option (known: ${known.join(", ")})`);
-  }
-  return value;
-}
-
 /** `field.key`, or `key` at the root (`field` empty). */
 const fieldPath = (field: string, key: string | number) =>
   typeof key === "number" ? `${field}[${key}]` : field ? `${field}.${key}` : key;
@@ -67,19 +48,22 @@ export function checkSchema(value: unknown, schema: InputSchema, field: string):
     }
     throw new InputValidationError(field || "input", `must be ${expected} (got ${got ?? typeof value})`);
   };
-  const { type, minLength = 0, minItems = 0, items, properties, additionalProperties: other, format } = schema;
+  const { type, minLength = 0, minItems = 0, items, properties = {}, additionalProperties: other, format } = schema;
   if (schema.enum && !schema.enum.includes(value)) fail(`one of ${schema.enum.join(", ")}`);
-  if (type === "object" || properties) {
-    const record = other
-      ? isRecord(value)
-        ? value
-        : fail("an object")
-      : checkOptionRecord(value, field, Object.keys(properties ?? {}));
+  if (type === "object" || schema.properties) {
+    if (!isRecord(value)) fail("an object");
+    const record = value as Record<string, unknown>;
+    // Unknown keys first: a typo is named before the field it may have meant to set.
+    const known = Object.keys(properties);
+    const unknown = Object.keys(record).find((key) => record[key] !== undefined && !other && !known.includes(key));
+    if (unknown !== undefined) {
+      throw new InputValidationError(fieldPath(field, unknown), `is not a known option (known: ${known.join(", ")})`);
+    }
     for (const key of schema.required ?? []) {
       if (record[key] === undefined) throw new InputValidationError(fieldPath(field, key), "is required");
     }
     for (const [key, entry] of Object.entries(record)) {
-      if (entry !== undefined) checkSchema(entry, properties?.[key] ?? other ?? {}, fieldPath(field, key));
+      if (entry !== undefined) checkSchema(entry, properties[key] ?? other ?? {}, fieldPath(field, key));
     }
   } else if (type === "array") {
     if (!Array.isArray(value) || value.length < minItems) fail(`a list${minItems ? ` of at least ${minItems}` : ""}`);

@@ -33,7 +33,7 @@ export {
   type OperationInit,
   operationCaller,
 } from "./operation-call.ts";
-export { checkOptionRecord, checkSchema, type InputSchema, isRecord } from "./option-check.ts";
+export { checkSchema, type InputSchema, isRecord } from "./option-check.ts";
 export { type CursorPagination, iterateCursorPages } from "./pagination-cursor.ts";
 export { queryString } from "./query-string.ts";
 export { type RequestSignature, signRequest } from "./request-signature.ts";

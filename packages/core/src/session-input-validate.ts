@@ -33,6 +33,13 @@ export interface SessionInputRules {
 
 const text = { type: "string", minLength: 1 } as const;
 const url = { type: "string", format: HTTPS_URL_FORMAT } as const;
+const PERSON = {
+  firstName: text,
+  lastName: text,
+  email: text,
+  phone: text,
+  dateOfBirth: { type: "string", format: DATE_FORMAT },
+} as const;
 /** The shared input, as the schema checker reads it. */
 const SESSION_INPUT_SCHEMA: InputSchema = {
   properties: {
@@ -41,15 +48,7 @@ const SESSION_INPUT_SCHEMA: InputSchema = {
     cancelUrl: url,
     language: { type: "string", format: ISO_LANGUAGE_FORMAT },
     country: { type: "string", format: ISO_COUNTRY_FORMAT },
-    person: {
-      properties: {
-        firstName: text,
-        lastName: text,
-        email: text,
-        phone: text,
-        dateOfBirth: { type: "string", format: DATE_FORMAT },
-      },
-    },
+    person: { properties: PERSON },
     metadata: { type: "object", additionalProperties: { type: "string" } },
     idempotencyKey: text,
     // An AbortSignal has no own enumerable keys; a string or number is refused.
@@ -57,7 +56,6 @@ const SESSION_INPUT_SCHEMA: InputSchema = {
     providerOptions: { type: "object", additionalProperties: {} },
   },
 };
-const PERSON_KEYS: readonly (keyof SessionPerson)[] = ["firstName", "lastName", "email", "phone", "dateOfBirth"];
 
 // Why a well-formed shared field is not sent, after the provider's name; the rule of the same name says whether it is.
 const UNSENT_REASONS = {
@@ -96,7 +94,7 @@ export function validateSessionInput(input: CreateSessionInput<object>, rules: S
         : "takes no language",
     );
   }
-  for (const key of PERSON_KEYS) {
+  for (const key of Object.keys(PERSON) as (keyof SessionPerson)[]) {
     if (person[key] !== undefined && !rules.person?.includes(key)) report(`person.${key}`, `takes no ${key}`);
   }
   return unsent;
