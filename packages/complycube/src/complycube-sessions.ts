@@ -66,7 +66,7 @@ const OPTIONS: InputSchema = {
 export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCubeAdapterDescriptor, {
   languages: flowLanguageValues,
   // ComplyCube requires both URLs; inventing defaults would send users somewhere unintended.
-  input: { redirectUrl: true, cancelUrl: true, required: ["redirectUrl", "cancelUrl"] },
+  input: { required: ["redirectUrl", "cancelUrl"] },
   options: OPTIONS,
   check(input, unsent) {
     const options = input.providerOptions?.complycube as Record<string, unknown>;

@@ -22,9 +22,8 @@ export async function hmacHex(algorithm: HmacAlgorithm, secret: string, message:
  * how many leading characters matched).
  */
 export function timingSafeEqual(a: string, b: string): boolean {
-  const left = utf8(a);
-  const right = utf8(b);
-  let difference = left.length ^ right.length;
-  for (let i = 0; i < left.length; i++) difference |= (left[i] ?? 0) ^ (right[i % right.length] ?? 0);
+  // UTF-16 code units compared one by one: equal exactly when the strings are, with no early exit.
+  let difference = a.length ^ b.length;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i % b.length);
   return difference === 0;
 }

@@ -152,11 +152,11 @@ export function defineSessionAdapter<
         // an expiry computed from this is never later than the real one.
         const requestedAt = now();
         const options = (input.providerOptions as Record<string, TOptions | undefined> | undefined)?.[provider];
-        const call: AdapterCallOptions = {};
-        if (input.signal !== undefined) call.signal = input.signal;
-        if (input.idempotencyKey !== undefined && mapping.input.idempotencyKey) {
-          call.idempotencyKey = input.idempotencyKey;
-        }
+        // A key the provider does not honour was reported unsent by validation.
+        const call: AdapterCallOptions = {
+          signal: input.signal,
+          idempotencyKey: mapping.input.idempotencyKey ? input.idempotencyKey : undefined,
+        };
         const raw = await mapping.create(client, input, options, call, unsentFields);
         const { expiresAt, ...session } = mapping.session(raw, client, input, options);
         const ttl = descriptor.session.ttlMs;

@@ -27,7 +27,7 @@ export interface SessionInputRules {
   idempotencyKey?: boolean;
   /** The `person` fields the provider takes; the others are reported. */
   person?: readonly (keyof SessionPerson)[];
-  /** Shared fields the provider cannot do without: missing is an InputValidationError. */
+  /** Shared fields the provider cannot do without (so it sends them): missing is an InputValidationError. */
   required?: readonly ("redirectUrl" | "cancelUrl")[];
 }
 
@@ -83,7 +83,8 @@ export function validateSessionInput(input: CreateSessionInput<object>, rules: S
   const unsent: UnsentField[] = [];
   const report = (field: string, reason: string) => unsent.push({ field, reason: `${rules.provider} ${reason}` });
   for (const [field, reason] of Object.entries(UNSENT_REASONS)) {
-    if (record[field] !== undefined && !rules[field as keyof typeof UNSENT_REASONS]) report(field, reason);
+    const sent = rules[field as keyof typeof UNSENT_REASONS] || rules.required?.includes(field as "cancelUrl");
+    if (record[field] !== undefined && !sent) report(field, reason);
   }
   const { language, person = {} } = input;
   if (language !== undefined && !rules.languages?.includes(language)) {

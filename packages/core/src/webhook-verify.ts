@@ -48,10 +48,10 @@ export function webhookHeader(
   name: string,
 ): string | undefined {
   let value: unknown;
-  if (headers instanceof Headers) value = headers.get(name);
-  else {
-    const wanted = name.toLowerCase();
-    for (const [key, found] of Object.entries(headers)) if (key.toLowerCase() === wanted) value = [found].flat()[0];
+  const wanted = name.toLowerCase();
+  // A Headers yields each name once, lower-cased, with its values joined (as `get` returns them).
+  for (const [key, found] of headers instanceof Headers ? headers : Object.entries(headers)) {
+    if (key.toLowerCase() === wanted) value = [found].flat()[0];
   }
   return typeof value === "string" ? value : undefined;
 }
