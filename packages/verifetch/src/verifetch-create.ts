@@ -95,32 +95,34 @@ export interface Verifetch<P extends ProviderMap> {
 
 /** Creates the facade over the given provider adapters. */
 export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions<P>): Verifetch<P> {
-  const providers: unknown = (options as VerifetchOptions<P> | undefined)?.providers;
-  if (!isRecord(providers) || Object.keys(providers).length === 0) {
+  const given: unknown = (options as VerifetchOptions<P> | undefined)?.providers;
+  const providers = (isRecord(given) ? given : {}) as ProviderMap;
+  const names = Object.keys(providers) as (keyof P & string)[];
+  if (names.length === 0) {
     throw new ConfigurationError("createVerifetch needs { providers }: adapters keyed by provider name", {
       option: "providers",
     });
   }
-  const names = Object.keys(providers) as (keyof P & string)[];
   for (const name of names) {
-    const adapter = providers[name] as AnySessionProvider | undefined;
+    const adapter = providers[name];
+    const option = `providers.${name}`;
     if (adapter?.specificationVersion !== SESSION_PROVIDER_SPECIFICATION_VERSION) {
       throw new ConfigurationError(
-        `providers.${name} implements session contract ${String(adapter?.specificationVersion)}, not ${SESSION_PROVIDER_SPECIFICATION_VERSION}: update it or verifetch`,
-        { option: `providers.${name}` },
+        `${option} implements session contract ${String(adapter?.specificationVersion)}, not ${SESSION_PROVIDER_SPECIFICATION_VERSION}: update it or verifetch`,
+        { option },
       );
     }
     if (adapter.provider !== name) {
       throw new ConfigurationError(
-        `providers.${name} is the ${adapter.provider} adapter; register it as "${adapter.provider}"`,
+        `${option} is the ${adapter.provider} adapter; register it as "${adapter.provider}"`,
         {
-          option: `providers.${name}`,
+          option,
         },
       );
     }
   }
   const adapterFor = (name: string): AnySessionProvider => {
-    const adapter = Object.hasOwn(providers, name) ? (providers[name] as AnySessionProvider) : undefined;
+    const adapter = Object.hasOwn(providers, name) ? providers[name] : undefined;
     if (!adapter) throw new NoSuchProviderError(String(name), names);
     return adapter;
   };
@@ -150,9 +152,8 @@ export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions
           if (!error.isRetryable || input.signal?.aborted) break;
         }
       }
-      const last = attempts.at(-1);
-      if (attempts.length === 1 && last) throw last.error;
-      throw new AllProvidersFailedError(attempts);
+      const [first, second] = attempts;
+      throw first && !second ? first.error : new AllProvidersFailedError(attempts);
     },
     async verifyWebhook<K extends keyof P & string>(
       provider: K,
