@@ -157,7 +157,7 @@ export function webhookCases(cases: WebhookCases): void {
       ])(`rejects a delivery with %s: ${adapter.title} documents no webhook signature`, async (_name, headers) => {
         const error = await refuse({ headers, rawBody: body });
         expect(error).toBeInstanceOf(ConfigurationError);
-        expect((error as Error).message).toBe(`${adapter.title} webhooks cannot be verified: ${webhook.why}`);
+        expect((error as Error).message).toBe(`${adapter.provider} webhooks cannot be verified: ${webhook.why}`);
       });
 
       it("rejects (a promise, not a synchronous throw) without needing any key or secret", async () => {

@@ -1,7 +1,6 @@
 // The engine of every provider's facade adapter: a provider states only its truth — which shared
 // fields it carries, its own options, how the unified input becomes its request, how its answer
 // becomes a HostedSession and its webhook payload a WebhookEvent — and gets the SessionProvider.
-import { ConfigurationError } from "./error-classes.ts";
 import { checkSchema, type InputSchema } from "./option-check.ts";
 import { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
 import {
@@ -170,10 +169,8 @@ export function defineSessionAdapter<
       },
       async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<TProvider, TEvent>> {
         const { webhook } = descriptor;
-        if (!webhook.secret) {
-          throw new ConfigurationError(`${title} webhooks cannot be verified: ${"why" in webhook ? webhook.why : ""}`);
-        }
-        const secret = loadSetting({ value: settings.webhookSecret, ...webhook.secret });
+        // A scheme of `none` has no secret: verifyWebhookSignature refuses it, saying why.
+        const secret = webhook.secret && loadSetting({ value: settings.webhookSecret, ...webhook.secret });
         const payload = await verifyWebhookSignature(provider, webhook, request, secret, now());
         return { provider, ...mapping.event(payload) };
       },
