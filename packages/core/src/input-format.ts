@@ -5,28 +5,25 @@
 /** A string format: its test and what a valid value is (for the message: "must be <expected>"). */
 export type InputFormat = readonly [test: (value: string) => boolean, expected: string];
 
-let regionNames: Intl.DisplayNames | null | undefined;
-
 /** Whether `code` is an assigned ISO 3166-1 alpha-2 region (via Intl where the runtime has it). */
 export function isCountryCode(code: string): boolean {
   // CLDR also names regions ISO 3166-1 does not assign (UK is only "exceptionally reserved"). XK
   // (Kosovo) is user-assigned but used by identity providers, so it stays accepted.
   if (!/^[A-Z]{2}$/.test(code) || /UK|EU|EZ|UN|QO|ZZ|XA|XB/.test(code)) return false;
-  if (regionNames === undefined) {
-    try {
-      regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
-    } catch {
-      regionNames = null;
-    }
+  try {
+    // Built per call (a country is checked once per session), so nothing is built when the module loads.
+    return new Intl.DisplayNames(["en"], { type: "region", fallback: "none" }).of(code) !== undefined;
+  } catch {
+    // Without Intl region data (rare runtimes) the shape check above is all we can do.
+    return true;
   }
-  // Without Intl region data (rare runtimes) the shape check above is all we can do.
-  return !regionNames || regionNames.of(code) !== undefined;
 }
 
 /** Whether `value` is a real calendar date written `YYYY-MM-DD` (no 2020-13-45, no 2021-02-29). */
 export function isCalendarDate(value: string): boolean {
-  const date = new Date(`${value}T00:00:00Z`);
-  return /^\d{4}-\d\d-\d\d$/.test(value) && !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+  // An invalid date's toJSON() is null; a rolled-over one (02-29 → 03-01) no longer starts with `value`.
+  const json: string | null = new Date(`${value}T00:00:00Z`).toJSON();
+  return /^\d{4}-\d\d-\d\d$/.test(value) && json?.startsWith(value) === true;
 }
 
 /** An https URL. */

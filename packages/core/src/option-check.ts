@@ -9,8 +9,7 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** `field.key`, or `key` at the root (`field` empty). */
-const fieldPath = (field: string, key: string | number) =>
-  typeof key === "number" ? `${field}[${key}]` : field ? `${field}.${key}` : key;
+const fieldPath = (field: string, key: string) => (field ? `${field}.${key}` : key);
 
 /**
  * The JSON Schema subset {@link checkSchema} understands — the keywords our specs use for request
@@ -68,7 +67,7 @@ export function checkSchema(value: unknown, schema: InputSchema, field: string):
   } else if (type === "array") {
     if (!Array.isArray(value) || value.length < minItems) fail(`a list${minItems ? ` of at least ${minItems}` : ""}`);
     if (items)
-      for (const [index, entry] of (value as unknown[]).entries()) checkSchema(entry, items, fieldPath(field, index));
+      for (const [index, entry] of (value as unknown[]).entries()) checkSchema(entry, items, `${field}[${index}]`);
   } else if (type === "string") {
     if (typeof value !== "string" || value.trim().length < minLength)
       fail(minLength ? "a non-empty string" : "a string");
