@@ -18,6 +18,25 @@ export async function hmacHex(algorithm: HmacAlgorithm, secret: string, message:
 }
 
 /**
+ * Whether one of `signatures` (hex, any case) is the HMAC of `message` keyed with `secret`. WebCrypto's
+ * `verify` compares the bytes in constant time; a signature that is not hex never verifies.
+ */
+export async function hmacVerifyHex(
+  algorithm: HmacAlgorithm,
+  secret: string,
+  signatures: readonly string[],
+  message: Uint8Array,
+): Promise<boolean> {
+  const key = await crypto.subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: algorithm }, false, ["verify"]);
+  for (const signature of signatures) {
+    const pairs = /^(?:[\da-f]{2})+$/i.test(signature) ? (signature.match(/../g) as string[]) : [];
+    const bytes = Uint8Array.from(pairs, (pair) => Number.parseInt(pair, 16));
+    if (pairs[0] && (await crypto.subtle.verify("HMAC", key, bytes, message as Uint8Array<ArrayBuffer>))) return true;
+  }
+  return false;
+}
+
+/**
  * Compares two strings in time independent of where they differ (signature checks must not leak
  * how many leading characters matched).
  */

@@ -4,7 +4,7 @@
 export { basicAuthorization, setBasicAuthorization } from "./auth-basic.ts";
 export { assertSafeBaseUrl, isLoopbackHost } from "./base-url.ts";
 export { type Clock, systemClock } from "./clock.ts";
-export { type HmacAlgorithm, hmacHex, timingSafeEqual, utf8 } from "./crypto-hmac.ts";
+export { type HmacAlgorithm, hmacHex, hmacVerifyHex, timingSafeEqual, utf8 } from "./crypto-hmac.ts";
 export {
   type Environment,
   type HostEnvironmentConfig,

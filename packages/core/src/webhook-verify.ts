@@ -1,7 +1,7 @@
 // Webhook signatures are checked over the exact bytes received, with a key that is a real secret:
 // `TextEncoder.encode(secret)` would happily turn `null`, `123` or `{}` into the keys "null", "123"
 // and "[object Object]", which anyone can sign with.
-import { type HmacAlgorithm, hmacHex, timingSafeEqual, utf8 } from "./crypto-hmac.ts";
+import { type HmacAlgorithm, hmacVerifyHex, utf8 } from "./crypto-hmac.ts";
 import { ConfigurationError, InputValidationError, WebhookVerificationError } from "./error-classes.ts";
 import { isRecord } from "./option-check.ts";
 import type { WebhookRequest } from "./session-provider.ts";
@@ -148,11 +148,10 @@ export async function verifyWebhookSignature(
   const name = names.find((header) => webhookHeader(request.headers, header)?.trim()) ?? names.join(" or ");
   const value = webhookHeader(request.headers, name)?.trim();
   if (!value) throw fail(`the ${name} header is missing`);
-  let signatures = [value.toLowerCase()];
+  let signatures = [value];
   let signed = bytes;
   if (scheme.scheme === "timestamped-hmac") ({ signatures, signed } = scheme.read(value, bytes, nowMs, fail));
-  const expected = await hmacHex(scheme.algorithm, key, signed);
-  if (!signatures.some((signature) => timingSafeEqual(signature, expected))) {
+  if (!(await hmacVerifyHex(scheme.algorithm, key, signatures, signed))) {
     throw fail(`the ${name} signature does not match the body`);
   }
   return parseWebhookJson(provider, bytes);
