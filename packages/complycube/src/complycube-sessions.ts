@@ -93,8 +93,8 @@ export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCub
         ...options,
         successUrl: input.redirectUrl,
         cancelUrl: input.cancelUrl,
-        ...(input.language !== undefined &&
-          !unsent.some((entry) => entry.field === "language") && { language: input.language as FlowLanguage }),
+        // Left out (undefined) when validation reported it unsent.
+        language: unsent.some((entry) => entry.field === "language") ? undefined : (input.language as FlowLanguage),
       } as CreateFlowSessionRequest,
       { signal: call.signal },
     ),
@@ -112,13 +112,13 @@ export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCub
     if (!isRecord(event) || typeof event.type !== "string") {
       throw new WebhookVerificationError("complycube", "the body has no `type`");
     }
-    const inner = isRecord(event.payload) ? event.payload : undefined;
+    const inner: Record<string, unknown> = isRecord(event.payload) ? event.payload : {};
     const text = (value: unknown) => (typeof value === "string" ? value : null);
     return {
       type: event.type,
-      sessionId: text(inner?.clientId),
-      reference: text(inner?.externalId),
-      status: text(inner?.outcome) ?? text(inner?.status),
+      sessionId: text(inner.clientId),
+      reference: text(inner.externalId),
+      status: text(inner.outcome) ?? text(inner.status),
       raw: event,
     };
   },
