@@ -7,12 +7,13 @@
 // options those providers take, and how a decision or event webhook becomes a WebhookEvent. Codegen
 // copies it into each such package's src/generated/ (`x-verifetch-shared-code`), next to the
 // types generated from the same component, so both packages share it without depending on each other.
-import { type CreateSessionInput, WebhookVerificationError } from "@verifetch/core";
+import { type CallOptions, type CreateSessionInput, InputValidationError, WebhookVerificationError } from "@verifetch/core";
 import {
   ALPHANUMERIC_FORMAT,
   type InputSchema,
   ISO_COUNTRY_FORMAT,
   isRecord,
+  type SessionAdapterMapping,
   UUID_FORMAT,
 } from "@verifetch/core/provider";
 import type { components } from "./openapi.ts";
@@ -126,5 +127,44 @@ export function veriffWebhookEvent(provider: string, payload: unknown) {
     reference: text(event ? payload.vendorData : decision?.vendorData),
     status: event ? null : text(decision?.status),
     raw: payload as VeriffWebhookPayload,
+  };
+}
+
+/** A Veriff-shaped client: its create call takes `{ verification }` and answers `{ verification: { id, url } }`. */
+export interface VeriffShapedClient {
+  createSession(body: Schemas["CreateSessionRequest"], options?: CallOptions): Promise<Schemas["SessionResponse"]>;
+}
+
+/**
+ * The facade mapping of a Veriff-shaped provider (`defineSessionAdapter(descriptor, veriffSessionMapping(…))`):
+ * the shared fields it carries, its options, the `{ verification }` body, the session from the answer
+ * and the webhook event. What differs between Veriff and EarthID — the webhook scheme — is in each
+ * package's descriptor.
+ */
+export function veriffSessionMapping<TProvider extends string, TClient extends VeriffShapedClient>(
+  provider: TProvider,
+  title: string,
+): SessionAdapterMapping<TClient, TProvider, VeriffSessionOptions, Schemas["SessionResponse"], VeriffWebhookPayload, never> {
+  return {
+    // The create call has no current language field (only a deprecated legacy `lang`).
+    languages: null,
+    input: VERIFF_SESSION_INPUT,
+    options: VERIFF_SESSION_OPTIONS,
+    check(input) {
+      if (input.reference.length > VENDOR_DATA_MAX_LENGTH) {
+        throw new InputValidationError("reference", `${title}'s vendorData is at most ${VENDOR_DATA_MAX_LENGTH} characters`);
+      }
+    },
+    create: (client, input, options, call) =>
+      client.createSession({ verification: veriffVerification(input, options) }, { signal: call.signal }),
+    session: (raw) => ({
+      // createSession refused an answer without verification.id or verification.url.
+      id: raw.verification?.id as string,
+      url: raw.verification?.url as string,
+      status: raw.verification?.status ?? "created",
+      // Neither documents a sandbox host, key prefix or response marker: test and live share both.
+      sandbox: null,
+    }),
+    event: (payload) => veriffWebhookEvent(provider, payload),
   };
 }
