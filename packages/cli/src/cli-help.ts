@@ -3,7 +3,7 @@ import { type CliProvider, mockExample, PROVIDER_NAMES } from "./cli-providers.t
 const names = () => PROVIDER_NAMES.join(", ");
 
 export function mainHelp(): string {
-  return `verifetch — create hosted identity- and income-verification sessions from the command line
+  return `verifetch — create hosted identity- and income-verification sessions and verify their webhooks from the command line
 
 Usage
   verifetch <command> [options]
@@ -11,6 +11,7 @@ Usage
 Commands
   providers                   list the providers, the environment variables each reads, and which are set
   session create <provider>   create a hosted session; print its link, id, expiry and a QR code
+  webhook verify <provider>   check a saved webhook delivery's signature and print its event
 
 Options
   -h, --help      show help (every command has its own: verifetch session create --help)
@@ -23,6 +24,7 @@ Examples
   verifetch providers
   verifetch session create verifa --mock --reference user_123 --redirect-url https://app.example/done
   verifetch session create verifa --reference user_123 --country GB --json     # reads VERIFA_API_KEY
+  verifetch webhook verify verifa --delivery delivery.json                      # reads VERIFA_WEBHOOK_SECRET
 
 Exit status: 0 on success, 2 for a usage error, 1 for any other failure, 130 when interrupted.
 `;
@@ -109,5 +111,97 @@ ${examples}
 Exit status: 0 when the session was created; 2 for a usage error (an unknown, repeated or
 missing flag, an invalid value, an unknown provider); 1 for any other failure (a provider error,
 a missing key); 130 when interrupted. A failure is one line on stderr (JSON with --json).
+`;
+}
+
+export function webhookHelp(): string {
+  return `Usage
+  verifetch webhook verify <provider> [options]
+
+Commands
+  verify <provider>   verify a saved webhook delivery (see verifetch webhook verify --help)
+`;
+}
+
+/** A provider's webhook signature, in a line, from its descriptor. */
+function signatureLine(provider: CliProvider): string {
+  const webhook = provider.module.descriptor.adapter.webhook;
+  const hmac = `hex HMAC-${webhook.algorithm ?? "?"}`;
+  const secret = webhook.secret ? `; secret in ${webhook.secret.envVar}` : "";
+  if (webhook.scheme === "body-hmac") {
+    return `${(webhook.headers ?? []).join(" or ")}: ${hmac} of the raw body${secret}`;
+  }
+  if (webhook.scheme === "timestamped-hmac") {
+    return `${webhook.header ?? "?"}: t=<unix seconds>,v1=<${hmac} of "<t>.<raw body>">, t within ${webhook.toleranceSeconds ?? "?"} s${secret}`;
+  }
+  if (webhook.scheme === "none") return "no signature documented: its deliveries cannot be verified";
+  return `${webhook.scheme}${secret}`;
+}
+
+/**
+ * A delivery signed on the spot and verified, with the first provider whose scheme is a plain
+ * body HMAC (undefined when none is): lines that work as printed, in a POSIX shell with Node.
+ */
+export function webhookTryIt(providers: readonly CliProvider[]): string[] | undefined {
+  const provider = providers.find((candidate) => candidate.module.descriptor.adapter.webhook.scheme === "body-hmac");
+  const webhook = provider?.module.descriptor.adapter.webhook;
+  const header = webhook?.headers?.[0];
+  if (!provider || !webhook?.secret || !header || !webhook.algorithm) return undefined;
+  const algorithm = webhook.algorithm.replace("-", "").toLowerCase();
+  const env = webhook.secret.envVar;
+  return [
+    `export ${env}=test_secret`,
+    `printf '%s' '{"type":"test.event","event":"test.event"}' > body.json`,
+    `sig=$(node -e 'process.stdout.write(require("crypto").createHmac("${algorithm}", process.env.${env}).update(require("fs").readFileSync("body.json")).digest("hex"))')`,
+    `verifetch webhook verify ${provider.name} --body body.json --header "${header}: $sig"`,
+  ];
+}
+
+/** The help of `webhook verify`: each provider's signature scheme and variable, from its descriptor. */
+export function webhookVerifyHelp(providers: readonly CliProvider[]): string {
+  const width = Math.max(16, ...providers.map((provider) => provider.name.length + 1));
+  const schemes = providers.map((provider) => `  ${provider.name.padEnd(width)} ${signatureLine(provider)}`).join("\n");
+  const tryIt = webhookTryIt(providers);
+  return `Usage
+  verifetch webhook verify <provider> --body <file>|- --header 'Name: value' [--header …] [options]
+  verifetch webhook verify <provider> --delivery <file.json> [options]
+
+Verifies a webhook delivery you saved — its signature over the exact bytes of its body, with the
+provider's documented scheme — through the verifetch facade (the provider package's verifyWebhook)
+and prints the event it carries: type, session id, your reference and status. Nothing is sent
+anywhere, so there is no --mock. The secret is read from the provider's environment variable
+(below), never from the command line, where it would stay in your shell history.
+
+Providers
+  ${names()}
+
+Options
+  --body <file>|-         the raw body exactly as received (- reads stdin); never re-serialize it
+  -H, --header <h>        a header of the delivery, 'Name: value' (repeatable; with --body)
+  --delivery <file.json>  a saved delivery instead: { "headers": { … }, "body": "<raw body>" }
+                          (- reads stdin)
+  --secret-env <NAME>     read the secret from the variable NAME instead of the provider's own
+  --json                  print { "ok": true, "event": … } as JSON (and nothing else) on stdout
+  -h, --help              show this help
+
+Signatures
+${schemes}
+
+Examples
+  verifetch webhook verify verifa --delivery delivery.json
+  verifetch webhook verify veriff --body body.json --header "X-HMAC-SIGNATURE: <hex>" --json
+  verifetch webhook verify verifa --body - --header "X-Verifa-Signature: t=…,v1=…" --secret-env STAGING_SECRET < body.json
+${
+  tryIt
+    ? `
+Try it with a delivery you sign yourself:
+${tryIt.map((line) => `  ${line}`).join("\n")}
+`
+    : ""
+}
+Exit status: 0 when the signature matches; 1 when it does not (or a header is missing, the
+timestamp is too old, the secret is not set, or the provider documents no signature); 2 for a
+usage error (an unknown provider or flag, no body, a malformed header). A failure is one line on
+stderr (JSON with --json).
 `;
 }

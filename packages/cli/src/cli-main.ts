@@ -1,7 +1,8 @@
 import { errorJson, errorLine, exitCodeFor, UsageError } from "./cli-errors.ts";
-import { mainHelp, sessionHelp } from "./cli-help.ts";
+import { mainHelp, sessionHelp, webhookHelp } from "./cli-help.ts";
 import { providersList } from "./cli-providers-list.ts";
 import { sessionCreate } from "./cli-session-create.ts";
+import { webhookVerify } from "./cli-webhook-verify.ts";
 import { VERSION } from "./version.ts";
 
 const HELP = new Set(["-h", "--help"]);
@@ -51,6 +52,18 @@ async function dispatch(args: readonly string[]): Promise<number> {
     }
     if (subcommand === "create") return sessionCreate(options);
     throw new UsageError(`unknown command "session ${subcommand}" (see verifetch session --help)`);
+  }
+  if (command === "webhook") {
+    const [subcommand, ...options] = rest;
+    if (subcommand === undefined) {
+      throw new UsageError("webhook needs a command: verify (see verifetch webhook --help)", webhookHelp());
+    }
+    if (HELP.has(subcommand)) {
+      process.stdout.write(webhookHelp());
+      return 0;
+    }
+    if (subcommand === "verify") return webhookVerify(options);
+    throw new UsageError(`unknown command "webhook ${subcommand}" (see verifetch webhook --help)`);
   }
   const what = command.startsWith("-") ? "option" : "command";
   throw new UsageError(`unknown ${what} ${JSON.stringify(command)} (see verifetch --help)`);

@@ -87,6 +87,17 @@ export function sessionsFor(provider: CliProvider, target: ClientTarget): AnySes
 }
 
 /**
+ * The provider's facade adapter for verifying webhooks: a client with no API key (verifying sends
+ * nothing) and, when given, `secret` as the package's webhook-secret option; without it the adapter
+ * reads the descriptor's variable, as it does in an application.
+ */
+export function webhookSessionsFor(provider: CliProvider, secret?: string): AnySessionProvider {
+  const option = provider.module.descriptor.adapter.webhook.secret?.option;
+  const options = option !== undefined && secret !== undefined ? { [option]: secret } : {};
+  return sessionsOf(provider.module.createSessions(provider.module.createClient(options)), provider);
+}
+
+/**
  * A `session create` line that works against the mock, the provider options it needs and the
  * shared flags the provider requires: the spec's create example, cut down to what the adapter
  * requires.
@@ -140,7 +151,8 @@ export function sessionsOf(sessions: unknown, provider: Pick<CliProvider, "packa
     typeof adapter !== "object" ||
     adapter === null ||
     typeof adapter.createSession !== "function" ||
-    typeof adapter.validate !== "function"
+    typeof adapter.validate !== "function" ||
+    typeof adapter.verifyWebhook !== "function"
   ) {
     throw new CliError(
       "AdapterMissingError",
