@@ -2,6 +2,7 @@
 // on, Prism mocks from their shipped specs. `pnpm test` builds first; alone, build with
 // `pnpm exec turbo run build --filter=@verifetch/cli...`.
 import { type ChildProcess, spawn } from "node:child_process";
+import { createHmac } from "node:crypto";
 import {
   copyFileSync,
   existsSync,
@@ -19,7 +20,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import decodeQR from "qr/decode.js";
 import { describe, expect, it } from "vitest";
-import { loadProviders, mockExample } from "./cli-providers.ts";
+import { type CliProvider, loadProviders, mockExample, PROVIDER_NAMES } from "./cli-providers.ts";
 
 const BIN = fileURLToPath(new URL("../dist/cli.mjs", import.meta.url));
 const MANIFEST = fileURLToPath(new URL("../package.json", import.meta.url));
@@ -48,9 +49,11 @@ interface Run {
 function start(
   args: readonly string[],
   env: NodeJS.ProcessEnv = cleanEnv(),
+  input?: Uint8Array,
 ): { child: ChildProcess; done: Promise<Run> } {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build @verifetch/cli first`);
-  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [BIN, ...args], { env, stdio: [input ? "pipe" : "ignore", "pipe", "pipe"] });
+  child.stdin?.end(input);
   const done = new Promise<Run>((resolve, reject) => {
     let stdout = "";
     let stderr = "";
@@ -66,7 +69,7 @@ function start(
   return { child, done };
 }
 
-const run = (args: readonly string[], env?: NodeJS.ProcessEnv) => start(args, env).done;
+const run = (args: readonly string[], env?: NodeJS.ProcessEnv, input?: Uint8Array) => start(args, env, input).done;
 
 /**
  * The built bin in a folder of its own whose node_modules has every dependency of the CLI but not
@@ -507,6 +510,320 @@ describe("verifetch (the built bin)", () => {
       },
       MOCK_TIMEOUT_MS,
     );
+  });
+});
+
+/** Providers by webhook scheme, from their descriptors: a new provider is covered without a change here. */
+const schemeOf = (provider: CliProvider) => provider.module.descriptor.adapter.webhook;
+const SIGNED = PROVIDERS.filter(
+  (provider) => schemeOf(provider).secret !== undefined && schemeOf(provider).scheme !== "none",
+);
+const UNSIGNED = PROVIDERS.filter((provider) => schemeOf(provider).scheme === "none");
+const SECRET = "whsec_test_0123456789";
+const NOW_S = () => Math.floor(Date.now() / 1000);
+
+/**
+ * A delivery every provider's mapping reads (each takes its type and session from its own fields),
+ * formatted as no serializer would write it and with non-ASCII text: verifying it proves the bytes
+ * reach the adapter untouched.
+ */
+const BODY = new TextEncoder().encode(
+  `{ "event":"test.event", "type":"test.event", "action":"test.event", "id":"ses_1", "vendorData":"user_123",
+  "data":{"session_id":"ses_1","external_ref":"user_123","status":"approved","verification":"ses_1"},
+  "payload":{"clientId":"ses_1","externalId":"user_123","outcome":"clear"}, "note":"café ✓" }\n`,
+);
+
+/** The headers a provider signs `body` with, as its descriptor's scheme says, with `secret`. */
+function signedHeaders(provider: CliProvider, body: Uint8Array, secret = SECRET, at = NOW_S()): Record<string, string> {
+  const webhook = schemeOf(provider);
+  const hmac = (data: Uint8Array) =>
+    createHmac((webhook.algorithm ?? "").replace("-", "").toLowerCase(), secret)
+      .update(data)
+      .digest("hex");
+  if (webhook.scheme === "body-hmac") return { [webhook.headers?.[0] ?? ""]: hmac(body) };
+  if (webhook.scheme === "timestamped-hmac") {
+    const signed = Buffer.concat([Buffer.from(`${at}.`), body]);
+    return { [webhook.header ?? ""]: `t=${at},v1=${hmac(signed)}` };
+  }
+  throw new Error(`${provider.name}: the test does not know how to sign the ${webhook.scheme} scheme`);
+}
+
+const headerFlags = (headers: Record<string, string>) =>
+  Object.entries(headers).flatMap(([name, value]) => ["--header", `${name}: ${value}`]);
+
+function scratch(): string {
+  return mkdtempSync(join(tmpdir(), "verifetch-webhook-"));
+}
+
+function writeBody(dir: string, body: Uint8Array = BODY): string {
+  const file = join(dir, "body.bin");
+  writeFileSync(file, body);
+  return file;
+}
+
+const secretEnv = (provider: CliProvider, value = SECRET) =>
+  cleanEnv({ [schemeOf(provider).secret?.envVar ?? ""]: value });
+
+/** The event the provider's own adapter maps the delivery to, in this process (as JSON). */
+async function adapterEvent(provider: CliProvider, headers: Record<string, string>, body: Uint8Array) {
+  const option = schemeOf(provider).secret?.option ?? "";
+  const sessions = provider.module.createSessions(provider.module.createClient({ [option]: SECRET })) as {
+    verifyWebhook(request: { headers: Record<string, string>; rawBody: Uint8Array }): Promise<unknown>;
+  };
+  return JSON.parse(JSON.stringify(await sessions.verifyWebhook({ headers, rawBody: body }))) as unknown;
+}
+
+describe("verifetch webhook verify (the built bin)", () => {
+  it("the registry has providers with a signature, and the test signs each of their schemes", () => {
+    expect(SIGNED.length).toBeGreaterThan(0);
+    for (const provider of SIGNED) expect(() => signedHeaders(provider, BODY)).not.toThrow();
+  });
+
+  it.each([
+    [["--help"], /webhook verify <provider>/],
+    [["webhook", "--help"], /verify <provider>/],
+    [["webhook", "verify", "--help"], /--delivery <file\.json>/],
+    [["webhook", "verify", "verifa", "-h"], /--secret-env <NAME>/],
+  ])("verifetch %j prints its help", async (args, usage) => {
+    const result = await run(args);
+    expect(result).toMatchObject({ code: 0, stderr: "" });
+    expect(result.stdout).toMatch(/^Usage$/m);
+    expect(result.stdout).toMatch(usage);
+  });
+
+  it("webhook verify --help states each provider's signature from its descriptor", async () => {
+    const { stdout } = await run(["webhook", "verify", "--help"]);
+    for (const provider of PROVIDERS) {
+      const webhook = schemeOf(provider);
+      const line = new RegExp(`^ {2}${literal(provider.name)} +(.+)$`, "m").exec(stdout)?.[1] ?? "";
+      if (webhook.scheme === "none") expect(line).toMatch(/no signature/);
+      else {
+        expect(line).toContain(webhook.header ?? webhook.headers?.[0] ?? "?");
+        expect(line).toContain(`HMAC-${webhook.algorithm}`);
+        expect(line).toContain(webhook.secret?.envVar ?? "?");
+      }
+    }
+  });
+
+  it("the help's try-it lines work as printed (sh, with Node)", async () => {
+    const { stdout } = await run(["webhook", "verify", "--help"]);
+    const lines = /^Try it.*\n((?: {2}.*\n)+)/m.exec(stdout)?.[1];
+    expect(lines).toBeDefined();
+    const dir = scratch();
+    mkdirSync(join(dir, "bin"));
+    writeFileSync(join(dir, "bin", "verifetch"), `#!/bin/sh\nexec "${process.execPath}" "${BIN}" "$@"\n`, {
+      mode: 0o755,
+    });
+    writeFileSync(join(dir, "bin", "node"), `#!/bin/sh\nexec "${process.execPath}" "$@"\n`, { mode: 0o755 });
+    const script = (lines ?? "").replace(/^ {2}/gm, "");
+    const env = cleanEnv({ PATH: `${join(dir, "bin")}:${process.env.PATH ?? ""}` });
+    const child = spawn("sh", ["-e", "-c", script], { cwd: dir, env, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      out += chunk.toString("utf8");
+    });
+    const code = await new Promise((resolve) => child.once("close", resolve));
+    expect(code, out).toBe(0);
+    expect(out).toMatch(/^verified: the signature matches the body$/m);
+    expect(out).toMatch(/^ {2}type +test\.event$/m);
+  });
+
+  describe.each(SIGNED)("$name", (provider) => {
+    const envVar = schemeOf(provider).secret?.envVar ?? "";
+
+    it("a signed delivery (--body <file> and --header) verifies: exit 0, --json prints { ok, event } as the adapter maps it", async () => {
+      const headers = signedHeaders(provider, BODY);
+      const result = await run(
+        ["webhook", "verify", provider.name, "--body", writeBody(scratch()), ...headerFlags(headers), "--json"],
+        secretEnv(provider),
+      );
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const printed = JSON.parse(result.stdout) as { ok: boolean; event: Record<string, unknown> };
+      expect(printed).toEqual({ ok: true, event: await adapterEvent(provider, headers, BODY) });
+      expect(printed.event).toMatchObject({ provider: provider.name, type: "test.event", sessionId: "ses_1" });
+    });
+
+    it("a saved delivery (--delivery file.json) verifies and prints the event", async () => {
+      const file = join(scratch(), "delivery.json");
+      writeFileSync(
+        file,
+        JSON.stringify({ headers: signedHeaders(provider, BODY), body: new TextDecoder().decode(BODY) }, null, 2),
+      );
+      const result = await run(["webhook", "verify", provider.name, "--delivery", file], secretEnv(provider));
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/^verified: the signature matches the body$/m);
+      expect(result.stdout).toMatch(new RegExp(`^ {2}provider +${literal(provider.name)}$`, "m"));
+      expect(result.stdout).toMatch(/^ {2}type +test\.event$/m);
+      expect(result.stdout).toMatch(/^ {2}session +ses_1$/m);
+    });
+
+    it("--body - reads the body from stdin, as bytes", async () => {
+      const result = await run(
+        ["webhook", "verify", provider.name, "--body", "-", ...headerFlags(signedHeaders(provider, BODY)), "--json"],
+        secretEnv(provider),
+        BODY,
+      );
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expect(JSON.parse(result.stdout)).toMatchObject({ ok: true, event: { provider: provider.name } });
+    });
+
+    it("a tampered body exits 1 with the WebhookVerificationError", async () => {
+      const headers = signedHeaders(provider, BODY);
+      const tampered = new TextEncoder().encode(new TextDecoder().decode(BODY).replace("approved", "declined"));
+      const result = await run(
+        ["webhook", "verify", provider.name, "--body", writeBody(scratch(), tampered), ...headerFlags(headers)],
+        secretEnv(provider),
+      );
+      expectOneLineError(result, 1, "WebhookVerificationError", /signature does not match the body$/);
+    });
+
+    it("a delivery signed with another secret exits 1", async () => {
+      const headers = signedHeaders(provider, BODY, "another-secret");
+      const result = await run(
+        ["webhook", "verify", provider.name, "--body", writeBody(scratch()), ...headerFlags(headers)],
+        secretEnv(provider),
+      );
+      expectOneLineError(result, 1, "WebhookVerificationError", /does not match/);
+    });
+
+    it("a missing signature header exits 1; with --json the error is JSON on stderr", async () => {
+      const result = await run(
+        ["webhook", "verify", provider.name, "--body", writeBody(scratch())],
+        secretEnv(provider),
+      );
+      expectOneLineError(result, 1, "WebhookVerificationError", /header is missing$/);
+      const json = await run(
+        ["webhook", "verify", provider.name, "--body", writeBody(scratch()), "--json"],
+        secretEnv(provider),
+      );
+      expect(json).toMatchObject({ code: 1, stdout: "" });
+      expect(JSON.parse(json.stderr)).toMatchObject({
+        error: { name: "WebhookVerificationError", provider: provider.name, message: expect.stringMatching(/missing/) },
+        exitCode: 1,
+      });
+    });
+
+    it(`without ${envVar}: exit 1, a ConfigurationError naming the variable and the option`, async () => {
+      const args = ["webhook", "verify", provider.name, "--body", writeBody(scratch())];
+      const result = await run([...args, ...headerFlags(signedHeaders(provider, BODY))]);
+      expectOneLineError(
+        result,
+        1,
+        "ConfigurationError",
+        new RegExp(`^${envVar} is not set: .*\`${schemeOf(provider).secret?.option}\``),
+      );
+      const json = await run([...args, "--json"]);
+      expect(JSON.parse(json.stderr)).toMatchObject({
+        error: { name: "ConfigurationError", envVar, option: schemeOf(provider).secret?.option },
+        exitCode: 1,
+      });
+    });
+
+    it("--secret-env NAME reads the secret from NAME instead, and says so when NAME is not set", async () => {
+      const args = ["webhook", "verify", provider.name, "--body", writeBody(scratch())];
+      const signed = [...args, ...headerFlags(signedHeaders(provider, BODY)), "--secret-env", "STAGING_WEBHOOK_SECRET"];
+      const result = await run([...signed, "--json"], cleanEnv({ STAGING_WEBHOOK_SECRET: SECRET, [envVar]: "wrong" }));
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      expectOneLineError(
+        await run(signed, secretEnv(provider)),
+        1,
+        "ConfigurationError",
+        /^STAGING_WEBHOOK_SECRET is not set: --secret-env names it/,
+      );
+    });
+
+    if (schemeOf(provider).scheme === "timestamped-hmac") {
+      it("a timestamp outside the tolerance exits 1 (a possible replay)", async () => {
+        const stale = NOW_S() - (schemeOf(provider).toleranceSeconds ?? 0) - 60;
+        const headers = signedHeaders(provider, BODY, SECRET, stale);
+        const result = await run(
+          ["webhook", "verify", provider.name, "--body", writeBody(scratch()), ...headerFlags(headers)],
+          secretEnv(provider),
+        );
+        expectOneLineError(result, 1, "WebhookVerificationError", /possible replay/);
+      });
+    }
+  });
+
+  it.each(UNSIGNED.map((provider) => provider.name))(
+    "%s (no documented signature) exits 1 with the ConfigurationError saying so",
+    async (name) => {
+      const result = await run(["webhook", "verify", name, "--body", writeBody(scratch()), "--header", "X-Sig: 00"]);
+      expectOneLineError(result, 1, "ConfigurationError", /webhooks cannot be verified/);
+    },
+  );
+
+  describe("usage errors: exit 2 and one line on stderr", () => {
+    const dir = scratch();
+    const body = writeBody(dir);
+    const name = SIGNED[0]?.name ?? FIRST.name;
+    const bad = (file: string, content: string) => {
+      writeFileSync(join(dir, file), content);
+      return join(dir, file);
+    };
+    it.each<[string[], string, RegExp]>([
+      [
+        ["webhook", "verify", "acme", "--body", body],
+        "NoSuchProviderError",
+        new RegExp(`"acme" .*configured: ${literal(PROVIDER_NAMES.join(", "))}$`),
+      ],
+      [["webhook", "verify"], "UsageError", new RegExp(`needs a provider: ${literal(PROVIDER_NAMES.join(", "))}`)],
+      [["webhook", "verify", name], "UsageError", /needs the delivery/],
+      [["webhook", "verify", name, "--header", "X-Sig: 1"], "UsageError", /needs the delivery/],
+      [["webhook", "verify", name, "--body", body, "--header", "no colon"], "UsageError", /'Name: value'/],
+      [["webhook", "verify", name, "--body", body, "--header", ": value"], "UsageError", /'Name: value'/],
+      [["webhook", "verify", name, "--body", body, "--header", "Bad Name: v"], "UsageError", /'Name: value'/],
+      [
+        ["webhook", "verify", name, "--body", body, "-H", "X-A: 1", "-H", "x-a: 2"],
+        "UsageError",
+        /X-A is given twice|x-a is given twice/,
+      ],
+      [["webhook", "verify", name, "--body", body, "--body", body], "UsageError", /^--body is given more than once/],
+      [["webhook", "verify", name, "--body", join(dir, "missing.bin")], "UsageError", /^--body: cannot read .*ENOENT/],
+      [["webhook", "verify", name, "--delivery", body, "--body", body], "UsageError", /give it alone/],
+      [["webhook", "verify", name, "--delivery", bad("a.json", "{")], "UsageError", /is not JSON/],
+      [
+        ["webhook", "verify", name, "--delivery", bad("b.json", '{"body":"x"}')],
+        "UsageError",
+        /"headers" must be an object/,
+      ],
+      [
+        ["webhook", "verify", name, "--delivery", bad("c.json", '{"headers":{},"body":{"parsed":true}}')],
+        "UsageError",
+        /"body" must be the raw body/,
+      ],
+      [
+        ["webhook", "verify", name, "--delivery", bad("d.json", '{"headers":{"X":1},"body":""}')],
+        "UsageError",
+        /header "X" must be a string/,
+      ],
+      [["webhook", "verify", name, "--body", body, "--secret-env", "NOT-A-NAME"], "UsageError", /--secret-env takes/],
+      [["webhook", "verify", name, "--body", body, "--secret", "s"], "UsageError", /Unknown option '--secret'/],
+      [["webhook", "verify", name, "--body", body, "--mock"], "UsageError", /Unknown option '--mock'/],
+      [["webhook", "verify", name, "extra", "--body", body], "UsageError", /one provider/],
+      [["webhook", "sign"], "UsageError", /unknown command "webhook sign"/],
+    ])("verifetch %j", async (args, errorName, message) => {
+      expectOneLineError(await run(args), 2, errorName, message);
+    });
+
+    it("a bare `verifetch webhook` prints its usage to stderr and exits 2", async () => {
+      const result = await run(["webhook"]);
+      expect(result).toMatchObject({ code: 2, stdout: "" });
+      expect(result.stderr).toMatch(/^Usage$/m);
+    });
+
+    it("--json: a usage error is one line of JSON on stderr with exit code 2", async () => {
+      const result = await run(["webhook", "verify", name, "--json"]);
+      expect(result).toMatchObject({ code: 2, stdout: "" });
+      expect(JSON.parse(result.stderr)).toMatchObject({ error: { name: "UsageError" }, exitCode: 2 });
+    });
   });
 });
 
