@@ -7,7 +7,12 @@
 // options those providers take, and how a decision or event webhook becomes a WebhookEvent. Codegen
 // copies it into each such package's src/generated/ (`x-verifetch-shared-code`), next to the
 // types generated from the same component, so both packages share it without depending on each other.
-import { type CallOptions, type CreateSessionInput, InputValidationError, WebhookVerificationError } from "@verifetch/core";
+import {
+  type CallOptions,
+  type CreateSessionInput,
+  InputValidationError,
+  WebhookVerificationError,
+} from "@verifetch/core";
 import {
   ALPHANUMERIC_FORMAT,
   type InputSchema,
@@ -144,7 +149,14 @@ export interface VeriffShapedClient {
 export function veriffSessionMapping<TProvider extends string, TClient extends VeriffShapedClient>(
   provider: TProvider,
   title: string,
-): SessionAdapterMapping<TClient, TProvider, VeriffSessionOptions, Schemas["SessionResponse"], VeriffWebhookPayload, never> {
+): SessionAdapterMapping<
+  TClient,
+  TProvider,
+  VeriffSessionOptions,
+  Schemas["SessionResponse"],
+  VeriffWebhookPayload,
+  never
+> {
   return {
     // The create call has no current language field (only a deprecated legacy `lang`).
     languages: null,
@@ -152,7 +164,10 @@ export function veriffSessionMapping<TProvider extends string, TClient extends V
     options: VERIFF_SESSION_OPTIONS,
     check(input) {
       if (input.reference.length > VENDOR_DATA_MAX_LENGTH) {
-        throw new InputValidationError("reference", `${title}'s vendorData is at most ${VENDOR_DATA_MAX_LENGTH} characters`);
+        throw new InputValidationError(
+          "reference",
+          `${title}'s vendorData is at most ${VENDOR_DATA_MAX_LENGTH} characters`,
+        );
       }
     },
     create: (client, input, options, call) =>
