@@ -9,11 +9,10 @@
 // such an example may name objects your account does not have (ComplyCube's client, Argyle's
 // verification): give your own as JSON by provider in VERIFETCH_DEMO_OPTIONS, e.g.
 // `VERIFETCH_DEMO_OPTIONS='{"complycube":{"clientId":"…","checkTypes":["document_check"]}}'`.
-import { createHmac } from "node:crypto";
 import { fileURLToPath } from "node:url";
 import { type FetchLike, VerifetchError } from "@verifetch/core";
 import { readEnv, verifyWebhookSignature, type WebhookScheme } from "@verifetch/core/provider";
-import { type MockServer, startMock } from "@verifetch/testing";
+import { type MockServer, signWebhook, startMock } from "@verifetch/testing";
 import { type AnySessionProvider, createVerifetch } from "verifetch";
 import {
   exampleSessionInput,
@@ -118,20 +117,25 @@ try {
     console.log(`${"fallback".padEnd(16)} ${first.entry.name} answered 429 → ${session.provider}  ${session.url}`);
   }
 
-  // Webhook: a delivery signed the way the first provider with a documented signature signs it,
-  // checked with its scheme from the spec; the same delivery with one byte changed is refused.
+  // Webhook: a delivery signed the way the first provider with a documented signature signs it
+  // (@verifetch/testing's signWebhook), checked with its scheme from the spec; the same delivery with
+  // one byte changed is refused.
   const signed = demos.find((demo) => demo.module.descriptor.adapter.webhook.scheme !== "none");
   if (signed) {
     const { name } = signed.entry;
     const scheme = signed.module.descriptor.adapter.webhook as WebhookScheme;
     const secret = readEnv(signed.module.descriptor.adapter.webhook.secret?.envVar ?? "") ?? "whsec_demo";
-    const body = JSON.stringify({ event: "session.approved", reference: "user_123" });
-    const headers = signatureHeaders(scheme, secret, body);
-    const payload = await verifyWebhookSignature(name, scheme, { headers, rawBody: body }, secret);
+    const event = { event: "session.approved", reference: "user_123" };
+    const { headers, rawBody } = await signWebhook(
+      { ...signed.module.descriptor.adapter, webhook: scheme },
+      event,
+      secret,
+    );
+    const payload = await verifyWebhookSignature(name, scheme, { headers, rawBody }, secret);
     const tampered = await verifyWebhookSignature(
       name,
       scheme,
-      { headers, rawBody: body.replace("approved", "declined") },
+      { headers, rawBody: rawBody.replace("approved", "declined") },
       secret,
     ).then(
       () => "accepted",
@@ -150,14 +154,4 @@ process.exitCode = failed ? 1 : 0;
 /** The module's factory with retries off, so the fallback is immediate. */
 function withoutRetries(module: ProviderModule): ProviderModule["createClient"] {
   return (options) => module.createClient({ ...options, maxRetries: 0 });
-}
-
-/** The signature header(s) a provider sends with `body` under `scheme` (hex HMAC; timestamped: `t=…,v1=…`). */
-function signatureHeaders(scheme: WebhookScheme, secret: string, body: string): Record<string, string> {
-  if (scheme.scheme === "none") return {};
-  const hmac = (text: string) =>
-    createHmac(scheme.algorithm.replace("-", "").toLowerCase(), secret).update(text).digest("hex");
-  if (scheme.scheme === "body-hmac") return { [scheme.headers[0] ?? ""]: hmac(body) };
-  const t = Math.floor(Date.now() / 1000);
-  return { [scheme.header]: `t=${t},v1=${hmac(`${t}.${body}`)}` };
 }

@@ -4,13 +4,12 @@
 // provider's shape, that body signed with the provider's scheme and verified
 // (`createVerifetch(…).verifyWebhook`). Prints the result as one JSON line. Run by
 // new-provider.e2e.test.ts in a copy of the workspace, for the provider it just added.
-import { createHmac } from "node:crypto";
 import { join } from "node:path";
 import type { WebhookScheme } from "@verifetch/core/provider";
 import { type AnySessionProvider, createVerifetch } from "verifetch";
 import { exampleSessionInput, mockClientOptions } from "../../../packages/cli/src/cli-provider-registry.ts";
 import { PROVIDERS } from "../../../packages/cli/src/generated/providers.ts";
-import { startMock } from "../../../packages/testing/src/index.ts";
+import { signWebhook, startMock } from "../../../packages/testing/src/index.ts";
 
 const [name = "", body] = process.argv.slice(2);
 const entry = PROVIDERS.find((candidate) => candidate.name === name);
@@ -31,14 +30,9 @@ try {
   let event: unknown = null;
   const scheme = webhook as WebhookScheme;
   if (scheme.scheme !== "none" && body !== undefined) {
-    const hmac = (text: string) =>
-      createHmac(scheme.algorithm.replace("-", "").toLowerCase(), secret).update(text).digest("hex");
-    const t = Math.floor(Date.now() / 1000);
-    const headers =
-      scheme.scheme === "body-hmac"
-        ? { [scheme.headers[0] ?? ""]: hmac(body) }
-        : { [scheme.header]: `t=${t},v1=${hmac(`${t}.${body}`)}` };
-    event = await vf.verifyWebhook(name, { headers, rawBody: body });
+    // The body is signed as given (a string), byte for byte.
+    const delivery = await signWebhook({ ...module.descriptor.adapter, webhook: scheme }, body, secret);
+    event = await vf.verifyWebhook(name, delivery);
   }
   console.log(JSON.stringify({ input, session, event, violations: mock.violations() }));
 } finally {
