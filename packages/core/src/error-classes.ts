@@ -9,6 +9,8 @@ const BRAND: unique symbol = Symbol.for("verifetch.error");
 interface ErrorFields {
   cause?: unknown;
   isSafeToRetry?: boolean | undefined;
+  /** Further fields the error carries (`provider`, `option`, `envVar`, `idempotencyKey`…). */
+  [field: string]: unknown;
 }
 
 /** Base class of every error thrown by verifetch packages. */
@@ -249,10 +251,6 @@ export class AbortError extends VerifetchError {
   declare readonly provider: string | undefined;
   /** The idempotency key the aborted call carried, to retry it safely later. */
   declare readonly idempotencyKey: string | undefined;
-
-  constructor(message: string, init?: { provider?: string; cause?: unknown; idempotencyKey?: string | undefined }) {
-    super(message, init);
-  }
 }
 
 /** A webhook failed verification: missing or wrong signature, too old, or not JSON. Never trust its body. */
@@ -272,10 +270,6 @@ export class ConfigurationError extends VerifetchError {
   declare readonly option: string | undefined;
   /** The environment variable that can supply it instead, e.g. `"COMPLYCUBE_API_KEY"`. */
   declare readonly envVar: string | undefined;
-
-  constructor(message: string, init?: { option?: string; envVar?: string }) {
-    super(message, init as ErrorFields);
-  }
 }
 
 /** The caller's input was refused before any request; `field` names what is wrong. */

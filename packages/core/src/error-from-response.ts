@@ -55,11 +55,12 @@ export function apiErrorFor<TBody>(
   body: TBody,
   headers: Headers,
   { safeToRepeat, secrets: _secrets, ...context }: ErrorContext,
-): ApiError<TBody> {
-  const ErrorClass = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError);
+  ErrorClass: typeof ApiError = ERROR_CLASS_BY_STATUS[status] ?? (status >= 500 ? InternalServerError : ApiError),
   // 0 is what a browser reports for a redirect it hides (an `opaqueredirect` response).
-  const redirect = status === 0 || (status > 299 && status < 400 && status !== 304);
-  const message = redirect ? redirectMessage(context.provider, status, headers.get("location")) : undefined;
+  message: string | undefined = status === 0 || (status > 299 && status < 400 && status !== 304)
+    ? redirectMessage(context.provider, status, headers.get("location"))
+    : undefined,
+): ApiError<TBody> {
   return new ErrorClass({
     ...context,
     status,
@@ -68,12 +69,12 @@ export function apiErrorFor<TBody>(
     requestId: requestIdFrom(headers),
     message,
     // The transport's own rule for repeating a request, so both always agree.
-    isSafeToRetry: isRetryableStatus(status, safeToRepeat === true, headers),
+    isSafeToRetry: isRetryableStatus(status, safeToRepeat === true),
   }) as ApiError<TBody>;
 }
 
 function redirectMessage(provider: string, status: number, location: string | null): string {
   // Only the target's origin is named: its path or query could carry personal data or a token.
   const target = location && URL.canParse(location) ? ` to ${new URL(location).origin}` : "";
-  return `${provider} answered ${status} with a redirect${target}, not followed (credentials must not reach another URL): check baseUrl`;
+  return `${provider} answered ${status} with a redirect${target}, not followed (credentials stay here): check baseUrl`;
 }

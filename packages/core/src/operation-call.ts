@@ -191,14 +191,6 @@ export function parseSuccessBody(provider: string, exchange: Exchange, required?
 /** "<provider> responded <status> with <what>", carrying the call's facts, credentials redacted. */
 function invalidResponse(provider: string, { response, headers, meta }: Exchange, body: unknown, what: string) {
   const { status } = response;
-  return new InvalidResponseError({
-    provider,
-    status,
-    body,
-    headers,
-    requestId: requestIdFrom(headers),
-    retryCount: meta.retryCount,
-    idempotencyKey: meta.idempotencyKey,
-    message: `${provider} responded ${status} with ${what}`,
-  });
+  const message = `${provider} responded ${status} with ${what}`;
+  return apiErrorFor(status, body, headers, { provider, ...meta }, InvalidResponseError, message);
 }

@@ -37,6 +37,7 @@ export { checkSchema, type InputSchema, isRecord } from "./option-check.ts";
 export { type CursorPagination, iterateCursorPages } from "./pagination-cursor.ts";
 export { queryString } from "./query-string.ts";
 export { type RequestSignature, signRequest } from "./request-signature.ts";
+export { failedBeforeSending } from "./retry-policy.ts";
 export { sendWithRetries } from "./retry-send.ts";
 export { resolveRetrySettings } from "./retry-settings.ts";
 export {
@@ -48,7 +49,6 @@ export {
   type SessionAdapterMapping,
 } from "./session-adapter-define.ts";
 export { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
-export { sessionSettingsOf } from "./session-settings.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
 export { createTransport, type TransportConfig, transportOf } from "./transport-create.ts";
 export type {
@@ -57,7 +57,6 @@ export type {
   IdempotencyConfig,
   OutgoingRequest,
   QueryString,
-  SessionSettings,
   Transport,
   TransportMeta,
 } from "./transport-types.ts";

@@ -12,15 +12,13 @@ describe("retry policy", () => {
     expect(isSafeToRepeat("POST", true)).toBe(true);
   });
 
-  it("retries 429 always, 408/5xx only when safe, and obeys x-should-retry", () => {
-    expect(isRetryableStatus(429, false, headers())).toBe(true);
-    expect(isRetryableStatus(503, false, headers())).toBe(false);
-    expect(isRetryableStatus(503, true, headers())).toBe(true);
-    expect(isRetryableStatus(408, true, headers())).toBe(true);
-    expect(isRetryableStatus(400, true, headers())).toBe(false);
-    expect(isRetryableStatus(409, true, headers({ "x-should-retry": "true" }))).toBe(true);
-    expect(isRetryableStatus(503, true, headers({ "x-should-retry": "false" }))).toBe(false);
-    expect(isRetryableStatus(429, true, headers({ "x-should-retry": "false" }))).toBe(false);
+  it("retries 429 always, 408/5xx only when safe", () => {
+    expect(isRetryableStatus(429, false)).toBe(true);
+    expect(isRetryableStatus(503, false)).toBe(false);
+    expect(isRetryableStatus(503, true)).toBe(true);
+    expect(isRetryableStatus(408, true)).toBe(true);
+    expect(isRetryableStatus(400, true)).toBe(false);
+    expect(isRetryableStatus(409, true)).toBe(false);
   });
 
   it("knows which connection failures happened before sending", () => {

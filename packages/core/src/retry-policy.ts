@@ -36,13 +36,8 @@ export function errorCodes(error: unknown, depth = 0): string[] {
  * retried: the provider refused it before doing anything. 408 and >= 500 only when safe, because
  * the provider may have acted on the request before failing.
  */
-export function isRetryableStatus(status: number, safeToRepeat: boolean, headers: Headers): boolean {
-  const hint = headers.get("x-should-retry");
-  if (hint === "false") return false;
-  if (status === 429) return true;
-  if (!safeToRepeat) return false;
-  if (hint === "true") return true;
-  return status === 408 || status >= 500;
+export function isRetryableStatus(status: number, safeToRepeat: boolean): boolean {
+  return status === 429 || (safeToRepeat && (status === 408 || status >= 500));
 }
 
 /**

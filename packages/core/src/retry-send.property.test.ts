@@ -11,6 +11,7 @@ import { VerifetchError } from "./error-classes.ts";
 import { idempotencyKeys } from "./idempotency-keys.ts";
 import { openApiClientOf } from "./openapi-client.ts";
 import { operationCaller } from "./operation-call.ts";
+import { failedBeforeSending } from "./retry-policy.ts";
 import { createTransport } from "./transport-create.ts";
 
 interface Paths {
@@ -53,7 +54,6 @@ const step = fc.oneof(
     retryAfter: fc.option(headerValue),
     retryAfterMs: fc.option(headerValue),
     rateLimitReset: fc.option(headerValue),
-    shouldRetry: fc.option(fc.constantFrom("true", "false", "maybe")),
     requestId: fc.option(headerValue),
     location: fc.option(headerValue),
   }),
@@ -82,7 +82,6 @@ describe("sendWithRetries (property)", () => {
             if (next?.retryAfter != null) headers.set("retry-after", next.retryAfter);
             if (next?.retryAfterMs != null) headers.set("retry-after-ms", next.retryAfterMs);
             if (next?.rateLimitReset != null) headers.set("x-ratelimit-reset", next.rateLimitReset);
-            if (next?.shouldRetry != null) headers.set("x-should-retry", next.shouldRetry);
             if (next?.requestId != null) headers.set("x-request-id", next.requestId);
             if (next?.location != null) headers.set("location", next.location);
             const status = next?.status ?? 500;
@@ -98,7 +97,9 @@ describe("sendWithRetries (property)", () => {
               request.headers.set("Authorization", `Bearer ${SECRET}`);
               return [SECRET];
             },
-            ...(idempotencyHeader ? { idempotency: idempotencyKeys(idempotencyHeader, 255) } : {}),
+            ...(idempotencyHeader
+              ? { idempotency: idempotencyKeys(idempotencyHeader, 255) }
+              : { notSent: failedBeforeSending }),
             options: {
               fetch,
               maxRetries,

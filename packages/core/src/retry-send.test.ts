@@ -15,6 +15,7 @@ import { apiErrorFor } from "./error-from-response.ts";
 import { idempotencyKeys } from "./idempotency-keys.ts";
 import { operationCaller } from "./operation-call.ts";
 import { getResponseMeta } from "./response-meta.ts";
+import { failedBeforeSending } from "./retry-policy.ts";
 import { createTransport, type ProviderClientOptions } from "./transport-create.ts";
 import type { CallOptions } from "./transport-types.ts";
 
@@ -87,7 +88,9 @@ function client(
         request.headers.set("Authorization", "Bearer sk_live_supersecret");
         return ["sk_live_supersecret"];
       },
-      ...(idempotencyHeader ? { idempotency: idempotencyKeys(idempotencyHeader, 255) } : {}),
+      ...(idempotencyHeader
+        ? { idempotency: idempotencyKeys(idempotencyHeader, 255) }
+        : { notSent: failedBeforeSending }),
       options: { fetch, ...options },
     },
   );
@@ -331,7 +334,7 @@ describe("redirects", () => {
     expect(ApiError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 302, isRetryable: false, retryCount: 0 });
     expect((error as Error).message).toBe(
-      "acme answered 302 with a redirect to https://elsewhere.example, not followed (credentials must not reach another URL): check baseUrl",
+      "acme answered 302 with a redirect to https://elsewhere.example, not followed (credentials stay here): check baseUrl",
     );
   });
 

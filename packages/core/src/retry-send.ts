@@ -3,17 +3,10 @@
 // url + init (not a Request), so the body string is sent again as it is on every attempt, and the
 // final response body is read here, where a connection lost mid-body can still be retried or typed.
 import { AbortError, ConfigurationError, ConnectionError, TimeoutError, VerifetchError } from "./error-classes.ts";
-import {
-  backoffMs,
-  errorCodes,
-  failedBeforeSending,
-  isRetryableStatus,
-  isSafeToRepeat,
-  requestedWaitMs,
-} from "./retry-policy.ts";
+import { backoffMs, isRetryableStatus, isSafeToRepeat, requestedWaitMs } from "./retry-policy.ts";
 import { type RetryOverrides, resolveRetrySettings } from "./retry-settings.ts";
 import { redactHeaders, redactText } from "./secret-redact.ts";
-import type { Exchange, FetchLike, OutgoingRequest, Transport } from "./transport-types.ts";
+import type { Exchange, OutgoingRequest, Transport } from "./transport-types.ts";
 
 /** Statuses whose responses cannot have a body (the Response constructor refuses one). */
 export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
@@ -50,8 +43,9 @@ export async function sendWithRetries(
   const safeToRepeat = isSafeToRepeat(method, idempotencyKey !== undefined);
   const path = new URL(url).pathname;
   const describe = `${provider} ${method} ${path}`;
-  const send = transport.fetch
-    ? (init: RequestInit) => (transport.fetch as FetchLike)(new Request(url, init))
+  const { fetch: customFetch, onRequest, onResponse } = transport.options;
+  const send = customFetch
+    ? (init: RequestInit) => customFetch(new Request(url, init))
     : (init: RequestInit) => fetch(url, init);
 
   for (let attempt = 0; ; attempt++) {
@@ -83,7 +77,7 @@ export async function sendWithRetries(
         cause = error;
         return undefined;
       });
-    transport.onRequest?.(event);
+    onRequest?.(event);
     let text: string | undefined = "";
     let requestedWait: number | undefined;
     let wait = backoffMs(attempt, clock.random);
@@ -103,7 +97,7 @@ export async function sendWithRetries(
         const { status, ok } = response;
         requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
         wait = requestedWait ?? wait;
-        retry = !ok && isRetryableStatus(status, safeToRepeat, response.headers) && canWait();
+        retry = !ok && isRetryableStatus(status, safeToRepeat) && canWait();
         // Free the connection: undici keeps it busy until the body is consumed or cancelled.
         if (retry) response.body?.cancel().catch(() => undefined);
         else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {
@@ -118,7 +112,7 @@ export async function sendWithRetries(
     const status = response?.status;
     const timedOut = failed && signal.aborted;
     // Repeating is safe for idempotent requests, and for any request that certainly never left.
-    const repeatable = safeToRepeat || (!response && !timedOut && failedBeforeSending(cause));
+    const repeatable = safeToRepeat || (!response && !timedOut && transport.notSent?.(cause) === true);
     // Redacted once, here: the reason goes to the hooks as well as into the error.
     const reason = failed
       ? redactText(
@@ -129,7 +123,7 @@ export async function sendWithRetries(
         )
       : undefined;
     if (failed) retry = repeatable && canWait();
-    transport.onResponse?.({ ...event, status, elapsedMs: clock.now() - started, error: reason, willRetry: retry });
+    onResponse?.({ ...event, status, elapsedMs: clock.now() - started, error: reason, willRetry: retry });
     if (retry) {
       await clock.sleep(wait, callerSignal).catch((error: unknown) => Promise.reject(fail(error)));
       continue;
@@ -146,7 +140,7 @@ export async function sendWithRetries(
     const message = `${describe}: ${reason}${attempt ? ` (after ${attempt + 1} attempts)` : ""}${
       repeatable || attempt >= settings.maxRetries
         ? ""
-        : `; not retried: it may have reached ${provider}, which documents no idempotency key`
+        : `; not retried: it may have reached ${provider} (no idempotency key)`
     }`;
     const init = { provider, cause, retryCount: attempt, idempotencyKey, isSafeToRetry: repeatable };
     throw new (timedOut ? TimeoutError : ConnectionError)(message, init);
@@ -156,8 +150,8 @@ export async function sendWithRetries(
 /** What a value HTTP cannot carry is told (the Headers TypeError would quote the value). */
 export const NOT_HTTP = "cannot be sent in HTTP (a line break, or a character outside Latin-1)";
 
-/** ` (CODE): message` of a failed fetch, for messages and hooks. */
+/** ` (CODE): message` of a failed fetch (undici puts the code on its `cause`), for messages and hooks. */
 function connectionDetail(error: unknown): string {
-  const code = errorCodes(error)[0];
-  return `${code ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`;
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return `${typeof code === "string" ? ` (${code})` : ""}: ${error instanceof Error ? error.message : String(error)}`;
 }

@@ -13,8 +13,8 @@ import {
   type WebhookEvent,
   type WebhookRequest,
 } from "./session-provider.ts";
-import { sessionSettingsOf } from "./session-settings.ts";
 import { loadSetting } from "./setting-load.ts";
+import { transportOf } from "./transport-create.ts";
 import { verifyWebhookSignature, type WebhookScheme } from "./webhook-verify.ts";
 
 /** What the facade adapter needs of a provider's generated descriptor. */
@@ -125,8 +125,8 @@ export function defineSessionAdapter<
   // `defineSessionAdapter(…)` call in bundles that never use the adapter.
   const languages = mapping.languages?.map((language) => language.toLowerCase()) ?? null;
   return (client) => {
-    const settings = sessionSettingsOf(client);
-    const now = settings.now ?? Date.now;
+    const { options: clientOptions, clock } = transportOf(client);
+    const now = clock.now;
     const validate = (input: ProviderSessionInput<TProvider, TOptions, TRequired>): UnsentField[] => {
       const unsent = validateSessionInput(input, {
         ...mapping.input,
@@ -170,7 +170,12 @@ export function defineSessionAdapter<
       async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<TProvider, TEvent>> {
         const { webhook } = descriptor;
         // A scheme of `none` has no secret: verifyWebhookSignature refuses it, saying why.
-        const secret = webhook.secret && loadSetting({ value: settings.webhookSecret, ...webhook.secret });
+        const secret =
+          webhook.secret &&
+          loadSetting({
+            value: (clientOptions as Record<string, string | undefined>)[webhook.secret.option],
+            ...webhook.secret,
+          });
         const payload = await verifyWebhookSignature(provider, webhook, request, secret, now());
         return { provider, ...mapping.event(payload) };
       },

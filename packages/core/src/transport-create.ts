@@ -10,7 +10,6 @@ import type {
   QueryString,
   RequestEvent,
   ResponseEvent,
-  SessionSettings,
   Transport,
 } from "./transport-types.ts";
 
@@ -63,8 +62,13 @@ export interface TransportConfig {
   idempotency?: IdempotencyConfig | undefined;
   /** `queryString`, for a provider whose spec has query parameters. */
   query?: QueryString | undefined;
-  /** What the client's session adapter will need (webhook secret, clock). */
-  session?: SessionSettings | undefined;
+  /**
+   * `failedBeforeSending`, for a provider with requests that are not safe to repeat (no idempotency
+   * key): such a request is still retried after a failure that certainly happened before it left (a
+   * refused connection). A client whose every request is safe to repeat never asks, so it leaves
+   * this out, and its bundle the error-code walk.
+   */
+  notSent?: ((error: unknown) => boolean) | undefined;
   /** The caller's options. */
   options: ProviderClientOptions;
   /** Default headers of the provider (the caller's `headers` override them). */
@@ -82,7 +86,7 @@ export function createTransport(owner: object, { options, ...config }: Transport
   const scope = globalThis as { window?: unknown; document?: unknown };
   if (scope.window !== undefined && scope.document !== undefined && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      `verifetch-${config.packageName} refuses to run in a browser, which would expose its secret key: call it from a server (or set dangerouslyAllowBrowser)`,
+      `verifetch-${config.packageName} refuses to run in a browser (it would expose the secret key): set dangerouslyAllowBrowser to allow`,
       { option: "dangerouslyAllowBrowser" },
     );
   }
@@ -90,19 +94,14 @@ export function createTransport(owner: object, { options, ...config }: Transport
   // Checked once here, so a header HTTP cannot carry fails at construction, naming it.
   headersFrom(headers);
   const transport: Transport = {
+    ...config,
     provider: config.packageName,
     baseUrl: assertSafeBaseUrl(config.baseUrl).href.replace(/\/+$/, ""),
     headers,
     userAgent: `verifetch-${config.packageName}/${config.version}`,
-    authenticate: config.authenticate,
-    idempotency: config.idempotency,
-    query: config.query,
-    fetch: options.fetch,
     settings: resolveRetrySettings(DEFAULT_RETRY_SETTINGS, options),
     clock: { ...systemClock, ...options.clock },
-    onRequest: options.onRequest,
-    onResponse: options.onResponse,
-    session: config.session ?? {},
+    options,
   };
   Object.defineProperty(owner, TRANSPORT, { value: transport });
   return transport;

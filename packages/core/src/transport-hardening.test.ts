@@ -19,6 +19,7 @@ import {
 import { idempotencyKeys } from "./idempotency-keys.ts";
 import { openApiClientOf } from "./openapi-client.ts";
 import { operationCaller } from "./operation-call.ts";
+import { failedBeforeSending } from "./retry-policy.ts";
 import { createTransport, type ProviderClientOptions } from "./transport-create.ts";
 import type { CallOptions } from "./transport-types.ts";
 
@@ -54,7 +55,9 @@ function api(
       request.headers.set("X-API-Key", key);
       return [key];
     },
-    ...(idempotencyHeader ? { idempotency: idempotencyKeys(idempotencyHeader, 255) } : {}),
+    ...(idempotencyHeader
+      ? { idempotency: idempotencyKeys(idempotencyHeader, 255) }
+      : { notSent: failedBeforeSending }),
     options: { fetch, clock: immediate, ...options },
   });
   const call = operationCaller<Paths>(transport);

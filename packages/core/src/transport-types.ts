@@ -1,7 +1,9 @@
 // What a provider call is made of as the transport sees it: the request it sends on every attempt,
 // the transport a provider client builds, the hooks' events, and the exchange a call ends with.
+
 import type { Clock } from "./clock.ts";
 import type { RetrySettings } from "./retry-settings.ts";
+import type { ProviderClientOptions } from "./transport-create.ts";
 
 /** A custom fetch given as the `fetch` option: one prepared Request in, one Response out. */
 export type FetchLike = (request: Request) => Promise<Response>;
@@ -62,14 +64,6 @@ export interface IdempotencyConfig {
 /** Serializes an operation's query parameters as `?…` (or `""`): core's `queryString`. */
 export type QueryString = (query: Record<string, unknown>) => string;
 
-/** Settings only a client's session adapter uses, kept on its transport. */
-export interface SessionSettings {
-  /** The secret webhooks are signed with (the option value; the adapter falls back to the env var). */
-  webhookSecret?: string | undefined;
-  /** The clock's `now`, for session expiry and webhook timestamps. */
-  now?: (() => number) | undefined;
-}
-
 /**
  * Adds a provider's credentials to the request about to be sent (once per logical call) and
  * returns the secret values it used, which are then redacted from every error and log line.
@@ -86,16 +80,18 @@ export interface Transport {
   userAgent: string;
   authenticate: Authenticate;
   /** The idempotency key the provider honours (e.g. Verifa's `Idempotency-Key`, at most 255 characters). */
-  idempotency: IdempotencyConfig | undefined;
+  idempotency?: IdempotencyConfig | undefined;
   /** How query parameters are sent, for a client whose spec has any. */
-  query: QueryString | undefined;
-  fetch: FetchLike | undefined;
+  query?: QueryString | undefined;
+  /** Whether a failed fetch certainly never left (core's `failedBeforeSending`), for clients that need it. */
+  notSent?: ((error: unknown) => boolean) | undefined;
   settings: RetrySettings;
   clock: Clock;
-  onRequest: ((event: RequestEvent) => void) | undefined;
-  onResponse: ((event: ResponseEvent) => void) | undefined;
-  /** What the client's session adapter needs (webhook secret, clock). */
-  session: SessionSettings;
+  /**
+   * The caller's options as given: `fetch` and the hooks are read from here when used, and the
+   * session adapter reads what it needs (the webhook secret option its descriptor names).
+   */
+  options: Readonly<ProviderClientOptions>;
 }
 
 /** What the transport learned about a call, carried to its result or error. */

@@ -286,7 +286,8 @@ ${auth.join("\n")}
       : "";
   const paginated = facts.operations.some((operation) => operation.pagination);
   if (paginated) coreImports.add("iterateCursorPages");
-  if (facts.idempotency) coreImports.add("idempotencyKeys");
+  // Without an idempotency key a create is repeated only after a failure that certainly never left.
+  coreImports.add(facts.idempotency ? "idempotencyKeys" : "failedBeforeSending");
   const hasQuery = facts.operations.some((operation) => operation.queryParameters.length > 0);
   if (hasQuery) coreImports.add("queryString");
   const queryAliases = facts.operations
@@ -296,10 +297,6 @@ ${auth.join("\n")}
         `${doc(`The query of \`${operation.operationId}\`.`)}export type ${pascal(operation.operationId)}Query = NonNullable<operations[${q(operation.operationId)}]["parameters"]["query"]>;\n`,
     )
     .join("");
-  const sessionSettings = [
-    webhookSecret ? `webhookSecret: options.${webhookSecret.option}` : "",
-    "now: options.clock?.now",
-  ].filter(Boolean);
   const errorBody = facts.errorSchema ? typeName(facts, facts.errorSchema) : undefined;
 
   const providerImports = [...coreImports].sort((a, b) => a.replace("type ", "").localeCompare(b.replace("type ", "")));
@@ -343,7 +340,8 @@ ${assign}${hostSetup}    this.#call = operationCaller<paths>(createTransport(thi
         facts.idempotency
           ? `
       idempotency: idempotencyKeys(${q(facts.idempotency.header)}, ${facts.idempotency.maxLength}),`
-          : ""
+          : `
+      notSent: failedBeforeSending,`
       }${
         hasQuery
           ? `
@@ -355,7 +353,6 @@ ${assign}${hostSetup}    this.#call = operationCaller<paths>(createTransport(thi
       defaultHeaders: { ${defaultHeaders.join(", ")} },`
           : ""
       }
-      session: { ${sessionSettings.join(", ")} },
 ${authenticate}
     }));
   }

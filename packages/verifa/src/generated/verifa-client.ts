@@ -80,7 +80,7 @@ export interface VerifaOptions extends ProviderClientOptions {
 
 /** The environment a Verifa key acts on, from its prefix: `vk_sandbox_…` sandbox, `vk_live_…` live. Any other key is a ConfigurationError (naming the option, never the key). */
 export function verifaEnvironment(key: string): Environment {
-  return keyPrefixEnvironment(key, { provider: "Verifa", option: "apiKey", envVar: "VERIFA_API_KEY", prefixes: {"sandbox":["vk_sandbox_"],"live":["vk_live_"]}, refused: {"vk_pub_":"a publishable key is meant for browsers and may only create sessions; use a secret key (`vk_sandbox_…` or `vk_live_…`) on the server"} });
+  return keyPrefixEnvironment(key, { provider: "Verifa", option: "apiKey", envVar: "VERIFA_API_KEY", prefixes: {"sandbox":["vk_sandbox_"],"live":["vk_live_"]}, refused: {"vk_pub_":"a publishable key is for browsers; use a secret key on the server"} });
 }
 
 /** A configured Verifa client: one method per operation of its spec, each returning the data or throwing a typed error. Create it with {@link createVerifa}. */
@@ -97,7 +97,6 @@ export class Verifa {
       options,
       idempotency: idempotencyKeys("Idempotency-Key", 255),
       defaultHeaders: { "Key-Inflection": "snake", "Verifa-Version": options.apiVersion ?? VERIFA_API_VERSION },
-      session: { webhookSecret: options.webhookSecret, now: options.clock?.now },
       authenticate: (request) => {
         const apiKey = this.#apiKeyValue();
         verifaEnvironment(apiKey);

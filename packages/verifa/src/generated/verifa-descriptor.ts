@@ -50,7 +50,7 @@ export const verifaDescriptor = {
       ]
     },
     "refusedKeyPrefixes": {
-      "vk_pub_": "a publishable key is meant for browsers and may only create sessions; use a secret key (`vk_sandbox_…` or `vk_live_…`) on the server"
+      "vk_pub_": "a publishable key is for browsers; use a secret key on the server"
     }
   },
   "headers": [
