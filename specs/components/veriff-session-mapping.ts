@@ -138,9 +138,9 @@ export interface VeriffShapedClient {
 
 /**
  * The facade mapping of a Veriff-shaped provider (`defineSessionAdapter(descriptor, veriffSessionMapping(…))`):
- * the shared fields it carries, its options, the `{ verification }` body, the session from the answer
- * and the webhook event. What differs between Veriff and EarthID — the webhook scheme — is in each
- * package's descriptor.
+ * the shared fields it carries, its options, the `{ verification }` body and the session from the
+ * answer. The webhook event is `veriffWebhookEvent`; what differs between Veriff and EarthID — the
+ * webhook scheme — is in each package's descriptor.
  */
 export function veriffSessionMapping<TProvider extends string, TClient extends VeriffShapedClient>(
   provider: TProvider,
@@ -150,7 +150,6 @@ export function veriffSessionMapping<TProvider extends string, TClient extends V
   TProvider,
   VeriffSessionOptions,
   Schemas["SessionResponse"],
-  VeriffWebhookPayload,
   never
 > {
   return {
@@ -176,6 +175,5 @@ export function veriffSessionMapping<TProvider extends string, TClient extends V
       // Neither documents a sandbox host, key prefix or response marker: test and live share both.
       sandbox: null,
     }),
-    event: (payload) => veriffWebhookEvent(provider, payload),
   };
 }

@@ -62,7 +62,6 @@ export interface ArgyleShapedSessions {
     unsentFields: readonly { field: string }[];
   }>;
   validate(input: LooseArgyleSessionInput): void;
-  verifyWebhook(request: ConformanceWebhookRequest): Promise<unknown>;
 }
 
 /** What a package running the Argyle-shaped mapping cases passes. */
@@ -74,6 +73,8 @@ export interface ArgyleShapedCases<TClient> {
   };
   create: (options: ArgyleShapedClientOptions) => TClient;
   sessions: (client: TClient) => ArgyleShapedSessions;
+  /** The package's webhook adapter of a client (`argyleWebhooks`). */
+  webhooks: (client: TClient) => { verifyWebhook(request: ConformanceWebhookRequest): Promise<unknown> };
   /**
    * Whether the provider answers a session with `banking.link` instead of `link` (Argyle Partners'
    * banking sessions): then that link is the session URL, else such an answer has no link.
@@ -323,31 +324,31 @@ export function argyleShapedSessionCases<TClient>(cases: ArgyleShapedCases<TClie
       resource: { id: verification, status: { state: "COMPLETED", code: "completed", errors: [] } },
     },
   });
-  const sessionsWithSecret = (webhookSecret: string | null) =>
-    cases.sessions(cases.create({ ...credentials, ...(webhookSecret !== null && { webhookSecret }) }));
+  const webhooksWithSecret = (webhookSecret: string | null) =>
+    cases.webhooks(cases.create({ ...credentials, ...(webhookSecret !== null && { webhookSecret }) }));
 
   describe(`${provider} verifyWebhook (Argyle-shaped webhook mapping)`, () => {
     const sign = signArgyleWebhook;
-    const sessions = () => sessionsWithSecret(argyleTestWebhookSecret);
+    const webhooks = () => webhooksWithSecret(argyleTestWebhookSecret);
 
     it("takes the reference from resource.external_id, and nulls when the event has no resource", async () => {
       const withRef = JSON.stringify({ event: "users.updated", data: { resource: { external_id: "user_1" } } });
       await expect(
-        sessions().verifyWebhook({
+        webhooks().verifyWebhook({
           headers: new Headers({ "X-Argyle-Signature": sign(withRef) }),
           rawBody: withRef,
         }),
       ).resolves.toMatchObject({ sessionId: null, reference: "user_1", status: null });
       const bare = JSON.stringify({ event: "verifications.updated", name: "n", data: { user: "u", verification } });
       await expect(
-        sessions().verifyWebhook({ headers: { "X-Argyle-Signature": sign(bare) }, rawBody: bare }),
+        webhooks().verifyWebhook({ headers: { "X-Argyle-Signature": sign(bare) }, rawBody: bare }),
       ).resolves.toMatchObject({ sessionId: verification, reference: null, status: null });
     });
 
     it.each([["a body without an event", { "X-Argyle-Signature": sign("{}") }, "{}", /no `event`/]])(
       "refuses %s",
       async (_name, headers, rawBody, message) => {
-        const error = await sessions()
+        const error = await webhooks()
           .verifyWebhook({ headers, rawBody })
           .catch((e: unknown) => e);
         expect(error).toBeInstanceOf(WebhookVerificationError);
@@ -358,7 +359,7 @@ export function argyleShapedSessionCases<TClient>(cases: ArgyleShapedCases<TClie
 
   webhookCases({
     adapter: cases.descriptor.adapter,
-    sessions: sessionsWithSecret,
+    webhooks: webhooksWithSecret,
     body: webhookBody,
     event: {
       provider,

@@ -117,8 +117,8 @@ export interface ConformanceWebhookRequest {
 export interface WebhookCases {
   /** The provider's generated `<provider>AdapterDescriptor`. */
   adapter: AdapterDescriptor;
-  /** The facade adapter, built with this webhook secret, or with none (`null`: read from the environment). */
-  sessions: (secret: string | null) => { verifyWebhook(request: ConformanceWebhookRequest): Promise<unknown> };
+  /** The webhook adapter, built with this webhook secret, or with none (`null`: read from the environment). */
+  webhooks: (secret: string | null) => { verifyWebhook(request: ConformanceWebhookRequest): Promise<unknown> };
   /** An authentic delivery body, and the event it must normalize to. */
   body: string;
   event: unknown;
@@ -143,7 +143,7 @@ export function webhookCases(cases: WebhookCases): void {
   const { webhook } = adapter;
   const refuse = async (request: ConformanceWebhookRequest, secret: string | null = SECRET) =>
     cases
-      .sessions(secret)
+      .webhooks(secret)
       .verifyWebhook(request)
       .catch((e: unknown) => e);
 
@@ -161,7 +161,7 @@ export function webhookCases(cases: WebhookCases): void {
       });
 
       it("rejects (a promise, not a synchronous throw) without needing any key or secret", async () => {
-        const result = cases.sessions(null).verifyWebhook({ headers: {}, rawBody: body });
+        const result = cases.webhooks(null).verifyWebhook({ headers: {}, rawBody: body });
         expect(result).toBeInstanceOf(Promise);
         await expect(result).rejects.toBeInstanceOf(ConfigurationError);
       });
@@ -178,7 +178,7 @@ export function webhookCases(cases: WebhookCases): void {
       const header = webhook.headers[0] ?? "";
 
       it.each(webhook.headers)("accepts a valid %s over a byte body and normalizes the event", async (name) => {
-        const event = await cases.sessions(SECRET).verifyWebhook({
+        const event = await cases.webhooks(SECRET).verifyWebhook({
           headers: { [name.toLowerCase()]: sign() },
           rawBody: new TextEncoder().encode(body),
         });
@@ -187,13 +187,13 @@ export function webhookCases(cases: WebhookCases): void {
 
       it.each(webhook.headers)("accepts %s in a Headers object, with an upper-case signature", async (name) => {
         const headers = new Headers({ [name]: sign().toUpperCase() });
-        await expect(cases.sessions(SECRET).verifyWebhook({ headers, rawBody: body })).resolves.toEqual(cases.event);
+        await expect(cases.webhooks(SECRET).verifyWebhook({ headers, rawBody: body })).resolves.toEqual(cases.event);
       });
 
       it(`reads ${secretSource.envVar} when no option is given`, async () => {
         vi.stubEnv(secretSource.envVar, SECRET);
         await expect(
-          cases.sessions(null).verifyWebhook({ headers: { [header]: sign() }, rawBody: body }),
+          cases.webhooks(null).verifyWebhook({ headers: { [header]: sign() }, rawBody: body }),
         ).resolves.toEqual(cases.event);
       });
 
@@ -219,7 +219,7 @@ export function webhookCases(cases: WebhookCases): void {
       const header = webhook.header;
 
       it(`accepts a valid ${header} and normalizes the event`, async () => {
-        const event = await cases.sessions(SECRET).verifyWebhook({
+        const event = await cases.webhooks(SECRET).verifyWebhook({
           headers: { [header.toLowerCase()]: `t=${t},v1=${sign()}` },
           rawBody: new TextEncoder().encode(body),
         });
@@ -229,14 +229,14 @@ export function webhookCases(cases: WebhookCases): void {
       it("accepts any of several v1 signatures (secret rotation)", async () => {
         const value = `t=${t},v1=${sign(t, "old_secret")},v1=${sign()}`;
         await expect(
-          cases.sessions(SECRET).verifyWebhook({ headers: new Headers({ [header]: value }), rawBody: body }),
+          cases.webhooks(SECRET).verifyWebhook({ headers: new Headers({ [header]: value }), rawBody: body }),
         ).resolves.toEqual(cases.event);
       });
 
       it(`reads ${secretSource.envVar} when no option is given`, async () => {
         vi.stubEnv(secretSource.envVar, SECRET);
         await expect(
-          cases.sessions(null).verifyWebhook({ headers: { [header]: `t=${t},v1=${sign()}` }, rawBody: body }),
+          cases.webhooks(null).verifyWebhook({ headers: { [header]: `t=${t},v1=${sign()}` }, rawBody: body }),
         ).resolves.toEqual(cases.event);
       });
 

@@ -11,6 +11,7 @@ import {
   type ArgylePartnersWebhookPayload,
   argylePartnersApiClient,
   argylePartnersSessions,
+  argylePartnersWebhooks,
   createArgylePartners,
   type PartnerCreateUserResponse,
   type PartnerSession,
@@ -82,13 +83,13 @@ describe("@verifetch/argyle-partners types", () => {
   it("types the facade adapter (argylePartnersSessions(argylePartners))", () => {
     expectTypeOf(argylePartnersSessions(partners)).toEqualTypeOf<ArgylePartnersSessions>();
     expectTypeOf(argylePartnersSessions(partners)).toExtend<
-      SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, PartnerSession, ArgylePartnersWebhookPayload>
+      SessionProvider<"argyle-partners", ArgylePartnersSessionOptions, PartnerSession>
     >();
     expectTypeOf(argylePartnersSessions(partners).provider).toEqualTypeOf<"argyle-partners">();
     expectTypeOf(argylePartnersSessions(partners).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"argyle-partners", PartnerSession>
     >();
-    expectTypeOf(argylePartnersSessions(partners).verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(argylePartnersWebhooks(partners).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"argyle-partners", ArgylePartnersWebhookPayload>
     >();
     const options: ArgylePartnersSessionOptions = { verification, singleUseUrl: true };

@@ -5,20 +5,26 @@ import {
   argyleTestWebhookSecret,
   signArgyleWebhook,
 } from "../../../tools/vitest/argyle-shaped-session-suite.ts";
-import { argylePartnersDescriptor, argylePartnersSessions, createArgylePartners } from "./index.ts";
+import {
+  argylePartnersDescriptor,
+  argylePartnersSessions,
+  argylePartnersWebhooks,
+  createArgylePartners,
+} from "./index.ts";
 
 // The mapping, refusals, expiry, Prism and webhook cases Argyle Partners shares with Argyle.
 argyleShapedSessionCases({
   descriptor: argylePartnersDescriptor,
   create: createArgylePartners,
   sessions: argylePartnersSessions,
+  webhooks: argylePartnersWebhooks,
   // Banking sessions (the Partners Verifications Guide) answer with banking.link instead of link.
   bankingLink: true,
   missingLink: /with no `link` or `banking.link`/,
   webhookData: { client: "0d5cbb49-5ac3-4be9-9e9c-3f0e2a7dcd41" },
 });
 
-describe("argylePartnersSessions(argylePartners).verifyWebhook (Partners-only events)", () => {
+describe("argylePartnersWebhooks(argylePartners).verifyWebhook (Partners-only events)", () => {
   it("normalizes verifications.creation_failed, which names no verification", async () => {
     const failed = JSON.stringify({
       event: "verifications.creation_failed",
@@ -31,7 +37,7 @@ describe("argylePartnersSessions(argylePartners).verifyWebhook (Partners-only ev
     });
     const partners = createArgylePartners({ ...argyleTestCredentials, webhookSecret: argyleTestWebhookSecret });
     await expect(
-      argylePartnersSessions(partners).verifyWebhook({
+      argylePartnersWebhooks(partners).verifyWebhook({
         headers: { "X-Argyle-Signature": signArgyleWebhook(failed) },
         rawBody: failed,
       }),

@@ -2,7 +2,7 @@
 // are shared with Argyle's Verifications API (generated from the spec component both specs use);
 // the webhook scheme (hex HMAC-SHA512 of the raw body in `X-Argyle-Signature`, inferred for partner
 // webhooks from the Verifications API) comes from the descriptor.
-import { defineSessionAdapter } from "@verifetch/core/provider";
+import { defineSessionAdapter, defineWebhookAdapter } from "@verifetch/core/provider";
 import {
   ARGYLE_SESSION_OPTIONS,
   type ArgylePartners,
@@ -48,8 +48,12 @@ export const argylePartnersSessions = /* @__PURE__ */ defineSessionAdapter(argyl
     status: "created",
     sandbox: partners.environment === "sandbox",
   }),
-  event: (payload) => argyleWebhookEvent("argyle-partners", payload),
 });
 
 /** The adapter `argylePartnersSessions(client)` returns. */
 export type ArgylePartnersSessions = ReturnType<typeof argylePartnersSessions>;
+
+/** The webhook adapter of a client: `X-Argyle-Signature` checked with its `webhookSecret` (or the env var). */
+export const argylePartnersWebhooks = /* @__PURE__ */ defineWebhookAdapter(argylePartnersAdapterDescriptor, (payload) =>
+  argyleWebhookEvent("argyle-partners", payload),
+);

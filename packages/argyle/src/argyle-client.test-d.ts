@@ -11,6 +11,7 @@ import {
   type ArgyleWebhookPayload,
   argyleApiClient,
   argyleSessions,
+  argyleWebhooks,
   type ClientCreateUserResponse,
   type ClientSession,
   type ClientSessionCreateRequest,
@@ -75,14 +76,12 @@ describe("@verifetch/argyle types", () => {
 
   it("types the facade adapter (argyleSessions(argyle))", () => {
     expectTypeOf(argyleSessions(argyle)).toEqualTypeOf<ArgyleSessions>();
-    expectTypeOf(argyleSessions(argyle)).toExtend<
-      SessionProvider<"argyle", ArgyleSessionOptions, ClientSession, ArgyleWebhookPayload>
-    >();
+    expectTypeOf(argyleSessions(argyle)).toExtend<SessionProvider<"argyle", ArgyleSessionOptions, ClientSession>>();
     expectTypeOf(argyleSessions(argyle).provider).toEqualTypeOf<"argyle">();
     expectTypeOf(argyleSessions(argyle).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"argyle", ClientSession>
     >();
-    expectTypeOf(argyleSessions(argyle).verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(argyleWebhooks(argyle).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"argyle", ArgyleWebhookPayload>
     >();
     const options: ArgyleSessionOptions = { verification, items: ["item_000000001"], mobileApp: true };

@@ -1,7 +1,7 @@
 // Argyle's truth for the `verifetch` facade. The session body, options and webhook mapping are
 // shared with Argyle Partners (generated from the spec component both specs use); the webhook
 // scheme (hex HMAC-SHA512 of the raw body in `X-Argyle-Signature`) comes from the descriptor.
-import { defineSessionAdapter } from "@verifetch/core/provider";
+import { defineSessionAdapter, defineWebhookAdapter } from "@verifetch/core/provider";
 import {
   ARGYLE_SESSION_OPTIONS,
   type Argyle,
@@ -38,8 +38,12 @@ export const argyleSessions = /* @__PURE__ */ defineSessionAdapter(argyleAdapter
     status: "created",
     sandbox: argyle.environment === "sandbox",
   }),
-  event: (payload) => argyleWebhookEvent("argyle", payload),
 });
 
 /** The adapter `argyleSessions(client)` returns. */
 export type ArgyleSessions = ReturnType<typeof argyleSessions>;
+
+/** The webhook adapter of a client: `X-Argyle-Signature` checked with its `webhookSecret` (or the env var). */
+export const argyleWebhooks = /* @__PURE__ */ defineWebhookAdapter(argyleAdapterDescriptor, (payload) =>
+  argyleWebhookEvent("argyle", payload),
+);

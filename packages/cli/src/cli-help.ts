@@ -167,7 +167,7 @@ export function webhookVerifyHelp(providers: readonly CliProvider[]): string {
   verifetch webhook verify <provider> --delivery <file.json> [options]
 
 Verifies a webhook delivery you saved — its signature over the exact bytes of its body, with the
-provider's documented scheme — through the verifetch facade (the provider package's verifyWebhook)
+provider's documented scheme — through the verifetch facade (the provider package's webhook adapter)
 and prints the event it carries: type, session id, your reference and status. Nothing is sent
 anywhere, so there is no --mock. The secret is read from the provider's environment variable
 (below), never from the command line, where it would stay in your shell history.

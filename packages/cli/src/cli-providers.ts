@@ -3,6 +3,7 @@
 // picks a host by `--environment`, the options a session needs — comes from the package's descriptor
 // and the spec's examples, never from a list kept here.
 import { createRequire } from "node:module";
+import type { WebhookProvider } from "@verifetch/core/session";
 import type { AnySessionProvider } from "verifetch";
 import { CliError } from "./cli-errors.ts";
 import {
@@ -87,14 +88,21 @@ export function sessionsFor(provider: CliProvider, target: ClientTarget): AnySes
 }
 
 /**
- * The provider's facade adapter for verifying webhooks: a client with no API key (verifying sends
- * nothing) and, when given, `secret` as the package's webhook-secret option; without it the adapter
- * reads the descriptor's variable, as it does in an application.
+ * The provider's webhook adapter: a client with no API key (verifying sends nothing) and, when
+ * given, `secret` as the package's webhook-secret option; without it the adapter reads the
+ * descriptor's variable, as it does in an application.
  */
-export function webhookSessionsFor(provider: CliProvider, secret?: string): AnySessionProvider {
+export function webhooksFor(provider: CliProvider, secret?: string): WebhookProvider {
   const option = provider.module.descriptor.adapter.webhook.secret?.option;
   const options = option !== undefined && secret !== undefined ? { [option]: secret } : {};
-  return sessionsOf(provider.module.createSessions(provider.module.createClient(options)), provider);
+  const adapter = provider.module.createWebhooks(provider.module.createClient(options)) as Partial<WebhookProvider>;
+  if (typeof adapter?.verifyWebhook !== "function") {
+    throw new CliError(
+      "AdapterMissingError",
+      `the installed ${provider.packageName} has no webhook adapter; update it to a version that has one`,
+    );
+  }
+  return adapter as WebhookProvider;
 }
 
 /**
@@ -151,8 +159,7 @@ export function sessionsOf(sessions: unknown, provider: Pick<CliProvider, "packa
     typeof adapter !== "object" ||
     adapter === null ||
     typeof adapter.createSession !== "function" ||
-    typeof adapter.validate !== "function" ||
-    typeof adapter.verifyWebhook !== "function"
+    typeof adapter.validate !== "function"
   ) {
     throw new CliError(
       "AdapterMissingError",

@@ -11,7 +11,7 @@ import {
   isEnvSet,
   loadProviders,
   PROVIDER_NAMES,
-  webhookSessionsFor,
+  webhooksFor,
 } from "./cli-providers.ts";
 
 const OPTIONS = {
@@ -57,8 +57,8 @@ export async function webhookVerify(args: readonly string[]): Promise<number> {
   }
   const request = await readDelivery(values);
 
-  const sessions = webhookSessionsFor(provider, webhookSecret(provider, secretEnv));
-  const verifetch = createVerifetch({ providers: { [provider.name]: sessions } });
+  const webhooks = webhooksFor(provider, webhookSecret(provider, secretEnv));
+  const verifetch = createVerifetch({ providers: {}, webhooks: { [provider.name]: webhooks } });
   const event = await verifetch.verifyWebhook(provider.name, request);
   process.stdout.write(values.json ? `${JSON.stringify({ ok: true, event }, null, 2)}\n` : describeEvent(event));
   return 0;

@@ -567,10 +567,10 @@ const secretEnv = (provider: CliProvider, value = SECRET) =>
 /** The event the provider's own adapter maps the delivery to, in this process (as JSON). */
 async function adapterEvent(provider: CliProvider, headers: Record<string, string>, body: Uint8Array) {
   const option = schemeOf(provider).secret?.option ?? "";
-  const sessions = provider.module.createSessions(provider.module.createClient({ [option]: SECRET })) as {
+  const webhooks = provider.module.createWebhooks(provider.module.createClient({ [option]: SECRET })) as {
     verifyWebhook(request: { headers: Record<string, string>; rawBody: Uint8Array }): Promise<unknown>;
   };
-  return JSON.parse(JSON.stringify(await sessions.verifyWebhook({ headers, rawBody: body }))) as unknown;
+  return JSON.parse(JSON.stringify(await webhooks.verifyWebhook({ headers, rawBody: body }))) as unknown;
 }
 
 describe("verifetch webhook verify (the built bin)", () => {

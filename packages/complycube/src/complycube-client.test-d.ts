@@ -11,6 +11,7 @@ import {
   type CreateFlowSessionRequest,
   complyCubeApiClient,
   complyCubeSessions,
+  complyCubeWebhooks,
   createComplyCube,
   type FlowSession,
 } from "./index.ts";
@@ -78,19 +79,13 @@ describe("@verifetch/complycube types", () => {
   it("types the facade adapter (complyCubeSessions(complycube))", () => {
     expectTypeOf(complyCubeSessions(complycube)).toEqualTypeOf<ComplyCubeSessions>();
     expectTypeOf(complyCubeSessions(complycube)).toExtend<
-      SessionProvider<
-        "complycube",
-        ComplyCubeSessionOptions,
-        FlowSession,
-        ComplyCubeWebhookPayload,
-        "redirectUrl" | "cancelUrl"
-      >
+      SessionProvider<"complycube", ComplyCubeSessionOptions, FlowSession, "redirectUrl" | "cancelUrl">
     >();
     expectTypeOf(complyCubeSessions(complycube).provider).toEqualTypeOf<"complycube">();
     expectTypeOf(complyCubeSessions(complycube).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"complycube", FlowSession>
     >();
-    expectTypeOf(complyCubeSessions(complycube).verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(complyCubeWebhooks(complycube).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"complycube", ComplyCubeWebhookPayload>
     >();
   });

@@ -4,7 +4,13 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import type { ComplyCubeSessionOptions } from "./index.ts";
-import { type ComplyCubeSessions, complyCubeAdapterDescriptor, complyCubeSessions, createComplyCube } from "./index.ts";
+import {
+  type ComplyCubeSessions,
+  complyCubeAdapterDescriptor,
+  complyCubeSessions,
+  complyCubeWebhooks,
+  createComplyCube,
+} from "./index.ts";
 
 const clientId = "5eb04fcd0f3e360008035eb1";
 const created = { redirectUrl: "https://flow.complycube.com/test_abc?theme=light" };
@@ -260,7 +266,7 @@ const checkCompletedBody = JSON.stringify({
   createdAt: "2026-02-01T12:00:00Z",
 });
 
-describe("complyCubeSessions(complycube).verifyWebhook", () => {
+describe("complyCubeWebhooks(complycube).verifyWebhook", () => {
   afterEach(() => vi.unstubAllEnvs());
   const secret = "cc_webhook_secret";
   const body = checkCompletedBody;
@@ -272,14 +278,14 @@ describe("complyCubeSessions(complycube).verifyWebhook", () => {
   it("falls back to the payload status, and to nulls when the event carries no check", async () => {
     const pending = JSON.stringify({ type: "check.pending", payload: { clientId, status: "pending" } });
     await expect(
-      complyCubeSessions(complycube()).verifyWebhook({
+      complyCubeWebhooks(complycube()).verifyWebhook({
         headers: new Headers({ "ComplyCube-Signature": sign(pending) }),
         rawBody: pending,
       }),
     ).resolves.toMatchObject({ type: "check.pending", sessionId: clientId, reference: null, status: "pending" });
     const bare = JSON.stringify({ type: "client.created" });
     await expect(
-      complyCubeSessions(complycube()).verifyWebhook({
+      complyCubeWebhooks(complycube()).verifyWebhook({
         headers: { "ComplyCube-Signature": sign(bare) },
         rawBody: bare,
       }),
@@ -289,7 +295,7 @@ describe("complyCubeSessions(complycube).verifyWebhook", () => {
   it.each([["a body without a type", { "ComplyCube-Signature": sign("{}") }, "{}", /no `type`/]])(
     "refuses %s",
     async (_name, headers, rawBody, message) => {
-      const error = await complyCubeSessions(complycube())
+      const error = await complyCubeWebhooks(complycube())
         .verifyWebhook({ headers, rawBody })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WebhookVerificationError);
@@ -300,8 +306,8 @@ describe("complyCubeSessions(complycube).verifyWebhook", () => {
 
 webhookCases({
   adapter: complyCubeAdapterDescriptor,
-  sessions: (webhookSecret) =>
-    complyCubeSessions(createComplyCube({ apiKey: "test_key", ...(webhookSecret !== null && { webhookSecret }) })),
+  webhooks: (webhookSecret) =>
+    complyCubeWebhooks(createComplyCube({ apiKey: "test_key", ...(webhookSecret !== null && { webhookSecret }) })),
   body: checkCompletedBody,
   event: {
     provider: "complycube",

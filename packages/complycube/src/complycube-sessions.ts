@@ -1,7 +1,7 @@
 // ComplyCube's truth for the `verifetch` facade: its options (one of two request variants), how the
 // unified input becomes a flow-session body, its answer a HostedSession, its webhook a WebhookEvent.
 import { InputValidationError, WebhookVerificationError } from "@verifetch/core";
-import { defineSessionAdapter, type InputSchema, isRecord } from "@verifetch/core/provider";
+import { defineSessionAdapter, defineWebhookAdapter, type InputSchema, isRecord } from "@verifetch/core/provider";
 import {
   type ComplyCube,
   type CreateFlowSessionRequest,
@@ -107,22 +107,24 @@ export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCub
     expiresAt: null,
     sandbox: complycube.environment === "sandbox",
   }),
-  event: (payload) => {
-    const event = payload as ComplyCubeWebhookPayload;
-    if (!isRecord(event) || typeof event.type !== "string") {
-      throw new WebhookVerificationError("complycube", "the body has no `type`");
-    }
-    const inner: Record<string, unknown> = isRecord(event.payload) ? event.payload : {};
-    const text = (value: unknown) => (typeof value === "string" ? value : null);
-    return {
-      type: event.type,
-      sessionId: text(inner.clientId),
-      reference: text(inner.externalId),
-      status: text(inner.outcome) ?? text(inner.status),
-      raw: event,
-    };
-  },
 });
 
 /** The adapter `complyCubeSessions(client)` returns. */
 export type ComplyCubeSessions = ReturnType<typeof complyCubeSessions>;
+
+/** The webhook adapter of a ComplyCube client (secret: its `webhookSecret` option or `COMPLYCUBE_WEBHOOK_SECRET`). */
+export const complyCubeWebhooks = /* @__PURE__ */ defineWebhookAdapter(complyCubeAdapterDescriptor, (payload) => {
+  const event = payload as ComplyCubeWebhookPayload;
+  if (!isRecord(event) || typeof event.type !== "string") {
+    throw new WebhookVerificationError("complycube", "the body has no `type`");
+  }
+  const inner: Record<string, unknown> = isRecord(event.payload) ? event.payload : {};
+  const text = (value: unknown) => (typeof value === "string" ? value : null);
+  return {
+    type: event.type,
+    sessionId: text(inner.clientId),
+    reference: text(inner.externalId),
+    status: text(inner.outcome) ?? text(inner.status),
+    raw: event,
+  };
+});

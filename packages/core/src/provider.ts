@@ -49,6 +49,7 @@ export {
   type SessionAdapterMapping,
 } from "./session-adapter-define.ts";
 export { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
+export type { WebhookProvider } from "./session-provider.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
 export { createTransport, type TransportConfig, transportOf } from "./transport-create.ts";
 export type {
@@ -60,6 +61,7 @@ export type {
   Transport,
   TransportMeta,
 } from "./transport-types.ts";
+export { defineWebhookAdapter, type WebhookEventMapping } from "./webhook-adapter-define.ts";
 export {
   type BodyHmacScheme,
   parseWebhookJson,

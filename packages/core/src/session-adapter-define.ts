@@ -1,6 +1,7 @@
-// The engine of every provider's facade adapter: a provider states only its truth — which shared
-// fields it carries, its own options, how the unified input becomes its request, how its answer
-// becomes a HostedSession and its webhook payload a WebhookEvent — and gets the SessionProvider.
+// The engine of every provider's facade session adapter: a provider states only its truth — which
+// shared fields it carries, its own options, how the unified input becomes its request and how its
+// answer becomes a HostedSession — and gets the SessionProvider. Webhooks are the other half
+// (`defineWebhookAdapter`), built apart so a create-session route bundles no signature code.
 import { checkSchema, type InputSchema } from "./option-check.ts";
 import { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
 import {
@@ -10,12 +11,9 @@ import {
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   type UnsentField,
-  type WebhookEvent,
-  type WebhookRequest,
 } from "./session-provider.ts";
-import { loadSetting } from "./setting-load.ts";
 import { transportOf } from "./transport-create.ts";
-import { verifyWebhookSignature, type WebhookScheme } from "./webhook-verify.ts";
+import type { WebhookScheme } from "./webhook-verify.ts";
 
 /** What the facade adapter needs of a provider's generated descriptor. */
 export interface AdapterDescriptor<TProvider extends string = string> {
@@ -55,7 +53,6 @@ export interface SessionAdapterMapping<
   TProvider extends string,
   TOptions extends object,
   TRaw,
-  TEvent,
   TRequired extends RequirableSessionField,
 > {
   /** The ISO 639-1 languages its hosted flow offers, in any case (the spec's own values); null when it takes none. */
@@ -86,8 +83,6 @@ export interface SessionAdapterMapping<
     input: ProviderSessionInput<TProvider, TOptions, TRequired>,
     options: TOptions | undefined,
   ): AdapterSession;
-  /** The normalized event of a verified webhook delivery (its JSON body). */
-  event(payload: unknown): Omit<WebhookEvent<TProvider, TEvent>, "provider">;
 }
 
 /** The facade adapter `defineSessionAdapter` builds for a client. */
@@ -95,9 +90,8 @@ export type SessionAdapter<
   TProvider extends string,
   TOptions extends object,
   TRaw,
-  TEvent,
   TRequired extends RequirableSessionField,
-> = SessionProvider<TProvider, TOptions, TRaw, TEvent, TRequired> & {
+> = SessionProvider<TProvider, TOptions, TRaw, TRequired> & {
   readonly requiredFields: readonly TRequired[];
 };
 
@@ -105,28 +99,25 @@ export type SessionAdapter<
  * Builds a provider's facade adapter factory (`verifaSessions(client)`) from its descriptor and its
  * mapping. The adapter validates the shared input and the provider's options before any request,
  * never sends a field the provider has no place for (it reports it in `unsentFields`), refuses a
- * created session without its id or URL, fills `expiresAt` from the documented lifetime, and
- * verifies webhooks with the descriptor's scheme and the client's (or the environment's) secret.
+ * created session without its id or URL, and fills `expiresAt` from the documented lifetime.
  */
 export function defineSessionAdapter<
   TClient extends object,
   TProvider extends string,
   TOptions extends object,
   TRaw,
-  TEvent,
   const TRequired extends RequirableSessionField = never,
 >(
   descriptor: AdapterDescriptor<TProvider>,
-  mapping: SessionAdapterMapping<TClient, TProvider, TOptions, TRaw, TEvent, TRequired>,
-): (client: TClient) => SessionAdapter<TProvider, TOptions, TRaw, TEvent, TRequired> {
+  mapping: SessionAdapterMapping<TClient, TProvider, TOptions, TRaw, TRequired>,
+): (client: TClient) => SessionAdapter<TProvider, TOptions, TRaw, TRequired> {
   const { provider, title } = descriptor;
   const field = `providerOptions.${provider}`;
   // Lower-cased here, not at the call site: an argument computed there would keep the whole pure
   // `defineSessionAdapter(…)` call in bundles that never use the adapter.
   const languages = mapping.languages?.map((language) => language.toLowerCase()) ?? null;
   return (client) => {
-    const { options: clientOptions, clock } = transportOf(client);
-    const now = clock.now;
+    const now = transportOf(client).clock.now;
     const validate = (input: ProviderSessionInput<TProvider, TOptions, TRequired>): UnsentField[] => {
       const unsent = validateSessionInput(input, {
         ...mapping.input,
@@ -166,18 +157,6 @@ export function defineSessionAdapter<
           raw,
           unsentFields,
         };
-      },
-      async verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<TProvider, TEvent>> {
-        const { webhook } = descriptor;
-        // A scheme of `none` has no secret: verifyWebhookSignature refuses it, saying why.
-        const secret =
-          webhook.secret &&
-          loadSetting({
-            value: (clientOptions as Record<string, string | undefined>)[webhook.secret.option],
-            ...webhook.secret,
-          });
-        const payload = await verifyWebhookSignature(provider, webhook, request, secret, now());
-        return { provider, ...mapping.event(payload) };
       },
     };
   };

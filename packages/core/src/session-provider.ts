@@ -3,7 +3,7 @@
 // facade only ever talks to adapters. Versioned so the facade can adapt to older adapters later.
 
 /** The version of the contract this package defines. */
-export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v1";
+export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v2";
 
 /** The person being verified, as far as the caller knows them. */
 export interface SessionPerson {
@@ -108,7 +108,6 @@ export interface SessionProvider<
   TProvider extends string = string,
   TOptions extends object = Record<string, unknown>,
   TRaw = unknown,
-  TEventRaw = unknown,
   TRequired extends RequirableSessionField = RequirableSessionField,
 > {
   readonly specificationVersion: typeof SESSION_PROVIDER_SPECIFICATION_VERSION;
@@ -124,16 +123,26 @@ export interface SessionProvider<
   validate(input: ProviderSessionInput<TProvider, TOptions, TRequired>): readonly UnsentField[];
   /** Creates a hosted session (validating first). */
   createSession(input: ProviderSessionInput<TProvider, TOptions, TRequired>): Promise<HostedSession<TProvider, TRaw>>;
+}
+
+/**
+ * What a provider package implements for the facade's webhook side (`verifaWebhooks(client)`), apart
+ * from the session side: a route that only creates sessions bundles no signature code, and a webhook
+ * route needs nothing that creates them.
+ */
+export interface WebhookProvider<TProvider extends string = string, TEventRaw = unknown> {
+  readonly specificationVersion: typeof SESSION_PROVIDER_SPECIFICATION_VERSION;
+  readonly provider: TProvider;
   /** Verifies a webhook's signature with the provider's documented scheme and parses it. */
   verifyWebhook(request: WebhookRequest): Promise<WebhookEvent<TProvider, TEventRaw>>;
 }
 
 /** The per-provider options type of an adapter. */
 export type SessionProviderOptions<T> =
-  T extends SessionProvider<string, infer O, unknown, unknown, RequirableSessionField> ? O : never;
+  T extends SessionProvider<string, infer O, unknown, RequirableSessionField> ? O : never;
 /** The raw session type of an adapter. */
 export type SessionProviderRaw<T> =
-  T extends SessionProvider<string, object, infer R, unknown, RequirableSessionField> ? R : never;
+  T extends SessionProvider<string, object, infer R, RequirableSessionField> ? R : never;
 /**
  * The shared fields an adapter requires (`never` when it requires none). Read from its
  * `requiredFields` tuple; a loosely typed adapter (a plain array, or `any`) requires nothing at

@@ -14,5 +14,6 @@ export {
   type SessionProviderRequired,
   type UnsentField,
   type WebhookEvent,
+  type WebhookProvider,
   type WebhookRequest,
 } from "./session-provider.ts";

@@ -14,6 +14,7 @@ import {
   type EarthIdWebhookPayload,
   earthIdApiClient,
   earthIdSessions,
+  earthIdWebhooks,
   type Session,
   type SessionResponse,
   type VeriffDecisionWebhookPayload,
@@ -78,14 +79,14 @@ describe("@verifetch/earthid types", () => {
   it("exposes a typed facade adapter", () => {
     expectTypeOf(earthIdSessions(earthid)).toEqualTypeOf<EarthIdSessions>();
     expectTypeOf(earthIdSessions(earthid)).toExtend<
-      SessionProvider<"earthid", EarthIdSessionOptions, SessionResponse, EarthIdWebhookPayload>
+      SessionProvider<"earthid", EarthIdSessionOptions, SessionResponse>
     >();
     expectTypeOf<SessionProviderOptions<EarthIdSessions>>().toEqualTypeOf<EarthIdSessionOptions>();
     expectTypeOf<SessionProviderRaw<EarthIdSessions>>().toEqualTypeOf<SessionResponse>();
     expectTypeOf(earthIdSessions(earthid).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"earthid", SessionResponse>
     >();
-    expectTypeOf(earthIdSessions(earthid).verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(earthIdWebhooks(earthid).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"earthid", EarthIdWebhookPayload>
     >();
     expectTypeOf<VeriffDecisionWebhookPayload["verification"]>().toEqualTypeOf<Decision>();

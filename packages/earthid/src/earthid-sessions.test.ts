@@ -1,6 +1,12 @@
 import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { veriffShapedSessionCases } from "../../../tools/vitest/veriff-shaped-session-suite.ts";
-import { createEarthId, earthIdAdapterDescriptor, earthIdDescriptor, earthIdSessions } from "./index.ts";
+import {
+  createEarthId,
+  earthIdAdapterDescriptor,
+  earthIdDescriptor,
+  earthIdSessions,
+  earthIdWebhooks,
+} from "./index.ts";
 
 const apiKey = "earthid-test-key";
 const sessionId = "a66ad316-19c3-45e1-b592-de6498000000";
@@ -36,7 +42,7 @@ const decisionBody = JSON.stringify({
 
 webhookCases({
   adapter: earthIdAdapterDescriptor,
-  sessions: () => earthIdSessions(createEarthId()),
+  webhooks: () => earthIdWebhooks(createEarthId()),
   body: decisionBody,
   event: null,
 });

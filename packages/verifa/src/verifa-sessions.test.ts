@@ -2,7 +2,7 @@ import { InputValidationError, InvalidResponseError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
 import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { createVerifa, verifaAdapterDescriptor, verifaSessions } from "./index.ts";
+import { createVerifa, verifaAdapterDescriptor, verifaSessions, verifaWebhooks } from "./index.ts";
 
 const created = {
   id: "session_abc123",
@@ -148,8 +148,8 @@ const approvedBody = JSON.stringify({
 
 webhookCases({
   adapter: verifaAdapterDescriptor,
-  sessions: (webhookSecret) =>
-    verifaSessions(
+  webhooks: (webhookSecret) =>
+    verifaWebhooks(
       createVerifa({
         apiKey: "vk_sandbox_1",
         ...(webhookSecret !== null && { webhookSecret }),

@@ -1,7 +1,7 @@
 // Verifa's truth for the `verifetch` facade: how the unified input becomes a create-session body,
 // how its answer becomes a HostedSession, and how its webhook payload becomes a WebhookEvent.
 import { WebhookVerificationError } from "@verifetch/core";
-import { defineSessionAdapter, type InputSchema } from "@verifetch/core/provider";
+import { defineSessionAdapter, defineWebhookAdapter, type InputSchema } from "@verifetch/core/provider";
 import { type CreateSessionResponse, type Verifa, verifaAdapterDescriptor } from "./generated/index.ts";
 
 /** Verifa-only options of the unified `createSession` (`providerOptions.verifa`). All optional. */
@@ -62,18 +62,23 @@ export const verifaSessions = /* @__PURE__ */ defineSessionAdapter(verifaAdapter
     expiresAt: raw.expires_at,
     sandbox: raw.is_sandbox ?? verifa.environment === "sandbox",
   }),
-  event: (payload) => {
-    const event = payload as VerifaWebhookPayload;
-    if (typeof event?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
-    return {
-      type: event.event,
-      sessionId: event.data?.session_id ?? null,
-      reference: event.data?.external_ref ?? null,
-      status: event.data?.status ?? null,
-      raw: event,
-    };
-  },
 });
 
 /** The adapter `verifaSessions(client)` returns. */
 export type VerifaSessions = ReturnType<typeof verifaSessions>;
+
+/**
+ * The webhook adapter of a Verifa client: `createVerifetch({ …, webhooks: { verifa: verifaWebhooks(verifa) } })`.
+ * Its secret is the client's `webhookSecret` option, or `VERIFA_WEBHOOK_SECRET`.
+ */
+export const verifaWebhooks = /* @__PURE__ */ defineWebhookAdapter(verifaAdapterDescriptor, (payload) => {
+  const event = payload as VerifaWebhookPayload;
+  if (typeof event?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
+  return {
+    type: event.event,
+    sessionId: event.data?.session_id ?? null,
+    reference: event.data?.external_ref ?? null,
+    status: event.data?.status ?? null,
+    raw: event,
+  };
+});

@@ -1,5 +1,5 @@
-import type { SessionProvider } from "@verifetch/core/session";
-import { type CreateSessionResponse, createVerifa, verifaSessions } from "@verifetch/verifa";
+import type { SessionProvider, WebhookProvider } from "@verifetch/core/session";
+import { type CreateSessionResponse, createVerifa, verifaSessions, verifaWebhooks } from "@verifetch/verifa";
 import { describe, expectTypeOf, it } from "vitest";
 import { AllProvidersFailedError, createVerifetch, NoSuchProviderError } from "./index.ts";
 
@@ -7,15 +7,18 @@ declare const needsOptions: SessionProvider<
   "strict",
   { clientId: string; theme?: "light" | "dark" },
   { redirectUrl: string },
-  { type: string },
   never
 >;
+declare const strictWebhooks: WebhookProvider<"strict", { type: string }>;
 // As adapters declare it: `readonly requiredFields = ["redirectUrl", "cancelUrl"] as const`.
-declare const needsUrls: SessionProvider<"urls", object, { url: string }, unknown, "redirectUrl" | "cancelUrl"> & {
+declare const needsUrls: SessionProvider<"urls", object, { url: string }, "redirectUrl" | "cancelUrl"> & {
   readonly requiredFields: readonly ["redirectUrl", "cancelUrl"];
 };
 const verifa = createVerifa({ apiKey: "vk_sandbox_x" });
-const vf = createVerifetch({ providers: { verifa: verifaSessions(verifa), strict: needsOptions, urls: needsUrls } });
+const vf = createVerifetch({
+  providers: { verifa: verifaSessions(verifa), strict: needsOptions, urls: needsUrls },
+  webhooks: { verifa: verifaWebhooks(verifa), strict: strictWebhooks },
+});
 
 describe("verifetch facade types", () => {
   it("types the result per provider, including the raw response", async () => {
@@ -45,6 +48,8 @@ describe("verifetch facade types", () => {
     vf.createSession("acme", { reference: "r" });
     // @ts-expect-error "acme" is not a configured provider
     vf.verifyWebhook("acme", { headers: {}, rawBody: "" });
+    // @ts-expect-error urls has a session adapter but no webhook adapter
+    vf.verifyWebhook("urls", { headers: {}, rawBody: "" });
   });
 
   it("types a fallback list: options required for every listed provider that needs them; a union result", async () => {

@@ -12,6 +12,7 @@ import {
   type ProviderSessionInput,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
+  type WebhookProvider,
 } from "@verifetch/core/session";
 import { describe, expect, it, vi } from "vitest";
 import { createVerifetch } from "./verifetch-create.ts";
@@ -35,7 +36,7 @@ function fake<N extends string>(provider: N, outcome: () => unknown = () => unde
       };
     },
   );
-  const adapter: SessionProvider<N, { plan?: string }, { ok: true }, { kind: string }, never> = {
+  const adapter: SessionProvider<N, { plan?: string }, { ok: true }, never> = {
     specificationVersion: SESSION_PROVIDER_SPECIFICATION_VERSION,
     provider,
     languages: ["en"],
@@ -46,6 +47,10 @@ function fake<N extends string>(provider: N, outcome: () => unknown = () => unde
       adapter.validate(input);
       return created(input);
     },
+  };
+  const webhooks: WebhookProvider<N, { kind: string }> = {
+    specificationVersion: SESSION_PROVIDER_SPECIFICATION_VERSION,
+    provider,
     verifyWebhook: async () => ({
       provider,
       type: "x",
@@ -55,7 +60,7 @@ function fake<N extends string>(provider: N, outcome: () => unknown = () => unde
       raw: { kind: "k" },
     }),
   };
-  return { adapter, created };
+  return { adapter, webhooks, created };
 }
 
 const apiError = (status: number) =>
@@ -79,7 +84,7 @@ describe("createVerifetch", () => {
     const error = await vf.createSession("gamma" as "alpha", { reference: "r" }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NoSuchProviderError);
     expect(error).toMatchObject({ provider: "gamma", available: ["alpha"] });
-    await expect(vf.verifyWebhook("constructor" as "alpha", { headers: {}, rawBody: "" })).rejects.toBeInstanceOf(
+    await expect(vf.verifyWebhook("constructor" as never, { headers: {}, rawBody: "" })).rejects.toBeInstanceOf(
       NoSuchProviderError,
     );
   });
@@ -175,17 +180,37 @@ describe("createVerifetch", () => {
 
   it("refuses adapters of another specification version or registered under another name", () => {
     const a = fake("alpha").adapter;
-    expect(() => createVerifetch({ providers: { alpha: { ...a, specificationVersion: "v0" as "v1" } } })).toThrow(
+    expect(() => createVerifetch({ providers: { alpha: { ...a, specificationVersion: "v0" as "v2" } } })).toThrow(
       ConfigurationError,
     );
     expect(() => createVerifetch({ providers: { beta: a } })).toThrow(/register it as "alpha"/);
+    const w = fake("alpha").webhooks;
+    expect(() => createVerifetch({ providers: {}, webhooks: { beta: w } })).toThrow(
+      /webhooks\.beta is the alpha adapter/,
+    );
+    expect(() =>
+      createVerifetch({ providers: {}, webhooks: { alpha: { ...w, specificationVersion: "v1" as "v2" } } }),
+    ).toThrow(/webhooks\.alpha implements session contract v1/);
   });
 
-  it("dispatches webhook verification", async () => {
-    const vf = createVerifetch({ providers: { alpha: fake("alpha").adapter } });
+  it("dispatches webhook verification to the adapters registered in webhooks, and only those", async () => {
+    const alpha = fake("alpha");
+    const vf = createVerifetch({ providers: { alpha: alpha.adapter }, webhooks: { alpha: alpha.webhooks } });
     expect(await vf.verifyWebhook("alpha", { headers: {}, rawBody: "{}" })).toMatchObject({
       provider: "alpha",
       raw: { kind: "k" },
+    });
+    // A session adapter is not a webhook adapter: a route that only creates sessions verifies nothing.
+    const sessionsOnly = createVerifetch({ providers: { alpha: alpha.adapter } });
+    await expect(sessionsOnly.verifyWebhook("alpha" as never, { headers: {}, rawBody: "{}" })).rejects.toMatchObject({
+      name: "NoSuchProviderError",
+      available: [],
+    });
+    // A webhook route needs no session adapter.
+    const webhookRoute = createVerifetch({ providers: {}, webhooks: { alpha: alpha.webhooks } });
+    expect(webhookRoute.providers).toEqual([]);
+    await expect(webhookRoute.verifyWebhook("alpha", { headers: {}, rawBody: "{}" })).resolves.toMatchObject({
+      type: "x",
     });
   });
 });

@@ -12,24 +12,26 @@ import {
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   type SessionProviderRequired,
+  type WebhookProvider,
 } from "@verifetch/core/session";
 import { AllProvidersFailedError, NoSuchProviderError, type ProviderAttempt } from "./verifetch-errors.ts";
 
 /** Any provider adapter (`complyCubeSessions(complycube)`, `verifaSessions(verifa)`, …). */
 // biome-ignore lint/suspicious/noExplicitAny: the options type is contravariant; `any` lets every adapter fit.
-export type AnySessionProvider = SessionProvider<string, any, unknown, unknown, any>;
+export type AnySessionProvider = SessionProvider<string, any, unknown, any>;
 
 /** Adapters keyed by their provider name. */
 export type ProviderMap = Record<string, AnySessionProvider>;
 
+/** Webhook adapters keyed by their provider name (`{ verifa: verifaWebhooks(verifa) }`). */
+export type WebhookMap = Record<string, WebhookProvider>;
+
 /** The provider-only options type of an adapter. */
-export type OptionsOf<T> =
-  T extends SessionProvider<string, infer O, unknown, unknown, RequirableSessionField> ? O : never;
+export type OptionsOf<T> = T extends SessionProvider<string, infer O, unknown, RequirableSessionField> ? O : never;
 /** The raw session response type of an adapter. */
-export type RawOf<T> = T extends SessionProvider<string, object, infer R, unknown, RequirableSessionField> ? R : never;
-/** The raw webhook payload type of an adapter. */
-export type EventOf<T> =
-  T extends SessionProvider<string, object, unknown, infer E, RequirableSessionField> ? E : never;
+export type RawOf<T> = T extends SessionProvider<string, object, infer R, RequirableSessionField> ? R : never;
+/** The raw webhook payload type of a webhook adapter. */
+export type EventOf<T> = T extends WebhookProvider<string, infer E> ? E : never;
 
 // `{} extends Pick<T, K>` holds exactly when K is optional, and — unlike a Required<> comparison —
 // treats `any` options (a generic provider map) as needing nothing.
@@ -63,18 +65,23 @@ export type SessionFor<P extends ProviderMap, K extends keyof P> = K extends key
   : never;
 
 /** The webhook event `verifyWebhook` returns for provider `K`. */
-export type WebhookEventFor<P extends ProviderMap, K extends keyof P> = K extends keyof P & string
-  ? WebhookEvent<K, EventOf<P[K]>>
+export type WebhookEventFor<W extends WebhookMap, K extends keyof W> = K extends keyof W & string
+  ? WebhookEvent<K, EventOf<W[K]>>
   : never;
 
 /** Options of {@link createVerifetch}. */
-export interface VerifetchOptions<P extends ProviderMap> {
+export interface VerifetchOptions<P extends ProviderMap, W extends WebhookMap = {}> {
   /** Provider adapters keyed by provider name: `{ verifa: verifaSessions(verifa), complycube: complyCubeSessions(complycube) }`. */
   providers: P;
+  /**
+   * Webhook adapters keyed by provider name, for `verifyWebhook`: `{ verifa: verifaWebhooks(verifa) }`.
+   * Apart from `providers`, so a route that only creates sessions bundles no signature code.
+   */
+  webhooks?: W | undefined;
 }
 
 /** One interface over a set of providers. */
-export interface Verifetch<P extends ProviderMap> {
+export interface Verifetch<P extends ProviderMap, W extends WebhookMap = {}> {
   /** The configured provider names. */
   readonly providers: readonly (keyof P & string)[];
   /**
@@ -89,41 +96,30 @@ export interface Verifetch<P extends ProviderMap> {
     provider: K | readonly K[],
     input: SessionInputFor<P, K>,
   ): Promise<SessionFor<P, K>>;
-  /** Verifies a webhook with the provider's documented signature scheme and normalizes it. */
-  verifyWebhook<K extends keyof P & string>(provider: K, request: WebhookRequest): Promise<WebhookEventFor<P, K>>;
+  /**
+   * Verifies a webhook with the provider's documented signature scheme and normalizes it, through
+   * the adapter registered in `webhooks` (NoSuchProviderError for a provider not registered there).
+   */
+  verifyWebhook<K extends keyof W & string>(provider: K, request: WebhookRequest): Promise<WebhookEventFor<W, K>>;
 }
 
-/** Creates the facade over the given provider adapters. */
-export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions<P>): Verifetch<P> {
-  const given: unknown = (options as VerifetchOptions<P> | undefined)?.providers;
-  const providers = (isRecord(given) ? given : {}) as ProviderMap;
+/** Creates the facade over the given provider adapters (and webhook adapters). */
+export function createVerifetch<P extends ProviderMap, W extends WebhookMap = {}>(
+  options: VerifetchOptions<P, W>,
+): Verifetch<P, W> {
+  const providers = adapterRecord<AnySessionProvider>(options, "providers");
+  const webhooks = adapterRecord<WebhookProvider>(options, "webhooks");
   const names = Object.keys(providers) as (keyof P & string)[];
-  if (names.length === 0) {
-    throw new ConfigurationError("createVerifetch needs { providers }: adapters keyed by provider name", {
-      option: "providers",
-    });
+  // A webhook route may register only webhook adapters.
+  if (names.length === 0 && Object.keys(webhooks).length === 0) {
+    throw new ConfigurationError(
+      "createVerifetch needs { providers }: adapters keyed by provider name (or { webhooks } for a webhook route)",
+      { option: "providers" },
+    );
   }
-  for (const name of names) {
-    const adapter = providers[name];
-    const option = `providers.${name}`;
-    if (adapter?.specificationVersion !== SESSION_PROVIDER_SPECIFICATION_VERSION) {
-      throw new ConfigurationError(
-        `${option} implements session contract ${String(adapter?.specificationVersion)}, not ${SESSION_PROVIDER_SPECIFICATION_VERSION}: update it or verifetch`,
-        { option },
-      );
-    }
-    if (adapter.provider !== name) {
-      throw new ConfigurationError(
-        `${option} is the ${adapter.provider} adapter; register it as "${adapter.provider}"`,
-        {
-          option,
-        },
-      );
-    }
-  }
-  const adapterFor = (name: string): AnySessionProvider => {
-    const adapter = Object.hasOwn(providers, name) ? providers[name] : undefined;
-    if (!adapter) throw new NoSuchProviderError(String(name), names);
+  const adapterFor = <T>(record: Record<string, T>, name: string): T => {
+    const adapter = Object.hasOwn(record, name) ? record[name] : undefined;
+    if (!adapter) throw new NoSuchProviderError(String(name), Object.keys(record));
     return adapter;
   };
 
@@ -139,7 +135,7 @@ export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions
       }
       // Each provider once: `[preferred, ...vf.providers]` names one twice, and trying it again
       // could re-send a create that already reached it.
-      const adapters = [...new Set(order)].map(adapterFor);
+      const adapters = [...new Set(order)].map((name) => adapterFor(providers, name));
       for (const adapter of adapters) adapter.validate(input);
       const attempts: ProviderAttempt[] = [];
       for (const adapter of adapters) {
@@ -155,11 +151,41 @@ export function createVerifetch<P extends ProviderMap>(options: VerifetchOptions
       const [first, second] = attempts;
       throw first && !second ? first.error : new AllProvidersFailedError(attempts);
     },
-    async verifyWebhook<K extends keyof P & string>(
+    async verifyWebhook<K extends keyof W & string>(
       provider: K,
       request: WebhookRequest,
-    ): Promise<WebhookEventFor<P, K>> {
-      return (await adapterFor(provider).verifyWebhook(request)) as WebhookEventFor<P, K>;
+    ): Promise<WebhookEventFor<W, K>> {
+      return (await adapterFor(webhooks, provider).verifyWebhook(request)) as WebhookEventFor<W, K>;
     },
   };
+}
+
+/**
+ * `options[key]` (`{}` when absent), each adapter checked: it implements this version of the
+ * session contract and is registered under its own provider name.
+ */
+function adapterRecord<T extends { specificationVersion: string; provider: string }>(
+  options: unknown,
+  key: "providers" | "webhooks",
+): Record<string, T> {
+  const given = (options as Record<string, unknown> | undefined)?.[key];
+  const record = (isRecord(given) ? given : {}) as Record<string, T>;
+  for (const [name, adapter] of Object.entries(record)) {
+    const option = `${key}.${name}`;
+    if (adapter?.specificationVersion !== SESSION_PROVIDER_SPECIFICATION_VERSION) {
+      throw new ConfigurationError(
+        `${option} implements session contract ${String(adapter?.specificationVersion)}, not ${SESSION_PROVIDER_SPECIFICATION_VERSION}: update it or verifetch`,
+        { option },
+      );
+    }
+    if (adapter.provider !== name) {
+      throw new ConfigurationError(
+        `${option} is the ${adapter.provider} adapter; register it as "${adapter.provider}"`,
+        {
+          option,
+        },
+      );
+    }
+  }
+  return record;
 }

@@ -3,9 +3,9 @@
 // ConfigurationError before any verification (never a key made by string coercion), the HMAC covers
 // the exact bytes received, and plain-JavaScript misuse is a typed error.
 import { createHmac } from "node:crypto";
-import { argyleSessions, createArgyle, verifyArgyleWebhook } from "@verifetch/argyle";
-import { argylePartnersSessions, createArgylePartners, verifyArgylePartnersWebhook } from "@verifetch/argyle-partners";
-import { complyCubeSessions, createComplyCube, verifyComplyCubeWebhook } from "@verifetch/complycube";
+import { argyleWebhooks, createArgyle, verifyArgyleWebhook } from "@verifetch/argyle";
+import { argylePartnersWebhooks, createArgylePartners, verifyArgylePartnersWebhook } from "@verifetch/argyle-partners";
+import { complyCubeWebhooks, createComplyCube, verifyComplyCubeWebhook } from "@verifetch/complycube";
 import {
   ConfigurationError,
   InputValidationError,
@@ -14,8 +14,8 @@ import {
   WebhookVerificationError,
 } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
-import { createVerifa, verifaSessions, verifyVerifaWebhook } from "@verifetch/verifa";
-import { createVeriff, veriffSessions, verifyVeriffWebhook } from "@verifetch/veriff";
+import { createVerifa, verifaWebhooks, verifyVerifaWebhook } from "@verifetch/verifa";
+import { createVeriff, veriffWebhooks, verifyVeriffWebhook } from "@verifetch/veriff";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createVerifetch } from "./verifetch-create.ts";
 
@@ -49,21 +49,21 @@ const schemes: Scheme[] = [
     provider: "complycube",
     sign: (secret, body) => ({ "ComplyCube-Signature": hex("sha256", secret, body) }),
     verify: direct("complycube", verifyComplyCubeWebhook),
-    adapter: (secret) => complyCubeSessions(createComplyCube({ webhookSecret: secret as string })),
+    adapter: (secret) => complyCubeWebhooks(createComplyCube({ webhookSecret: secret as string })),
     envVar: "COMPLYCUBE_WEBHOOK_SECRET",
   },
   {
     provider: "argyle",
     sign: (secret, body) => ({ "X-Argyle-Signature": hex("sha512", secret, body) }),
     verify: direct("argyle", verifyArgyleWebhook),
-    adapter: (secret) => argyleSessions(createArgyle({ webhookSecret: secret as string })),
+    adapter: (secret) => argyleWebhooks(createArgyle({ webhookSecret: secret as string })),
     envVar: "ARGYLE_WEBHOOK_SECRET",
   },
   {
     provider: "argyle-partners",
     sign: (secret, body) => ({ "X-Argyle-Signature": hex("sha512", secret, body) }),
     verify: direct("argyle-partners", verifyArgylePartnersWebhook),
-    adapter: (secret) => argylePartnersSessions(createArgylePartners({ webhookSecret: secret as string })),
+    adapter: (secret) => argylePartnersWebhooks(createArgylePartners({ webhookSecret: secret as string })),
     envVar: "ARGYLE_WEBHOOK_SECRET",
   },
   {
@@ -73,14 +73,14 @@ const schemes: Scheme[] = [
       return { "X-Verifa-Signature": `t=${t},v1=${hex("sha256", secret, new TextEncoder().encode(`${t}.`), body)}` };
     },
     verify: direct("verifa", verifyVerifaWebhook),
-    adapter: (secret) => verifaSessions(createVerifa({ webhookSecret: secret as string, clock })),
+    adapter: (secret) => verifaWebhooks(createVerifa({ webhookSecret: secret as string, clock })),
     envVar: "VERIFA_WEBHOOK_SECRET",
   },
   {
     provider: "veriff",
     sign: (secret, body) => ({ "X-HMAC-SIGNATURE": hex("sha256", secret, body) }),
     verify: direct("veriff", verifyVeriffWebhook),
-    adapter: (secret) => veriffSessions(createVeriff({ sharedSecret: secret as string })),
+    adapter: (secret) => veriffWebhooks(createVeriff({ sharedSecret: secret as string })),
     envVar: "VERIFF_SHARED_SECRET",
   },
 ];
@@ -120,7 +120,7 @@ describe.each(schemes)("$provider webhooks: the secret", (scheme) => {
   it.each(NOT_A_SECRET.map((secret) => [secret]))(
     "through the facade: the option %j is a ConfigurationError naming the option",
     async (secret) => {
-      const vf = createVerifetch({ providers: { [scheme.provider]: scheme.adapter(secret) } });
+      const vf = createVerifetch({ providers: {}, webhooks: { [scheme.provider]: scheme.adapter(secret) } });
       const error = await vf.verifyWebhook(scheme.provider, signed(scheme, String(secret))).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(ConfigurationError);
       expect((error as ConfigurationError).option).toMatch(/^(webhookSecret|sharedSecret)$/);
@@ -129,7 +129,7 @@ describe.each(schemes)("$provider webhooks: the secret", (scheme) => {
 
   it("through the facade: a whitespace-only secret from the environment is missing, not a key", async () => {
     vi.stubEnv(scheme.envVar, "   ");
-    const vf = createVerifetch({ providers: { [scheme.provider]: scheme.adapter(undefined) } });
+    const vf = createVerifetch({ providers: {}, webhooks: { [scheme.provider]: scheme.adapter(undefined) } });
     await expect(vf.verifyWebhook(scheme.provider, signed(scheme, "   "))).rejects.toBeInstanceOf(ConfigurationError);
   });
 
@@ -137,7 +137,7 @@ describe.each(schemes)("$provider webhooks: the secret", (scheme) => {
     expect(await scheme.verify(signed(scheme, "whsec_proper"), "whsec_proper")).toMatchObject({
       provider: scheme.provider,
     });
-    const vf = createVerifetch({ providers: { [scheme.provider]: scheme.adapter("whsec_proper") } });
+    const vf = createVerifetch({ providers: {}, webhooks: { [scheme.provider]: scheme.adapter("whsec_proper") } });
     expect(await vf.verifyWebhook(scheme.provider, signed(scheme, "whsec_proper"))).toMatchObject({
       provider: scheme.provider,
     });
@@ -184,7 +184,7 @@ describe.each(schemes)("$provider webhooks: the signature covers the exact bytes
 
 describe.each(schemes)("$provider webhooks: plain-JavaScript misuse is a typed error", (scheme) => {
   const secret = "whsec_misuse";
-  const vf = () => createVerifetch({ providers: { [scheme.provider]: scheme.adapter(secret) } });
+  const vf = () => createVerifetch({ providers: {}, webhooks: { [scheme.provider]: scheme.adapter(secret) } });
   const misuse: [string, unknown][] = [
     ["no request", undefined],
     ["null", null],

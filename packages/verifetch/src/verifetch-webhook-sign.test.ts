@@ -4,25 +4,25 @@
 // another secret or (timestamped schemes) a time outside the tolerance does not; and a provider that
 // documents no signature cannot be signed for. Here, not in @verifetch/testing, because the provider
 // packages depend on that package for their own tests.
-import { argyleAdapterDescriptor, argyleSessions, createArgyle, verifyArgyleWebhook } from "@verifetch/argyle";
+import { argyleAdapterDescriptor, argyleWebhooks, createArgyle, verifyArgyleWebhook } from "@verifetch/argyle";
 import {
   argylePartnersAdapterDescriptor,
-  argylePartnersSessions,
+  argylePartnersWebhooks,
   createArgylePartners,
   verifyArgylePartnersWebhook,
 } from "@verifetch/argyle-partners";
 import {
   complyCubeAdapterDescriptor,
-  complyCubeSessions,
+  complyCubeWebhooks,
   createComplyCube,
   verifyComplyCubeWebhook,
 } from "@verifetch/complycube";
 import { ConfigurationError, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
-import { createEarthId, earthIdAdapterDescriptor, earthIdSessions } from "@verifetch/earthid";
+import { createEarthId, earthIdAdapterDescriptor, earthIdWebhooks } from "@verifetch/earthid";
 import { PROVIDER_NAMES, type SignableDescriptor, signWebhook } from "@verifetch/testing";
-import { createVerifa, verifaAdapterDescriptor, verifaSessions, verifyVerifaWebhook } from "@verifetch/verifa";
-import { createVeriff, veriffAdapterDescriptor, veriffSessions, verifyVeriffWebhook } from "@verifetch/veriff";
+import { createVerifa, verifaAdapterDescriptor, verifaWebhooks, verifyVerifaWebhook } from "@verifetch/verifa";
+import { createVeriff, veriffAdapterDescriptor, veriffWebhooks, verifyVeriffWebhook } from "@verifetch/veriff";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createVerifetch } from "./verifetch-create.ts";
 
@@ -47,31 +47,31 @@ const providers: Provider[] = [
   {
     descriptor: argyleAdapterDescriptor,
     verify: verifyArgyleWebhook,
-    adapter: (options) => argyleSessions(createArgyle(options)),
+    adapter: (options) => argyleWebhooks(createArgyle(options)),
   },
   {
     descriptor: argylePartnersAdapterDescriptor,
     verify: verifyArgylePartnersWebhook,
-    adapter: (options) => argylePartnersSessions(createArgylePartners(options)),
+    adapter: (options) => argylePartnersWebhooks(createArgylePartners(options)),
   },
   {
     descriptor: complyCubeAdapterDescriptor,
     verify: verifyComplyCubeWebhook,
-    adapter: (options) => complyCubeSessions(createComplyCube(options)),
+    adapter: (options) => complyCubeWebhooks(createComplyCube(options)),
   },
   {
     descriptor: earthIdAdapterDescriptor,
-    adapter: (options) => earthIdSessions(createEarthId(options)),
+    adapter: (options) => earthIdWebhooks(createEarthId(options)),
   },
   {
     descriptor: verifaAdapterDescriptor,
     verify: verifyVerifaWebhook,
-    adapter: (options) => verifaSessions(createVerifa(options)),
+    adapter: (options) => verifaWebhooks(createVerifa(options)),
   },
   {
     descriptor: veriffAdapterDescriptor,
     verify: verifyVeriffWebhook,
-    adapter: (options) => veriffSessions(createVeriff(options)),
+    adapter: (options) => veriffWebhooks(createVeriff(options)),
   },
 ];
 const signed = providers.filter((provider) => provider.descriptor.webhook.scheme !== "none");
@@ -80,12 +80,12 @@ const signed = providers.filter((provider) => provider.descriptor.webhook.scheme
 function verifiers({ descriptor, verify, adapter }: Provider, secret = SECRET) {
   const { provider, webhook } = descriptor;
   const options: ClientOptions = { clock, ...(webhook.secret ? { [webhook.secret.option]: secret } : {}) };
-  const sessions = adapter(options);
-  const vf = createVerifetch({ providers: { [provider]: adapter(options) } });
+  const webhooks = adapter(options);
+  const vf = createVerifetch({ providers: {}, webhooks: { [provider]: adapter(options) } });
   return {
     [`verify${descriptor.title?.replace(/\s/g, "")}Webhook`]: (request: WebhookRequest) =>
       verify ? verify(request, secret, NOW) : Promise.reject(new Error(`${provider} has no verify function`)),
-    "the adapter's verifyWebhook": async (request: WebhookRequest) => (await sessions.verifyWebhook(request)).raw,
+    "the adapter's verifyWebhook": async (request: WebhookRequest) => (await webhooks.verifyWebhook(request)).raw,
     "the facade's verifyWebhook": async (request: WebhookRequest) => (await vf.verifyWebhook(provider, request)).raw,
   };
 }

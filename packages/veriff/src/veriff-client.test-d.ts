@@ -17,6 +17,7 @@ import {
   type VeriffWebhookPayload,
   veriffApiClient,
   veriffSessions,
+  veriffWebhooks,
 } from "./index.ts";
 
 const veriff = createVeriff({ apiKey: "k", sharedSecret: "s" });
@@ -83,15 +84,13 @@ describe("@verifetch/veriff types", () => {
 
   it("exposes a typed facade adapter", () => {
     expectTypeOf(veriffSessions(veriff)).toEqualTypeOf<VeriffSessions>();
-    expectTypeOf(veriffSessions(veriff)).toExtend<
-      SessionProvider<"veriff", VeriffSessionOptions, SessionResponse, VeriffWebhookPayload>
-    >();
+    expectTypeOf(veriffSessions(veriff)).toExtend<SessionProvider<"veriff", VeriffSessionOptions, SessionResponse>>();
     expectTypeOf<SessionProviderOptions<VeriffSessions>>().toEqualTypeOf<VeriffSessionOptions>();
     expectTypeOf<SessionProviderRaw<VeriffSessions>>().toEqualTypeOf<SessionResponse>();
     expectTypeOf(veriffSessions(veriff).createSession).returns.resolves.toEqualTypeOf<
       HostedSession<"veriff", SessionResponse>
     >();
-    expectTypeOf(veriffSessions(veriff).verifyWebhook).returns.resolves.toEqualTypeOf<
+    expectTypeOf(veriffWebhooks(veriff).verifyWebhook).returns.resolves.toEqualTypeOf<
       WebhookEvent<"veriff", VeriffWebhookPayload>
     >();
     veriffSessions(veriff).validate({

@@ -3,7 +3,7 @@ import { WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
 import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { veriffShapedSessionCases } from "../../../tools/vitest/veriff-shaped-session-suite.ts";
-import { createVeriff, veriffAdapterDescriptor, veriffDescriptor, veriffSessions } from "./index.ts";
+import { createVeriff, veriffAdapterDescriptor, veriffDescriptor, veriffSessions, veriffWebhooks } from "./index.ts";
 
 const apiKey = "0b6d7f3e-1111-4222-8333-944455556666";
 const sharedSecret = "4f0b1b2c-aaaa-4bbb-8ccc-dddddddddddd";
@@ -47,16 +47,16 @@ const decisionBody = JSON.stringify({
   technicalData: { ip: "203.0.113.7" },
 });
 
-describe("veriffSessions(veriff).verifyWebhook", () => {
+describe("veriffWebhooks(veriff).verifyWebhook", () => {
   // Computed independently of the package (node:crypto, not WebCrypto), as Veriff documents it:
   // the hex HMAC-SHA256 of the raw body keyed with the integration's shared secret.
   const sign = (payload: string, key = sharedSecret) => createHmac("sha256", key).update(payload).digest("hex");
-  const sessions = (secret: string | null = sharedSecret) =>
-    veriffSessions(createVeriff({ apiKey, ...(secret !== null && { sharedSecret: secret }) }));
+  const webhooks = (secret: string | null = sharedSecret) =>
+    veriffWebhooks(createVeriff({ apiKey, ...(secret !== null && { sharedSecret: secret }) }));
 
   it("normalizes a decision without vendorData to a null reference", async () => {
     const body = JSON.stringify({ status: "success", verification: { id: sessionId, code: 9102, status: "declined" } });
-    const event = await sessions().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
+    const event = await webhooks().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
     expect(event).toMatchObject({ type: "decision", sessionId, reference: null, status: "declined" });
   });
 
@@ -70,7 +70,7 @@ describe("veriffSessions(veriff).verifyWebhook", () => {
       vendorData: "user_1",
       endUserId: null,
     });
-    const event = await sessions().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
+    const event = await webhooks().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
     expect(event).toEqual({
       provider: "veriff",
       type: "submitted",
@@ -83,14 +83,14 @@ describe("veriffSessions(veriff).verifyWebhook", () => {
 
   it("keeps another authentic webhook type as `unknown`", async () => {
     const body = JSON.stringify({ checkType: "initial_result", matchStatus: "no_match" });
-    const event = await sessions().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
+    const event = await webhooks().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
     expect(event).toMatchObject({ type: "unknown", sessionId: null, reference: null, status: null });
   });
 
   it.each([["a JSON body that is not an object", { "x-hmac-signature": sign("[1]") }, "[1]", /not a JSON object/]])(
     "refuses %s",
     async (_name, headers, rawBody, message) => {
-      const error = await sessions()
+      const error = await webhooks()
         .verifyWebhook({ headers, rawBody })
         .catch((e: unknown) => e);
       expect(error).toBeInstanceOf(WebhookVerificationError);
@@ -101,7 +101,7 @@ describe("veriffSessions(veriff).verifyWebhook", () => {
 
 webhookCases({
   adapter: veriffAdapterDescriptor,
-  sessions: (secret) => veriffSessions(createVeriff({ apiKey, ...(secret !== null && { sharedSecret: secret }) })),
+  webhooks: (secret) => veriffWebhooks(createVeriff({ apiKey, ...(secret !== null && { sharedSecret: secret }) })),
   body: decisionBody,
   event: {
     provider: "veriff",

@@ -188,7 +188,7 @@ export function renderClient(facts: ProviderFacts): string {
   }
   if (webhookSecret && !secretIsCredential) {
     options.push(
-      `${doc(`${webhookSecret.description}, for \`${lowerFirst(facts.identifier)}Sessions(client).verifyWebhook\`. Defaults to \`${webhookSecret.envVar}\`, read when a webhook is verified.`, "  ")}  ${webhookSecret.option}?: string | undefined;\n`,
+      `${doc(`${webhookSecret.description}, for \`${lowerFirst(facts.identifier)}Webhooks(client).verifyWebhook\`. Defaults to \`${webhookSecret.envVar}\`, read when a webhook is verified.`, "  ")}  ${webhookSecret.option}?: string | undefined;\n`,
     );
   }
   if (env.decidedBy === "host") {

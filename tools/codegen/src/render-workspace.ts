@@ -87,6 +87,7 @@ export function renderProviderRegistry(providers: readonly ProviderFacts[]): str
         descriptor: m.${names.descriptor},
         createClient: (options) => m.${names.factory}(options as Parameters<typeof m.${names.factory}>[0]),
         createSessions: (client) => m.${lowerFirst(facts.identifier)}Sessions(client as Client),
+        createWebhooks: (client) => m.${lowerFirst(facts.identifier)}Webhooks(client as Client),
         create: (client, body) => (client as Client).${create.operationId}(${createArgs.join(", ")}),${readOutcome}
       };
     },
@@ -127,6 +128,8 @@ export interface ProviderModule {
   createClient(options: Readonly<Record<string, unknown>>): object;
   /** The package's facade adapter of a client (\`verifaSessions(client)\`), checked by the caller. */
   createSessions(client: object): unknown;
+  /** The package's webhook adapter of a client (\`verifaWebhooks(client)\`), checked by the caller. */
+  createWebhooks(client: object): unknown;
   /** The client's create-session method with \`body\` (path parameters, if any, from the spec's examples). */
   create(client: object, body: unknown): Promise<unknown>;
   /** The first outcome operation, with the spec's examples as path parameters; absent when none is documented. */

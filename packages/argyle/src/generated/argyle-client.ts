@@ -136,7 +136,7 @@ export interface ArgyleOptions extends ProviderClientOptions {
   apiKeyId?: string | undefined;
   /** Argyle API key secret (the Basic password). Defaults to `ARGYLE_API_KEY_SECRET`, read when a request needs it. */
   apiKeySecret?: string | undefined;
-  /** Argyle webhook subscription secret, for `argyleSessions(client).verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`, read when a webhook is verified. */
+  /** Argyle webhook subscription secret, for `argyleWebhooks(client).verifyWebhook`. Defaults to `ARGYLE_WEBHOOK_SECRET`, read when a webhook is verified. */
   webhookSecret?: string | undefined;
   /** The environment: `"sandbox"` (default: production is never a guess) or `"live"`; it picks the host. */
   environment?: Environment | undefined;

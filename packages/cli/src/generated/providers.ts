@@ -37,6 +37,8 @@ export interface ProviderModule {
   createClient(options: Readonly<Record<string, unknown>>): object;
   /** The package's facade adapter of a client (`verifaSessions(client)`), checked by the caller. */
   createSessions(client: object): unknown;
+  /** The package's webhook adapter of a client (`verifaWebhooks(client)`), checked by the caller. */
+  createWebhooks(client: object): unknown;
   /** The client's create-session method with `body` (path parameters, if any, from the spec's examples). */
   create(client: object, body: unknown): Promise<unknown>;
   /** The first outcome operation, with the spec's examples as path parameters; absent when none is documented. */
@@ -85,6 +87,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         descriptor: m.argyleDescriptor,
         createClient: (options) => m.createArgyle(options as Parameters<typeof m.createArgyle>[0]),
         createSessions: (client) => m.argyleSessions(client as Client),
+        createWebhooks: (client) => m.argyleWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
       };
     },
@@ -114,6 +117,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         descriptor: m.argylePartnersDescriptor,
         createClient: (options) => m.createArgylePartners(options as Parameters<typeof m.createArgylePartners>[0]),
         createSessions: (client) => m.argylePartnersSessions(client as Client),
+        createWebhooks: (client) => m.argylePartnersWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getVerification("43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b"),
       };
@@ -157,6 +161,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         descriptor: m.complyCubeDescriptor,
         createClient: (options) => m.createComplyCube(options as Parameters<typeof m.createComplyCube>[0]),
         createSessions: (client) => m.complyCubeSessions(client as Client),
+        createWebhooks: (client) => m.complyCubeWebhooks(client as Client),
         create: (client, body) => (client as Client).createFlowSession(body as Parameters<Client["createFlowSession"]>[0]),
       };
     },
@@ -187,6 +192,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         descriptor: m.earthIdDescriptor,
         createClient: (options) => m.createEarthId(options as Parameters<typeof m.createEarthId>[0]),
         createSessions: (client) => m.earthIdSessions(client as Client),
+        createWebhooks: (client) => m.earthIdWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getDecision("a66ad316-19c3-45e1-b592-de6498000000"),
       };
@@ -214,6 +220,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         descriptor: m.verifaDescriptor,
         createClient: (options) => m.createVerifa(options as Parameters<typeof m.createVerifa>[0]),
         createSessions: (client) => m.verifaSessions(client as Client),
+        createWebhooks: (client) => m.verifaWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getSession("session_abc123"),
       };
@@ -245,6 +252,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         descriptor: m.veriffDescriptor,
         createClient: (options) => m.createVeriff(options as Parameters<typeof m.createVeriff>[0]),
         createSessions: (client) => m.veriffSessions(client as Client),
+        createWebhooks: (client) => m.veriffWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getDecision("12df6045-3846-3e45-946a-14fa6136d78b"),
       };

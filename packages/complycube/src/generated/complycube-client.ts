@@ -88,7 +88,7 @@ export const COMPLYCUBE_BASE_URL = "https://api.complycube.com";
 export interface ComplyCubeOptions extends ProviderClientOptions {
   /** ComplyCube API key (`test_…` or `live_…`), sent raw in `Authorization` (no `Bearer`). Defaults to `COMPLYCUBE_API_KEY`, read when a request needs it. */
   apiKey?: string | undefined;
-  /** ComplyCube webhook secret (shown once, when the webhook is created), for `complyCubeSessions(client).verifyWebhook`. Defaults to `COMPLYCUBE_WEBHOOK_SECRET`, read when a webhook is verified. */
+  /** ComplyCube webhook secret (shown once, when the webhook is created), for `complyCubeWebhooks(client).verifyWebhook`. Defaults to `COMPLYCUBE_WEBHOOK_SECRET`, read when a webhook is verified. */
   webhookSecret?: string | undefined;
 }
 

@@ -74,7 +74,7 @@ export interface VerifaOptions extends ProviderClientOptions {
   apiKey?: string | undefined;
   /** `Verifa-Version` to send: The API version these types describe (the current version named in Verifa's docs); sent so a key pinned to another version still gets responses of this shape. Defaults to {@link VERIFA_API_VERSION}. */
   apiVersion?: string | undefined;
-  /** Verifa webhook secret (the endpoint's `whsec_…` secret), for `verifaSessions(client).verifyWebhook`. Defaults to `VERIFA_WEBHOOK_SECRET`, read when a webhook is verified. */
+  /** Verifa webhook secret (the endpoint's `whsec_…` secret), for `verifaWebhooks(client).verifyWebhook`. Defaults to `VERIFA_WEBHOOK_SECRET`, read when a webhook is verified. */
   webhookSecret?: string | undefined;
 }
 
