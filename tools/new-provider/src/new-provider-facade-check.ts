@@ -6,6 +6,7 @@
 // new-provider.e2e.test.ts in a copy of the workspace, for the provider it just added.
 import { join } from "node:path";
 import type { WebhookScheme } from "@verifetch/core/provider";
+import type { WebhookProvider } from "@verifetch/core/session";
 import { type AnySessionProvider, createVerifetch } from "verifetch";
 import { exampleSessionInput, mockClientOptions } from "../../../packages/cli/src/cli-provider-registry.ts";
 import { PROVIDERS } from "../../../packages/cli/src/generated/providers.ts";
@@ -21,8 +22,10 @@ try {
   const options = mockClientOptions(module.descriptor, mock.baseUrl, "facade_check");
   const webhook = module.descriptor.adapter.webhook;
   if (webhook.secret) options[webhook.secret.option] = secret;
-  const adapter = module.createSessions(module.createClient(options)) as AnySessionProvider;
-  const vf = createVerifetch({ providers: { [name]: adapter } });
+  const client = module.createClient(options);
+  const adapter = module.createSessions(client) as AnySessionProvider;
+  const webhooks = module.createWebhooks(client) as WebhookProvider;
+  const vf = createVerifetch({ providers: { [name]: adapter }, webhooks: { [name]: webhooks } });
   const input = exampleSessionInput(entry, adapter) as Parameters<typeof vf.createSession>[1];
   const session = await vf.createSession(name, input);
 

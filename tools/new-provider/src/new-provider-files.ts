@@ -72,7 +72,7 @@ function sessionsSkeleton(facts: ProviderFacts): string {
 // becomes a WebhookEvent. Everything else (client, descriptor, webhook scheme, session lifetime) is
 // generated from specs/${facts.name}.yaml. Written by \`pnpm new-provider\`: each \`TODO\` is a type error
 // until it is replaced, so the package does not build before its mapping is written.
-import { defineSessionAdapter } from "@verifetch/core/provider";
+import { defineSessionAdapter, defineWebhookAdapter } from "@verifetch/core/provider";
 import { type ${id}, ${camel}AdapterDescriptor } from "./generated/index.ts";
 
 /** ${facts.displayName}-only options of the unified \`createSession\` (\`providerOptions.${facts.name}\`). */
@@ -104,14 +104,19 @@ export const ${camel}Sessions = /* @__PURE__ */ defineSessionAdapter(${camel}Ada
     client.${create.operationId}(TODO, call),
   // A created session must carry ${facts.session.required.map((field) => `\`${field}\``).join(", ")} (the spec's x-verifetch-session.required).
   session: (raw: Created, client) => ({ id: TODO, url: TODO, status: TODO, sandbox: ${sandbox} }),
-  event: (payload) => {
-    const event = payload as ${id}WebhookPayload;
-    return { type: TODO, sessionId: TODO, reference: TODO, status: TODO, raw: event };
-  },
 });
 
 /** The adapter \`${camel}Sessions(client)\` returns. */
 export type ${id}Sessions = ReturnType<typeof ${camel}Sessions>;
+
+/**
+ * The webhook adapter of a ${facts.displayName} client: \`createVerifetch({ …, webhooks: { ${JSON.stringify(facts.name)}: ${camel}Webhooks(client) } })\`.
+ * The signature scheme and secret come from the spec; this maps a verified payload.
+ */
+export const ${camel}Webhooks = /* @__PURE__ */ defineWebhookAdapter(${camel}AdapterDescriptor, (payload) => {
+  const event = payload as ${id}WebhookPayload;
+  return { type: TODO, sessionId: TODO, reference: TODO, status: TODO, raw: event };
+});
 `;
 }
 
