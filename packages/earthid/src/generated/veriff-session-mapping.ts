@@ -149,13 +149,7 @@ export interface VeriffShapedClient {
 export function veriffSessionMapping<TProvider extends string, TClient extends VeriffShapedClient>(
   provider: TProvider,
   title: string,
-): SessionAdapterMapping<
-  TClient,
-  TProvider,
-  VeriffSessionOptions,
-  Schemas["SessionResponse"],
-  never
-> {
+): SessionAdapterMapping<TClient, TProvider, VeriffSessionOptions, Schemas["SessionResponse"], never> {
   return {
     // The create call has no current language field (only a deprecated legacy `lang`).
     languages: null,
