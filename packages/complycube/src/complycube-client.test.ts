@@ -47,7 +47,7 @@ describe("createComplyCube (unit, injected fetch)", () => {
   it("refuses a key that is not a ComplyCube key before sending anything", async () => {
     const fetch = fakeFetch(200, {});
     await expect(createComplyCube({ apiKey: "Bearer abc", fetch }).createFlowSession(flowSessionBody)).rejects.toThrow(
-      /must start with `test_` \(sandbox\) or `live_` \(live\)/,
+      /must start with test_ \(sandbox\) or live_ \(live\)/,
     );
     expect(fetch).not.toHaveBeenCalled();
   });

@@ -71,16 +71,17 @@ export interface KeyPrefixEnvironmentConfig {
  * prefix, is a ConfigurationError (naming the option and variable, never the key) before any request.
  */
 export function keyPrefixEnvironment(key: string, config: KeyPrefixEnvironmentConfig): Environment {
-  const { provider, prefixes } = config;
-  for (const environment of ["sandbox", "live"] as const) {
-    if (prefixes[environment].some((prefix) => key.startsWith(prefix))) return environment;
-  }
-  const refused = Object.entries(config.refused ?? {}).find(([prefix]) => key.startsWith(prefix));
-  const list = (items: readonly string[]) => items.map((item) => `\`${item}\``).join(" or ");
+  const { provider, prefixes, option, envVar } = config;
+  const has = (prefix: string) => key.startsWith(prefix);
+  const environment = (["sandbox", "live"] as const).find((name) => prefixes[name].some(has));
+  if (environment) return environment;
+  const refused = Object.entries(config.refused ?? {}).find(([prefix]) => has(prefix));
   throw new ConfigurationError(
-    refused
-      ? `The ${provider} ${config.option} is a ${refused[0]}… key: ${refused[1]}`
-      : `The ${provider} ${config.option} must start with ${list(prefixes.sandbox)} (sandbox) or ${list(prefixes.live)} (live)`,
-    { option: config.option, envVar: config.envVar },
+    `The ${provider} ${option} ${
+      refused
+        ? `is a ${refused[0]}… key: ${refused[1]}`
+        : `must start with ${prefixes.sandbox.join(" or ")} (sandbox) or ${prefixes.live.join(" or ")} (live)`
+    }`,
+    { option, envVar },
   );
 }

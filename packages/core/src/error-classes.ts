@@ -33,7 +33,8 @@ export class VerifetchError extends Error {
   constructor(message: string, { cause, ...fields }: ErrorFields = {}) {
     super(message, { cause });
     this.name = new.target.errorName;
-    for (const [key, value] of Object.entries(fields)) if (value !== undefined) Object.assign(this, { [key]: value });
+    for (const [key, value] of Object.entries(fields))
+      if (value !== undefined) (this as Record<string, unknown>)[key] = value;
   }
 
   /**

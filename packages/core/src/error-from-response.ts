@@ -12,7 +12,8 @@ import {
 import { isRetryableStatus } from "./retry-policy.ts";
 
 /** Headers providers use for their request id, in the order they are looked up. */
-const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid", "cf-ray"];
+// Not `cf-ray`: a CDN hop's id, not the provider's.
+const REQUEST_ID_HEADERS = ["x-request-id", "request-id", "x-correlation-id", "x-amzn-requestid"];
 
 /** The provider's request id from response headers, when it sends one. */
 export function requestIdFrom(headers: Headers): string | undefined {
@@ -76,5 +77,5 @@ export function apiErrorFor<TBody>(
 function redirectMessage(provider: string, status: number, location: string | null): string {
   // Only the target's origin is named: its path or query could carry personal data or a token.
   const target = location && URL.canParse(location) ? ` to ${new URL(location).origin}` : "";
-  return `${provider} answered ${status} with a redirect${target}, not followed (credentials stay here): check baseUrl`;
+  return `${provider} answered ${status} with a redirect${target}, not followed: check baseUrl`;
 }

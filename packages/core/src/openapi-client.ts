@@ -6,7 +6,11 @@ import type { Client, Middleware } from "openapi-fetch";
 import { utf8 } from "./crypto-hmac.ts";
 import { parseSuccessBody } from "./operation-call.ts";
 import { bodyKeepingRequest, replayableBody } from "./request-body.ts";
-import { NULL_BODY_STATUSES, sendWithRetries } from "./retry-send.ts";
+import { sendWithRetries } from "./retry-send.ts";
+
+/** Statuses whose responses cannot have a body (the Response constructor refuses one). */
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+
 import { redactText } from "./secret-redact.ts";
 import { transportOf } from "./transport-create.ts";
 import type { OutgoingRequest, Transport } from "./transport-types.ts";

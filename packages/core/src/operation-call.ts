@@ -5,8 +5,8 @@
 import type { Client, ClientPathsWithMethod, FetchResponse, MaybeOptionalInit } from "openapi-fetch";
 import { InputValidationError, InvalidResponseError } from "./error-classes.ts";
 import { apiErrorFor, requestIdFrom } from "./error-from-response.ts";
-import { attachResponseMeta } from "./response-meta.ts";
-import { NOT_HTTP, NULL_BODY_STATUSES, sendWithRetries } from "./retry-send.ts";
+import { attachResponseMeta, type ResponseMeta } from "./response-meta.ts";
+import { NOT_HTTP, sendWithRetries } from "./retry-send.ts";
 import { redactText, redactValue } from "./secret-redact.ts";
 import type { CallOptions, Exchange, QueryString, Transport } from "./transport-types.ts";
 
@@ -86,10 +86,7 @@ export async function callOperation(
   if (idempotencyKey !== undefined) {
     const idempotency = transport.idempotency;
     if (!idempotency) {
-      throw new InputValidationError(
-        "idempotencyKey",
-        `${transport.provider} documents no idempotency key, so none can be sent`,
-      );
+      throw new InputValidationError("idempotencyKey", `${transport.provider} takes no idempotency key`);
     }
     outgoing.set(idempotency.header, idempotency.check(idempotencyKey));
   }
@@ -124,7 +121,8 @@ export async function callOperation(
   }
   const data = parseSuccessBody(transport.provider, exchange, required);
   const requestId = requestIdFrom(responseHeaders);
-  return attachResponseMeta(data, { status, requestId, retryCount, idempotencyKey: sentKey, retryAfterMs: undefined });
+  // A success carries no wait (`retryAfterMs` reads as undefined).
+  return attachResponseMeta(data, { status, requestId, retryCount, idempotencyKey: sentKey } as ResponseMeta);
 }
 
 /**
@@ -166,7 +164,9 @@ export function parseSuccessBody(provider: string, exchange: Exchange, required?
   let data: unknown;
   let what: string | undefined;
   try {
-    data = NULL_BODY_STATUSES.has(response.status) ? undefined : JSON.parse(text);
+    // A status that has no body (204, 205, 304) is data-less; any other needs JSON.
+    const { status } = response;
+    data = status === 204 || status === 205 || status === 304 ? undefined : JSON.parse(text);
   } catch {
     what = text.trim() ? "a body that is not valid JSON" : "an empty body";
   }

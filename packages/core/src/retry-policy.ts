@@ -2,7 +2,7 @@
 // (retry-send.ts) applies them, tests exercise them directly.
 
 /** Methods whose repetition cannot create anything new (RFC 9110 idempotent methods). */
-const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+const IDEMPOTENT_METHODS = /^(GET|HEAD|OPTIONS|PUT|DELETE)$/i;
 
 /** Error codes of failures that happen before a request is sent, so it never reached the server. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_NONAME", "ENETUNREACH", "EHOSTUNREACH"]);
@@ -12,7 +12,7 @@ const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EAI_N
  * method is idempotent, or the request carries an idempotency key the provider honours.
  */
 export function isSafeToRepeat(method: string, hasHonouredIdempotencyKey: boolean): boolean {
-  return hasHonouredIdempotencyKey || IDEMPOTENT_METHODS.has(method.toUpperCase());
+  return hasHonouredIdempotencyKey || IDEMPOTENT_METHODS.test(method);
 }
 
 /** Whether a failed fetch certainly failed before sending (connection refused, DNS…). */

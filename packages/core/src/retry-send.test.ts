@@ -212,7 +212,7 @@ describe("sendWithRetries", () => {
 
   it("refuses an idempotency key for a provider that honours none", async () => {
     const { fetch } = scripted(json(200, { id: "x" }));
-    await expect(client(fetch).post({ idempotencyKey: "k" })).rejects.toThrow(/acme documents no idempotency key/);
+    await expect(client(fetch).post({ idempotencyKey: "k" })).rejects.toThrow(/acme takes no idempotency key/);
     expect(fetch).not.toHaveBeenCalled();
   });
 
@@ -334,7 +334,7 @@ describe("redirects", () => {
     expect(ApiError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 302, isRetryable: false, retryCount: 0 });
     expect((error as Error).message).toBe(
-      "acme answered 302 with a redirect to https://elsewhere.example, not followed (credentials stay here): check baseUrl",
+      "acme answered 302 with a redirect to https://elsewhere.example, not followed: check baseUrl",
     );
   });
 

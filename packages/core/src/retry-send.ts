@@ -8,9 +8,6 @@ import { type RetryOverrides, resolveRetrySettings } from "./retry-settings.ts";
 import { redactHeaders, redactText } from "./secret-redact.ts";
 import type { Exchange, OutgoingRequest, Transport } from "./transport-types.ts";
 
-/** Statuses whose responses cannot have a body (the Response constructor refuses one). */
-export const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
-
 /**
  * Sends one logical call, retrying as the settings allow; resolves with the final response read in
  * full. Each attempt's time limit, the deadline and the caller's signal cover the whole exchange,
@@ -29,7 +26,7 @@ export async function sendWithRetries(
   const { method, headers, url, body } = request;
   let idempotencyKey: string | undefined;
   const fail = (cause: unknown) =>
-    new AbortError(`${provider}: the request was aborted by the caller`, { provider, cause, idempotencyKey });
+    new AbortError(`${provider}: aborted by the caller`, { provider, cause, idempotencyKey });
   const deadline = clock.now() + (settings.deadlineMs ?? Infinity);
   let secrets: readonly string[];
   try {
@@ -54,7 +51,7 @@ export async function sendWithRetries(
     const started = clock.now();
     const remaining = deadline - started;
     if (remaining <= 0) {
-      const message = `${describe}: the ${settings.deadlineMs} ms deadline passed before attempt ${attempt + 1}`;
+      const message = `${describe}: the ${settings.deadlineMs} ms deadline passed`;
       // Only a retry the transport judged safe leads here.
       throw new TimeoutError(message, { provider, retryCount: attempt, idempotencyKey, isSafeToRetry: true });
     }
@@ -92,7 +89,7 @@ export async function sendWithRetries(
       response = await settle(send({ method, headers, body: body ?? null, signal, redirect: "manual" }));
       if (!failed) {
         if (typeof response?.text !== "function") {
-          throw new ConfigurationError(`${provider}: the fetch option must resolve to a Response`, { option: "fetch" });
+          throw new ConfigurationError(`${provider}: fetch must resolve to a Response`, { option: "fetch" });
         }
         const { status, ok } = response;
         requestedWait = ok ? undefined : requestedWaitMs(status, response.headers, clock.now());
@@ -100,9 +97,8 @@ export async function sendWithRetries(
         retry = !ok && isRetryableStatus(status, safeToRepeat) && canWait();
         // Free the connection: undici keeps it busy until the body is consumed or cancelled.
         if (retry) response.body?.cancel().catch(() => undefined);
-        else if (!NULL_BODY_STATUSES.has(status) && method !== "HEAD") {
-          text = await settle(response.text());
-        }
+        // A response without a body (204, 304, a HEAD) reads as "".
+        else text = await settle(response.text());
       }
     } finally {
       clearTimeout(timer);
@@ -148,7 +144,7 @@ export async function sendWithRetries(
 }
 
 /** What a value HTTP cannot carry is told (the Headers TypeError would quote the value). */
-export const NOT_HTTP = "cannot be sent in HTTP (a line break, or a character outside Latin-1)";
+export const NOT_HTTP = "cannot be sent in HTTP (a line break or a non-Latin-1 character)";
 
 /** ` (CODE): message` of a failed fetch (undici puts the code on its `cause`), for messages and hooks. */
 function connectionDetail(error: unknown): string {

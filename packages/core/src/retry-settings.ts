@@ -46,7 +46,7 @@ export function resolveRetrySettings(base: RetrySettings, overrides: RetryOverri
     if (typeof value !== "number" || !(value > 0 || (zero && value === 0)) || (count && !Number.isInteger(value))) {
       throw new InputValidationError(
         option,
-        `must be a ${count ? "whole number" : "number of milliseconds"} ${zero ? ">=" : ">"} 0 (got ${String(value)})`,
+        `must be a ${count ? "whole " : ""}number ${zero ? ">=" : ">"} 0 (got ${String(value)})`,
       );
     }
     settings[option] = Math.min(value, MAX_TIMER_MS);

@@ -30,7 +30,7 @@ describe("loadSetting", () => {
     expect(ConfigurationError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ option: "apiKey", envVar: "ACME_API_KEY" });
     expect((error as Error).message).toBe(
-      "Acme API key missing: pass the `apiKey` option (a non-blank string) or set ACME_API_KEY",
+      "Acme API key missing: pass `apiKey` (a non-blank string) or set ACME_API_KEY",
     );
   });
 

@@ -31,7 +31,7 @@ export function loadSetting(source: SettingSource): string {
     throw new ConfigurationError(
       // "set X", not "the X environment variable": on Workers X is a binding, and passing it as the
       // option (`apiKey: env.X`) is the other half of the sentence.
-      `${source.description} missing: pass the \`${source.option}\` option (a non-blank string) or set ${source.envVar}`,
+      `${source.description} missing: pass \`${source.option}\` (a non-blank string) or set ${source.envVar}`,
       { option: source.option, envVar: source.envVar },
     );
   }

@@ -119,7 +119,7 @@ describe("createTransport", () => {
     const fetch = vi.fn(async () => Response.json({ id: "never" }));
     const call = operationCaller<TestPaths>(createTransport({}, config({ fetch })));
     await expect(call("post", "/v1/things", { body: { name: "x" } }, { timeoutMs: -5 })).rejects.toThrow(
-      /timeoutMs: must be a number of milliseconds > 0/,
+      /timeoutMs: must be a number > 0/,
     );
     await expect(call("post", "/v1/things", { body: { name: "x" } }, { maxRetries: Number.NaN })).rejects.toThrow(
       InputValidationError,

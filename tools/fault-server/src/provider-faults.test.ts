@@ -288,7 +288,7 @@ describe("fault server: redirects", () => {
     expect(VerifetchError.isInstance(error)).toBe(true);
     expect(error).toMatchObject({ status: 302, isRetryable: false });
     expect((error as Error).message).toBe(
-      `verifa answered 302 with a redirect to ${elsewhere.baseUrl}, not followed (credentials stay here): check baseUrl`,
+      `verifa answered 302 with a redirect to ${elsewhere.baseUrl}, not followed: check baseUrl`,
     );
   });
 
