@@ -13,7 +13,7 @@ import {
   type WebhookRequest,
   WebhookVerificationError,
 } from "@verifetch/core";
-import type { SessionProvider } from "@verifetch/core/session";
+import type { WebhookProvider } from "@verifetch/core/session";
 import { createVerifa, verifaWebhooks, verifyVerifaWebhook } from "@verifetch/verifa";
 import { createVeriff, veriffWebhooks, verifyVeriffWebhook } from "@verifetch/veriff";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -26,7 +26,7 @@ interface Scheme {
   provider: string;
   sign(secret: string, body: Uint8Array): Record<string, string>;
   verify(request: WebhookRequest, secret: unknown): Promise<unknown>;
-  adapter(secret: unknown): SessionProvider;
+  adapter(secret: unknown): WebhookProvider;
   envVar: string;
 }
 

@@ -18,7 +18,7 @@ import {
   verifyComplyCubeWebhook,
 } from "@verifetch/complycube";
 import { ConfigurationError, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
-import type { SessionProvider } from "@verifetch/core/session";
+import type { WebhookProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdAdapterDescriptor, earthIdWebhooks } from "@verifetch/earthid";
 import { PROVIDER_NAMES, type SignableDescriptor, signWebhook } from "@verifetch/testing";
 import { createVerifa, verifaAdapterDescriptor, verifaWebhooks, verifyVerifaWebhook } from "@verifetch/verifa";
@@ -40,7 +40,7 @@ interface Provider {
     webhook: { secret?: { option: string; envVar: string }; toleranceSeconds?: number };
   };
   verify?: (request: WebhookRequest, secret?: string, nowMs?: number) => Promise<unknown>;
-  adapter: (options: ClientOptions) => SessionProvider;
+  adapter: (options: ClientOptions) => WebhookProvider;
 }
 
 const providers: Provider[] = [
