@@ -37,7 +37,7 @@ const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "tr
 type Json = Record<string, unknown>;
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
-const escape = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
+const pointerSegment = (segment: string) => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
 /** Reads and checks an excerpt's `x-official-source` (repository `owner/name`, a 40-hex commit, a path). */
 export function officialSource(document: unknown): OfficialSource {
@@ -271,7 +271,7 @@ export function compareWithOfficial(ours: SourceDocument, official: SourceDocume
 
     const theirProperties = propertiesOf(theirFamily);
     for (const [name, property] of propertiesOf(mineFamily)) {
-      const at = `${pointer}/properties/${escape(name)}`;
+      const at = `${pointer}/properties/${pointerSegment(name)}`;
       const official = theirProperties.get(name);
       if (!official) {
         const resolved = derefOurs(property.schema, property.file);
@@ -304,7 +304,7 @@ export function compareWithOfficial(ours: SourceDocument, official: SourceDocume
     const mineContent = isObject(mine.node.content) ? mine.node.content : {};
     const theirContent = isObject(theirs.node.content) ? theirs.node.content : {};
     for (const [type, media] of Object.entries(mineContent)) {
-      const at = `${pointer}/content/${escape(type)}`;
+      const at = `${pointer}/content/${pointerSegment(type)}`;
       if (isObject(media) && deviates(media, at)) continue;
       const official = theirContent[type];
       if (!isObject(official)) {
@@ -334,7 +334,7 @@ export function compareWithOfficial(ours: SourceDocument, official: SourceDocume
       parametersOf(theirItem, theirs, derefOfficial).map((parameter) => [parameterKey(parameter.node), parameter]),
     );
     for (const parameter of parametersOf(mineItem, mine, derefOurs)) {
-      const at = `${pointer}/parameters/${escape(String(parameter.node.name))}`;
+      const at = `${pointer}/parameters/${pointerSegment(String(parameter.node.name))}`;
       if (deviates(parameter.node, at)) continue;
       const official = officialParameters.get(parameterKey(parameter.node));
       if (!official) {
@@ -393,7 +393,7 @@ export function compareWithOfficial(ours: SourceDocument, official: SourceDocume
     for (const [key, rawItem] of Object.entries(mineItems)) {
       const item = derefOurs(rawItem, ours.file);
       if (!item) continue;
-      const itemPointer = `/${section}/${escape(key)}`;
+      const itemPointer = `/${section}/${pointerSegment(key)}`;
       if (deviates(item.node, itemPointer)) continue;
       const theirKey = theirByShape.get(section === "paths" ? pathShape(mineBase + key) : key);
       const theirItem = theirKey === undefined ? undefined : derefOfficial(theirItems[theirKey], official.file);
