@@ -99,6 +99,8 @@ export function credentialCases<TClient>(cases: CredentialCases<TClient>): void 
           // A signing secret is never sent: only the signature it makes.
           expect(sent).toMatch(/^[0-9a-f]{64}$/);
           expect([...(headers?.values() ?? [])].join()).not.toContain(value);
+        } else if (sent?.startsWith("Bearer ")) {
+          expect(sent).toBe(`Bearer ${value}`);
         } else {
           expect(sent).toBe(value);
         }

@@ -163,11 +163,17 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 const camelCase = (key: string) => key.replace(/[_-]+([a-z0-9])/g, (_, letter: string) => letter.toUpperCase());
 
-/** The example's fields and its nested objects' fields, camelCased; a top-level field wins a clash. */
+/**
+ * The example's fields and its nested objects' fields at any depth (a JSON:API body nests them under
+ * `data.attributes`), camelCased; a shallower field wins a clash.
+ */
 function optionCandidates(example: unknown): Record<string, unknown> {
   if (!isRecord(example)) return {};
   const nested = Object.values(example)
     .filter(isRecord)
-    .flatMap((value) => Object.entries(value));
-  return Object.fromEntries([...nested, ...Object.entries(example)].map(([key, value]) => [camelCase(key), value]));
+    .flatMap((value) => Object.entries(optionCandidates(value)));
+  return Object.fromEntries([
+    ...nested,
+    ...Object.entries(example).map(([key, value]) => [camelCase(key), value] as const),
+  ]);
 }

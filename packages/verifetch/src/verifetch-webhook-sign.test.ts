@@ -20,6 +20,7 @@ import {
 import { ConfigurationError, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
 import type { WebhookProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdAdapterDescriptor, earthIdWebhooks } from "@verifetch/earthid";
+import { createPersona, personaAdapterDescriptor, personaWebhooks, verifyPersonaWebhook } from "@verifetch/persona";
 import { PROVIDER_NAMES, type SignableDescriptor, signWebhook } from "@verifetch/testing";
 import { createVerifa, verifaAdapterDescriptor, verifaWebhooks, verifyVerifaWebhook } from "@verifetch/verifa";
 import { createVeriff, veriffAdapterDescriptor, veriffWebhooks, verifyVeriffWebhook } from "@verifetch/veriff";
@@ -30,7 +31,12 @@ const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const SECRET = "whsec_sign_test";
 const clock = { now: () => NOW };
 // An event every provider's parser accepts: an object with `type`, `event` and a `verification`.
-const EVENT = { type: "check.completed", event: "session.approved", verification: { id: "v_1", status: "approved" } };
+const EVENT = {
+  type: "check.completed",
+  event: "session.approved",
+  verification: { id: "v_1", status: "approved" },
+  data: { attributes: { name: "inquiry.approved" } },
+};
 
 type ClientOptions = { clock: typeof clock } & Record<string, unknown>;
 
@@ -62,6 +68,11 @@ const providers: Provider[] = [
   {
     descriptor: earthIdAdapterDescriptor,
     adapter: (options) => earthIdWebhooks(createEarthId(options)),
+  },
+  {
+    descriptor: personaAdapterDescriptor,
+    verify: verifyPersonaWebhook,
+    adapter: (options) => personaWebhooks(createPersona(options)),
   },
   {
     descriptor: verifaAdapterDescriptor,

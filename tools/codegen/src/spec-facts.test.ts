@@ -15,6 +15,7 @@ describe("readProviderFacts on the real specs", () => {
       "argyle-partners",
       "complycube",
       "earthid",
+      "persona",
       "verifa",
       "veriff",
     ]);
@@ -38,6 +39,12 @@ describe("readProviderFacts on the real specs", () => {
       "GET",
     ]);
     expect(argyle.find((operation) => operation.method === "PATCH")?.retriedAfterArrival).toBe(false);
+  });
+
+  test("an HTTP Bearer scheme sets Authorization (Persona)", () => {
+    const persona = all.find((facts) => facts.name === "persona");
+    expect(persona?.schemes).toMatchObject([{ name: "BearerAuth", type: "bearer", header: "Authorization" }]);
+    expect(persona?.session.create.retriedAfterArrival).toBe(true);
   });
 
   test("operation-level security overrides the spec's", () => {
@@ -70,6 +77,7 @@ describe("readProviderFacts on the real specs", () => {
       "argyle-partners": "inferred",
       complycube: "third-party",
       earthid: "not-documented",
+      persona: "documented",
       verifa: "documented",
       veriff: "documented",
     });

@@ -74,9 +74,12 @@ export interface SecuritySchemeFacts {
   /** E.g. "API key in the `X-API-Key` header" or "HTTP Basic". */
   kind: string;
   description: string;
-  /** `header`: the credential in a header; `basic`: HTTP Basic; `signature`: an HMAC of the request. */
-  type: "header" | "basic" | "signature";
-  /** The header it sets (`Authorization` for Basic). */
+  /**
+   * `header`: the credential in a header; `bearer`: `Authorization: Bearer <credential>`; `basic`:
+   * HTTP Basic; `signature`: an HMAC of the request.
+   */
+  type: "header" | "bearer" | "basic" | "signature";
+  /** The header it sets (`Authorization` for Bearer and Basic). */
   header: string;
   credentials: CredentialFacts[];
   /** `x-verifetch-signature`: what the HMAC covers, for a signature scheme. */
@@ -397,14 +400,16 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
         ? undefined
         : extension(signatureRaw, "x-verifetch-signature", `${at}.x-verifetch-signature`);
     const basic = scheme.type === "http" && String(scheme.scheme).toLowerCase() === "basic";
+    const bearer = scheme.type === "http" && String(scheme.scheme).toLowerCase() === "bearer";
     if (basic && list.length !== 2) fail(`${at}: HTTP Basic takes two credentials (username, password)`);
     if (!basic && list.length !== 1) fail(`${at}: a header scheme takes one credential`);
-    if (!basic && (scheme.type !== "apiKey" || scheme.in !== "header"))
-      fail(`${at}: only header API keys and HTTP Basic are supported`);
+    if (!basic && !bearer && (scheme.type !== "apiKey" || scheme.in !== "header"))
+      fail(`${at}: only header API keys, HTTP Bearer and HTTP Basic are supported`);
+    if (bearer && signature) fail(`${at}: a Bearer scheme cannot carry x-verifetch-signature`);
     return {
       ...describeScheme(schemeName, scheme),
-      type: basic ? "basic" : signature ? "signature" : "header",
-      header: basic ? "Authorization" : String(scheme.name),
+      type: basic ? "basic" : bearer ? "bearer" : signature ? "signature" : "header",
+      header: basic || bearer ? "Authorization" : String(scheme.name),
       credentials: list,
       signature: signature && {
         algorithm: oneOf(signature.algorithm, ALGORITHMS, `${where} ${at}.x-verifetch-signature.algorithm`),

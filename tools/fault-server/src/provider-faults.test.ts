@@ -1,6 +1,6 @@
 // Fault tests: real provider clients against a real local HTTP server that scripts failures.
 // ComplyCube documents no idempotency key (its creates must never be repeated once they may have
-// arrived); Verifa honours `Idempotency-Key` (its creates may be retried with the same key).
+// arrived); Verifa and Persona honour `Idempotency-Key` (their creates may be retried with the same key).
 import { inspect } from "node:util";
 import { createComplyCube } from "@verifetch/complycube";
 import {
@@ -15,6 +15,7 @@ import {
   TimeoutError,
   VerifetchError,
 } from "@verifetch/core";
+import { createPersona, personaSessions } from "@verifetch/persona";
 import { createVerifa } from "@verifetch/verifa";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type FaultServer, startFaultServer } from "./fault-server.ts";
@@ -402,5 +403,66 @@ describe("no secret leaks on any error path", () => {
       ...lines,
     ].join("\n");
     for (const secret of secrets) expect(surfaces).not.toContain(secret);
+  });
+});
+
+describe("fault server: Persona creates (one call, one Idempotency-Key, never a second inquiry)", () => {
+  const inquiryJson = JSON.stringify({
+    data: { type: "inquiry", id: "inq_1", attributes: { status: "created" } },
+    meta: {
+      "session-token": null,
+      "one-time-link": "https://withpersona.com/verify?code=A",
+      "one-time-link-short": null,
+    },
+  });
+  const persona = (options: Parameters<typeof createPersona>[0] = {}) =>
+    createPersona({ apiKey: "persona_sandbox_fault_0123456789", baseUrl: server.baseUrl, clock, ...options });
+  const input = { reference: "user_1", providerOptions: { persona: { inquiryTemplateId: "itmpl_1" } } };
+
+  it("503, a reset mid-response, then 201: the adapter's create is retried with one identical key and body", async () => {
+    server.script(
+      "/api/v1/inquiries",
+      { status: 503, body: "{}" },
+      { reset: "mid-body", status: 201, body: inquiryJson },
+      { status: 201, body: inquiryJson },
+    );
+    const session = await personaSessions(persona()).createSession(input);
+    expect(session).toMatchObject({ id: "inq_1", url: "https://withpersona.com/verify?code=A" });
+    const seen = server.seen("/api/v1/inquiries");
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map((request) => request.headers["idempotency-key"])).size).toBe(1);
+    expect(seen[0]?.headers["idempotency-key"]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new Set(seen.map((request) => request.body)).size).toBe(1);
+    // The link comes with the create: no second call that could need its own key.
+    expect(server.seen("/api/v1/inquiries/inq_1/generate-one-time-link")).toHaveLength(0);
+  });
+
+  it("a hang past the timeout, then 201: retried with the caller's key (Persona replays, never creates twice)", async () => {
+    server.script("/api/v1/inquiries", { hang: true }, { status: 201, body: inquiryJson });
+    const session = await personaSessions(persona({ timeoutMs: 100 })).createSession({
+      ...input,
+      idempotencyKey: "signup-user_1",
+    });
+    expect(session.id).toBe("inq_1");
+    expect(server.seen("/api/v1/inquiries").map((request) => request.headers["idempotency-key"])).toEqual([
+      "signup-user_1",
+      "signup-user_1",
+    ]);
+  });
+
+  it("two logical creates get two keys; each one's attempts share theirs", async () => {
+    server.script(
+      "/api/v1/inquiries",
+      { status: 500, body: "{}" },
+      { status: 201, body: inquiryJson },
+      { status: 201, body: inquiryJson },
+    );
+    const adapter = personaSessions(persona());
+    await adapter.createSession(input);
+    await adapter.createSession(input);
+    const keys = server.seen("/api/v1/inquiries").map((request) => request.headers["idempotency-key"]);
+    expect(keys).toHaveLength(3);
+    expect(keys[0]).toBe(keys[1]);
+    expect(keys[2]).not.toBe(keys[0]);
   });
 });

@@ -10,6 +10,7 @@ import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { type Logger, logResponses, type ProviderClientOptions, VerifetchError } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
+import { createPersona, personaSessions } from "@verifetch/persona";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import { AllProvidersFailedError, createVerifetch } from "verifetch";
@@ -81,6 +82,18 @@ const providers: Provider[] = [
       createEarthId({ apiKey: "earthid_key_c4d5e6f7a8b9", ...options }).createSession({ verification: {} }),
     adapter: (options) => earthIdSessions(createEarthId({ apiKey: "earthid_key_c4d5e6f7a8b9", ...options })),
     input: {},
+  },
+  {
+    name: "persona",
+    secrets: ["persona_sandbox_key_9f3a1c"],
+    createPath: "/api/v1/inquiries",
+    direct: (options) =>
+      createPersona({ apiKey: "persona_sandbox_key_9f3a1c", ...options }).createInquiry({
+        data: { attributes: { "inquiry-template-id": "itmpl_1" } },
+        meta: { "auto-create-one-time-link": true },
+      }),
+    adapter: (options) => personaSessions(createPersona({ apiKey: "persona_sandbox_key_9f3a1c", ...options })),
+    input: { providerOptions: { persona: { inquiryTemplateId: "itmpl_1" } } },
   },
   {
     name: "veriff",
@@ -197,7 +210,7 @@ describe("AllProvidersFailedError: every provider's error, redacted", () => {
   // ComplyCube needs a cancel URL that the others refuse, so it cannot share a fallback's input.
   const fallback = providers.filter((provider) => provider.name !== "complycube");
 
-  it("a fallback over five providers, each answering 500 with its credentials echoed", async () => {
+  it("a fallback over every provider but ComplyCube, each answering 500 with its credentials echoed", async () => {
     for (const provider of fallback) {
       server.script(
         provider.createPath,
@@ -216,7 +229,7 @@ describe("AllProvidersFailedError: every provider's error, redacted", () => {
     for (const secret of fallback.flatMap((provider) => provider.secrets)) expect(shown).not.toContain(secret);
     // The echoed request id is kept, redacted, on each attempt's error.
     for (const attempt of (error as AllProvidersFailedError).attempts) {
-      expect((attempt.error as { requestId?: string }).requestId).toMatch(/^(Basic )?\*\*\*$/);
+      expect((attempt.error as { requestId?: string }).requestId).toMatch(/^((Basic|Bearer) )?\*\*\*$/);
     }
   });
 });

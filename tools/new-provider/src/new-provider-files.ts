@@ -149,7 +149,7 @@ import { ${factory} } from "${facts.packageName}";
 
 const ${client} = ${factory}(); // reads ${credentials.join(" and ") || "its credentials"} when the first request is sent
 const session = await ${client}.${create.operationId}(${args.join(", ")});
-console.log(session${url ? `.${url.split(".").join("?.")}` : ""}); // send the user there
+console.log(session${url ? propertyPath(url) : ""}); // send the user there
 \`\`\`
 
 Generated from [\`specs/${facts.name}.yaml\`](../../specs/${facts.name}.yaml) (${facts.title}): the client,
@@ -157,4 +157,16 @@ its options and methods, the environment rules, the webhook scheme and the facad
 descriptor are in \`src/generated/\`; the facade mapping is \`src/${facts.name}-sessions.ts\`. Write the
 Options, Errors and facade mapping sections from the provider's docs.
 `;
+}
+
+/** A dotted response field as optional-chained property access (`meta.one-time-link` → `.meta?.["one-time-link"]`). */
+function propertyPath(dotted: string): string {
+  return dotted
+    .split(".")
+    .map((key, index) => {
+      const name = /^[A-Za-z_$][\w$]*$/.test(key);
+      if (index === 0) return name ? `.${key}` : `[${JSON.stringify(key)}]`;
+      return name ? `?.${key}` : `?.[${JSON.stringify(key)}]`;
+    })
+    .join("");
 }

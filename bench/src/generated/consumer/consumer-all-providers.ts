@@ -6,6 +6,7 @@ import { argyleSessions, createArgyle } from "@verifetch/argyle";
 import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
 import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
+import { createPersona, personaSessions } from "@verifetch/persona";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import { createVerifetch } from "verifetch";
@@ -17,6 +18,7 @@ const argyle = createArgyle({"apiKeyId":"consumer-apiKeyId","apiKeySecret":"cons
 const argylePartners = createArgylePartners({"apiKeyId":"consumer-apiKeyId","apiKeySecret":"consumer-apiKeySecret"});
 const complyCube = createComplyCube({"apiKey":"test_consumer"});
 const earthId = createEarthId({"apiKey":"consumer-apiKey"});
+const persona = createPersona({"apiKey":"persona_sandbox_consumer"});
 const verifa = createVerifa({"apiKey":"vk_sandbox_consumer"});
 const veriff = createVeriff({"apiKey":"consumer-apiKey","sharedSecret":"consumer-sharedSecret"});
 
@@ -89,6 +91,18 @@ export async function createEverySession(): Promise<unknown[]> {
         "vendorData": "unique id of a user"
       }
     }),
+    persona.createInquiry({
+      "data": {
+        "attributes": {
+          "inquiry-template-id": "itmpl_p8ANAJy9iqadm2buF2xcVgqH",
+          "reference-id": "user_123",
+          "redirect-uri": "https://example.com/verified"
+        }
+      },
+      "meta": {
+        "auto-create-one-time-link": true
+      }
+    }),
     verifa.createSession({
       "external_ref": "user_abc123",
       "country": "US",
@@ -120,6 +134,7 @@ export async function createEverySession(): Promise<unknown[]> {
       "argyle-partners": argylePartnersSessions(argylePartners),
       "complycube": complyCubeSessions(complyCube),
       "earthid": earthIdSessions(earthId),
+      "persona": personaSessions(persona),
       "verifa": verifaSessions(verifa),
       "veriff": veriffSessions(veriff),
     },
@@ -134,9 +149,10 @@ export async function createEverySession(): Promise<unknown[]> {
     vf.createSession("argyle-partners", { ...shared, providerOptions: { "argyle-partners": options() } }),
     vf.createSession("complycube", { ...shared, providerOptions: { "complycube": options() } }),
     vf.createSession("earthid", { ...shared, providerOptions: { "earthid": options() } }),
+    vf.createSession("persona", { ...shared, providerOptions: { "persona": options() } }),
     vf.createSession("verifa", { ...shared, providerOptions: { "verifa": options() } }),
     vf.createSession("veriff", { ...shared, providerOptions: { "veriff": options() } }),
-    vf.createSession(["argyle","argyle-partners","complycube","earthid","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "verifa": options(), "veriff": options() } }),
+    vf.createSession(["argyle","argyle-partners","complycube","earthid","persona","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "persona": options(), "verifa": options(), "veriff": options() } }),
   ]);
   return [...direct, ...sessions];
 }

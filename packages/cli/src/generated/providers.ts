@@ -199,6 +199,36 @@ export const PROVIDERS: readonly RegistryEntry[] = [
     },
   },
   {
+    name: "persona",
+    title: "Persona",
+    packageName: "@verifetch/persona",
+    sessionCredentials: ["apiKey"],
+    requestExample: {
+      "data": {
+        "attributes": {
+          "inquiry-template-id": "itmpl_p8ANAJy9iqadm2buF2xcVgqH",
+          "reference-id": "user_123",
+          "redirect-uri": "https://example.com/verified"
+        }
+      },
+      "meta": {
+        "auto-create-one-time-link": true
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/persona");
+      type Client = ReturnType<typeof m.createPersona>;
+      return {
+        descriptor: m.personaDescriptor,
+        createClient: (options) => m.createPersona(options as Parameters<typeof m.createPersona>[0]),
+        createSessions: (client) => m.personaSessions(client as Client),
+        createWebhooks: (client) => m.personaWebhooks(client as Client),
+        create: (client, body) => (client as Client).createInquiry(body as Parameters<Client["createInquiry"]>[0]),
+        readOutcome: (client) => (client as Client).getInquiry("inq_zEx4jL84ShbUyuwX6AzPSqt6"),
+      };
+    },
+  },
+  {
     name: "verifa",
     title: "Verifa",
     packageName: "@verifetch/verifa",
