@@ -45,17 +45,20 @@ export function isRetryableStatus(status: number, safeToRepeat: boolean): boolea
  * date), then — for 429 — `X-RateLimit-Reset` (a unix timestamp in seconds). Undefined when none.
  */
 export function requestedWaitMs(status: number, headers: Headers, nowMs: number): number | undefined {
-  // Header values arrive trimmed; a number that is not one (NaN) fails every comparison.
-  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  // Header values arrive trimmed; an absent one reads "" and a number that is not one (NaN) fails
+  // every comparison.
+  const header = (name: string) => headers.get(name) ?? "";
+  const milliseconds = Number.parseFloat(header("retry-after-ms"));
   if (milliseconds >= 0) return milliseconds;
-  const retryAfter = headers.get("retry-after") ?? "";
+  const retryAfter = header("retry-after");
   if (/^\d+(\.\d+)?$/.test(retryAfter)) return Number.parseFloat(retryAfter) * 1000;
   // An HTTP date names its weekday and month; without a letter (`-5`, `1e3`) it is neither seconds
-  // nor a date (Date.parse would read "-5" as the year 5 BC: an immediate retry).
-  const date = /[a-z]/i.test(retryAfter) ? Date.parse(retryAfter) : Number.NaN;
-  if (date >= 0) return Math.max(0, date - nowMs);
-  const reset = status === 429 ? Number.parseInt(headers.get("x-ratelimit-reset") ?? "", 10) : 0;
-  if (reset > 0) return Math.max(0, reset * 1000 - nowMs);
+  // nor a date (Date.parse would read "-5" as the year 5 BC: an immediate retry). A reset is a unix
+  // time in seconds.
+  const at =
+    (/[a-z]/i.test(retryAfter) && Date.parse(retryAfter)) ||
+    (status === 429 ? Number.parseInt(header("x-ratelimit-reset"), 10) * 1000 : Number.NaN);
+  if (at > 0) return Math.max(0, at - nowMs);
   return undefined;
 }
 
