@@ -17,6 +17,15 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 export interface OperationInit {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
   body?: unknown;
+  /** How `body` is sent when the spec's media type is not JSON (e.g. core's `formEncoding`); JSON otherwise. */
+  bodyEncoding?: BodyEncoding | undefined;
+}
+
+/** A request body media type other than JSON: its `Content-Type` and how a body becomes that text. */
+export interface BodyEncoding {
+  readonly contentType: string;
+  /** Throws InputValidationError, naming the field, for a value the media type cannot carry. */
+  encode(body: unknown): string;
 }
 
 /** The operation object of `Method` on `Path` (generated path items mark absent methods `never`). */
@@ -65,7 +74,7 @@ export async function callOperation(
   transport: Transport,
   method: string,
   path: string,
-  { params = {}, body }: OperationInit,
+  { params = {}, body, bodyEncoding }: OperationInit,
   { signal, headers, idempotencyKey, ...overrides }: CallOptions = {},
   required?: readonly string[],
 ): Promise<unknown> {
@@ -82,7 +91,7 @@ export async function callOperation(
     return encodeURIComponent(value);
   });
   const outgoing = headersFrom({ ...transport.headers, ...headers });
-  if (body !== undefined) outgoing.set("Content-Type", "application/json");
+  if (body !== undefined) outgoing.set("Content-Type", bodyEncoding?.contentType ?? "application/json");
   if (idempotencyKey !== undefined) {
     const idempotency = transport.idempotency;
     if (!idempotency) {
@@ -93,9 +102,10 @@ export async function callOperation(
     }
     outgoing.set(idempotency.header, idempotency.check(idempotencyKey));
   }
-  let json: string | undefined;
+  // A non-JSON body is encoded by the operation's encoding, whose errors already name the field.
+  let json = body === undefined ? undefined : bodyEncoding?.encode(body);
   try {
-    json = body === undefined ? undefined : JSON.stringify(body);
+    json ??= body === undefined ? undefined : JSON.stringify(body);
   } catch (error) {
     // A BigInt or a circular reference; the message names no value.
     throw new InputValidationError("body", `cannot be sent as JSON: ${(error as Error).message}`);

@@ -13,6 +13,7 @@ export {
   resolveHostEnvironment,
 } from "./environment.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { formBody, formEncoding } from "./form-body.ts";
 export { idempotencyKeys } from "./idempotency-keys.ts";
 export {
   ALPHANUMERIC_FORMAT,
@@ -27,6 +28,7 @@ export {
 } from "./input-format.ts";
 export { openApiClientOf } from "./openapi-client.ts";
 export {
+  type BodyEncoding,
   callOperation,
   type HttpMethod,
   type OperationCaller,
