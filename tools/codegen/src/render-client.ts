@@ -60,7 +60,7 @@ function bodyType(facts: ProviderFacts, operation: OperationFacts): string {
   const schema = operation.body?.schema;
   return schema
     ? typeName(facts, schema)
-    : `NonNullable<operations[${q(operation.operationId)}]["requestBody"]>["content"]["application/json"]`;
+    : `NonNullable<operations[${q(operation.operationId)}]["requestBody"]>["content"][${q(operation.body?.mediaType ?? "application/json")}]`;
 }
 
 /** Every credential option of the spec's security schemes, each once. */
@@ -101,7 +101,10 @@ function renderMethod(facts: ProviderFacts, operation: OperationFacts): string {
     params.push(
       operation.body.required ? `body: ${bodyType(facts, operation)}` : `body: ${bodyType(facts, operation)} = {}`,
     );
-    init.push("body");
+    // A form-encoded spec body (Stripe) is sent through core's form encoding; JSON is the default.
+    init.push(
+      operation.body.mediaType === "application/x-www-form-urlencoded" ? "body, bodyEncoding: formEncoding" : "body",
+    );
   }
   if (operation.queryParameters.length > 0) {
     const type = `${pascal(operation.operationId)}Query`;
@@ -239,7 +242,8 @@ export function renderClient(facts: ProviderFacts): string {
       auth.push(`        const ${credential.option} = this.#${credential.option}Value();`);
       if (prefixCredential?.option === credential.option)
         auth.push(`        ${names.environment}(${credential.option});`);
-      auth.push(`        request.headers.set(${q(scheme.header)}, ${credential.option});`);
+      const value = scheme.type === "bearer" ? `\`Bearer \${${credential.option}}\`` : credential.option;
+      auth.push(`        request.headers.set(${q(scheme.header)}, ${value});`);
       secrets.push(credential.option);
     }
   }
@@ -284,6 +288,8 @@ ${auth.join("\n")}
   }
 `
       : "";
+  if (facts.operations.some((operation) => operation.body?.mediaType === "application/x-www-form-urlencoded"))
+    coreImports.add("formEncoding");
   const paginated = facts.operations.some((operation) => operation.pagination);
   if (paginated) coreImports.add("iterateCursorPages");
   if (facts.idempotency) coreImports.add("idempotencyKeys");

@@ -233,9 +233,11 @@ function authCell(facts: ProviderFacts): string {
         const kind =
           scheme.type === "basic"
             ? "HTTP Basic"
-            : scheme.type === "signature"
-              ? `\`${scheme.header}\` (HMAC-${scheme.signature?.algorithm} of the request)`
-              : `\`${scheme.header}\``;
+            : scheme.type === "bearer"
+              ? "`Authorization: Bearer`"
+              : scheme.type === "signature"
+                ? `\`${scheme.header}\` (HMAC-${scheme.signature?.algorithm} of the request)`
+                : `\`${scheme.header}\``;
         return withVariables ? `${kind} from ${variables}` : kind;
       })
       .join(" + ");
