@@ -6,6 +6,7 @@ import { argyleSessions, createArgyle } from "@verifetch/argyle";
 import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
 import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
+import { createStripeIdentity, stripeIdentitySessions } from "@verifetch/stripe-identity";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import { createVerifetch } from "verifetch";
@@ -17,6 +18,7 @@ const argyle = createArgyle({"apiKeyId":"consumer-apiKeyId","apiKeySecret":"cons
 const argylePartners = createArgylePartners({"apiKeyId":"consumer-apiKeyId","apiKeySecret":"consumer-apiKeySecret"});
 const complyCube = createComplyCube({"apiKey":"test_consumer"});
 const earthId = createEarthId({"apiKey":"consumer-apiKey"});
+const stripeIdentity = createStripeIdentity({"apiKey":"sk_test_consumer"});
 const verifa = createVerifa({"apiKey":"vk_sandbox_consumer"});
 const veriff = createVeriff({"apiKey":"consumer-apiKey","sharedSecret":"consumer-sharedSecret"});
 
@@ -89,6 +91,23 @@ export async function createEverySession(): Promise<unknown[]> {
         "vendorData": "unique id of a user"
       }
     }),
+    stripeIdentity.createVerificationSession({
+      "type": "document",
+      "client_reference_id": "user_123",
+      "return_url": "https://example.com/identity/done",
+      "metadata": {
+        "user_id": "user_123"
+      },
+      "options": {
+        "document": {
+          "allowed_types": [
+            "passport",
+            "driving_license"
+          ],
+          "require_matching_selfie": true
+        }
+      }
+    }),
     verifa.createSession({
       "external_ref": "user_abc123",
       "country": "US",
@@ -120,6 +139,7 @@ export async function createEverySession(): Promise<unknown[]> {
       "argyle-partners": argylePartnersSessions(argylePartners),
       "complycube": complyCubeSessions(complyCube),
       "earthid": earthIdSessions(earthId),
+      "stripe-identity": stripeIdentitySessions(stripeIdentity),
       "verifa": verifaSessions(verifa),
       "veriff": veriffSessions(veriff),
     },
@@ -134,9 +154,10 @@ export async function createEverySession(): Promise<unknown[]> {
     vf.createSession("argyle-partners", { ...shared, providerOptions: { "argyle-partners": options() } }),
     vf.createSession("complycube", { ...shared, providerOptions: { "complycube": options() } }),
     vf.createSession("earthid", { ...shared, providerOptions: { "earthid": options() } }),
+    vf.createSession("stripe-identity", { ...shared, providerOptions: { "stripe-identity": options() } }),
     vf.createSession("verifa", { ...shared, providerOptions: { "verifa": options() } }),
     vf.createSession("veriff", { ...shared, providerOptions: { "veriff": options() } }),
-    vf.createSession(["argyle","argyle-partners","complycube","earthid","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "verifa": options(), "veriff": options() } }),
+    vf.createSession(["argyle","argyle-partners","complycube","earthid","stripe-identity","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "stripe-identity": options(), "verifa": options(), "veriff": options() } }),
   ]);
   return [...direct, ...sessions];
 }
