@@ -3,7 +3,12 @@
 // `a[b][0]=` keys) and validates it against the spec.
 import { AuthenticationError, BadRequestError, ConfigurationError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
-import { coversEveryOperation, declaredErrorCases, type OperationCall } from "../../../tools/vitest/contract-suite.ts";
+import {
+  coversEveryOperation,
+  declaredErrorCases,
+  type OperationCall,
+  SUCCESS,
+} from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createStripeIdentity, STRIPE_IDENTITY_API_VERSION } from "./index.ts";
 
@@ -77,9 +82,9 @@ describe("Stripe Identity contract (Prism)", () => {
   });
 
   it("retrieves, cancels and redacts a session", async () => {
-    expect((await calls.getVerificationSession({})).status).toBe("verified");
-    expect((await calls.cancelVerificationSession({})).status).toBe("canceled");
-    expect((await calls.redactVerificationSession({})).redaction).toEqual({ status: "processing" });
+    expect((await calls.getVerificationSession(SUCCESS)).status).toBe("verified");
+    expect((await calls.cancelVerificationSession(SUCCESS)).status).toBe("canceled");
+    expect((await calls.redactVerificationSession(SUCCESS)).redaction).toEqual({ status: "processing" });
   });
 
   it("the environment comes from the key's prefix; a publishable key is refused before any request", async () => {
