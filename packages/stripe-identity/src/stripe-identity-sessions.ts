@@ -95,15 +95,14 @@ export const stripeIdentitySessions = /* @__PURE__ */ defineSessionAdapter(strip
   }),
   event: (payload) => {
     const event = payload as StripeIdentityWebhookPayload;
-    const session = event?.data?.object;
-    if (typeof event?.type !== "string" || typeof session?.id !== "string") {
-      throw new WebhookVerificationError("stripe-identity", "the body is no Stripe event with a `data.object`");
-    }
+    if (typeof event?.type !== "string")
+      throw new WebhookVerificationError("stripe-identity", "the body has no `type`");
+    const session = event.data?.object;
     return {
       type: event.type,
-      sessionId: session.id,
-      reference: session.client_reference_id ?? null,
-      status: session.status ?? null,
+      sessionId: session?.id ?? null,
+      reference: session?.client_reference_id ?? null,
+      status: session?.status ?? null,
       raw: event,
     };
   },

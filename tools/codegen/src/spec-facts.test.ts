@@ -15,6 +15,7 @@ describe("readProviderFacts on the real specs", () => {
       "argyle-partners",
       "complycube",
       "earthid",
+      "stripe-identity",
       "verifa",
       "veriff",
     ]);
@@ -70,6 +71,7 @@ describe("readProviderFacts on the real specs", () => {
       "argyle-partners": "inferred",
       complycube: "third-party",
       earthid: "not-documented",
+      "stripe-identity": "documented",
       verifa: "documented",
       veriff: "documented",
     });
