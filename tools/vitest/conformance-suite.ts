@@ -95,6 +95,9 @@ export function credentialCases<TClient>(cases: CredentialCases<TClient>): void 
         if (credential.scheme === "basicAuth") {
           const [id, secret] = descriptor.credentials.map((c) => envValue(descriptor, c));
           expect(sent).toBe(`Basic ${btoa(`${id}:${secret}`)}`);
+        } else if (credential.scheme === "bearerAuth") {
+          // An HTTP Bearer scheme (Stripe): the key after `Bearer `.
+          expect(sent).toBe(`Bearer ${value}`);
         } else if (credential.scheme === "HmacSignature") {
           // A signing secret is never sent: only the signature it makes.
           expect(sent).toMatch(/^[0-9a-f]{64}$/);

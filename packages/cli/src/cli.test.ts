@@ -530,7 +530,8 @@ const NOW_S = () => Math.floor(Date.now() / 1000);
 const BODY = new TextEncoder().encode(
   `{ "event":"test.event", "type":"test.event", "action":"test.event", "id":"ses_1", "vendorData":"user_123",
   "data":{"session_id":"ses_1","external_ref":"user_123","status":"approved","verification":"ses_1",
-  "attributes":{"name":"test.event","payload":{"data":{"id":"ses_1","attributes":{"reference-id":"user_123"}}}}},
+  "attributes":{"name":"test.event","payload":{"data":{"id":"ses_1","attributes":{"reference-id":"user_123"}}}},
+  "object":{"id":"ses_1","client_reference_id":"user_123","status":"approved"}},
   "payload":{"clientId":"ses_1","externalId":"user_123","outcome":"clear"}, "note":"café ✓" }\n`,
 );
 

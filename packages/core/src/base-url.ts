@@ -1,8 +1,8 @@
 import { ConfigurationError } from "./error-classes.ts";
 
-/** Whether `hostname` is the local machine (127.0.0.0/8, ::1, localhost). */
+/** Whether `hostname` is the local machine (127.0.0.0/8, ::1, localhost); URL hostnames come normalized. */
 export function isLoopbackHost(hostname: string): boolean {
-  return /^(localhost|\[::1\]|127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/.test(hostname);
+  return /^(localhost|\[::1\]|127(\.\d+){3})$/.test(hostname);
 }
 
 /**

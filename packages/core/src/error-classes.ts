@@ -130,7 +130,7 @@ export class ApiError<TBody = unknown> extends VerifetchError {
 function describeApiError(provider: string, status: number, body: unknown): string {
   const record = (body ?? {}) as Record<string, unknown>;
   const detail = [body, record.message, record.detail, record.title, record.error].find(
-    (value): value is string => typeof value === "string" && value.trim() !== "",
+    (value): value is string => typeof value === "string" && !!value.trim(),
   );
   return `${provider} responded ${status}${detail ? `: ${detail.trim().slice(0, 200)}` : " with no error message"}`;
 }

@@ -17,6 +17,11 @@ export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" 
 export interface OperationInit {
   params?: { path?: Record<string, unknown>; query?: Record<string, unknown> };
   body?: unknown;
+  /**
+   * The body's media type when the spec's is not JSON (`application/x-www-form-urlencoded` for
+   * Stripe): `body` is then already encoded, as a string (core's `formBody`). JSON otherwise.
+   */
+  contentType?: string | undefined;
 }
 
 /** The operation object of `Method` on `Path` (generated path items mark absent methods `never`). */
@@ -65,7 +70,7 @@ export async function callOperation(
   transport: Transport,
   method: string,
   path: string,
-  { params = {}, body }: OperationInit,
+  { params = {}, body, contentType }: OperationInit,
   { signal, headers, idempotencyKey, ...overrides }: CallOptions = {},
   required?: readonly string[],
 ): Promise<unknown> {
@@ -76,13 +81,13 @@ export async function callOperation(
     const value = params.path?.[name];
     // `getSession(undefined)` must not call `/sessions/undefined`, nor `".."` the parent path.
     if (typeof value !== "string" || UNSAFE_PATH_PARAMETER.test(value)) {
-      throw new InputValidationError(name, "must be a non-empty string (an id)");
+      throw new InputValidationError(name, "must be an id (a non-empty string)");
     }
     pathParams[name] = value;
     return encodeURIComponent(value);
   });
   const outgoing = headersFrom({ ...transport.headers, ...headers });
-  if (body !== undefined) outgoing.set("Content-Type", "application/json");
+  if (body !== undefined) outgoing.set("Content-Type", contentType ?? "application/json");
   if (idempotencyKey !== undefined) {
     const idempotency = transport.idempotency;
     if (!idempotency) {
@@ -90,9 +95,10 @@ export async function callOperation(
     }
     outgoing.set(idempotency.header, idempotency.check(idempotencyKey));
   }
-  let json: string | undefined;
+  let encoded: string | undefined;
   try {
-    json = body === undefined ? undefined : JSON.stringify(body);
+    // A body of another media type comes encoded (its encoder named any bad field already).
+    encoded = body === undefined || contentType ? (body as string | undefined) : JSON.stringify(body);
   } catch (error) {
     // A BigInt or a circular reference; the message names no value.
     throw new InputValidationError("body", `cannot be sent as JSON: ${(error as Error).message}`);
@@ -103,7 +109,7 @@ export async function callOperation(
       method: method.toUpperCase(),
       url: transport.baseUrl + filled + search,
       headers: outgoing,
-      body: json,
+      body: encoded,
       signal,
       operation: { path, params: pathParams },
     },
@@ -144,7 +150,7 @@ export function headersFrom(record: Record<string, string>): Headers {
 
 /** An error body as JSON when it parses, otherwise its text (undefined when empty). */
 export function parseErrorBody(text: string): unknown {
-  if (text.trim() === "") return undefined;
+  if (!text.trim()) return undefined;
   try {
     return JSON.parse(text);
   } catch {

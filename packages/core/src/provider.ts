@@ -13,6 +13,7 @@ export {
   resolveHostEnvironment,
 } from "./environment.ts";
 export { apiErrorFor, type ErrorContext, requestIdFrom } from "./error-from-response.ts";
+export { FORM_CONTENT_TYPE, formBody } from "./form-body.ts";
 export { idempotencyKeys } from "./idempotency-keys.ts";
 export {
   ALPHANUMERIC_FORMAT,

@@ -27,7 +27,7 @@ export function loadSetting(source: SettingSource): string {
   // A plain-JavaScript caller can pass anything: only a non-blank string is a setting (never
   // `String(123)` or "[object Object]" as a key or a webhook secret).
   const value: unknown = source.value ?? readEnv(source.envVar);
-  if (typeof value !== "string" || value.trim() === "") {
+  if (typeof value !== "string" || !value.trim()) {
     throw new ConfigurationError(
       // "set X", not "the X environment variable": on Workers X is a binding, and passing it as the
       // option (`apiKey: env.X`) is the other half of the sentence.

@@ -86,7 +86,7 @@ export function createTransport(owner: object, { options, ...config }: Transport
   const scope = globalThis as { window?: unknown; document?: unknown };
   if (scope.window !== undefined && scope.document !== undefined && !options.dangerouslyAllowBrowser) {
     throw new ConfigurationError(
-      `verifetch-${config.packageName} refuses to run in a browser (secret key): set dangerouslyAllowBrowser to allow it`,
+      `verifetch-${config.packageName} refuses to run in a browser (secret key): set dangerouslyAllowBrowser`,
       { option: "dangerouslyAllowBrowser" },
     );
   }

@@ -21,6 +21,12 @@ import { ConfigurationError, type WebhookRequest, WebhookVerificationError } fro
 import type { WebhookProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdAdapterDescriptor, earthIdWebhooks } from "@verifetch/earthid";
 import { createPersona, personaAdapterDescriptor, personaWebhooks, verifyPersonaWebhook } from "@verifetch/persona";
+import {
+  createStripeIdentity,
+  stripeIdentityAdapterDescriptor,
+  stripeIdentityWebhooks,
+  verifyStripeIdentityWebhook,
+} from "@verifetch/stripe-identity";
 import { PROVIDER_NAMES, type SignableDescriptor, signWebhook } from "@verifetch/testing";
 import { createVerifa, verifaAdapterDescriptor, verifaWebhooks, verifyVerifaWebhook } from "@verifetch/verifa";
 import { createVeriff, veriffAdapterDescriptor, veriffWebhooks, verifyVeriffWebhook } from "@verifetch/veriff";
@@ -73,6 +79,11 @@ const providers: Provider[] = [
     descriptor: personaAdapterDescriptor,
     verify: verifyPersonaWebhook,
     adapter: (options) => personaWebhooks(createPersona(options)),
+  },
+  {
+    descriptor: stripeIdentityAdapterDescriptor,
+    verify: verifyStripeIdentityWebhook,
+    adapter: (options) => stripeIdentityWebhooks(createStripeIdentity(options)),
   },
   {
     descriptor: verifaAdapterDescriptor,

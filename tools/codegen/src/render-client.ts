@@ -60,7 +60,7 @@ function bodyType(facts: ProviderFacts, operation: OperationFacts): string {
   const schema = operation.body?.schema;
   return schema
     ? typeName(facts, schema)
-    : `NonNullable<operations[${q(operation.operationId)}]["requestBody"]>["content"]["application/json"]`;
+    : `NonNullable<operations[${q(operation.operationId)}]["requestBody"]>["content"][${q(operation.body?.mediaType ?? "application/json")}]`;
 }
 
 /** Every credential option of the spec's security schemes, each once. */
@@ -101,7 +101,12 @@ function renderMethod(facts: ProviderFacts, operation: OperationFacts): string {
     params.push(
       operation.body.required ? `body: ${bodyType(facts, operation)}` : `body: ${bodyType(facts, operation)} = {}`,
     );
-    init.push("body");
+    // A form-encoded spec body (Stripe) is sent through core's form encoding; JSON is the default.
+    init.push(
+      operation.body.mediaType === "application/x-www-form-urlencoded"
+        ? "body: formBody(body), contentType: FORM_CONTENT_TYPE"
+        : "body",
+    );
   }
   if (operation.queryParameters.length > 0) {
     const type = `${pascal(operation.operationId)}Query`;
@@ -285,6 +290,8 @@ ${auth.join("\n")}
   }
 `
       : "";
+  if (facts.operations.some((operation) => operation.body?.mediaType === "application/x-www-form-urlencoded"))
+    for (const name of ["formBody", "FORM_CONTENT_TYPE"]) coreImports.add(name);
   const paginated = facts.operations.some((operation) => operation.pagination);
   if (paginated) coreImports.add("iterateCursorPages");
   // Without an idempotency key a create is repeated only after a failure that certainly never left.

@@ -16,6 +16,7 @@ describe("readProviderFacts on the real specs", () => {
       "complycube",
       "earthid",
       "persona",
+      "stripe-identity",
       "verifa",
       "veriff",
     ]);
@@ -78,6 +79,7 @@ describe("readProviderFacts on the real specs", () => {
       complycube: "third-party",
       earthid: "not-documented",
       persona: "documented",
+      "stripe-identity": "documented",
       verifa: "documented",
       veriff: "documented",
     });

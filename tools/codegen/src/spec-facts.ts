@@ -31,8 +31,11 @@ export interface OperationFacts {
   /** Query parameters, and whether any is required. */
   queryParameters: string[];
   queryRequired: boolean;
-  /** Whether it takes a JSON body, and whether the body (or a field of it) is required. */
-  body: { required: boolean; schema: string | undefined } | undefined;
+  /**
+   * Whether it takes a body, whether the body (or a field of it) is required, and its media type:
+   * JSON, or `application/x-www-form-urlencoded` (Stripe), which the client sends form-encoded.
+   */
+  body: { required: boolean; schema: string | undefined; mediaType: BodyMediaType } | undefined;
   /** The component schema of the success response, when it is a `$ref` to one. */
   responseSchema: string | undefined;
   /** `x-verifetch-pagination`: how to follow its pages. */
@@ -46,6 +49,10 @@ export interface OperationFacts {
   /** Each path parameter's example (its `example`, first `examples` entry or schema `example`), when it has one. */
   pathExamples: Record<string, string>;
 }
+
+/** The request body media types a generated client can send. */
+export type BodyMediaType = "application/json" | "application/x-www-form-urlencoded";
+const BODY_MEDIA_TYPES: readonly BodyMediaType[] = ["application/json", "application/x-www-form-urlencoded"];
 
 /** How a list operation pages (`x-verifetch-pagination`). */
 export interface PaginationFacts {
@@ -300,8 +307,11 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       const query = parameters.filter((parameter) => parameter.in === "query");
       const requestBody =
         operation.requestBody === undefined ? undefined : deref(operation.requestBody, `${operationId} requestBody`);
-      const bodySchemaRaw =
-        requestBody && isObject(requestBody.content) ? jsonSchemaOf(requestBody.content) : undefined;
+      const bodyContent = requestBody && isObject(requestBody.content) ? requestBody.content : {};
+      const bodyMediaType = BODY_MEDIA_TYPES.find((type) => bodyContent[type] !== undefined);
+      if (requestBody && !bodyMediaType)
+        fail(`${operationId}: the request body must be one of ${BODY_MEDIA_TYPES.join(", ")}`);
+      const bodySchemaRaw = bodyMediaType ? jsonSchemaOf(bodyContent, bodyMediaType) : undefined;
       const bodySchemaName = refName(bodySchemaRaw);
       const bodySchema = bodySchemaRaw === undefined ? undefined : deref(bodySchemaRaw, `${operationId} body schema`);
       const responses = isObject(operation.responses) ? operation.responses : {};
@@ -348,6 +358,7 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
                     !(Array.isArray(bodySchema.required) && bodySchema.required.length > 0)
                   ),
                 schema: bodySchemaName,
+                mediaType: bodyMediaType as BodyMediaType,
               },
         responseSchema:
           successResponse && isObject(successResponse.content)
@@ -357,10 +368,7 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
           typeof operation["x-verifetch-session-ttl-seconds"] === "number"
             ? operation["x-verifetch-session-ttl-seconds"]
             : undefined,
-        requestExample:
-          requestBody && isObject(requestBody.content)
-            ? firstExample(requestBody.content["application/json"], deref)
-            : undefined,
+        requestExample: bodyMediaType ? firstExample(bodyContent[bodyMediaType], deref) : undefined,
         responseExample:
           successResponse && isObject(successResponse.content)
             ? firstExample(successResponse.content["application/json"], deref)
@@ -604,8 +612,8 @@ function firstExample(holder: unknown, deref: (value: unknown, at: string) => Js
   return first === undefined ? undefined : deref(first[1], `example ${first[0]}`).value;
 }
 
-function jsonSchemaOf(content: Json): unknown {
-  const media = content["application/json"];
+function jsonSchemaOf(content: Json, mediaType = "application/json"): unknown {
+  const media = content[mediaType];
   return isObject(media) ? media.schema : undefined;
 }
 

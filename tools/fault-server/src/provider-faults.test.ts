@@ -16,6 +16,7 @@ import {
   VerifetchError,
 } from "@verifetch/core";
 import { createPersona, personaSessions } from "@verifetch/persona";
+import { createStripeIdentity, stripeIdentitySessions } from "@verifetch/stripe-identity";
 import { createVerifa } from "@verifetch/verifa";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { type FaultServer, startFaultServer } from "./fault-server.ts";
@@ -464,5 +465,68 @@ describe("fault server: Persona creates (one call, one Idempotency-Key, never a 
     expect(keys).toHaveLength(3);
     expect(keys[0]).toBe(keys[1]);
     expect(keys[2]).not.toBe(keys[0]);
+  });
+});
+
+// Stripe honours `Idempotency-Key` on every POST (docs.stripe.com/api/idempotent_requests): one
+// logical create is one key, identical on every attempt, so retries never create a second session.
+describe("fault server: Stripe Identity creates retry with one idempotency key", () => {
+  const STRIPE_PATH = "/v1/identity/verification_sessions";
+  const stripeSession = JSON.stringify({
+    id: "vs_1",
+    object: "identity.verification_session",
+    created: 1722000000,
+    livemode: false,
+    metadata: {},
+    status: "requires_input",
+    type: "document",
+    url: "https://verify.stripe.com/start/test_1",
+  });
+  const stripe = (options: Parameters<typeof createStripeIdentity>[0] = {}) =>
+    createStripeIdentity({ apiKey: "sk_test_stripe_faults_0123456789", baseUrl: server.baseUrl, clock, ...options });
+  const stalled = { stall: "after-headers", status: 200, body: '{"id":' } as const;
+  const keysAndBodies = () =>
+    server.seen(STRIPE_PATH).map((request) => [request.headers["idempotency-key"], request.body] as const);
+
+  it("503, a reset mid-body, then 200: three attempts, one key, the same form body", async () => {
+    server.script(
+      STRIPE_PATH,
+      { status: 503, body: "{}" },
+      { reset: "mid-body", status: 200, body: stripeSession },
+      { status: 200, body: stripeSession },
+    );
+    const session = await stripe().createVerificationSession({ type: "document", metadata: { ref: "u1" } });
+    expect(session).toMatchObject({ id: "vs_1" });
+    const seen = keysAndBodies();
+    expect(seen).toHaveLength(3);
+    expect(new Set(seen.map(([key]) => key)).size).toBe(1);
+    expect(seen.map(([, body]) => body)).toEqual(Array(3).fill("type=document&metadata[ref]=u1"));
+    expect(getResponseMeta(session)).toMatchObject({ retryCount: 2, idempotencyKey: seen[0]?.[0] });
+  });
+
+  it("a create whose body stalls is retried with the same key; the caller's key is the one sent", async () => {
+    server.script(STRIPE_PATH, stalled, { status: 200, body: stripeSession });
+    await stripe({ timeoutMs: 150 }).createVerificationSession({ type: "document" }, { idempotencyKey: "order-42" });
+    expect(keysAndBodies().map(([key]) => key)).toEqual(["order-42", "order-42"]);
+  });
+
+  it("two logical creates get two keys (a key is per call, never per client)", async () => {
+    server.script(STRIPE_PATH, { status: 200, body: stripeSession }, { status: 200, body: stripeSession });
+    const client = stripe();
+    await client.createVerificationSession({ type: "document" });
+    await client.createVerificationSession({ type: "document" });
+    const [first, second] = keysAndBodies().map(([key]) => key);
+    expect(first).not.toBe(second);
+  });
+
+  it("through the facade adapter: a 500 then 200 sends one key twice, and the session comes back once", async () => {
+    server.script(STRIPE_PATH, { status: 500, body: "{}" }, { status: 200, body: stripeSession });
+    const sessions = stripeIdentitySessions(stripe());
+    const session = await sessions.createSession({ reference: "user_1", idempotencyKey: "signup-user_1" });
+    expect(session).toMatchObject({ id: "vs_1", url: "https://verify.stripe.com/start/test_1", sandbox: true });
+    expect(keysAndBodies()).toEqual([
+      ["signup-user_1", "type=document&client_reference_id=user_1"],
+      ["signup-user_1", "type=document&client_reference_id=user_1"],
+    ]);
   });
 });

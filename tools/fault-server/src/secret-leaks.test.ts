@@ -11,6 +11,7 @@ import { type Logger, logResponses, type ProviderClientOptions, VerifetchError }
 import type { SessionProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
 import { createPersona, personaSessions } from "@verifetch/persona";
+import { createStripeIdentity, stripeIdentitySessions } from "@verifetch/stripe-identity";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import { AllProvidersFailedError, createVerifetch } from "verifetch";
@@ -72,6 +73,19 @@ const providers: Provider[] = [
     createPath: "/api/v1/sessions",
     direct: (options) => createVerifa({ apiKey: "vk_sandbox_verifa_key_5b8e2f", ...options }).createSession({}),
     adapter: (options) => verifaSessions(createVerifa({ apiKey: "vk_sandbox_verifa_key_5b8e2f", ...options })),
+    input: {},
+  },
+  {
+    name: "stripe-identity",
+    // Sent as `Authorization: Bearer <key>`: the key alone and the whole header value are secrets.
+    secrets: ["sk_test_stripe_key_9f8e7d6c", "Bearer sk_test_stripe_key_9f8e7d6c"],
+    createPath: "/v1/identity/verification_sessions",
+    direct: (options) =>
+      createStripeIdentity({ apiKey: "sk_test_stripe_key_9f8e7d6c", ...options }).createVerificationSession({
+        type: "document",
+      }),
+    adapter: (options) =>
+      stripeIdentitySessions(createStripeIdentity({ apiKey: "sk_test_stripe_key_9f8e7d6c", ...options })),
     input: {},
   },
   {

@@ -7,6 +7,7 @@ import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-
 import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
 import { createPersona, personaSessions } from "@verifetch/persona";
+import { createStripeIdentity, stripeIdentitySessions } from "@verifetch/stripe-identity";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
 import { createVeriff, veriffSessions } from "@verifetch/veriff";
 import { createVerifetch } from "verifetch";
@@ -19,6 +20,7 @@ const argylePartners = createArgylePartners({"apiKeyId":"consumer-apiKeyId","api
 const complyCube = createComplyCube({"apiKey":"test_consumer"});
 const earthId = createEarthId({"apiKey":"consumer-apiKey"});
 const persona = createPersona({"apiKey":"persona_sandbox_consumer"});
+const stripeIdentity = createStripeIdentity({"apiKey":"sk_test_consumer"});
 const verifa = createVerifa({"apiKey":"vk_sandbox_consumer"});
 const veriff = createVeriff({"apiKey":"consumer-apiKey","sharedSecret":"consumer-sharedSecret"});
 
@@ -103,6 +105,23 @@ export async function createEverySession(): Promise<unknown[]> {
         "auto-create-one-time-link": true
       }
     }),
+    stripeIdentity.createVerificationSession({
+      "type": "document",
+      "client_reference_id": "user_123",
+      "return_url": "https://example.com/identity/done",
+      "metadata": {
+        "user_id": "user_123"
+      },
+      "options": {
+        "document": {
+          "allowed_types": [
+            "passport",
+            "driving_license"
+          ],
+          "require_matching_selfie": true
+        }
+      }
+    }),
     verifa.createSession({
       "external_ref": "user_abc123",
       "country": "US",
@@ -135,6 +154,7 @@ export async function createEverySession(): Promise<unknown[]> {
       "complycube": complyCubeSessions(complyCube),
       "earthid": earthIdSessions(earthId),
       "persona": personaSessions(persona),
+      "stripe-identity": stripeIdentitySessions(stripeIdentity),
       "verifa": verifaSessions(verifa),
       "veriff": veriffSessions(veriff),
     },
@@ -150,9 +170,10 @@ export async function createEverySession(): Promise<unknown[]> {
     vf.createSession("complycube", { ...shared, providerOptions: { "complycube": options() } }),
     vf.createSession("earthid", { ...shared, providerOptions: { "earthid": options() } }),
     vf.createSession("persona", { ...shared, providerOptions: { "persona": options() } }),
+    vf.createSession("stripe-identity", { ...shared, providerOptions: { "stripe-identity": options() } }),
     vf.createSession("verifa", { ...shared, providerOptions: { "verifa": options() } }),
     vf.createSession("veriff", { ...shared, providerOptions: { "veriff": options() } }),
-    vf.createSession(["argyle","argyle-partners","complycube","earthid","persona","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "persona": options(), "verifa": options(), "veriff": options() } }),
+    vf.createSession(["argyle","argyle-partners","complycube","earthid","persona","stripe-identity","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "persona": options(), "stripe-identity": options(), "verifa": options(), "veriff": options() } }),
   ]);
   return [...direct, ...sessions];
 }

@@ -229,6 +229,41 @@ export const PROVIDERS: readonly RegistryEntry[] = [
     },
   },
   {
+    name: "stripe-identity",
+    title: "Stripe Identity",
+    packageName: "@verifetch/stripe-identity",
+    sessionCredentials: ["apiKey"],
+    requestExample: {
+      "type": "document",
+      "client_reference_id": "user_123",
+      "return_url": "https://example.com/identity/done",
+      "metadata": {
+        "user_id": "user_123"
+      },
+      "options": {
+        "document": {
+          "allowed_types": [
+            "passport",
+            "driving_license"
+          ],
+          "require_matching_selfie": true
+        }
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/stripe-identity");
+      type Client = ReturnType<typeof m.createStripeIdentity>;
+      return {
+        descriptor: m.stripeIdentityDescriptor,
+        createClient: (options) => m.createStripeIdentity(options as Parameters<typeof m.createStripeIdentity>[0]),
+        createSessions: (client) => m.stripeIdentitySessions(client as Client),
+        createWebhooks: (client) => m.stripeIdentityWebhooks(client as Client),
+        create: (client, body) => (client as Client).createVerificationSession(body as Parameters<Client["createVerificationSession"]>[0]),
+        readOutcome: (client) => (client as Client).getVerificationSession("vs_1PgcAZB7WZ01zgkWGmcyrTde"),
+      };
+    },
+  },
+  {
     name: "verifa",
     title: "Verifa",
     packageName: "@verifetch/verifa",

@@ -1,0 +1,2 @@
+export * from "./generated/index.ts";
+export * from "./stripe-identity-sessions.ts";
