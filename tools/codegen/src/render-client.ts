@@ -239,7 +239,8 @@ export function renderClient(facts: ProviderFacts): string {
       auth.push(`        const ${credential.option} = this.#${credential.option}Value();`);
       if (prefixCredential?.option === credential.option)
         auth.push(`        ${names.environment}(${credential.option});`);
-      auth.push(`        request.headers.set(${q(scheme.header)}, ${credential.option});`);
+      const value = credential.prefix ? `${q(credential.prefix)} + ${credential.option}` : credential.option;
+      auth.push(`        request.headers.set(${q(scheme.header)}, ${value});`);
       secrets.push(credential.option);
     }
   }
