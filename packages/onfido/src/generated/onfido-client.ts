@@ -22,7 +22,7 @@ export type Applicant = Schemas["Applicant"];
 export type WorkflowRunBuilder = Schemas["WorkflowRunBuilder"];
 /** The hosted link of a run — its configuration in a request, with `url` in a response. */
 export type WorkflowRunLink = Schemas["WorkflowRunLink"];
-/** The language of the hosted link. */
+/** A language of the hosted link (a locale code). */
 export type WorkflowRunLinkLanguage = Schemas["WorkflowRunLinkLanguage"];
 /** A workflow run as returned (the fields this spec models). */
 export type WorkflowRun = Schemas["WorkflowRun"];
@@ -34,6 +34,11 @@ export type WorkflowRunStatus = Schemas["WorkflowRunStatus"];
 /** A webhook delivery's body. */
 export type WebhookEvent = Schemas["WebhookEvent"];
 export type WebhookEventPayload = Schemas["WebhookEventPayload"];
+/**
+ * The resource the event is about, when Onfido includes it (the official document defines it;
+ * the documented `workflow_run.completed` example carries `object` only).
+ */
+export type WebhookEventResource = Schemas["WebhookEventResource"];
 /** The object the event is about. */
 export type WebhookEventObject = Schemas["WebhookEventObject"];
 /** Onfido's error body. */

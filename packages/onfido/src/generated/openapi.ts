@@ -174,13 +174,14 @@ export interface components {
              * @description When the link expires.
              */
             expires_at?: string | null;
-            language?: components["schemas"]["WorkflowRunLinkLanguage"];
+            /** @description The language of the hosted link (null or absent for the default). */
+            language?: components["schemas"]["WorkflowRunLinkLanguage"] | null;
         };
         /**
-         * @description The language of the hosted link.
-         * @enum {string|null}
+         * @description A language of the hosted link (a locale code).
+         * @enum {string}
          */
-        WorkflowRunLinkLanguage: "en_US" | "de_DE" | "es_ES" | "fr_FR" | "it_IT" | "pt_PT" | "nl_NL" | null;
+        WorkflowRunLinkLanguage: "en_US" | "de_DE" | "es_ES" | "fr_FR" | "it_IT" | "pt_PT" | "nl_NL";
         /** @description A workflow run as returned (the fields this spec models). */
         WorkflowRun: {
             /**
@@ -237,6 +238,22 @@ export interface components {
              */
             action?: "audit_log.created" | "watchlist_monitor.matches_updated" | "workflow_run.completed" | "workflow_task.started" | "workflow_task.completed" | "check.started" | "check.reopened" | "check.withdrawn" | "check.completed" | "check.form_completed" | "report.withdrawn" | "report.resumed" | "report.cancelled" | "report.awaiting_approval" | "report.completed" | "workflow_timeline_file.created" | "workflow_run_evidence_folder.created";
             object?: components["schemas"]["WebhookEventObject"];
+            resource?: components["schemas"]["WebhookEventResource"];
+        };
+        /**
+         * @description The resource the event is about, when Onfido includes it (the official document defines it;
+         *     the documented `workflow_run.completed` example carries `object` only).
+         */
+        WebhookEventResource: {
+            id?: string;
+            /** Format: uuid */
+            applicant_id?: string;
+            /** Format: uuid */
+            workflow_id?: string;
+            /** Format: uuid */
+            workflow_run_id?: string;
+            /** @description Your identifier for the user, as given when the run was created. */
+            customer_user_id?: string;
         };
         /** @description The object the event is about. */
         WebhookEventObject: {
@@ -448,6 +465,7 @@ type ReadonlyArray<T> = [
 ] extends [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
+export const workflowRunLinkLanguageValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkflowRunLinkLanguage"]> = ["en_US", "de_DE", "es_ES", "fr_FR", "it_IT", "pt_PT", "nl_NL"];
 export const workflowRunStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WorkflowRunStatus"]> = ["processing", "awaiting_input", "awaiting_client_input", "approved", "declined", "review", "abandoned", "error"];
 export const webhookEventPayloadResource_typeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventPayload"]["resource_type"]> = ["check", "report", "audit_log", "workflow_run", "workflow_task", "watchlist_monitor", "workflow_timeline_file", "workflow_run_evidence_folder"];
 export const webhookEventPayloadActionValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["WebhookEventPayload"]["action"]> = ["audit_log.created", "watchlist_monitor.matches_updated", "workflow_run.completed", "workflow_task.started", "workflow_task.completed", "check.started", "check.reopened", "check.withdrawn", "check.completed", "check.form_completed", "report.withdrawn", "report.resumed", "report.cancelled", "report.awaiting_approval", "report.completed", "workflow_timeline_file.created", "workflow_run_evidence_folder.created"];
