@@ -132,7 +132,7 @@ export const onfidoSessions = /* @__PURE__ */ defineSessionAdapter(onfidoAdapter
     if (typeof payload?.action !== "string")
       throw new WebhookVerificationError("onfido", "the body has no `payload.action`");
     const text = (value: unknown) => (typeof value === "string" ? value : null);
-    const [object, resource] = [payload.object, payload.resource].map((part) => (isRecord(part) ? part : {}));
+    const [object = {}, resource = {}] = [payload.object, payload.resource].map((part) => (isRecord(part) ? part : {}));
     return {
       type: payload.action,
       // A run's own events name it in `object`; its tasks' events in `resource.workflow_run_id`.
