@@ -14,6 +14,8 @@ export interface DescribedCredential {
   readonly envVar: string;
   readonly scheme: string;
   readonly header: string;
+  /** Text sent before the credential in its header (Onfido's `Token token=`). */
+  readonly prefix?: string;
 }
 
 /** The part of a generated `<provider>Descriptor` the credential cases read. */
@@ -100,7 +102,7 @@ export function credentialCases<TClient>(cases: CredentialCases<TClient>): void 
           expect(sent).toMatch(/^[0-9a-f]{64}$/);
           expect([...(headers?.values() ?? [])].join()).not.toContain(value);
         } else {
-          expect(sent).toBe(value);
+          expect(sent).toBe(`${credential.prefix ?? ""}${value}`);
         }
       }
     });
