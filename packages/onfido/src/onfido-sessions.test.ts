@@ -42,11 +42,7 @@ describe("onfidoSessions(onfido) (facade adapter)", () => {
       person,
       metadata: { plan: "pro" },
       providerOptions: {
-        onfido: {
-          workflow_id: workflowId,
-          tags: ["vip"],
-          link: { expired_redirect_url: "https://app.example/expired" },
-        },
+        onfido: { workflowId, tags: ["vip"], expiredRedirectUrl: "https://app.example/expired" },
       },
     });
     expect(session).toEqual({
@@ -87,7 +83,7 @@ describe("onfidoSessions(onfido) (facade adapter)", () => {
     const input = {
       reference: "u",
       person: { firstName: "Jane" },
-      providerOptions: { onfido: { workflow_id: workflowId } },
+      providerOptions: { onfido: { workflowId } },
     };
     const error = await adapter.createSession(input).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InputValidationError);
@@ -98,15 +94,15 @@ describe("onfidoSessions(onfido) (facade adapter)", () => {
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("with `applicant_id`, creates no applicant and reports the person it did not send", async () => {
+  it("with `applicantId`, creates no applicant and reports the person it did not send", async () => {
     const { adapter, posts } = fakeOnfido(ok());
     const session = await adapter.createSession({
       reference: "user_1",
       person: { firstName: "Jane" },
-      providerOptions: { onfido: { workflow_id: workflowId, applicant_id: applicantId } },
+      providerOptions: { onfido: { workflowId, applicantId } },
     });
     expect(posts("/v3.6/applicants")).toHaveLength(0);
-    expect(session.unsentFields).toEqual([{ field: "person.firstName", reason: "Onfido reuses the given applicant" }]);
+    expect(session.unsentFields).toEqual([{ field: "person.firstName", reason: "Onfido reuses the applicant" }]);
     expect(await posts("/v3.6/workflow_runs")[0]?.[0].json()).toMatchObject({ applicant_id: applicantId, link: {} });
   });
 
@@ -118,7 +114,7 @@ describe("onfidoSessions(onfido) (facade adapter)", () => {
         Response.json(run, { status: 201 }),
       ],
     });
-    const input = { reference: "user_1", person, providerOptions: { onfido: { workflow_id: workflowId } } };
+    const input = { reference: "user_1", person, providerOptions: { onfido: { workflowId } } };
     const error = await adapter.createSession(input).catch((e: unknown) => e);
     // The transport's error, class and facts kept: a 500 on a create without idempotency key.
     expect(error).toBeInstanceOf(InternalServerError);
@@ -129,7 +125,7 @@ describe("onfidoSessions(onfido) (facade adapter)", () => {
 
     const retried = await adapter.createSession({
       ...input,
-      providerOptions: { onfido: { workflow_id: workflowId, applicant_id: onfidoApplicantIdOf(error) } },
+      providerOptions: { onfido: { workflowId, applicantId: onfidoApplicantIdOf(error) } },
     });
     expect(retried.id).toBe(run.id);
     expect(posts("/v3.6/applicants")).toHaveLength(1);
@@ -140,7 +136,7 @@ describe("onfidoSessions(onfido) (facade adapter)", () => {
     const { adapter, posts } = fakeOnfido({
       "/v3.6/applicants": [Response.json({ error: { type: "validation_error", message: "bad" } }, { status: 422 })],
     });
-    const input = { reference: "u", person, providerOptions: { onfido: { workflow_id: workflowId } } };
+    const input = { reference: "u", person, providerOptions: { onfido: { workflowId } } };
     const error = await adapter.createSession(input).catch((e: unknown) => e);
     expect(onfidoApplicantIdOf(error)).toBeUndefined();
     expect(posts("/v3.6/workflow_runs")).toHaveLength(0);

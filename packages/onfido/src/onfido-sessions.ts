@@ -1,8 +1,6 @@
-// Onfido's truth for the `verifetch` facade. A hosted session is a Studio workflow run with a link,
-// made by two creates — the applicant, then the run — and Onfido documents no idempotency key for
-// either, so the transport never repeats one that may have arrived. Left to this adapter: never send
-// a second applicant create for one session, and when the run create fails after the applicant
-// exists, say which applicant it was so a retry reuses it (`onfidoApplicantIdOf`).
+// Onfido's truth for the `verifetch` facade. A session is an applicant, then a Studio workflow run with
+// a link: two creates without idempotency key, never repeated once they may have arrived. This adapter
+// sends one applicant create at most, and names the applicant when the run create fails after it.
 import { InputValidationError, WebhookVerificationError } from "@verifetch/core";
 import {
   defineSessionAdapter,
@@ -18,29 +16,30 @@ import {
   type WebhookEvent,
   type WorkflowRun,
   type WorkflowRunBuilder,
-  type WorkflowRunLink,
   workflowRunLinkLanguageValues,
 } from "./generated/index.ts";
 
-/**
- * Onfido-only options of the unified `createSession` (`providerOptions.onfido`): the run request's
- * own fields — `workflow_id`, `tags`, `custom_data`, `link.expired_redirect_url`, `link.expires_at` —
- * and `applicant_id`, an existing applicant to run it for instead of creating one from `person` (e.g.
- * `onfidoApplicantIdOf(error)` of a failed call, so a retry never creates a second applicant).
- */
-export type OnfidoSessionOptions = Omit<WorkflowRunBuilder, "applicant_id" | "customer_user_id" | "link"> & {
-  applicant_id?: string | undefined;
-  link?: Pick<WorkflowRunLink, "expired_redirect_url" | "expires_at"> | undefined;
-};
+/** Onfido-only options of the unified `createSession` (`providerOptions.onfido`). */
+export interface OnfidoSessionOptions {
+  /** The Studio workflow to run (a UUID). */
+  workflowId: string;
+  /** An applicant to reuse instead of creating one from `person` (`onfidoApplicantIdOf(error)` of a failed call). */
+  applicantId?: string | undefined;
+  /** The link's `expired_redirect_url` (instead of Onfido's expiry message). */
+  expiredRedirectUrl?: string | undefined;
+  /** The link's `expires_at` (ISO 8601); Onfido's default lifetime is not documented. */
+  expiresAt?: string | undefined;
+  /** The run's `tags` and `custom_data` (input data the workflow reads). */
+  tags?: string[] | undefined;
+  customData?: Record<string, unknown> | undefined;
+}
 
 /** An Onfido webhook delivery: `{ payload: { resource_type, action, object: { id, status, … } } }`. */
 export type OnfidoWebhookPayload = WebhookEvent;
 
 /**
- * The applicant an Onfido `createSession` created (or reused) before its workflow-run create failed:
- * the `onfidoApplicantId` of the error it threw (also found through the facade's
- * AllProvidersFailedError); undefined when no applicant exists yet. Retry with
- * `providerOptions.onfido.applicant_id` set to it, and no second applicant is created.
+ * The applicant a failed Onfido `createSession` created or reused (the error's `onfidoApplicantId`, also
+ * through AllProvidersFailedError); undefined when none exists. Retry with it as `providerOptions.onfido.applicantId`.
  */
 export function onfidoApplicantIdOf(error: unknown): string | undefined {
   if (!isRecord(error)) return undefined;
@@ -52,18 +51,14 @@ export function onfidoApplicantIdOf(error: unknown): string | undefined {
 const uuid = { type: "string", format: UUID_FORMAT } as const;
 const OPTIONS: InputSchema = {
   properties: {
-    workflow_id: uuid,
-    applicant_id: uuid,
+    workflowId: uuid,
+    applicantId: uuid,
+    expiredRedirectUrl: { type: "string", format: HTTPS_URL_FORMAT },
+    expiresAt: { type: "string", minLength: 1 },
     tags: { type: "array", items: { type: "string", minLength: 1 } },
-    custom_data: { type: "object", additionalProperties: {} },
-    link: {
-      properties: {
-        expired_redirect_url: { type: "string", format: HTTPS_URL_FORMAT },
-        expires_at: { type: "string" },
-      },
-    },
+    customData: { type: "object", additionalProperties: {} },
   },
-  required: ["workflow_id"],
+  required: ["workflowId"],
 };
 const PERSON = ["firstName", "lastName", "email", "phone", "dateOfBirth"] as const;
 
@@ -79,19 +74,18 @@ export const onfidoSessions = /* @__PURE__ */ defineSessionAdapter(onfidoAdapter
   input: { reference: true, redirectUrl: true, person: PERSON },
   options: OPTIONS,
   check({ person = {}, providerOptions }, unsent) {
-    if ((providerOptions?.onfido as OnfidoSessionOptions | undefined)?.applicant_id === undefined) {
+    if ((providerOptions?.onfido as OnfidoSessionOptions | undefined)?.applicantId === undefined) {
       const missing = PERSON.slice(0, 2).find((key) => !person[key]);
       if (missing) throw new InputValidationError(`person.${missing}`, "is required to create an Onfido applicant");
       return;
     }
     // A reused applicant keeps its own details: the person given here is not sent.
     for (const key of PERSON) {
-      if (person[key] !== undefined)
-        unsent.push({ field: `person.${key}`, reason: "Onfido reuses the given applicant" });
+      if (person[key] !== undefined) unsent.push({ field: `person.${key}`, reason: "Onfido reuses the applicant" });
     }
   },
   create: async (onfido: Onfido, input, options: OnfidoSessionOptions | undefined, call) => {
-    const { applicant_id, link, ...run } = options as OnfidoSessionOptions;
+    const o = options as OnfidoSessionOptions;
     const person = input.person ?? {};
     const applicant: ApplicantBuilder = {
       first_name: person.firstName as string,
@@ -101,13 +95,20 @@ export const onfidoSessions = /* @__PURE__ */ defineSessionAdapter(onfidoAdapter
       ...(person.phone && { phone_number: person.phone }),
     };
     // Sent once, never repeated once it may have arrived (no idempotency key): at most one applicant.
-    const applicantId = applicant_id ?? (await onfido.createApplicant(applicant, { signal: call.signal })).id;
+    const applicantId = o.applicantId ?? (await onfido.createApplicant(applicant, { signal: call.signal })).id;
     const language = workflowRunLinkLanguageValues.find((locale) => locale.startsWith(`${input.language}_`));
     const body = {
-      ...run,
+      workflow_id: o.workflowId,
       applicant_id: applicantId,
       customer_user_id: input.reference,
-      link: { ...link, completed_redirect_url: input.redirectUrl, language },
+      tags: o.tags,
+      custom_data: o.customData,
+      link: {
+        completed_redirect_url: input.redirectUrl,
+        expired_redirect_url: o.expiredRedirectUrl,
+        expires_at: o.expiresAt,
+        language,
+      },
     } as WorkflowRunBuilder;
     try {
       return await onfido.createWorkflowRun(body, { signal: call.signal });
@@ -115,7 +116,7 @@ export const onfidoSessions = /* @__PURE__ */ defineSessionAdapter(onfidoAdapter
       // The applicant exists whatever happened to the run: the error names it, for the retry.
       if (error instanceof Error) {
         Object.assign(error, { onfidoApplicantId: applicantId });
-        error.message += ` (Onfido applicant ${applicantId} exists: retry with providerOptions.onfido.applicant_id)`;
+        error.message += ` (Onfido applicant ${applicantId} exists: retry with providerOptions.onfido.applicantId)`;
       }
       throw error;
     }
@@ -129,8 +130,7 @@ export const onfidoSessions = /* @__PURE__ */ defineSessionAdapter(onfidoAdapter
   }),
   event: (body: unknown) => {
     const payload = isRecord(body) && isRecord(body.payload) ? body.payload : undefined;
-    if (typeof payload?.action !== "string")
-      throw new WebhookVerificationError("onfido", "the body has no `payload.action`");
+    if (typeof payload?.action !== "string") throw new WebhookVerificationError("onfido", "no `payload.action`");
     const text = (value: unknown) => (typeof value === "string" ? value : null);
     const [object = {}, resource = {}] = [payload.object, payload.resource].map((part) => (isRecord(part) ? part : {}));
     return {

@@ -426,7 +426,7 @@ describe("fault server: Onfido's two creates (applicant, then workflow run) neve
   const input = {
     reference: "user_1",
     person: { firstName: "Jane", lastName: "Doe" },
-    providerOptions: { onfido: { workflow_id: workflowId } },
+    providerOptions: { onfido: { workflowId } },
   };
   // Each fault is followed by a success that a (wrong) retry would take: a second request would show.
   const faults: [string, (body: string) => FaultStep, abstract new (...args: never) => VerifetchError][] = [
@@ -470,10 +470,9 @@ describe("fault server: Onfido's two creates (applicant, then workflow run) neve
       expect(server.seen("/workflow_runs")).toHaveLength(1);
 
       // The caller's retry, with the applicant the error names: no second applicant is created.
-      const applicant_id = onfidoApplicantIdOf(error);
       const session = await sessions().createSession({
         ...input,
-        providerOptions: { onfido: { workflow_id: workflowId, applicant_id } },
+        providerOptions: { onfido: { workflowId, applicantId: onfidoApplicantIdOf(error) } },
       });
       expect(session.url).toBe("https://eu.onfido.app/l/5e1f7a3c");
       expect(server.seen("/applicants")).toHaveLength(1);

@@ -97,8 +97,8 @@ const providers: Provider[] = [
     input: {
       providerOptions: {
         onfido: {
-          workflow_id: "3f2a9c58-1b0e-4d3c-9a77-5b2f1e6c8d40",
-          applicant_id: "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10",
+          workflowId: "3f2a9c58-1b0e-4d3c-9a77-5b2f1e6c8d40",
+          applicantId: "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10",
         },
       },
     },
