@@ -20,6 +20,7 @@ import {
 import { ConfigurationError, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdAdapterDescriptor, earthIdSessions } from "@verifetch/earthid";
+import { createOnfido, onfidoAdapterDescriptor, onfidoSessions, verifyOnfidoWebhook } from "@verifetch/onfido";
 import { PROVIDER_NAMES, type SignableDescriptor, signWebhook } from "@verifetch/testing";
 import { createVerifa, verifaAdapterDescriptor, verifaSessions, verifyVerifaWebhook } from "@verifetch/verifa";
 import { createVeriff, veriffAdapterDescriptor, veriffSessions, verifyVeriffWebhook } from "@verifetch/veriff";
@@ -30,7 +31,16 @@ const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
 const SECRET = "whsec_sign_test";
 const clock = { now: () => NOW };
 // An event every provider's parser accepts: an object with `type`, `event` and a `verification`.
-const EVENT = { type: "check.completed", event: "session.approved", verification: { id: "v_1", status: "approved" } };
+const EVENT = {
+  type: "check.completed",
+  event: "session.approved",
+  verification: { id: "v_1", status: "approved" },
+  payload: {
+    resource_type: "workflow_run",
+    action: "workflow_run.completed",
+    object: { id: "v_1", status: "approved" },
+  },
+};
 
 type ClientOptions = { clock: typeof clock } & Record<string, unknown>;
 
@@ -62,6 +72,11 @@ const providers: Provider[] = [
   {
     descriptor: earthIdAdapterDescriptor,
     adapter: (options) => earthIdSessions(createEarthId(options)),
+  },
+  {
+    descriptor: onfidoAdapterDescriptor,
+    verify: verifyOnfidoWebhook,
+    adapter: (options) => onfidoSessions(createOnfido(options)),
   },
   {
     descriptor: verifaAdapterDescriptor,
