@@ -530,7 +530,8 @@ const NOW_S = () => Math.floor(Date.now() / 1000);
 const BODY = new TextEncoder().encode(
   `{ "event":"test.event", "type":"test.event", "action":"test.event", "id":"ses_1", "vendorData":"user_123",
   "data":{"session_id":"ses_1","external_ref":"user_123","status":"approved","verification":"ses_1"},
-  "payload":{"clientId":"ses_1","externalId":"user_123","outcome":"clear"}, "note":"café ✓" }\n`,
+  "payload":{"clientId":"ses_1","externalId":"user_123","outcome":"clear",
+  "resource_type":"workflow_run","action":"test.event","object":{"id":"ses_1","status":"approved"}}, "note":"café ✓" }\n`,
 );
 
 /** The headers a provider signs `body` with, as its descriptor's scheme says, with `secret`. */
