@@ -14,6 +14,8 @@ export interface DescribedCredential {
   readonly envVar: string;
   readonly scheme: string;
   readonly header: string;
+  /** Text sent before the credential in its header (Onfido's `Token token=`). */
+  readonly prefix?: string;
 }
 
 /** The part of a generated `<provider>Descriptor` the credential cases read. */
@@ -105,7 +107,7 @@ export function credentialCases<TClient>(cases: CredentialCases<TClient>): void 
         } else if (sent?.startsWith("Bearer ")) {
           expect(sent).toBe(`Bearer ${value}`);
         } else {
-          expect(sent).toBe(value);
+          expect(sent).toBe(`${credential.prefix ?? ""}${value}`);
         }
       }
     });

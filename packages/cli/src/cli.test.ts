@@ -532,7 +532,8 @@ const BODY = new TextEncoder().encode(
   "data":{"session_id":"ses_1","external_ref":"user_123","status":"approved","verification":"ses_1",
   "attributes":{"name":"test.event","payload":{"data":{"id":"ses_1","attributes":{"reference-id":"user_123"}}}},
   "object":{"id":"ses_1","client_reference_id":"user_123","status":"approved"}},
-  "payload":{"clientId":"ses_1","externalId":"user_123","outcome":"clear"}, "note":"café ✓" }\n`,
+  "payload":{"clientId":"ses_1","externalId":"user_123","outcome":"clear",
+  "resource_type":"workflow_run","action":"test.event","object":{"id":"ses_1","status":"approved"}}, "note":"café ✓" }\n`,
 );
 
 /** The headers a provider signs `body` with, as its descriptor's scheme says, with `secret`. */

@@ -20,6 +20,7 @@ import {
 import { ConfigurationError, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
 import type { WebhookProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdAdapterDescriptor, earthIdWebhooks } from "@verifetch/earthid";
+import { createOnfido, onfidoAdapterDescriptor, onfidoWebhooks, verifyOnfidoWebhook } from "@verifetch/onfido";
 import { createPersona, personaAdapterDescriptor, personaWebhooks, verifyPersonaWebhook } from "@verifetch/persona";
 import {
   createStripeIdentity,
@@ -42,6 +43,11 @@ const EVENT = {
   event: "session.approved",
   verification: { id: "v_1", status: "approved" },
   data: { attributes: { name: "inquiry.approved" } },
+  payload: {
+    resource_type: "workflow_run",
+    action: "workflow_run.completed",
+    object: { id: "v_1", status: "approved" },
+  },
 };
 
 type ClientOptions = { clock: typeof clock } & Record<string, unknown>;
@@ -84,6 +90,11 @@ const providers: Provider[] = [
     descriptor: stripeIdentityAdapterDescriptor,
     verify: verifyStripeIdentityWebhook,
     adapter: (options) => stripeIdentityWebhooks(createStripeIdentity(options)),
+  },
+  {
+    descriptor: onfidoAdapterDescriptor,
+    verify: verifyOnfidoWebhook,
+    adapter: (options) => onfidoWebhooks(createOnfido(options)),
   },
   {
     descriptor: verifaAdapterDescriptor,

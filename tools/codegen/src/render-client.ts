@@ -244,7 +244,12 @@ export function renderClient(facts: ProviderFacts): string {
       auth.push(`        const ${credential.option} = this.#${credential.option}Value();`);
       if (prefixCredential?.option === credential.option)
         auth.push(`        ${names.environment}(${credential.option});`);
-      const value = scheme.type === "bearer" ? `\`Bearer \${${credential.option}}\`` : credential.option;
+      const value =
+        scheme.type === "bearer"
+          ? `\`Bearer \${${credential.option}}\``
+          : credential.prefix
+            ? `${q(credential.prefix)} + ${credential.option}`
+            : credential.option;
       auth.push(`        request.headers.set(${q(scheme.header)}, ${value});`);
       secrets.push(credential.option);
     }

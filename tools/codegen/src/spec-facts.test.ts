@@ -15,6 +15,7 @@ describe("readProviderFacts on the real specs", () => {
       "argyle-partners",
       "complycube",
       "earthid",
+      "onfido",
       "persona",
       "stripe-identity",
       "verifa",
@@ -72,6 +73,13 @@ describe("readProviderFacts on the real specs", () => {
     }
   });
 
+  test("a credential's header prefix is read (Onfido's `Token token=`); none elsewhere", () => {
+    const credentials = all.flatMap((facts) => facts.schemes.flatMap((scheme) => scheme.credentials));
+    expect(credentials.filter((credential) => credential.prefix !== undefined)).toEqual([
+      expect.objectContaining({ option: "apiToken", envVar: "ONFIDO_API_TOKEN", prefix: "Token token=" }),
+    ]);
+  });
+
   test("webhook evidence is read, unknown when the provider documents none", () => {
     expect(Object.fromEntries(all.map((facts) => [facts.name, facts.webhook.evidence]))).toEqual({
       argyle: "third-party",
@@ -80,6 +88,7 @@ describe("readProviderFacts on the real specs", () => {
       earthid: "not-documented",
       persona: "documented",
       "stripe-identity": "documented",
+      onfido: "documented",
       verifa: "documented",
       veriff: "documented",
     });
@@ -123,6 +132,15 @@ describe("readProviderFacts on a broken spec", () => {
       spec.replace("    - 409 is not documented.", "    - 409 is not documented: see the errors page."),
     );
     expect(() => readProviderFacts(repo, "complycube")).toThrow("info.x-verifetch-unknowns[2] is not a string");
+  });
+
+  test("a credential prefix that is not a string fails", () => {
+    const repo = brokenRepo((spec) =>
+      spec.replace("env: COMPLYCUBE_API_KEY", "env: COMPLYCUBE_API_KEY\n          prefix: 7"),
+    );
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      "securitySchemes.ApiKeyAuth.x-verifetch-credentials[0].prefix must be a string",
+    );
   });
 
   test("an evidence value outside the list fails", () => {

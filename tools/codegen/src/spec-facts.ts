@@ -73,6 +73,8 @@ export interface CredentialFacts {
   /** The environment variable read when the option is not given. */
   envVar: string;
   description: string;
+  /** Text sent before the credential in its header (`Token token=` for Onfido); none when absent. */
+  prefix?: string | undefined;
 }
 
 /** A security scheme. */
@@ -240,7 +242,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   "x-verifetch-idempotency": ["header", "maxLength", "x-verifetch-source"],
   "x-verifetch-pagination": ["iterator", "cursor", "items", "next"],
   "x-verifetch-signature": ["algorithm", "pathParameter", "x-verifetch-source"],
-  credential: ["option", "env", "description"],
+  credential: ["option", "env", "description", "prefix"],
   header: ["name", "description", "value", "option", "default", "constant"],
 };
 
@@ -280,6 +282,9 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       envVar: (text(object.env)?.match(/^[A-Z][A-Z0-9_]*$/)?.[0] ??
         fail(`${at}.env must be an UPPER_CASE variable`)) as string,
       description: text(object.description) ?? fail(`${at}.description is missing`),
+      ...(object.prefix !== undefined && {
+        prefix: typeof object.prefix === "string" ? object.prefix : fail(`${at}.prefix must be a string`),
+      }),
     };
   };
 

@@ -1,6 +1,8 @@
 // Fault tests: real provider clients against a real local HTTP server that scripts failures.
 // ComplyCube documents no idempotency key (its creates must never be repeated once they may have
-// arrived); Verifa and Persona honour `Idempotency-Key` (their creates may be retried with the same key).
+// arrived); Verifa, Persona and Stripe honour `Idempotency-Key` (their creates may be retried with the
+// same key). Onfido's hosted session is two creates without idempotency key (an applicant, then a
+// workflow run).
 import { inspect } from "node:util";
 import { createComplyCube } from "@verifetch/complycube";
 import {
@@ -15,11 +17,13 @@ import {
   TimeoutError,
   VerifetchError,
 } from "@verifetch/core";
+import { createOnfido, onfidoApplicantIdOf, onfidoSessions } from "@verifetch/onfido";
 import { createPersona, personaSessions } from "@verifetch/persona";
 import { createStripeIdentity, stripeIdentitySessions } from "@verifetch/stripe-identity";
-import { createVerifa } from "@verifetch/verifa";
+import { createVerifa, verifaSessions } from "@verifetch/verifa";
+import { AllProvidersFailedError, createVerifetch } from "verifetch";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { type FaultServer, startFaultServer } from "./fault-server.ts";
+import { type FaultServer, type FaultStep, startFaultServer } from "./fault-server.ts";
 
 const COMPLYCUBE_KEY = "test_cc_secret_0123456789";
 const VERIFA_KEY = "vk_sandbox_verifa_secret_0123456789";
@@ -528,5 +532,105 @@ describe("fault server: Stripe Identity creates retry with one idempotency key",
       ["signup-user_1", "type=document&client_reference_id=user_1"],
       ["signup-user_1", "type=document&client_reference_id=user_1"],
     ]);
+  });
+});
+
+describe("fault server: Onfido's two creates (applicant, then workflow run) never duplicate", () => {
+  const applicantId = "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10";
+  const workflowId = "3f2a9c58-1b0e-4d3c-9a77-5b2f1e6c8d40";
+  const applicantJson = JSON.stringify({ id: applicantId, first_name: "Jane", last_name: "Doe" });
+  const runJson = JSON.stringify({
+    id: "5e1f7a3c-8b2d-4c6e-9f10-2a3b4c5d6e7f",
+    applicant_id: applicantId,
+    workflow_id: workflowId,
+    status: "awaiting_input",
+    link: { url: "https://eu.onfido.app/l/5e1f7a3c" },
+  });
+  const sessions = () =>
+    onfidoSessions(
+      createOnfido({ apiToken: "api_sandbox.onfido_0123456789", baseUrl: server.baseUrl, clock, timeoutMs: 150 }),
+    );
+  const input = {
+    reference: "user_1",
+    person: { firstName: "Jane", lastName: "Doe" },
+    providerOptions: { onfido: { workflowId } },
+  };
+  // Each fault is followed by a success that a (wrong) retry would take: a second request would show.
+  const faults: [string, (body: string) => FaultStep, abstract new (...args: never) => VerifetchError][] = [
+    [
+      "a 500",
+      () => ({ status: 500, body: '{"error":{"type":"internal_server_error","message":"boom"}}' }),
+      InternalServerError,
+    ],
+    ["a reset before the response", () => ({ reset: "before-response" }), ConnectionError],
+    ["a reset mid-body", (body) => ({ reset: "mid-body", status: 201, body }), ConnectionError],
+    ["a timeout", () => ({ hang: true }), TimeoutError],
+  ];
+
+  it.each(faults)(
+    "%s on the applicant create: one applicant request, no run, no applicant named",
+    async (_, fault, type) => {
+      server.script("/applicants", fault(applicantJson), { status: 201, body: applicantJson });
+      server.script("/workflow_runs", { status: 201, body: runJson });
+      const error = await sessions()
+        .createSession(input)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(type);
+      expect(error).toMatchObject({ isSafeToRetry: false });
+      expect(onfidoApplicantIdOf(error)).toBeUndefined();
+      expect(server.seen("/applicants")).toHaveLength(1);
+      expect(server.seen("/workflow_runs")).toHaveLength(0);
+    },
+  );
+
+  it.each(faults)(
+    "%s on the run create: one of each request; the retry reuses the applicant",
+    async (_, fault, type) => {
+      server.script("/applicants", { status: 201, body: applicantJson }, { status: 201, body: applicantJson });
+      server.script("/workflow_runs", fault(runJson), { status: 201, body: runJson });
+      const error = await sessions()
+        .createSession(input)
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(type);
+      expect(error).toMatchObject({ isSafeToRetry: false, onfidoApplicantId: applicantId });
+      expect(server.seen("/applicants")).toHaveLength(1);
+      expect(server.seen("/workflow_runs")).toHaveLength(1);
+
+      // The caller's retry, with the applicant the error names: no second applicant is created.
+      const session = await sessions().createSession({
+        ...input,
+        providerOptions: { onfido: { workflowId, applicantId: onfidoApplicantIdOf(error) } },
+      });
+      expect(session.url).toBe("https://eu.onfido.app/l/5e1f7a3c");
+      expect(server.seen("/applicants")).toHaveLength(1);
+      expect(server.seen("/workflow_runs")).toHaveLength(2);
+      expect(JSON.parse(server.seen("/workflow_runs")[1]?.body ?? "{}")).toMatchObject({ applicant_id: applicantId });
+    },
+  );
+
+  it("through the facade's fallback, the applicant is found in AllProvidersFailedError", async () => {
+    server.script("/applicants", { status: 201, body: applicantJson });
+    server.script("/workflow_runs", { status: 503, body: "{}" });
+    server.script(
+      "/api/v1/sessions",
+      { status: 503, body: "{}" },
+      { status: 503, body: "{}" },
+      { status: 503, body: "{}" },
+    );
+    const vf = createVerifetch({
+      providers: { onfido: sessions(), verifa: verifaSessions(verifa({ timeoutMs: 150 })) },
+    });
+    const error = await vf.createSession(["onfido", "verifa"], input).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(AllProvidersFailedError);
+    expect(onfidoApplicantIdOf(error)).toBe(applicantId);
+    expect(server.seen("/applicants")).toHaveLength(1);
+    expect(server.seen("/workflow_runs")).toHaveLength(1);
+  });
+
+  it("reading a run back (GET) is retried after a reset", async () => {
+    server.script("/workflow_runs/r1", { reset: "before-response" }, { status: 200, body: runJson });
+    const onfido = createOnfido({ apiToken: "api_sandbox.onfido_0123456789", baseUrl: server.baseUrl, clock });
+    expect(await onfido.findWorkflowRun("r1")).toMatchObject({ status: "awaiting_input" });
+    expect(server.seen("/workflow_runs/r1")).toHaveLength(2);
   });
 });

@@ -10,6 +10,7 @@ import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { type Logger, logResponses, type ProviderClientOptions, VerifetchError } from "@verifetch/core";
 import type { SessionProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
+import { createOnfido, onfidoSessions } from "@verifetch/onfido";
 import { createPersona, personaSessions } from "@verifetch/persona";
 import { createStripeIdentity, stripeIdentitySessions } from "@verifetch/stripe-identity";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
@@ -108,6 +109,26 @@ const providers: Provider[] = [
       }),
     adapter: (options) => personaSessions(createPersona({ apiKey: "persona_sandbox_key_9f3a1c", ...options })),
     input: { providerOptions: { persona: { inquiryTemplateId: "itmpl_1" } } },
+  },
+  {
+    // The facade reuses an applicant, so its one request is the run create the scenarios script.
+    name: "onfido",
+    secrets: ["api_sandbox.onfido_token_9f8e7d6c"],
+    createPath: "/workflow_runs",
+    direct: (options) =>
+      createOnfido({ apiToken: "api_sandbox.onfido_token_9f8e7d6c", ...options }).createWorkflowRun({
+        workflow_id: "3f2a9c58-1b0e-4d3c-9a77-5b2f1e6c8d40",
+        applicant_id: "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10",
+      }),
+    adapter: (options) => onfidoSessions(createOnfido({ apiToken: "api_sandbox.onfido_token_9f8e7d6c", ...options })),
+    input: {
+      providerOptions: {
+        onfido: {
+          workflowId: "3f2a9c58-1b0e-4d3c-9a77-5b2f1e6c8d40",
+          applicantId: "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10",
+        },
+      },
+    },
   },
   {
     name: "veriff",
@@ -243,7 +264,7 @@ describe("AllProvidersFailedError: every provider's error, redacted", () => {
     for (const secret of fallback.flatMap((provider) => provider.secrets)) expect(shown).not.toContain(secret);
     // The echoed request id is kept, redacted, on each attempt's error.
     for (const attempt of (error as AllProvidersFailedError).attempts) {
-      expect((attempt.error as { requestId?: string }).requestId).toMatch(/^((Basic|Bearer) )?\*\*\*$/);
+      expect((attempt.error as { requestId?: string }).requestId).toMatch(/^((Basic|Bearer) |Token token=)?\*\*\*$/);
     }
   });
 });

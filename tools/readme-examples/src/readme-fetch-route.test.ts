@@ -36,6 +36,16 @@ describe("routedFetch", () => {
     expect(real.requests.map((request) => request.url)).toEqual(["http://127.0.0.1:9999/v1/ping"]);
   });
 
+  it("a base URL with a path (Onfido's /v3.6) is routed without it: the spec's paths follow it", async () => {
+    const real = recorder();
+    const versioned = readRoutes(JSON.stringify({ "https://api.eu.acme.example/v3.6": "http://127.0.0.1:4011/" }));
+    await routedFetch(versioned, real.fetch)("https://api.eu.acme.example/v3.6/applicants?x=1");
+    expect(real.requests.map((request) => request.url)).toEqual(["http://127.0.0.1:4011/applicants?x=1"]);
+    await expect(routedFetch(versioned, real.fetch)("https://api.eu.acme.example/v3.60/applicants")).rejects.toThrow(
+      "which no mock serves",
+    );
+  });
+
   it("refuses any other host without sending anything", async () => {
     const real = recorder();
     await expect(routedFetch(routes, real.fetch)("https://api.other.example/v1/ping")).rejects.toThrow(
@@ -47,8 +57,11 @@ describe("routedFetch", () => {
 
 describe("readRoutes", () => {
   it("keys routes by origin and reads no variable as no routes", () => {
-    expect(readRoutes(JSON.stringify({ "https://api.acme.example/base": "http://127.0.0.1:1" }))).toEqual(
+    expect(readRoutes(JSON.stringify({ "https://api.acme.example/": "http://127.0.0.1:1" }))).toEqual(
       new Map([["https://api.acme.example", "http://127.0.0.1:1"]]),
+    );
+    expect(readRoutes(JSON.stringify({ "https://api.acme.example/v3.6/": "http://127.0.0.1:1" }))).toEqual(
+      new Map([["https://api.acme.example/v3.6", "http://127.0.0.1:1"]]),
     );
     expect(readRoutes(undefined)).toEqual(new Map());
   });

@@ -15,7 +15,7 @@ import {
 } from "node:fs";
 import { join, resolve } from "node:path";
 import { findSpecNames, readProviderFacts } from "../../codegen/src/spec-facts.ts";
-import { ROUTES_ENV } from "./readme-fetch-route.ts";
+import { baseUrlKey, ROUTES_ENV } from "./readme-fetch-route.ts";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
 const HERE = resolve(import.meta.dirname, "..");
@@ -163,17 +163,19 @@ async function routesFor(
     });
     if (hosts.length === 0) throw new Error(`${name} exports no *_BASE_URL or *_HOSTS constant to route`);
     for (const host of hosts) {
-      const origin = new URL(host).origin;
-      if (routes[origin] !== undefined && routes[origin] !== mock) {
+      // Keyed by base URL: a host whose base URL has a path (Onfido's `/v3.6`) is routed without it,
+      // as the spec's paths are relative to it.
+      const base = baseUrlKey(host);
+      if (routes[base] !== undefined && routes[base] !== mock) {
         if (!skipShared) {
-          throw new Error(`${origin} belongs to two imported packages; an example cannot route it to one mock`);
+          throw new Error(`${base} belongs to two imported packages; an example cannot route it to one mock`);
         }
-        shared.add(origin);
+        shared.add(base);
       }
-      routes[origin] = mock;
+      routes[base] = mock;
     }
   }
-  for (const origin of shared) delete routes[origin];
+  for (const base of shared) delete routes[base];
   return routes;
 }
 

@@ -268,6 +268,22 @@ describe("compareWithOfficial", () => {
     ]);
   });
 
+  it("takes an official `default` or `4XX` response as covering a status it does not list, and compares with it", () => {
+    const withDefault = structuredClone(official) as Record<string, unknown>;
+    at(withDefault, "paths", "/things/{thing-id}", "get", "responses").default = {
+      description: "an error",
+      content: { "application/json": { schema: { type: "object", properties: { error: { type: "string" } } } } },
+    };
+    const ours = agreeing();
+    at(ours, "paths", "/api/v1/things/{id}", "get", "responses")["404"] = {
+      description: "missing",
+      content: { "application/json": { schema: { type: "object", properties: { error: { type: "integer" } } } } },
+    };
+    const issues = compareWithOfficial({ document: ours }, { document: withDefault }).map((issue) => issue.message);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatch(/type/);
+  });
+
   it("fails a parameter whose required flag differs", () => {
     const ours = agreeing();
     at(ours, "components", "parameters", "Key").required = true;

@@ -369,7 +369,8 @@ export function compareWithOfficial(ours: SourceDocument, official: SourceDocume
       const at = `${pointer}/responses/${status}`;
       const response = derefOurs(raw, mine.file);
       if (!response || deviates(response.node, at)) continue;
-      const officialRaw = theirResponses[status];
+      // An official `4XX` range or `default` response covers a status it does not list.
+      const officialRaw = theirResponses[status] ?? theirResponses[`${status[0]}XX`] ?? theirResponses.default;
       if (officialRaw === undefined) {
         issue(
           at,

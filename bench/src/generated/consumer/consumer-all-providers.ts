@@ -6,6 +6,7 @@ import { argyleSessions, createArgyle } from "@verifetch/argyle";
 import { argylePartnersSessions, createArgylePartners } from "@verifetch/argyle-partners";
 import { complyCubeSessions, createComplyCube } from "@verifetch/complycube";
 import { createEarthId, earthIdSessions } from "@verifetch/earthid";
+import { createOnfido, onfidoSessions } from "@verifetch/onfido";
 import { createPersona, personaSessions } from "@verifetch/persona";
 import { createStripeIdentity, stripeIdentitySessions } from "@verifetch/stripe-identity";
 import { createVerifa, verifaSessions } from "@verifetch/verifa";
@@ -19,6 +20,7 @@ const argyle = createArgyle({"apiKeyId":"consumer-apiKeyId","apiKeySecret":"cons
 const argylePartners = createArgylePartners({"apiKeyId":"consumer-apiKeyId","apiKeySecret":"consumer-apiKeySecret"});
 const complyCube = createComplyCube({"apiKey":"test_consumer"});
 const earthId = createEarthId({"apiKey":"consumer-apiKey"});
+const onfido = createOnfido({"apiToken":"api_sandboxconsumer"});
 const persona = createPersona({"apiKey":"persona_sandbox_consumer"});
 const stripeIdentity = createStripeIdentity({"apiKey":"sk_test_consumer"});
 const verifa = createVerifa({"apiKey":"vk_sandbox_consumer"});
@@ -93,6 +95,17 @@ export async function createEverySession(): Promise<unknown[]> {
         "vendorData": "unique id of a user"
       }
     }),
+    onfido.createWorkflowRun({
+      "workflow_id": "3f2a9c58-1b0e-4d3c-9a77-5b2f1e6c8d40",
+      "applicant_id": "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10",
+      "customer_user_id": "user_123",
+      "link": {
+        "completed_redirect_url": "https://example.com/done",
+        "expired_redirect_url": "https://example.com/expired",
+        "expires_at": "2026-11-27T10:15:00Z",
+        "language": "en_US"
+      }
+    }),
     persona.createInquiry({
       "data": {
         "attributes": {
@@ -153,6 +166,7 @@ export async function createEverySession(): Promise<unknown[]> {
       "argyle-partners": argylePartnersSessions(argylePartners),
       "complycube": complyCubeSessions(complyCube),
       "earthid": earthIdSessions(earthId),
+      "onfido": onfidoSessions(onfido),
       "persona": personaSessions(persona),
       "stripe-identity": stripeIdentitySessions(stripeIdentity),
       "verifa": verifaSessions(verifa),
@@ -169,11 +183,12 @@ export async function createEverySession(): Promise<unknown[]> {
     vf.createSession("argyle-partners", { ...shared, providerOptions: { "argyle-partners": options() } }),
     vf.createSession("complycube", { ...shared, providerOptions: { "complycube": options() } }),
     vf.createSession("earthid", { ...shared, providerOptions: { "earthid": options() } }),
+    vf.createSession("onfido", { ...shared, providerOptions: { "onfido": options() } }),
     vf.createSession("persona", { ...shared, providerOptions: { "persona": options() } }),
     vf.createSession("stripe-identity", { ...shared, providerOptions: { "stripe-identity": options() } }),
     vf.createSession("verifa", { ...shared, providerOptions: { "verifa": options() } }),
     vf.createSession("veriff", { ...shared, providerOptions: { "veriff": options() } }),
-    vf.createSession(["argyle","argyle-partners","complycube","earthid","persona","stripe-identity","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "persona": options(), "stripe-identity": options(), "verifa": options(), "veriff": options() } }),
+    vf.createSession(["argyle","argyle-partners","complycube","earthid","onfido","persona","stripe-identity","verifa","veriff"], { ...shared, providerOptions: { "argyle": options(), "argyle-partners": options(), "complycube": options(), "earthid": options(), "onfido": options(), "persona": options(), "stripe-identity": options(), "verifa": options(), "veriff": options() } }),
   ]);
   return [...direct, ...sessions];
 }

@@ -199,6 +199,35 @@ export const PROVIDERS: readonly RegistryEntry[] = [
     },
   },
   {
+    name: "onfido",
+    title: "Onfido",
+    packageName: "@verifetch/onfido",
+    sessionCredentials: ["apiToken"],
+    requestExample: {
+      "workflow_id": "3f2a9c58-1b0e-4d3c-9a77-5b2f1e6c8d40",
+      "applicant_id": "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10",
+      "customer_user_id": "user_123",
+      "link": {
+        "completed_redirect_url": "https://example.com/done",
+        "expired_redirect_url": "https://example.com/expired",
+        "expires_at": "2026-11-27T10:15:00Z",
+        "language": "en_US"
+      }
+    },
+    async load() {
+      const m = await import("@verifetch/onfido");
+      type Client = ReturnType<typeof m.createOnfido>;
+      return {
+        descriptor: m.onfidoDescriptor,
+        createClient: (options) => m.createOnfido(options as Parameters<typeof m.createOnfido>[0]),
+        createSessions: (client) => m.onfidoSessions(client as Client),
+        createWebhooks: (client) => m.onfidoWebhooks(client as Client),
+        create: (client, body) => (client as Client).createWorkflowRun(body as Parameters<Client["createWorkflowRun"]>[0]),
+        readOutcome: (client) => (client as Client).findWorkflowRun("5e1f7a3c-8b2d-4c6e-9f10-2a3b4c5d6e7f"),
+      };
+    },
+  },
+  {
     name: "persona",
     title: "Persona",
     packageName: "@verifetch/persona",

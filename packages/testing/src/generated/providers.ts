@@ -7,4 +7,4 @@
  * error for a name that is not installed uses this list; resolving a spec asks the installed
  * packages, so a provider missing here still works.
  */
-export const PROVIDER_NAMES: readonly string[] = ["argyle","argyle-partners","complycube","earthid","persona","stripe-identity","verifa","veriff"];
+export const PROVIDER_NAMES: readonly string[] = ["argyle","argyle-partners","complycube","earthid","onfido","persona","stripe-identity","verifa","veriff"];

@@ -1,0 +1,3 @@
+import { libraryConfig } from "../../tools/tsdown/library-config.ts";
+
+export default libraryConfig(import.meta.dirname);
