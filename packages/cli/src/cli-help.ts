@@ -47,9 +47,41 @@ Options
 export function sessionHelp(): string {
   return `Usage
   verifetch session create <provider> [options]
+  verifetch session get <provider> <id> [options]
 
 Commands
-  create <provider>   create a hosted session (see verifetch session create --help)
+  create <provider>        create a hosted session (see verifetch session create --help)
+  get <provider> <id>      read a session back (see verifetch session get --help)
+`;
+}
+
+/** The help of `session get`: each provider's read operation comes from its spec. */
+export function sessionGetHelp(providers: readonly CliProvider[]): string {
+  const width = Math.max(16, ...providers.map((provider) => provider.name.length + 1));
+  const rows = providers
+    .map(
+      ({ name, entry }) => `  ${name.padEnd(width)} ${entry.readOperation ?? "none documented: cannot be read back"}`,
+    )
+    .join("\n");
+  return `Usage
+  verifetch session get <provider> <id> [--json] [--mock] [--environment sandbox|live]
+
+Reads a session back by the id \`session create\` printed, with the operation the provider's spec
+documents for it, and prints the provider's answer as JSON (its own fields: a status, and a decision
+where there is one). The API keys are read from the environment (see verifetch providers); with
+--mock the answer comes from a local Prism mock of the provider package's spec (its example, for any
+id).
+
+Providers and the operation each reads with
+${rows}
+
+Options
+  --json                   print { provider, id, operation, result } as JSON
+  --mock                   read from a local mock of the provider's spec (needs @verifetch/testing)
+  --environment <env>      sandbox or live, for providers whose host depends on it
+  -h, --help               show this help
+
+Exit codes: 0 read; 1 the provider or the configuration refused (an error on stderr); 2 usage.
 `;
 }
 

@@ -2,6 +2,7 @@ import { errorJson, errorLine, exitCodeFor, UsageError } from "./cli-errors.ts";
 import { mainHelp, sessionHelp, webhookHelp } from "./cli-help.ts";
 import { providersList } from "./cli-providers-list.ts";
 import { sessionCreate } from "./cli-session-create.ts";
+import { sessionGet } from "./cli-session-get.ts";
 import { webhookVerify } from "./cli-webhook-verify.ts";
 import { VERSION } from "./version.ts";
 
@@ -44,13 +45,14 @@ async function dispatch(args: readonly string[]): Promise<number> {
   if (command === "session") {
     const [subcommand, ...options] = rest;
     if (subcommand === undefined) {
-      throw new UsageError("session needs a command: create (see verifetch session --help)", sessionHelp());
+      throw new UsageError("session needs a command: create or get (see verifetch session --help)", sessionHelp());
     }
     if (HELP.has(subcommand)) {
       process.stdout.write(sessionHelp());
       return 0;
     }
     if (subcommand === "create") return sessionCreate(options);
+    if (subcommand === "get") return sessionGet(options);
     throw new UsageError(`unknown command "session ${subcommand}" (see verifetch session --help)`);
   }
   if (command === "webhook") {

@@ -76,15 +76,20 @@ async function loadProvider(entry: RegistryEntry): Promise<CliProvider> {
 }
 
 /**
- * The provider's facade adapter for `target`: a client with keys from the environment, or with
- * dummy keys (from the descriptor's key prefixes) against a mock. Never sends a request.
+ * The provider's client for `target`: keys from the environment, or dummy keys (from the
+ * descriptor's key prefixes) against a mock. Never sends a request.
  */
-export function sessionsFor(provider: CliProvider, target: ClientTarget): AnySessionProvider {
+export function clientFor(provider: CliProvider, target: ClientTarget): object {
   const options = {
     ...(target.kind === "mock" && mockClientOptions(provider.module.descriptor, target.baseUrl)),
     ...(target.environment !== undefined && { environment: target.environment }),
   };
-  return sessionsOf(provider.module.createSessions(provider.module.createClient(options)), provider);
+  return provider.module.createClient(options);
+}
+
+/** The provider's facade adapter of the client for `target` (see {@link clientFor}). */
+export function sessionsFor(provider: CliProvider, target: ClientTarget): AnySessionProvider {
+  return sessionsOf(provider.module.createSessions(clientFor(provider, target)), provider);
 }
 
 /**

@@ -99,7 +99,10 @@ function sessionInput(provider: CliProvider, values: Values): CreateSessionInput
 }
 
 /** `--environment`, for the providers whose package picks its host by it (Argyle). */
-async function hostEnvironment(provider: CliProvider, value: string | undefined): Promise<HostEnvironment | undefined> {
+export async function hostEnvironment(
+  provider: CliProvider,
+  value: string | undefined,
+): Promise<HostEnvironment | undefined> {
   if (value === undefined) return undefined;
   if (!provider.environments) {
     const which = (await loadProviders()).filter((p) => p.environments).map((p) => p.name);
@@ -143,13 +146,16 @@ async function createSession(
  * needs it, so it is installed by those who ask for it. Without it, say how to get it — the same
  * command, with the package alongside.
  */
-async function loadTesting(args: readonly string[]): Promise<typeof import("@verifetch/testing")> {
+export async function loadTesting(
+  args: readonly string[],
+  subcommand: readonly string[] = ["session", "create"],
+): Promise<typeof import("@verifetch/testing")> {
   try {
     return await import("@verifetch/testing");
   } catch (error) {
     const code = (error as { code?: unknown } | null)?.code;
     if (code !== "ERR_MODULE_NOT_FOUND" || !String(error).includes("'@verifetch/testing'")) throw error;
-    const command = ["npx", "-p", "@verifetch/cli", "-p", "@verifetch/testing", "verifetch", "session", "create"];
+    const command = ["npx", "-p", "@verifetch/cli", "-p", "@verifetch/testing", "verifetch", ...subcommand];
     throw new CliError(
       "MockUnavailableError",
       `--mock needs @verifetch/testing (the Prism mock server), which is not installed next to @verifetch/cli; run: ${[...command, ...args].map(shellQuote).join(" ")} (or install @verifetch/testing where @verifetch/cli is installed)`,
@@ -158,7 +164,7 @@ async function loadTesting(args: readonly string[]): Promise<typeof import("@ver
 }
 
 /** The CLI takes keys only from the environment: say which variables are missing, in CLI terms. */
-function requireApiKeys(provider: CliProvider): void {
+export function requireApiKeys(provider: CliProvider): void {
   const missing = provider.envVars.filter((envVar) => envVar.purpose === "api-key" && !isEnvSet(envVar.name));
   if (missing.length === 0) return;
   const names = missing.map((envVar) => envVar.name).join(" and ");
@@ -183,7 +189,7 @@ async function create(
  * mock stopped (by `task`'s own cleanup) before the command exits with InterruptedError. A second
  * signal exits at once; the mock's own exit hook still kills Prism then.
  */
-async function withInterrupts<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
+export async function withInterrupts<T>(task: (signal: AbortSignal) => Promise<T>): Promise<T> {
   const controller = new AbortController();
   let received: NodeJS.Signals | undefined;
   const onSignal = (signal: NodeJS.Signals) => {

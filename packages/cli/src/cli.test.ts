@@ -576,6 +576,99 @@ async function adapterEvent(provider: CliProvider, headers: Record<string, strin
   return JSON.parse(JSON.stringify(await webhooks.verifyWebhook({ headers, rawBody: body }))) as unknown;
 }
 
+const READABLE = PROVIDERS.filter((provider) => provider.entry.readOperation !== null);
+const UNREADABLE = PROVIDERS.filter((provider) => provider.entry.readOperation === null);
+
+describe("verifetch session get (the built bin)", () => {
+  it("--help names each provider's read operation, from its spec", async () => {
+    const result = await run(["session", "get", "--help"]);
+    expect(result.code).toBe(0);
+    for (const provider of READABLE) {
+      expect(result.stdout).toMatch(
+        new RegExp(`^ {2}${literal(provider.name)} +${provider.entry.readOperation}$`, "m"),
+      );
+    }
+    for (const provider of UNREADABLE) {
+      expect(result.stdout).toMatch(new RegExp(`^ {2}${literal(provider.name)} +none documented`, "m"));
+    }
+  });
+
+  it("the registry reads a session back for every provider whose spec documents a way", () => {
+    expect(READABLE.length).toBeGreaterThan(0);
+    for (const provider of READABLE) expect(provider.module.readSession).toBeTypeOf("function");
+  });
+
+  it.each(READABLE.map((provider) => provider.name))(
+    "%s --mock --json prints { provider, id, operation, result } with the spec's example answer",
+    async (name) => {
+      const provider = PROVIDERS.find((candidate) => candidate.name === name) as CliProvider;
+      // An id of the spec's own format (its example, else a UUID): the mock checks requests against the spec.
+      const id = provider.entry.readExampleId ?? "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+      const result = await run(["session", "get", name, id, "--mock", "--json"]);
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+      const answer = JSON.parse(result.stdout) as Record<string, unknown>;
+      expect(answer).toMatchObject({ provider: name, id, operation: provider.entry.readOperation });
+      expect(answer.result).toBeTypeOf("object");
+      expect(answer.result).not.toBeNull();
+    },
+    MOCK_TIMEOUT_MS,
+  );
+
+  it(
+    "prints the provider's answer as indented JSON under a title line",
+    async () => {
+      const [provider] = READABLE as [CliProvider];
+      const id = provider.entry.readExampleId ?? "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
+      const result = await run(["session", "get", provider.name, id, "--mock"]);
+      expect(result.code).toBe(0);
+      const [title, ...json] = result.stdout.trimEnd().split("\n");
+      expect(title).toBe(`${provider.title} ${provider.entry.readOperation}(${id}) (mock)`);
+      expect(JSON.parse(json.join("\n"))).toBeTypeOf("object");
+    },
+    MOCK_TIMEOUT_MS,
+  );
+
+  it(
+    "an id the spec's format refuses, against the mock: exit 1 with the rule it breaks",
+    async () => {
+      const provider = READABLE.find((candidate) => candidate.name === "argyle");
+      if (!provider) throw new Error("argyle is not in the registry");
+      expectOneLineError(
+        await run(["session", "get", "argyle", "not-a-uuid", "--mock"]),
+        1,
+        "UnprocessableEntityError",
+        /path\.id must match format "uuid"/,
+      );
+    },
+    MOCK_TIMEOUT_MS,
+  );
+
+  it.each(UNREADABLE.map((provider) => provider.name))(
+    "%s documents no read operation: exit 1 saying so, before asking for keys or starting a mock",
+    async (name) => {
+      expectOneLineError(await run(["session", "get", name, "x"]), 1, "NoSessionReadError", /documents no operation/);
+    },
+  );
+
+  it("without --mock and without keys: a ConfigurationError naming the variables, no request", async () => {
+    const [provider] = READABLE as [CliProvider];
+    const result = await run(["session", "get", provider.name, "ses_1"]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/ConfigurationError: .* not set/);
+  });
+
+  it.each<[string[], string, RegExp]>([
+    [["session", "get"], "UsageError", /needs a provider and an id/],
+    [["session", "get", "verifa"], "UsageError", /needs the session id/],
+    [["session", "get", "verifa", "a", "b"], "UsageError", /unexpected "b"/],
+    [["session", "get", "acme", "x"], "NoSuchProviderError", /"acme"/],
+    [["session", "get", "verifa", "x", "--frobnicate"], "UsageError", /frobnicate/],
+  ])("%j: exit 2", async (args, name, message) => {
+    expectOneLineError(await run(args), 2, name, message);
+  });
+});
+
 describe("verifetch webhook verify (the built bin)", () => {
   it("the registry has providers with a signature, and the test signs each of their schemes", () => {
     expect(SIGNED.length).toBeGreaterThan(0);

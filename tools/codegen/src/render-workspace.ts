@@ -74,12 +74,21 @@ export function renderProviderRegistry(providers: readonly ProviderFacts[]): str
         ? `
         readOutcome: (client) => (client as Client).${outcome.operationId}(${outcomeArgs.join(", ")}),`
         : "";
+    // Reading a session back by its id: the first outcome operation, when the id is its one input.
+    const readable =
+      outcome && outcome.pathParameters.length === 1 && !outcome.body?.required && !outcome.queryRequired;
+    const readSession = readable
+      ? `
+        readSession: (client, id, options) => (client as Client).${outcome.operationId}(id, options),`
+      : "";
     return `  {
     name: ${q(facts.name)},
     title: ${q(facts.displayName)},
     packageName: ${q(facts.packageName)},
     sessionCredentials: ${q(operationCredentials(facts, create))},
     requestExample: ${indent(JSON.stringify(create.requestExample ?? {}, null, 2), 4)},
+    readOperation: ${readable ? q(outcome.operationId) : "null"},
+    readExampleId: ${readable ? q(outcome.pathExamples[outcome.pathParameters[0] as string] ?? null) : "null"},
     async load() {
       const m = await import(${q(facts.packageName)});
       type Client = ReturnType<typeof m.${names.factory}>;
@@ -88,7 +97,7 @@ export function renderProviderRegistry(providers: readonly ProviderFacts[]): str
         createClient: (options) => m.${names.factory}(options as Parameters<typeof m.${names.factory}>[0]),
         createSessions: (client) => m.${lowerFirst(facts.identifier)}Sessions(client as Client),
         createWebhooks: (client) => m.${lowerFirst(facts.identifier)}Webhooks(client as Client),
-        create: (client, body) => (client as Client).${create.operationId}(${createArgs.join(", ")}),${readOutcome}
+        create: (client, body) => (client as Client).${create.operationId}(${createArgs.join(", ")}),${readOutcome}${readSession}
       };
     },
   },`;
@@ -134,6 +143,8 @@ export interface ProviderModule {
   create(client: object, body: unknown): Promise<unknown>;
   /** The first outcome operation, with the spec's examples as path parameters; absent when none is documented. */
   readOutcome?: (client: object) => Promise<unknown>;
+  /** The first outcome operation for session \`id\` (\`readOperation\`); absent when the spec documents none. */
+  readSession?: (client: object, id: string, options?: { signal?: AbortSignal }) => Promise<unknown>;
 }
 
 /** A provider package the workspace builds, known without loading it. */
@@ -147,6 +158,10 @@ export interface RegistryEntry {
   readonly sessionCredentials: readonly string[];
   /** The create-session operation's first request example in the spec: the body the provider documents. */
   readonly requestExample: unknown;
+  /** The operation that reads a session back by its id (\`verifetch session get\`); null when the spec documents none. */
+  readonly readOperation: string | null;
+  /** The spec's example id for \`readOperation\` (one the mock accepts); null when it has none. */
+  readonly readExampleId: string | null;
   /** Imports the package. */
   load(): Promise<ProviderModule>;
 }

@@ -43,6 +43,8 @@ export interface ProviderModule {
   create(client: object, body: unknown): Promise<unknown>;
   /** The first outcome operation, with the spec's examples as path parameters; absent when none is documented. */
   readOutcome?: (client: object) => Promise<unknown>;
+  /** The first outcome operation for session `id` (`readOperation`); absent when the spec documents none. */
+  readSession?: (client: object, id: string, options?: { signal?: AbortSignal }) => Promise<unknown>;
 }
 
 /** A provider package the workspace builds, known without loading it. */
@@ -56,6 +58,10 @@ export interface RegistryEntry {
   readonly sessionCredentials: readonly string[];
   /** The create-session operation's first request example in the spec: the body the provider documents. */
   readonly requestExample: unknown;
+  /** The operation that reads a session back by its id (`verifetch session get`); null when the spec documents none. */
+  readonly readOperation: string | null;
+  /** The spec's example id for `readOperation` (one the mock accepts); null when it has none. */
+  readonly readExampleId: string | null;
   /** Imports the package. */
   load(): Promise<ProviderModule>;
 }
@@ -80,6 +86,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         "mobile_app": true
       }
     },
+    readOperation: "getVerification",
+    readExampleId: null,
     async load() {
       const m = await import("@verifetch/argyle");
       type Client = ReturnType<typeof m.createArgyle>;
@@ -89,6 +97,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createSessions: (client) => m.argyleSessions(client as Client),
         createWebhooks: (client) => m.argyleWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
+        readSession: (client, id, options) => (client as Client).getVerification(id, options),
       };
     },
   },
@@ -110,6 +119,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         "mobile_app": true
       }
     },
+    readOperation: "getVerification",
+    readExampleId: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
     async load() {
       const m = await import("@verifetch/argyle-partners");
       type Client = ReturnType<typeof m.createArgylePartners>;
@@ -120,6 +131,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.argylePartnersWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getVerification("43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b"),
+        readSession: (client, id, options) => (client as Client).getVerification(id, options),
       };
     },
   },
@@ -154,6 +166,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         }
       }
     },
+    readOperation: null,
+    readExampleId: null,
     async load() {
       const m = await import("@verifetch/complycube");
       type Client = ReturnType<typeof m.createComplyCube>;
@@ -185,6 +199,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         "vendorData": "unique id of a user"
       }
     },
+    readOperation: "getDecision",
+    readExampleId: "a66ad316-19c3-45e1-b592-de6498000000",
     async load() {
       const m = await import("@verifetch/earthid");
       type Client = ReturnType<typeof m.createEarthId>;
@@ -195,6 +211,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.earthIdWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getDecision("a66ad316-19c3-45e1-b592-de6498000000"),
+        readSession: (client, id, options) => (client as Client).getDecision(id, options),
       };
     },
   },
@@ -214,6 +231,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         "language": "en_US"
       }
     },
+    readOperation: "findWorkflowRun",
+    readExampleId: "5e1f7a3c-8b2d-4c6e-9f10-2a3b4c5d6e7f",
     async load() {
       const m = await import("@verifetch/onfido");
       type Client = ReturnType<typeof m.createOnfido>;
@@ -224,6 +243,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.onfidoWebhooks(client as Client),
         create: (client, body) => (client as Client).createWorkflowRun(body as Parameters<Client["createWorkflowRun"]>[0]),
         readOutcome: (client) => (client as Client).findWorkflowRun("5e1f7a3c-8b2d-4c6e-9f10-2a3b4c5d6e7f"),
+        readSession: (client, id, options) => (client as Client).findWorkflowRun(id, options),
       };
     },
   },
@@ -244,6 +264,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         "auto-create-one-time-link": true
       }
     },
+    readOperation: "getInquiry",
+    readExampleId: "inq_zEx4jL84ShbUyuwX6AzPSqt6",
     async load() {
       const m = await import("@verifetch/persona");
       type Client = ReturnType<typeof m.createPersona>;
@@ -254,6 +276,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.personaWebhooks(client as Client),
         create: (client, body) => (client as Client).createInquiry(body as Parameters<Client["createInquiry"]>[0]),
         readOutcome: (client) => (client as Client).getInquiry("inq_zEx4jL84ShbUyuwX6AzPSqt6"),
+        readSession: (client, id, options) => (client as Client).getInquiry(id, options),
       };
     },
   },
@@ -279,6 +302,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         }
       }
     },
+    readOperation: "getVerificationSession",
+    readExampleId: "vs_1PgcAZB7WZ01zgkWGmcyrTde",
     async load() {
       const m = await import("@verifetch/stripe-identity");
       type Client = ReturnType<typeof m.createStripeIdentity>;
@@ -289,6 +314,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.stripeIdentityWebhooks(client as Client),
         create: (client, body) => (client as Client).createVerificationSession(body as Parameters<Client["createVerificationSession"]>[0]),
         readOutcome: (client) => (client as Client).getVerificationSession("vs_1PgcAZB7WZ01zgkWGmcyrTde"),
+        readSession: (client, id, options) => (client as Client).getVerificationSession(id, options),
       };
     },
   },
@@ -307,6 +333,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
       },
       "redirect_url": "https://your-app.com/verify/complete"
     },
+    readOperation: "getSession",
+    readExampleId: "session_abc123",
     async load() {
       const m = await import("@verifetch/verifa");
       type Client = ReturnType<typeof m.createVerifa>;
@@ -317,6 +345,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.verifaWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getSession("session_abc123"),
+        readSession: (client, id, options) => (client as Client).getSession(id, options),
       };
     },
   },
@@ -339,6 +368,8 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         "vendorData": "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59"
       }
     },
+    readOperation: "getDecision",
+    readExampleId: "12df6045-3846-3e45-946a-14fa6136d78b",
     async load() {
       const m = await import("@verifetch/veriff");
       type Client = ReturnType<typeof m.createVeriff>;
@@ -349,6 +380,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.veriffWebhooks(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getDecision("12df6045-3846-3e45-946a-14fa6136d78b"),
+        readSession: (client, id, options) => (client as Client).getDecision(id, options),
       };
     },
   },

@@ -1,0 +1,93 @@
+// `verifetch session get <provider> <id>`: reads a session back with the operation its spec
+// documents for learning the outcome (the registry's `readSession`), against the real API or a mock.
+import type { parseArgs } from "node:util";
+import type { MockServer } from "@verifetch/testing";
+import { NoSuchProviderError } from "verifetch";
+import { CliError, UsageError } from "./cli-errors.ts";
+import { sessionGetHelp } from "./cli-help.ts";
+import { parseCommandArgs } from "./cli-parse.ts";
+import {
+  type CliProvider,
+  clientFor,
+  findProvider,
+  loadProviders,
+  mockSpecPath,
+  PROVIDER_NAMES,
+} from "./cli-providers.ts";
+import {
+  hostEnvironment,
+  loadTesting,
+  MOCK_READY_TIMEOUT_MS,
+  requireApiKeys,
+  withInterrupts,
+} from "./cli-session-create.ts";
+
+const OPTIONS = {
+  environment: { type: "string" },
+  mock: { type: "boolean" },
+  json: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const satisfies NonNullable<Parameters<typeof parseArgs>[0]>["options"];
+
+/** `verifetch session get <provider> <id>`: returns the exit code. */
+export async function sessionGet(args: readonly string[]): Promise<number> {
+  const { values, positionals } = parseCommandArgs("session get", args, OPTIONS);
+  if (values.help) {
+    process.stdout.write(sessionGetHelp(await loadProviders()));
+    return 0;
+  }
+  const [name, id, ...extra] = positionals;
+  const known = [...PROVIDER_NAMES];
+  if (name === undefined) {
+    throw new UsageError(
+      `session get needs a provider and an id: ${known.join(", ")} (see verifetch session get --help)`,
+    );
+  }
+  if (id === undefined || id.trim() === "") {
+    throw new UsageError(
+      "session get needs the session id, as session create printed it (see verifetch session get --help)",
+    );
+  }
+  if (extra.length > 0)
+    throw new UsageError(`session get takes a provider and an id; unexpected ${JSON.stringify(extra[0])}`);
+  const provider = await findProvider(name);
+  if (!provider) throw new NoSuchProviderError(name, known);
+  const { readOperation } = provider.entry;
+  const read = provider.module.readSession;
+  if (readOperation === null || !read) {
+    throw new CliError(
+      "NoSessionReadError",
+      `${provider.title} documents no operation that reads a session back (its spec lists none in x-verifetch-session.outcome); learn the outcome from its webhooks`,
+    );
+  }
+  const environment = await hostEnvironment(provider, values.environment);
+  const mock = values.mock === true;
+  const result = await withInterrupts(async (signal) => {
+    if (!mock) {
+      requireApiKeys(provider);
+      return read(clientFor(provider, { kind: "live", ...(environment && { environment }) }), id, { signal });
+    }
+    const { startMock } = await loadTesting(args, ["session", "get"]);
+    let server: MockServer | undefined;
+    try {
+      server = await startMock(mockSpecPath(provider), { readyTimeoutMs: MOCK_READY_TIMEOUT_MS });
+      signal.throwIfAborted();
+      const target = { kind: "mock", baseUrl: server.baseUrl, ...(environment && { environment }) } as const;
+      return await read(clientFor(provider, target), id, { signal });
+    } finally {
+      await server?.stop();
+    }
+  });
+  const answer = { provider: provider.name, id, operation: readOperation, result };
+  process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : describeRead(provider, answer, mock));
+  return 0;
+}
+
+/** `<title> <operation>(<id>)` and the provider's answer, indented JSON. */
+function describeRead(
+  provider: CliProvider,
+  { id, operation, result }: { id: string; operation: string; result: unknown },
+  mock: boolean,
+): string {
+  return `${provider.title} ${operation}(${id})${mock ? " (mock)" : ""}\n${JSON.stringify(result, null, 2)}\n`;
+}
