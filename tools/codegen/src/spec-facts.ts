@@ -5,7 +5,8 @@
 // shows them; a missing, unknown or malformed fact fails both, naming the spec and the field.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { parse } from "yaml";
+import { isMap, isScalar, parse, parseDocument } from "yaml";
+import { OUTCOMES, type Outcome } from "../../../packages/core/src/session-outcome.ts";
 
 /** Methods repeated even after an attempt may have reached the provider (RFC 9110 idempotent methods). */
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -159,20 +160,6 @@ export interface SessionFacts {
   ttlSeconds: number | undefined;
 }
 
-/** The outcomes a provider's statuses map to (core's `Outcome`; kept in step by a test). */
-export const OUTCOMES = [
-  "approved",
-  "declined",
-  "review",
-  "resubmission_requested",
-  "pending",
-  "expired",
-  "abandoned",
-  "unknown",
-] as const;
-/** One of {@link OUTCOMES}. */
-export type OutcomeName = (typeof OUTCOMES)[number];
-
 /** How the provider's statuses map to outcomes (`x-verifetch-outcomes`). */
 export interface OutcomeFacts {
   /** The vendor page(s) that document the statuses. */
@@ -182,7 +169,9 @@ export interface OutcomeFacts {
   /** The pointers of the enums every value of which is mapped (the exhaustive check). */
   enums: string[];
   /** Each status and its outcome, in the spec's order. */
-  statuses: Record<string, OutcomeName>;
+  statuses: Record<string, Outcome>;
+  /** Why a status means its outcome, from the YAML comment above or beside it, when there is one. */
+  notes: Record<string, string>;
   /** What is inferred rather than documented, when anything is. */
   inferred: string | undefined;
 }
@@ -493,6 +482,7 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
     (pointer) => resolveRef(document, specFile, { $ref: pointer }),
     fail,
   );
+  outcomes.notes = statusComments(readFileSync(specFile, "utf8"));
   const unknowns = info["x-verifetch-unknowns"] ?? [];
   if (!Array.isArray(unknowns)) fail("info.x-verifetch-unknowns is not a list");
   (unknowns as unknown[]).forEach((entry, index) => {
@@ -664,9 +654,30 @@ function readOutcomes(
     source: text(fact.source) ?? fail(`${at}.source is missing`),
     field: text(fact.field) ?? fail(`${at}.field is missing`),
     enums,
-    statuses: statuses as Record<string, OutcomeName>,
+    statuses: statuses as Record<string, Outcome>,
+    notes: {},
     inferred: text(fact["x-verifetch-inferred"]),
   };
+}
+
+/**
+ * The YAML comments of `x-verifetch-outcomes.statuses`, by status: the comment above a status (a
+ * comment above several statuses belongs to the first) or beside it. They say why a status means
+ * its outcome, so the README's table shows them.
+ */
+function statusComments(source: string): Record<string, string> {
+  const statuses = parseDocument(source).getIn(["x-verifetch-outcomes", "statuses"], true);
+  if (!isMap(statuses)) return {};
+  const notes: Record<string, string> = {};
+  for (const pair of statuses.items) {
+    if (!isScalar(pair.key)) continue;
+    const comment = [pair.key.commentBefore, isScalar(pair.value) ? pair.value.comment : undefined]
+      .filter((part): part is string => typeof part === "string" && part.trim() !== "")
+      .map((part) => part.replace(/\s*\n\s*/g, " ").trim())
+      .join(" ");
+    if (comment) notes[String(pair.key.value)] = comment;
+  }
+  return notes;
 }
 
 /** Every other file `document` refers to with a `$ref`, as absolute paths. */

@@ -156,6 +156,11 @@ Generated from [\`specs/${facts.name}.yaml\`](../../specs/${facts.name}.yaml) ($
 its options and methods, the environment rules, the webhook scheme and the facade adapter's
 descriptor are in \`src/generated/\`; the facade mapping is \`src/${facts.name}-sessions.ts\`. Write the
 Options, Errors and facade mapping sections from the provider's docs.
+
+### Outcomes
+
+<!-- generated:outcomes (pnpm codegen, from specs/${facts.name}.yaml; do not edit by hand) -->
+<!-- /generated:outcomes -->
 `;
 }
 
