@@ -16,7 +16,7 @@ import {
 } from "@verifetch/core";
 import type { AdapterDescriptor } from "@verifetch/core/provider";
 import { describe, expect, it, vi } from "vitest";
-import { type ConformanceWebhookRequest, credentialCases, webhookCases } from "./conformance-suite.ts";
+import { type ConformanceWebhookRequest, credentialCases, outcomeCases, webhookCases } from "./conformance-suite.ts";
 import { coversEveryOperation, declaredErrorCases, type OperationCall, SUCCESS } from "./contract-suite.ts";
 import { mockBaseUrl } from "./mock-urls.ts";
 
@@ -361,12 +361,21 @@ export function argyleShapedSessionCases<TClient>(cases: ArgyleShapedCases<TClie
     adapter: cases.descriptor.adapter,
     webhooks: webhooksWithSecret,
     body: webhookBody,
+    outcomes: outcomeCases(webhookBody, "COMPLETED", [
+      ["COMPLETED", "unknown", false],
+      ["CANCELLED", "abandoned", true],
+      ["PAUSED", "resubmission_requested", false],
+      ["PROCESSING", "pending", false],
+      ["not_a_status", "unknown", false],
+    ]),
     event: {
       provider,
       type: "verifications.updated",
       sessionId: verification,
       reference: null,
       status: "COMPLETED",
+      outcome: "unknown",
+      terminal: false,
       raw: JSON.parse(webhookBody),
     },
   });

@@ -4,7 +4,7 @@
 // webhook verification follows the scheme the descriptor states (body HMAC, timestamped HMAC, or
 // none). Signatures here are computed with node:crypto, independently of core's WebCrypto code.
 import { createHmac } from "node:crypto";
-import { ConfigurationError, WebhookVerificationError } from "@verifetch/core";
+import { ConfigurationError, type Outcome, WebhookVerificationError } from "@verifetch/core";
 import type { AdapterDescriptor } from "@verifetch/core/provider";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
@@ -131,6 +131,35 @@ export interface WebhookCases {
   event: unknown;
   /** The clock the adapter reads, in ms (timestamped schemes sign relative to it). */
   nowMs?: number;
+  /** Authentic deliveries carrying documented statuses (and an undocumented one), each with the outcome it must map to. */
+  outcomes?: readonly OutcomeCase[];
+}
+
+/** A delivery whose status must map to `outcome` (and `terminal`). */
+export interface OutcomeCase {
+  body: string;
+  status: string;
+  outcome: Outcome;
+  terminal: boolean;
+}
+
+/**
+ * Outcome cases made from one authentic body: `from` (the status it carries, as a JSON string,
+ * which must occur once in it) replaced by each row's status.
+ */
+export function outcomeCases(
+  body: string,
+  from: string,
+  rows: readonly (readonly [status: string, outcome: Outcome, terminal: boolean])[],
+): OutcomeCase[] {
+  const quoted = JSON.stringify(from);
+  if (body.split(quoted).length !== 2) throw new Error(`outcomeCases: ${quoted} must occur exactly once in the body`);
+  return rows.map(([status, outcome, terminal]) => ({
+    body: body.replace(quoted, JSON.stringify(status)),
+    status,
+    outcome,
+    terminal,
+  }));
 }
 
 const SECRET = "conformance_webhook_secret";
@@ -156,6 +185,19 @@ export function webhookCases(cases: WebhookCases): void {
 
   describe(`${adapter.provider} webhooks, scheme ${webhook.scheme} (conformance)`, () => {
     afterEach(() => vi.unstubAllEnvs());
+    /** Registers the outcome cases, given how to sign a body as an authentic delivery. */
+    const outcomeTests = (deliver: (payload: string) => ConformanceWebhookRequest) =>
+      cases.outcomes?.length &&
+      it.each((cases.outcomes ?? []).map((c) => [c.status, c] as const))(
+        "maps the status %s to its outcome",
+        async (_status, c) => {
+          await expect(cases.webhooks(SECRET).verifyWebhook(deliver(c.body))).resolves.toMatchObject({
+            status: c.status,
+            outcome: c.outcome,
+            terminal: c.terminal,
+          });
+        },
+      );
 
     if (webhook.scheme === "none") {
       it.each([
@@ -183,6 +225,7 @@ export function webhookCases(cases: WebhookCases): void {
     if (webhook.scheme === "body-hmac") {
       const sign = (payload = body, key = SECRET, with_ = algorithm) => hmacHex(with_, key, payload);
       const header = webhook.headers[0] ?? "";
+      outcomeTests((payload) => ({ headers: { [header]: sign(payload) }, rawBody: payload }));
 
       it.each(webhook.headers)("accepts a valid %s over a byte body and normalizes the event", async (name) => {
         const event = await cases.webhooks(SECRET).verifyWebhook({
@@ -224,6 +267,7 @@ export function webhookCases(cases: WebhookCases): void {
       const sign = (timestamp = t, key = SECRET, payload = body, with_ = algorithm) =>
         hmacHex(with_, key, `${timestamp}.${payload}`);
       const header = webhook.header;
+      outcomeTests((payload) => ({ headers: { [header]: `t=${t},v1=${sign(t, SECRET, payload)}` }, rawBody: payload }));
 
       it(`accepts a valid ${header} and normalizes the event`, async () => {
         const event = await cases.webhooks(SECRET).verifyWebhook({

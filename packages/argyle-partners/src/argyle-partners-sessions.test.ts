@@ -47,6 +47,8 @@ describe("argylePartnersWebhooks(argylePartners).verifyWebhook (Partners-only ev
       sessionId: null,
       reference: null,
       status: null,
+      outcome: "unknown",
+      terminal: false,
       raw: JSON.parse(failed),
     });
   });

@@ -9,6 +9,7 @@ import {
   type ArgyleSessionOptions,
   type ArgyleWebhookPayload,
   argylePartnersAdapterDescriptor,
+  argylePartnersOutcomes,
   argyleSessionBody,
   argyleWebhookEvent,
   checkArgyleVerification,
@@ -54,6 +55,8 @@ export const argylePartnersSessions = /* @__PURE__ */ defineSessionAdapter(argyl
 export type ArgylePartnersSessions = ReturnType<typeof argylePartnersSessions>;
 
 /** The webhook adapter of a client: `X-Argyle-Signature` checked with its `webhookSecret` (or the env var). */
-export const argylePartnersWebhooks = /* @__PURE__ */ defineWebhookAdapter(argylePartnersAdapterDescriptor, (payload) =>
-  argyleWebhookEvent("argyle-partners", payload),
+export const argylePartnersWebhooks = /* @__PURE__ */ defineWebhookAdapter(
+  argylePartnersAdapterDescriptor,
+  argylePartnersOutcomes,
+  (payload) => argyleWebhookEvent("argyle-partners", payload),
 );

@@ -7,6 +7,7 @@ import {
   type Argyle,
   type ArgyleSessionOptions,
   argyleAdapterDescriptor,
+  argyleOutcomes,
   argyleSessionBody,
   argyleWebhookEvent,
   type ClientSession,
@@ -44,6 +45,6 @@ export const argyleSessions = /* @__PURE__ */ defineSessionAdapter(argyleAdapter
 export type ArgyleSessions = ReturnType<typeof argyleSessions>;
 
 /** The webhook adapter of a client: `X-Argyle-Signature` checked with its `webhookSecret` (or the env var). */
-export const argyleWebhooks = /* @__PURE__ */ defineWebhookAdapter(argyleAdapterDescriptor, (payload) =>
+export const argyleWebhooks = /* @__PURE__ */ defineWebhookAdapter(argyleAdapterDescriptor, argyleOutcomes, (payload) =>
   argyleWebhookEvent("argyle", payload),
 );

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { AbortError, InputValidationError, WebhookVerificationError } from "@verifetch/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
+import { outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import type { ComplyCubeSessionOptions } from "./index.ts";
 import {
@@ -309,12 +309,21 @@ webhookCases({
   webhooks: (webhookSecret) =>
     complyCubeWebhooks(createComplyCube({ apiKey: "test_key", ...(webhookSecret !== null && { webhookSecret }) })),
   body: checkCompletedBody,
+  outcomes: outcomeCases(checkCompletedBody, "clear", [
+    ["clear", "approved", true],
+    ["rejected", "declined", true],
+    ["attention", "review", false],
+    ["match_confirmed", "review", false],
+    ["not_a_status", "unknown", false],
+  ]),
   event: {
     provider: "complycube",
     type: "check.completed",
     sessionId: clientId,
     reference: "user_1",
     status: "clear",
+    outcome: "approved",
+    terminal: true,
     raw: JSON.parse(checkCompletedBody),
   },
 });

@@ -7,6 +7,7 @@ import {
   type CreateFlowSessionRequest,
   checkTypeValues,
   complyCubeAdapterDescriptor,
+  complyCubeOutcomes,
   type FlowLanguage,
   type FlowSession,
   flowLanguageValues,
@@ -113,18 +114,22 @@ export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCub
 export type ComplyCubeSessions = ReturnType<typeof complyCubeSessions>;
 
 /** The webhook adapter of a ComplyCube client (secret: its `webhookSecret` option or `COMPLYCUBE_WEBHOOK_SECRET`). */
-export const complyCubeWebhooks = /* @__PURE__ */ defineWebhookAdapter(complyCubeAdapterDescriptor, (payload) => {
-  const event = payload as ComplyCubeWebhookPayload;
-  if (!isRecord(event) || typeof event.type !== "string") {
-    throw new WebhookVerificationError("complycube", "the body has no `type`");
-  }
-  const inner: Record<string, unknown> = isRecord(event.payload) ? event.payload : {};
-  const text = (value: unknown) => (typeof value === "string" ? value : null);
-  return {
-    type: event.type,
-    sessionId: text(inner.clientId),
-    reference: text(inner.externalId),
-    status: text(inner.outcome) ?? text(inner.status),
-    raw: event,
-  };
-});
+export const complyCubeWebhooks = /* @__PURE__ */ defineWebhookAdapter(
+  complyCubeAdapterDescriptor,
+  complyCubeOutcomes,
+  (payload) => {
+    const event = payload as ComplyCubeWebhookPayload;
+    if (!isRecord(event) || typeof event.type !== "string") {
+      throw new WebhookVerificationError("complycube", "the body has no `type`");
+    }
+    const inner: Record<string, unknown> = isRecord(event.payload) ? event.payload : {};
+    const text = (value: unknown) => (typeof value === "string" ? value : null);
+    return {
+      type: event.type,
+      sessionId: text(inner.clientId),
+      reference: text(inner.externalId),
+      status: text(inner.outcome) ?? text(inner.status),
+      raw: event,
+    };
+  },
+);

@@ -30,6 +30,7 @@ export { type Logger, type LogLevel, logResponses } from "./log.ts";
 export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
 export { DEFAULT_RETRY_SETTINGS, type RetryOverrides, type RetrySettings } from "./retry-settings.ts";
 export { REDACTED } from "./secret-redact.ts";
+export { isTerminalOutcome, OUTCOMES, type Outcome, type OutcomeMapping } from "./session-outcome.ts";
 export type {
   CreateSessionInput,
   HostedSession,

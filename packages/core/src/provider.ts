@@ -50,6 +50,7 @@ export {
   type SessionAdapterMapping,
 } from "./session-adapter-define.ts";
 export { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
+export type { Outcome, OutcomeMapping } from "./session-outcome.ts";
 export type { WebhookProvider } from "./session-provider.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
 export { createTransport, type TransportConfig, transportOf } from "./transport-create.ts";

@@ -2,8 +2,10 @@
 // the Vercel AI SDK): each provider package exports an adapter implementing SessionProvider, and the
 // facade only ever talks to adapters. Versioned so the facade can adapt to older adapters later.
 
-/** The version of the contract this package defines. */
-export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v2";
+import type { Outcome } from "./session-outcome.ts";
+
+/** The version of the contract this package defines (v3: webhook events carry `outcome` and `terminal`). */
+export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v3";
 
 /** The person being verified, as far as the caller knows them. */
 export interface SessionPerson {
@@ -85,6 +87,14 @@ export interface WebhookEvent<TProvider extends string = string, TRaw = unknown>
   reference: string | null;
   /** The provider's status carried by the event, when there is one. */
   status: string | null;
+  /**
+   * What `status` means, from the provider's documented mapping (its README's "Outcomes" table):
+   * `unknown` when the event carries no status or one that alone does not decide. Never act on
+   * `unknown` as a success; re-fetch the outcome.
+   */
+  outcome: Outcome;
+  /** Whether `outcome` is final (`approved`, `declined`, `expired`, `abandoned`). */
+  terminal: boolean;
   /** The parsed event body. */
   raw: TRaw;
 }

@@ -1,6 +1,7 @@
 // @verifetch/core/session — the contract between the `verifetch` facade and provider adapters (as
 // `@ai-sdk/provider` is for the Vercel AI SDK): each provider package's adapter implements
 // SessionProvider, and the facade only ever talks to adapters.
+export type { Outcome, OutcomeMapping } from "./session-outcome.ts";
 export {
   type CreateSessionInput,
   type HostedSession,

@@ -5,6 +5,7 @@ import { defineSessionAdapter, defineWebhookAdapter } from "@verifetch/core/prov
 import {
   type EarthId,
   earthIdAdapterDescriptor,
+  earthIdOutcomes,
   type VeriffSessionOptions,
   type VeriffWebhookPayload,
   veriffSessionMapping,
@@ -31,6 +32,8 @@ export type EarthIdSessions = ReturnType<typeof earthIdSessions>;
  * ConfigurationError: EarthID documents no webhook signature, so a delivery cannot be authenticated
  * (poll `earthid.getDecision(id)` instead).
  */
-export const earthIdWebhooks = /* @__PURE__ */ defineWebhookAdapter(earthIdAdapterDescriptor, (payload) =>
-  veriffWebhookEvent("earthid", payload),
+export const earthIdWebhooks = /* @__PURE__ */ defineWebhookAdapter(
+  earthIdAdapterDescriptor,
+  earthIdOutcomes,
+  (payload) => veriffWebhookEvent("earthid", payload),
 );

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { InputValidationError, InternalServerError, WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
-import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
+import { outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { createOnfido, onfidoAdapterDescriptor, onfidoApplicantIdOf, onfidoSessions, onfidoWebhooks } from "./index.ts";
 
 const applicantId = "7c9ba1f2-2d43-4b2a-9e43-0f1e3f7d9a10";
@@ -198,12 +198,23 @@ webhookCases({
   webhooks: (webhookSecret) =>
     onfidoWebhooks(createOnfido({ apiToken: "api_sandbox.key", ...(webhookSecret !== null && { webhookSecret }) })),
   body: approvedBody,
+  outcomes: outcomeCases(approvedBody, "approved", [
+    ["approved", "approved", true],
+    ["declined", "declined", true],
+    ["review", "review", false],
+    ["abandoned", "abandoned", true],
+    ["error", "unknown", false],
+    ["awaiting_input", "pending", false],
+    ["not_a_status", "unknown", false],
+  ]),
   event: {
     provider: "onfido",
     type: "workflow_run.completed",
     sessionId: run.id,
     reference: null,
     status: "approved",
+    outcome: "approved",
+    terminal: true,
     raw: JSON.parse(approvedBody),
   },
 });

@@ -14,6 +14,7 @@ import {
   type ApplicantBuilder,
   type Onfido,
   onfidoAdapterDescriptor,
+  onfidoOutcomes,
   type WebhookEvent,
   type WorkflowRun,
   type WorkflowRunBuilder,
@@ -132,7 +133,7 @@ export const onfidoSessions = /* @__PURE__ */ defineSessionAdapter(onfidoAdapter
 export type OnfidoSessions = ReturnType<typeof onfidoSessions>;
 
 /** The webhook adapter of an Onfido client (`webhooks: { onfido: onfidoWebhooks(onfido) }`). */
-export const onfidoWebhooks = /* @__PURE__ */ defineWebhookAdapter(onfidoAdapterDescriptor, (body) => {
+export const onfidoWebhooks = /* @__PURE__ */ defineWebhookAdapter(onfidoAdapterDescriptor, onfidoOutcomes, (body) => {
   const payload = isRecord(body) && isRecord(body.payload) ? body.payload : undefined;
   if (typeof payload?.action !== "string") throw new WebhookVerificationError("onfido", "no `payload.action`");
   const text = (value: unknown) => (typeof value === "string" ? value : null);

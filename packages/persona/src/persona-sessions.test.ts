@@ -1,6 +1,6 @@
 import { InputValidationError, InvalidResponseError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
-import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
+import { outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createPersona, personaAdapterDescriptor, personaSessions, personaWebhooks } from "./index.ts";
 
@@ -129,6 +129,15 @@ webhookCases({
       }),
     ),
   body: approvedBody,
+  outcomes: outcomeCases(approvedBody, "approved", [
+    ["approved", "approved", true],
+    ["declined", "declined", true],
+    ["failed", "declined", true],
+    ["expired", "expired", true],
+    ["needs_review", "review", false],
+    ["completed", "unknown", false],
+    ["not_a_status", "unknown", false],
+  ]),
   nowMs: webhookNow,
   event: {
     provider: "persona",
@@ -136,6 +145,8 @@ webhookCases({
     sessionId: "inq_kT4x",
     reference: "user_123",
     status: "approved",
+    outcome: "approved",
+    terminal: true,
     raw: JSON.parse(approvedBody),
   },
 });

@@ -9,6 +9,7 @@ import {
   type InquiryEvent,
   type Persona,
   personaAdapterDescriptor,
+  personaOutcomes,
 } from "./generated/index.ts";
 
 /** Persona-only options of the unified `createSession` (`providerOptions.persona`). */
@@ -76,16 +77,21 @@ export const personaSessions = /* @__PURE__ */ defineSessionAdapter(personaAdapt
 export type PersonaSessions = ReturnType<typeof personaSessions>;
 
 /** The webhook adapter of a Persona client (`webhooks: { persona: personaWebhooks(client) }`): scheme and secret from the spec. */
-export const personaWebhooks = /* @__PURE__ */ defineWebhookAdapter(personaAdapterDescriptor, (payload) => {
-  const event = payload as PersonaWebhookPayload;
-  const name = event?.data?.attributes?.name;
-  if (typeof name !== "string") throw new WebhookVerificationError("persona", "the body has no `data.attributes.name`");
-  const inquiry = event.data?.attributes?.payload?.data;
-  return {
-    type: name,
-    sessionId: inquiry?.id ?? null,
-    reference: inquiry?.attributes?.["reference-id"] ?? null,
-    status: inquiry?.attributes?.status ?? null,
-    raw: event,
-  };
-});
+export const personaWebhooks = /* @__PURE__ */ defineWebhookAdapter(
+  personaAdapterDescriptor,
+  personaOutcomes,
+  (payload) => {
+    const event = payload as PersonaWebhookPayload;
+    const name = event?.data?.attributes?.name;
+    if (typeof name !== "string")
+      throw new WebhookVerificationError("persona", "the body has no `data.attributes.name`");
+    const inquiry = event.data?.attributes?.payload?.data;
+    return {
+      type: name,
+      sessionId: inquiry?.id ?? null,
+      reference: inquiry?.attributes?.["reference-id"] ?? null,
+      status: inquiry?.attributes?.status ?? null,
+      raw: event,
+    };
+  },
+);

@@ -1,6 +1,6 @@
 import { InputValidationError, WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
-import { credentialCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
+import { credentialCases, outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import {
   createStripeIdentity,
   STRIPE_IDENTITY_SESSION_TTL_MS,
@@ -125,6 +125,13 @@ webhookCases({
       }),
     ),
   body: JSON.stringify(verifiedEvent),
+  outcomes: outcomeCases(JSON.stringify(verifiedEvent), "verified", [
+    ["verified", "approved", true],
+    ["canceled", "abandoned", true],
+    ["requires_input", "pending", false],
+    ["processing", "pending", false],
+    ["not_a_status", "unknown", false],
+  ]),
   nowMs: webhookNow,
   event: {
     provider: "stripe-identity",
@@ -132,6 +139,8 @@ webhookCases({
     sessionId: "vs_1",
     reference: "user_1",
     status: "verified",
+    outcome: "approved",
+    terminal: true,
     raw: verifiedEvent,
   },
 });

@@ -8,6 +8,7 @@ import { defineSessionAdapter, defineWebhookAdapter, type InputSchema } from "@v
 import {
   type StripeIdentity,
   stripeIdentityAdapterDescriptor,
+  stripeIdentityOutcomes,
   type VerificationSession,
   type VerificationSessionEvent,
 } from "./generated/index.ts";
@@ -101,6 +102,7 @@ export type StripeIdentitySessions = ReturnType<typeof stripeIdentitySessions>;
 /** The webhook adapter of a Stripe Identity client (`webhooks: { "stripe-identity": stripeIdentityWebhooks(client) }`): scheme and secret from the spec. */
 export const stripeIdentityWebhooks = /* @__PURE__ */ defineWebhookAdapter(
   stripeIdentityAdapterDescriptor,
+  stripeIdentityOutcomes,
   (payload) => {
     const event = payload as StripeIdentityWebhookPayload;
     if (typeof event?.type !== "string")

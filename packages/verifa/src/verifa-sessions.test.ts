@@ -1,6 +1,6 @@
 import { InputValidationError, InvalidResponseError } from "@verifetch/core";
 import { describe, expect, it, vi } from "vitest";
-import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
+import { outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { createVerifa, verifaAdapterDescriptor, verifaSessions, verifaWebhooks } from "./index.ts";
 
@@ -157,6 +157,15 @@ webhookCases({
       }),
     ),
   body: approvedBody,
+  outcomes: outcomeCases(approvedBody, "completed", [
+    ["approved", "approved", true],
+    ["declined", "declined", true],
+    ["expired", "expired", true],
+    ["under_review", "review", false],
+    ["completed", "unknown", false],
+    ["failed", "unknown", false],
+    ["not_a_status", "unknown", false],
+  ]),
   nowMs: webhookNow,
   event: {
     provider: "verifa",
@@ -164,6 +173,8 @@ webhookCases({
     sessionId: "session_abc123",
     reference: "user_1",
     status: "completed",
+    outcome: "unknown",
+    terminal: false,
     raw: JSON.parse(approvedBody),
   },
 });

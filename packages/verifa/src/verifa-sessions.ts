@@ -2,7 +2,7 @@
 // how its answer becomes a HostedSession, and how its webhook payload becomes a WebhookEvent.
 import { WebhookVerificationError } from "@verifetch/core";
 import { defineSessionAdapter, defineWebhookAdapter, type InputSchema } from "@verifetch/core/provider";
-import { type CreateSessionResponse, type Verifa, verifaAdapterDescriptor } from "./generated/index.ts";
+import { type CreateSessionResponse, type Verifa, verifaAdapterDescriptor, verifaOutcomes } from "./generated/index.ts";
 
 /** Verifa-only options of the unified `createSession` (`providerOptions.verifa`). All optional. */
 export interface VerifaSessionOptions {
@@ -71,14 +71,18 @@ export type VerifaSessions = ReturnType<typeof verifaSessions>;
  * The webhook adapter of a Verifa client: `createVerifetch({ …, webhooks: { verifa: verifaWebhooks(verifa) } })`.
  * Its secret is the client's `webhookSecret` option, or `VERIFA_WEBHOOK_SECRET`.
  */
-export const verifaWebhooks = /* @__PURE__ */ defineWebhookAdapter(verifaAdapterDescriptor, (payload) => {
-  const event = payload as VerifaWebhookPayload;
-  if (typeof event?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
-  return {
-    type: event.event,
-    sessionId: event.data?.session_id ?? null,
-    reference: event.data?.external_ref ?? null,
-    status: event.data?.status ?? null,
-    raw: event,
-  };
-});
+export const verifaWebhooks = /* @__PURE__ */ defineWebhookAdapter(
+  verifaAdapterDescriptor,
+  verifaOutcomes,
+  (payload) => {
+    const event = payload as VerifaWebhookPayload;
+    if (typeof event?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
+    return {
+      type: event.event,
+      sessionId: event.data?.session_id ?? null,
+      reference: event.data?.external_ref ?? null,
+      status: event.data?.status ?? null,
+      raw: event,
+    };
+  },
+);

@@ -57,6 +57,8 @@ function fake<N extends string>(provider: N, outcome: () => unknown = () => unde
       sessionId: null,
       reference: null,
       status: null,
+      outcome: "unknown",
+      terminal: false,
       raw: { kind: "k" },
     }),
   };
@@ -180,7 +182,7 @@ describe("createVerifetch", () => {
 
   it("refuses adapters of another specification version or registered under another name", () => {
     const a = fake("alpha").adapter;
-    expect(() => createVerifetch({ providers: { alpha: { ...a, specificationVersion: "v0" as "v2" } } })).toThrow(
+    expect(() => createVerifetch({ providers: { alpha: { ...a, specificationVersion: "v0" as "v3" } } })).toThrow(
       ConfigurationError,
     );
     expect(() => createVerifetch({ providers: { beta: a } })).toThrow(/register it as "alpha"/);
@@ -189,7 +191,7 @@ describe("createVerifetch", () => {
       /webhooks\.beta is the alpha adapter/,
     );
     expect(() =>
-      createVerifetch({ providers: {}, webhooks: { alpha: { ...w, specificationVersion: "v1" as "v2" } } }),
+      createVerifetch({ providers: {}, webhooks: { alpha: { ...w, specificationVersion: "v1" as "v3" } } }),
     ).toThrow(/webhooks\.alpha implements session contract v1/);
   });
 

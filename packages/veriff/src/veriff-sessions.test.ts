@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import { WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
-import { webhookCases } from "../../../tools/vitest/conformance-suite.ts";
+import { outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { veriffShapedSessionCases } from "../../../tools/vitest/veriff-shaped-session-suite.ts";
 import { createVeriff, veriffAdapterDescriptor, veriffDescriptor, veriffSessions, veriffWebhooks } from "./index.ts";
 
@@ -77,6 +77,8 @@ describe("veriffWebhooks(veriff).verifyWebhook", () => {
       sessionId,
       reference: "user_1",
       status: null,
+      outcome: "unknown",
+      terminal: false,
       raw: JSON.parse(body),
     });
   });
@@ -103,12 +105,23 @@ webhookCases({
   adapter: veriffAdapterDescriptor,
   webhooks: (secret) => veriffWebhooks(createVeriff({ apiKey, ...(secret !== null && { sharedSecret: secret }) })),
   body: decisionBody,
+  outcomes: outcomeCases(decisionBody, "approved", [
+    ["approved", "approved", true],
+    ["declined", "declined", true],
+    ["resubmission_requested", "resubmission_requested", false],
+    ["expired", "expired", true],
+    ["abandoned", "abandoned", true],
+    ["review", "review", false],
+    ["not_a_status", "unknown", false],
+  ]),
   event: {
     provider: "veriff",
     type: "decision",
     sessionId,
     reference: "user_1",
     status: "approved",
+    outcome: "approved",
+    terminal: true,
     raw: JSON.parse(decisionBody),
   },
 });

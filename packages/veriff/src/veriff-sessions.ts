@@ -2,7 +2,13 @@
 // white-label), generated from the spec component both specs use; the webhook scheme
 // (`X-HMAC-SIGNATURE` over the raw body with the shared secret) comes from the descriptor.
 import { defineSessionAdapter, defineWebhookAdapter } from "@verifetch/core/provider";
-import { type Veriff, veriffAdapterDescriptor, veriffSessionMapping, veriffWebhookEvent } from "./generated/index.ts";
+import {
+  type Veriff,
+  veriffAdapterDescriptor,
+  veriffOutcomes,
+  veriffSessionMapping,
+  veriffWebhookEvent,
+} from "./generated/index.ts";
 
 /** The facade adapter of a Veriff client: `createVerifetch({ providers: { veriff: veriffSessions(veriff) } })`. */
 // Pure: a bundle that never calls the adapter drops it and the validation it carries.
@@ -19,6 +25,6 @@ export type VeriffSessions = ReturnType<typeof veriffSessions>;
  * are checked against `X-HMAC-SIGNATURE` with the integration's shared secret
  * (`createVeriff({ sharedSecret })` or `VERIFF_SHARED_SECRET`).
  */
-export const veriffWebhooks = /* @__PURE__ */ defineWebhookAdapter(veriffAdapterDescriptor, (payload) =>
+export const veriffWebhooks = /* @__PURE__ */ defineWebhookAdapter(veriffAdapterDescriptor, veriffOutcomes, (payload) =>
   veriffWebhookEvent("veriff", payload),
 );

@@ -446,18 +446,24 @@ export function renderDescriptor(facts: ProviderFacts): string {
         `/* @__PURE__ */ timestampedHmac(${json(timestampedFacts).replaceAll("\n", "\n  ")})`,
       )
     : json(adapter);
+  const outcomesName = `${lowerFirst(facts.identifier)}Outcomes`;
+  const outcomes = { source: facts.outcomes.source, field: facts.outcomes.field, statuses: facts.outcomes.statuses };
   const kit = [
     "type AdapterDescriptor",
+    "type OutcomeMapping",
     ...(verify ? ["loadSetting"] : []),
     ...(timestamped ? ["timestampedHmac"] : []),
     ...(verify ? ["verifyWebhookSignature"] : []),
   ];
-  return `${verify ? `import type { WebhookRequest } from "@verifetch/core";\n` : ""}import ${kit.length === 1 ? "type { AdapterDescriptor }" : `{ ${kit.join(", ")} }`} from "@verifetch/core/provider";
+  return `${verify ? `import type { WebhookRequest } from "@verifetch/core";\n` : ""}import ${kit.length === 2 ? `type { ${kit.map((name) => name.slice("type ".length)).join(", ")} }` : `{ ${kit.join(", ")} }`} from "@verifetch/core/provider";
 
 ${doc(`What ${facts.displayName}'s facade adapter needs: its name, the documented session lifetime and the webhook scheme.`)}export const ${adapterName} = ${adapterSource} as const satisfies AdapterDescriptor<${q(facts.name)}>;
 
+${doc(`What each documented ${facts.displayName} status means (${facts.specPath}'s \`x-verifetch-outcomes\`): the webhook adapter's \`outcome\`. Apart from the descriptor, so a create-session bundle carries no status table.`)}export const ${outcomesName} = ${json(outcomes)} as const satisfies OutcomeMapping;
+
 ${doc(`Everything ${facts.specPath} states about ${facts.displayName}, as data: credentials (option and environment variable), environments, headers, idempotency, the session flow, the webhook scheme and the operations. For tools, docs and tests; clients and adapters use the generated code.`)}export const ${names.descriptor} = {
   adapter: ${lowerFirst(facts.identifier)}AdapterDescriptor,
+  outcomes: ${outcomesName},
 ${json(full).slice(2, -2)}
 } as const;
 ${verify}`;

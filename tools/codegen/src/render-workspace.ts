@@ -2,6 +2,7 @@
 // a provider touches only its spec and its sessions file: the registry of provider packages the CLI
 // (and through it the demo and the runtime tier) loads, @verifetch/testing's provider names, the
 // bench's all-providers consumer, and the root README's provider table.
+import { isTerminalOutcome } from "../../../packages/core/src/session-outcome.ts";
 import { providerNames } from "./render-client.ts";
 import type { CredentialFacts, OperationFacts, ProviderFacts } from "./spec-facts.ts";
 
@@ -338,10 +339,60 @@ export function renderReadmeProviders(providers: readonly ProviderFacts[]): stri
 
 /** `text` with the part between the README markers replaced by `table`; an error when a marker is missing. */
 export function replaceReadmeProviders(text: string, table: string): string {
-  const start = text.indexOf(README_MARKERS.start);
-  const end = text.indexOf(README_MARKERS.end);
-  if (start < 0 || end < start) {
-    throw new Error(`README.md: the provider table needs the markers ${README_MARKERS.start} … ${README_MARKERS.end}`);
-  }
-  return `${text.slice(0, start + README_MARKERS.start.length)}\n${table}\n${text.slice(end)}`;
+  return replaceBetweenMarkers(text, README_MARKERS, table, "README.md: the provider table");
+}
+
+/** The markers around the generated "Outcomes" table in a provider package's README. */
+export function outcomeMarkers(name: string): { start: string; end: string } {
+  return {
+    start: `<!-- generated:outcomes (pnpm codegen, from specs/${name}.yaml; do not edit by hand) -->`,
+    end: "<!-- /generated:outcomes -->",
+  };
+}
+
+/** A provider README's "Outcomes" table: each documented status, its outcome and whether it is final. */
+export function renderReadmeOutcomes(facts: ProviderFacts): string {
+  const { outcomes } = facts;
+  const header = ["status", "outcome", "terminal", "why"];
+  const rows = Object.entries(outcomes.statuses).map(([status, outcome]) => [
+    `\`${status}\``,
+    `\`${outcome}\``,
+    isTerminalOutcome(outcome) ? "yes" : "no",
+    (outcomes.notes[status] ?? "").replaceAll("|", "\\|"),
+  ]);
+  const widths = header.map((_, column) => Math.max(...[header, ...rows].map((row) => (row[column] ?? "").length)));
+  const line = (cells: readonly string[]) =>
+    `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(" | ")} |`;
+  return [
+    `A webhook event's \`outcome\` is read from ${outcomes.field}. Any other status, or none, is \`unknown\` — never a success: re-fetch the outcome before acting on it.`,
+    "",
+    line(header),
+    line(widths.map((width) => "-".repeat(width))),
+    ...rows.map(line),
+    "",
+    `Source: ${outcomes.source}${outcomes.inferred ? ` Inferred: ${outcomes.inferred}` : ""}`,
+  ].join("\n");
+}
+
+/** `text` with the part between a provider README's outcome markers replaced by its table. */
+export function replaceReadmeOutcomes(text: string, facts: ProviderFacts): string {
+  return replaceBetweenMarkers(
+    text,
+    outcomeMarkers(facts.name),
+    renderReadmeOutcomes(facts),
+    `packages/${facts.name}/README.md: the outcomes table`,
+  );
+}
+
+/** `text` with the part between `markers` replaced by `content`; an error naming `what` when a marker is missing. */
+function replaceBetweenMarkers(
+  text: string,
+  markers: { start: string; end: string },
+  content: string,
+  what: string,
+): string {
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
+  if (start < 0 || end < start) throw new Error(`${what} needs the markers ${markers.start} … ${markers.end}`);
+  return `${text.slice(0, start + markers.start.length)}\n${content}\n${text.slice(end)}`;
 }

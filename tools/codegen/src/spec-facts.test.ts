@@ -2,6 +2,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { afterEach, describe, expect, test } from "vitest";
+import { OUTCOMES } from "../../../packages/core/src/session-outcome.ts";
 import { findSpecNames, readProviderFacts } from "./spec-facts.ts";
 
 const REPO_ROOT = resolve(import.meta.dirname, "../../..");
@@ -47,6 +48,55 @@ describe("readProviderFacts on the real specs", () => {
     const persona = all.find((facts) => facts.name === "persona");
     expect(persona?.schemes).toMatchObject([{ name: "BearerAuth", type: "bearer", header: "Authorization" }]);
     expect(persona?.session.create.retriedAfterArrival).toBe(true);
+  });
+
+  test("every spec maps its statuses to outcomes, covering every enum it names", () => {
+    for (const facts of all) {
+      expect(Object.keys(facts.outcomes.statuses).length, facts.name).toBeGreaterThan(0);
+      for (const outcome of Object.values(facts.outcomes.statuses)) expect(OUTCOMES).toContain(outcome);
+      expect(facts.outcomes.source, facts.name).not.toBe("");
+    }
+    const outcomes = (name: string) => all.find((facts) => facts.name === name)?.outcomes;
+    // The documented decisions of each provider (its enums are checked exhaustively on reading).
+    expect(outcomes("veriff")?.enums).toEqual([
+      "./components/veriff-sessions.yaml#/components/schemas/Decision/properties/status",
+    ]);
+    expect(outcomes("veriff")?.statuses).toEqual({
+      approved: "approved",
+      declined: "declined",
+      resubmission_requested: "resubmission_requested",
+      expired: "expired",
+      abandoned: "abandoned",
+      review: "review",
+    });
+    expect(outcomes("earthid")?.statuses).toEqual(outcomes("veriff")?.statuses);
+    expect(outcomes("verifa")?.statuses).toMatchObject({
+      completed: "unknown",
+      approved: "approved",
+      expired: "expired",
+    });
+    expect(outcomes("onfido")?.statuses).toMatchObject({
+      approved: "approved",
+      declined: "declined",
+      error: "unknown",
+    });
+    expect(outcomes("stripe-identity")?.statuses).toEqual({
+      requires_input: "pending",
+      processing: "pending",
+      verified: "approved",
+      canceled: "abandoned",
+    });
+    expect(outcomes("persona")?.statuses).toMatchObject({ approved: "approved", completed: "unknown" });
+    expect(outcomes("complycube")?.statuses).toMatchObject({
+      clear: "approved",
+      rejected: "declined",
+      attention: "review",
+    });
+    for (const argyle of ["argyle", "argyle-partners"]) {
+      expect(outcomes(argyle)?.statuses).toMatchObject({ COMPLETED: "unknown", CANCELLED: "abandoned" });
+    }
+    // The comment beside or above a status says why.
+    expect(outcomes("verifa")?.notes.completed).toMatch(/session result/);
   });
 
   test("operation-level security overrides the spec's", () => {
@@ -147,6 +197,38 @@ describe("readProviderFacts on a broken spec", () => {
     const repo = brokenRepo((spec) => spec.replace("evidence: third-party", "evidence: rumoured"));
     expect(() => readProviderFacts(repo, "complycube")).toThrow(
       'x-verifetch-webhook-signature.evidence is "rumoured"; expected one of documented, third-party, inferred, not-documented',
+    );
+  });
+
+  test("a value of a named enum that is not mapped fails, naming the spec, the enum and the value", () => {
+    const repo = brokenRepo((spec) =>
+      spec
+        .replace("  enums: []", '  enums: ["#/components/schemas/FlowTheme"]')
+        .replace("    pending: pending\n", "    pending: pending\n    light: unknown\n"),
+    );
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      'specs/complycube.yaml: x-verifetch-outcomes.statuses does not map "dark", a value of the enum #/components/schemas/FlowTheme',
+    );
+  });
+
+  test("a status mapped to no outcome fails, listing the outcomes", () => {
+    const repo = brokenRepo((spec) => spec.replace("    clear: approved", "    clear: passed"));
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      'specs/complycube.yaml: x-verifetch-outcomes.statuses.clear is "passed"; expected one of approved, declined, review',
+    );
+  });
+
+  test("an enum pointer that resolves to nothing fails", () => {
+    const repo = brokenRepo((spec) => spec.replace("  enums: []", '  enums: ["#/components/schemas/NoSuchStatus"]'));
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      "x-verifetch-outcomes.enums: #/components/schemas/NoSuchStatus cannot be resolved",
+    );
+  });
+
+  test("a missing x-verifetch-outcomes fails", () => {
+    const repo = brokenRepo((spec) => spec.replace("x-verifetch-outcomes:", "x-outcomes:"));
+    expect(() => readProviderFacts(repo, "complycube")).toThrow(
+      "specs/complycube.yaml x-verifetch-outcomes is missing or not an object",
     );
   });
 });

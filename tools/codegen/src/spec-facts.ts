@@ -5,7 +5,8 @@
 // shows them; a missing, unknown or malformed fact fails both, naming the spec and the field.
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
-import { parse } from "yaml";
+import { isMap, isScalar, parse, parseDocument } from "yaml";
+import { OUTCOMES, type Outcome } from "../../../packages/core/src/session-outcome.ts";
 
 /** Methods repeated even after an attempt may have reached the provider (RFC 9110 idempotent methods). */
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -159,6 +160,22 @@ export interface SessionFacts {
   ttlSeconds: number | undefined;
 }
 
+/** How the provider's statuses map to outcomes (`x-verifetch-outcomes`). */
+export interface OutcomeFacts {
+  /** The vendor page(s) that document the statuses. */
+  source: string;
+  /** Where the status is read, e.g. the webhook's `data.status`. */
+  field: string;
+  /** The pointers of the enums every value of which is mapped (the exhaustive check). */
+  enums: string[];
+  /** Each status and its outcome, in the spec's order. */
+  statuses: Record<string, Outcome>;
+  /** Why a status means its outcome, from the YAML comment above or beside it, when there is one. */
+  notes: Record<string, string>;
+  /** What is inferred rather than documented, when anything is. */
+  inferred: string | undefined;
+}
+
 /** A component schema, for the generated type aliases. */
 export interface SchemaFacts {
   name: string;
@@ -193,6 +210,8 @@ export interface ProviderFacts {
   idempotency: { header: string; maxLength: number } | undefined;
   session: SessionFacts;
   webhook: WebhookSignatureFacts;
+  /** `x-verifetch-outcomes`: each documented status and the outcome it means. */
+  outcomes: OutcomeFacts;
   /** The component schema of error bodies (the one most 4xx responses name). */
   errorSchema: string | undefined;
   schemas: SchemaFacts[];
@@ -240,6 +259,7 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     "source",
   ],
   "x-verifetch-idempotency": ["header", "maxLength", "x-verifetch-source"],
+  "x-verifetch-outcomes": ["source", "field", "enums", "statuses", "x-verifetch-inferred"],
   "x-verifetch-pagination": ["iterator", "cursor", "items", "next"],
   "x-verifetch-signature": ["algorithm", "pathParameter", "x-verifetch-source"],
   credential: ["option", "env", "description", "prefix"],
@@ -457,6 +477,12 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
     "x-verifetch-webhook-signature",
   );
   const scheme = oneOf(webhook.scheme, SCHEMES, `${where} x-verifetch-webhook-signature.scheme`);
+  const outcomes = readOutcomes(
+    extension(document["x-verifetch-outcomes"], "x-verifetch-outcomes", "x-verifetch-outcomes"),
+    (pointer) => resolveRef(document, specFile, { $ref: pointer }),
+    fail,
+  );
+  outcomes.notes = statusComments(readFileSync(specFile, "utf8"));
   const unknowns = info["x-verifetch-unknowns"] ?? [];
   if (!Array.isArray(unknowns)) fail("info.x-verifetch-unknowns is not a list");
   (unknowns as unknown[]).forEach((entry, index) => {
@@ -573,6 +599,7 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       replayWindow: text(webhook.replayWindow),
       source: text(webhook.source) ?? fail("x-verifetch-webhook-signature.source is missing"),
     },
+    outcomes,
     errorSchema,
     schemas: Object.entries(schemaObjects).map(([schemaName, raw]) => {
       const schema = isObject(raw) ? raw : {};
@@ -589,6 +616,68 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       resolve(dirname(specFile), file),
     ),
   };
+}
+
+/**
+ * Reads `x-verifetch-outcomes`: every status maps to an outcome, and every value of every enum it
+ * names is mapped — so a status added to the spec without a mapping fails codegen (and its check).
+ */
+function readOutcomes(
+  fact: Json,
+  resolvePointer: (pointer: string) => unknown,
+  fail: (message: string) => never,
+): OutcomeFacts {
+  const at = "x-verifetch-outcomes";
+  const statuses = asObject(fact.statuses, `${at}.statuses`);
+  if (Object.keys(statuses).length === 0) fail(`${at}.statuses maps no status`);
+  for (const [status, outcome] of Object.entries(statuses)) {
+    if (!(OUTCOMES as readonly unknown[]).includes(outcome))
+      fail(`${at}.statuses.${status} is ${JSON.stringify(outcome)}; expected one of ${OUTCOMES.join(", ")}`);
+  }
+  const enums = stringList(fact.enums, `${at}.enums`, fail);
+  for (const pointer of enums) {
+    let schema: unknown;
+    try {
+      schema = resolvePointer(pointer);
+    } catch (error) {
+      fail(`${at}.enums: ${pointer} cannot be resolved (${(error as Error).message})`);
+    }
+    const values =
+      isObject(schema) && Array.isArray(schema.enum) ? schema.enum : fail(`${at}.enums: ${pointer} has no enum`);
+    for (const value of values) {
+      // A nullable enum's null is no status.
+      if (value !== null && !Object.hasOwn(statuses, String(value)))
+        fail(`${at}.statuses does not map ${JSON.stringify(value)}, a value of the enum ${pointer}`);
+    }
+  }
+  return {
+    source: text(fact.source) ?? fail(`${at}.source is missing`),
+    field: text(fact.field) ?? fail(`${at}.field is missing`),
+    enums,
+    statuses: statuses as Record<string, Outcome>,
+    notes: {},
+    inferred: text(fact["x-verifetch-inferred"]),
+  };
+}
+
+/**
+ * The YAML comments of `x-verifetch-outcomes.statuses`, by status: the comment above a status (a
+ * comment above several statuses belongs to the first) or beside it. They say why a status means
+ * its outcome, so the README's table shows them.
+ */
+function statusComments(source: string): Record<string, string> {
+  const statuses = parseDocument(source).getIn(["x-verifetch-outcomes", "statuses"], true);
+  if (!isMap(statuses)) return {};
+  const notes: Record<string, string> = {};
+  for (const pair of statuses.items) {
+    if (!isScalar(pair.key)) continue;
+    const comment = [pair.key.commentBefore, isScalar(pair.value) ? pair.value.comment : undefined]
+      .filter((part): part is string => typeof part === "string" && part.trim() !== "")
+      .map((part) => part.replace(/\s*\n\s*/g, " ").trim())
+      .join(" ");
+    if (comment) notes[String(pair.key.value)] = comment;
+  }
+  return notes;
 }
 
 /** Every other file `document` refers to with a `$ref`, as absolute paths. */

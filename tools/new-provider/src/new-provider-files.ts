@@ -73,7 +73,7 @@ function sessionsSkeleton(facts: ProviderFacts): string {
 // generated from specs/${facts.name}.yaml. Written by \`pnpm new-provider\`: each \`TODO\` is a type error
 // until it is replaced, so the package does not build before its mapping is written.
 import { defineSessionAdapter, defineWebhookAdapter } from "@verifetch/core/provider";
-import { type ${id}, ${camel}AdapterDescriptor } from "./generated/index.ts";
+import { type ${id}, ${camel}AdapterDescriptor, ${camel}Outcomes } from "./generated/index.ts";
 
 /** ${facts.displayName}-only options of the unified \`createSession\` (\`providerOptions.${facts.name}\`). */
 export interface ${id}SessionOptions {
@@ -113,7 +113,7 @@ export type ${id}Sessions = ReturnType<typeof ${camel}Sessions>;
  * The webhook adapter of a ${facts.displayName} client: \`createVerifetch({ …, webhooks: { ${JSON.stringify(facts.name)}: ${camel}Webhooks(client) } })\`.
  * The signature scheme and secret come from the spec; this maps a verified payload.
  */
-export const ${camel}Webhooks = /* @__PURE__ */ defineWebhookAdapter(${camel}AdapterDescriptor, (payload) => {
+export const ${camel}Webhooks = /* @__PURE__ */ defineWebhookAdapter(${camel}AdapterDescriptor, ${camel}Outcomes, (payload) => {
   const event = payload as ${id}WebhookPayload;
   return { type: TODO, sessionId: TODO, reference: TODO, status: TODO, raw: event };
 });
@@ -156,6 +156,11 @@ Generated from [\`specs/${facts.name}.yaml\`](../../specs/${facts.name}.yaml) ($
 its options and methods, the environment rules, the webhook scheme and the facade adapter's
 descriptor are in \`src/generated/\`; the facade mapping is \`src/${facts.name}-sessions.ts\`. Write the
 Options, Errors and facade mapping sections from the provider's docs.
+
+### Outcomes
+
+<!-- generated:outcomes (pnpm codegen, from specs/${facts.name}.yaml; do not edit by hand) -->
+<!-- /generated:outcomes -->
 `;
 }
 
