@@ -31,9 +31,8 @@ export interface OnfidoSessionOptions {
   expiredRedirectUrl?: string | undefined;
   /** The link's `expires_at` (ISO 8601); Onfido's default lifetime is not documented. */
   expiresAt?: string | undefined;
-  /** The run's `tags`. */
+  /** The run's `tags` and `custom_data` (input data the workflow reads). */
   tags?: string[] | undefined;
-  /** The run's `custom_data` (input data the workflow reads). */
   customData?: Record<string, unknown> | undefined;
 }
 
