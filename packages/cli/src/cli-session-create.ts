@@ -12,6 +12,7 @@ import { CliError, InterruptedError, UsageError } from "./cli-errors.ts";
 import { sessionCreateHelp } from "./cli-help.ts";
 import { parseCommandArgs } from "./cli-parse.ts";
 import {
+  type ClientTarget,
   type CliProvider,
   findProvider,
   type HostEnvironment,
@@ -125,18 +126,43 @@ async function createSession(
   // Refuse bad input before anything else — before asking for keys or spawning Prism. Validation
   // is local, so a client with the mock's dummy keys pointed at an unused loopback address does it.
   sessionsFor(provider, { kind: "mock", baseUrl: "http://127.0.0.1:9" }).validate(input);
+  return onTarget(provider, { mock, args, signal: input.signal }, (target) =>
+    create(provider, sessionsFor(provider, { ...target, ...env }), input),
+  );
+}
+
+/**
+ * Runs `task` against the provider's real API (its keys checked first) or, with `mock`, against a
+ * Prism mock of its spec that is always stopped afterwards: after success, provider errors and
+ * interrupts. `subcommand` is what the install hint repeats when the mock package is missing.
+ */
+export async function onTarget<T>(
+  provider: CliProvider,
+  {
+    mock,
+    args,
+    signal,
+    subcommand,
+  }: {
+    mock: boolean;
+    args: readonly string[];
+    signal?: AbortSignal | undefined;
+    subcommand?: readonly string[] | undefined;
+    environment?: HostEnvironment | undefined;
+  },
+  task: (target: ClientTarget) => Promise<T>,
+): Promise<T> {
   if (!mock) {
     requireApiKeys(provider);
-    return create(provider, sessionsFor(provider, { kind: "live", ...env }), input);
+    return task({ kind: "live" });
   }
-  const { startMock } = await loadTesting(args);
+  const { startMock } = await loadTesting(args, subcommand);
   let server: MockServer | undefined;
   try {
     server = await startMock(mockSpecPath(provider), { readyTimeoutMs: MOCK_READY_TIMEOUT_MS });
-    input.signal?.throwIfAborted();
-    return await create(provider, sessionsFor(provider, { kind: "mock", baseUrl: server.baseUrl, ...env }), input);
+    signal?.throwIfAborted();
+    return await task({ kind: "mock", baseUrl: server.baseUrl });
   } finally {
-    // Always stopped: after success, provider errors, and interrupts.
     await server?.stop();
   }
 }
@@ -146,7 +172,7 @@ async function createSession(
  * needs it, so it is installed by those who ask for it. Without it, say how to get it — the same
  * command, with the package alongside.
  */
-export async function loadTesting(
+async function loadTesting(
   args: readonly string[],
   subcommand: readonly string[] = ["session", "create"],
 ): Promise<typeof import("@verifetch/testing")> {
@@ -164,7 +190,7 @@ export async function loadTesting(
 }
 
 /** The CLI takes keys only from the environment: say which variables are missing, in CLI terms. */
-export function requireApiKeys(provider: CliProvider): void {
+function requireApiKeys(provider: CliProvider): void {
   const missing = provider.envVars.filter((envVar) => envVar.purpose === "api-key" && !isEnvSet(envVar.name));
   if (missing.length === 0) return;
   const names = missing.map((envVar) => envVar.name).join(" and ");

@@ -1,26 +1,12 @@
 // `verifetch session get <provider> <id>`: reads a session back with the operation its spec
 // documents for learning the outcome (the registry's `readSession`), against the real API or a mock.
 import type { parseArgs } from "node:util";
-import type { MockServer } from "@verifetch/testing";
 import { NoSuchProviderError } from "verifetch";
 import { CliError, UsageError } from "./cli-errors.ts";
 import { sessionGetHelp } from "./cli-help.ts";
 import { parseCommandArgs } from "./cli-parse.ts";
-import {
-  type CliProvider,
-  clientFor,
-  findProvider,
-  loadProviders,
-  mockSpecPath,
-  PROVIDER_NAMES,
-} from "./cli-providers.ts";
-import {
-  hostEnvironment,
-  loadTesting,
-  MOCK_READY_TIMEOUT_MS,
-  requireApiKeys,
-  withInterrupts,
-} from "./cli-session-create.ts";
+import { type CliProvider, clientFor, findProvider, loadProviders, PROVIDER_NAMES } from "./cli-providers.ts";
+import { hostEnvironment, onTarget, withInterrupts } from "./cli-session-create.ts";
 
 const OPTIONS = {
   environment: { type: "string" },
@@ -62,22 +48,11 @@ export async function sessionGet(args: readonly string[]): Promise<number> {
   }
   const environment = await hostEnvironment(provider, values.environment);
   const mock = values.mock === true;
-  const result = await withInterrupts(async (signal) => {
-    if (!mock) {
-      requireApiKeys(provider);
-      return read(clientFor(provider, { kind: "live", ...(environment && { environment }) }), id, { signal });
-    }
-    const { startMock } = await loadTesting(args, ["session", "get"]);
-    let server: MockServer | undefined;
-    try {
-      server = await startMock(mockSpecPath(provider), { readyTimeoutMs: MOCK_READY_TIMEOUT_MS });
-      signal.throwIfAborted();
-      const target = { kind: "mock", baseUrl: server.baseUrl, ...(environment && { environment }) } as const;
-      return await read(clientFor(provider, target), id, { signal });
-    } finally {
-      await server?.stop();
-    }
-  });
+  const result = await withInterrupts((signal) =>
+    onTarget(provider, { mock, args, signal, subcommand: ["session", "get"] }, (target) =>
+      read(clientFor(provider, { ...target, ...(environment && { environment }) }), id, { signal }),
+    ),
+  );
   const answer = { provider: provider.name, id, operation: readOperation, result };
   process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : describeRead(provider, answer, mock));
   return 0;
