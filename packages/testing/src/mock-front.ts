@@ -61,23 +61,32 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
       outgoing.writeHead(503, { "content-type": "text/plain" }).end("verifetch mock: Prism is not ready yet");
       return;
     }
-    const forwarded = request({
-      host: "127.0.0.1",
-      port: upstreamPort,
-      method: incoming.method,
-      path: incoming.url,
-      headers: endToEnd(incoming.headers),
-      agent,
-    });
-    forwarded.once("response", (answer) => {
-      const target = { method: incoming.method ?? "GET", path: incoming.url ?? "/" };
-      relay(answer, outgoing, target, violations).catch((error: unknown) => outgoing.destroy(error as Error));
-    });
-    forwarded.once("error", (error) => {
-      if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
-      outgoing.end(`verifetch mock: Prism did not answer (${error.message})`);
-    });
-    incoming.pipe(forwarded);
+    const target = { method: incoming.method ?? "GET", path: incoming.url ?? "/" };
+    readAll(incoming)
+      .then((body) => forward(body, true))
+      .catch((error: unknown) => outgoing.destroy(error as Error));
+
+    function forward(body: Buffer, mayRetry: boolean): void {
+      const forwarded = request({
+        host: "127.0.0.1",
+        port: upstreamPort,
+        method: incoming.method,
+        path: incoming.url,
+        headers: endToEnd(incoming.headers),
+        agent,
+      });
+      forwarded.once("response", (answer) => {
+        relay(answer, outgoing, target, violations).catch((error: unknown) => outgoing.destroy(error as Error));
+      });
+      forwarded.once("error", (error: NodeJS.ErrnoException) => {
+        // A kept-alive socket Prism closed while idle fails before the request reached it; Node's
+        // documented remedy is to send once more on a fresh socket, so the caller never sees the race.
+        if (mayRetry && forwarded.reusedSocket && error.code === "ECONNRESET") return forward(body, false);
+        if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
+        outgoing.end(`verifetch mock: Prism did not answer (${error.message})`);
+      });
+      forwarded.end(body);
+    }
   });
 
   await listen(server, port);
@@ -131,9 +140,7 @@ async function relay(
     return;
   }
 
-  const chunks: Buffer[] = [];
-  for await (const chunk of answer) chunks.push(chunk as Buffer);
-  const body = Buffer.concat(chunks);
+  const body = await readAll(answer);
   const violations = fromHeader.length > 0 ? fromHeader : violationsFromProblem(parseJson(body), target);
   recorded.push(...violations);
 
@@ -153,6 +160,12 @@ async function relay(
     "content-length": String(body.length),
   });
   outgoing.end(body);
+}
+
+async function readAll(stream: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
 }
 
 function parseJson(body: Buffer): unknown {
