@@ -13,8 +13,16 @@ export function utf8(text: string): Uint8Array<ArrayBuffer> {
 export async function hmacHex(algorithm: HmacAlgorithm, secret: string, message: string | Uint8Array): Promise<string> {
   const key = await crypto.subtle.importKey("raw", utf8(secret), { name: "HMAC", hash: algorithm }, false, ["sign"]);
   const data = typeof message === "string" ? utf8(message) : message;
-  const signature = new Uint8Array(await crypto.subtle.sign("HMAC", key, data as Uint8Array<ArrayBuffer>));
-  return Array.from(signature, (byte) => byte.toString(16).padStart(2, "0")).join("");
+  return hex(await crypto.subtle.sign("HMAC", key, data as Uint8Array<ArrayBuffer>));
+}
+
+/** Hex-encoded SHA-256 of `bytes` (WebCrypto). */
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  return hex(await crypto.subtle.digest("SHA-256", bytes as Uint8Array<ArrayBuffer>));
+}
+
+function hex(buffer: ArrayBuffer): string {
+  return Array.from(new Uint8Array(buffer), (byte) => byte.toString(16).padStart(2, "0")).join("");
 }
 
 /**

@@ -28,16 +28,26 @@ export {
 } from "./error-classes.ts";
 export { type Logger, type LogLevel, logResponses } from "./log.ts";
 export { getResponseMeta, type ResponseMeta } from "./response-meta.ts";
+export { OutcomeTimeoutError, OutcomeUnavailableError } from "./result-errors.ts";
 export { DEFAULT_RETRY_SETTINGS, type RetryOverrides, type RetrySettings } from "./retry-settings.ts";
 export { REDACTED } from "./secret-redact.ts";
-export { isTerminalOutcome, OUTCOMES, type Outcome, type OutcomeMapping } from "./session-outcome.ts";
+export {
+  isTerminalOutcome,
+  OUTCOMES,
+  type Outcome,
+  type OutcomeMapping,
+  type OutcomeReason,
+} from "./session-outcome.ts";
 export type {
   CreateSessionInput,
   HostedSession,
+  SessionOutcome,
   SessionPerson,
   UnsentField,
+  WaitForOutcomeOptions,
   WebhookEvent,
   WebhookRequest,
 } from "./session-provider.ts";
 export type { ProviderClientOptions } from "./transport-create.ts";
 export type { CallOptions, FetchLike, RequestEvent, ResponseEvent } from "./transport-types.ts";
+export { decideWebhookUpdate, type StoredOutcome, type WebhookUpdateDecision } from "./webhook-update-decide.ts";

@@ -38,6 +38,11 @@ export { checkSchema, type InputSchema, isRecord } from "./option-check.ts";
 export { type CursorPagination, iterateCursorPages } from "./pagination-cursor.ts";
 export { queryString } from "./query-string.ts";
 export { type RequestSignature, signRequest } from "./request-signature.ts";
+export {
+  defineResultAdapter,
+  type ResultRead,
+  type ResultStatusOf,
+} from "./result-adapter-define.ts";
 export { failedBeforeSending } from "./retry-policy.ts";
 export { sendWithRetries } from "./retry-send.ts";
 export { resolveRetrySettings } from "./retry-settings.ts";
@@ -50,8 +55,15 @@ export {
   type SessionAdapterMapping,
 } from "./session-adapter-define.ts";
 export { type SessionInputRules, validateSessionInput } from "./session-input-validate.ts";
-export type { Outcome, OutcomeMapping } from "./session-outcome.ts";
-export type { WebhookProvider } from "./session-provider.ts";
+export type {
+  Outcome,
+  OutcomeMapping,
+  OutcomeRead,
+  OutcomeReason,
+  OutcomeWebhookFacts,
+  ReasonPointers,
+} from "./session-outcome.ts";
+export type { ResultProvider, WebhookProvider } from "./session-provider.ts";
 export { loadSetting, readEnv, type SettingSource } from "./setting-load.ts";
 export { createTransport, type TransportConfig, transportOf } from "./transport-create.ts";
 export type {

@@ -2,10 +2,13 @@
 // the Vercel AI SDK): each provider package exports an adapter implementing SessionProvider, and the
 // facade only ever talks to adapters. Versioned so the facade can adapt to older adapters later.
 
-import type { Outcome } from "./session-outcome.ts";
+import type { Outcome, OutcomeReason } from "./session-outcome.ts";
 
-/** The version of the contract this package defines (v3: webhook events carry `outcome` and `terminal`). */
-export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v3";
+/**
+ * The version of the contract this package defines (v4: result adapters, and webhook events carry
+ * `reasons`, `deliveryKey` and `occurredAt`).
+ */
+export const SESSION_PROVIDER_SPECIFICATION_VERSION = "v4";
 
 /** The person being verified, as far as the caller knows them. */
 export interface SessionPerson {
@@ -93,10 +96,69 @@ export interface WebhookEvent<TProvider extends string = string, TRaw = unknown>
    * `unknown` as a success; re-fetch the outcome.
    */
   outcome: Outcome;
-  /** Whether `outcome` is final (`approved`, `declined`, `expired`, `abandoned`). */
+  /** Whether `outcome` is final (`approved`, `declined`, `completed`, `expired`, `abandoned`). */
   terminal: boolean;
+  /** The provider's reasons for the outcome carried by the event (codes and texts, as documented). */
+  reasons: readonly OutcomeReason[];
+  /**
+   * The same for every delivery of this event, for de-duplication: `<provider>:<event id>` where the
+   * provider sends an event id, else `<provider>:sha256:<hex>` of the body (a re-sent delivery has
+   * the same bytes).
+   */
+  deliveryKey: string;
+  /** When the event happened, when the payload says; null otherwise. */
+  occurredAt: Date | null;
   /** The parsed event body. */
   raw: TRaw;
+}
+
+/** A session's outcome read back from the provider, the same shape for every provider. */
+export interface SessionOutcome<TProvider extends string = string, TRaw = unknown> {
+  provider: TProvider;
+  sessionId: string;
+  /** What the provider's status means; `unknown` is never a success. */
+  outcome: Outcome;
+  /** Whether `outcome` is final (`approved`, `declined`, `completed`, `expired`, `abandoned`). */
+  terminal: boolean;
+  /** The provider's raw status; null when it has none yet. */
+  status: string | null;
+  /** The provider's reasons (codes and texts, as documented); empty when it gives none. */
+  reasons: readonly OutcomeReason[];
+  /** The provider's own answer. */
+  raw: TRaw;
+}
+
+/** Options of `waitForOutcome`. */
+export interface WaitForOutcomeOptions {
+  signal?: AbortSignal | undefined;
+  /** When to give up (a Date or epoch ms; default: 10 minutes from the call): OutcomeTimeoutError. */
+  deadline?: Date | number | undefined;
+  /** The first wait between reads, in ms (default 2000); it grows by half each read, up to `maxIntervalMs`. */
+  intervalMs?: number | undefined;
+  /** The longest wait between reads, in ms (default 30 000). */
+  maxIntervalMs?: number | undefined;
+  /** Called with each outcome read that does not end the wait (e.g. to log progress). */
+  onPoll?: ((outcome: SessionOutcome) => void) | undefined;
+}
+
+/**
+ * What a provider package implements for the facade's result side (`verifaResults(client)`): reading
+ * a session and its outcome back with the operation the provider documents for it.
+ */
+export interface ResultProvider<TProvider extends string = string, TRaw = unknown> {
+  readonly specificationVersion: typeof SESSION_PROVIDER_SPECIFICATION_VERSION;
+  readonly provider: TProvider;
+  /** The operation that reads the outcome; null when the provider documents none (every read then throws OutcomeUnavailableError). */
+  readonly readOperation: string | null;
+  /** The provider's own answer for session `id`. */
+  getSession(id: string, options?: { signal?: AbortSignal | undefined }): Promise<TRaw>;
+  /** Session `id`'s outcome, read now. */
+  getOutcome(id: string, options?: { signal?: AbortSignal | undefined }): Promise<SessionOutcome<TProvider, TRaw>>;
+  /**
+   * Reads session `id`'s outcome until it is terminal, waiting longer between reads (and as long as
+   * a 429 or 503 asks); a transient failure is read again, any other is thrown.
+   */
+  waitForOutcome(id: string, options?: WaitForOutcomeOptions): Promise<SessionOutcome<TProvider, TRaw>>;
 }
 
 /** Shared input fields a provider can require (`createSession` refuses the input without them). */

@@ -1,13 +1,31 @@
-export type { CreateSessionInput, HostedSession, SessionPerson, WebhookEvent, WebhookRequest } from "@verifetch/core";
-export type { SessionProvider } from "@verifetch/core/session";
+export {
+  type CreateSessionInput,
+  decideWebhookUpdate,
+  type HostedSession,
+  type Outcome,
+  type OutcomeReason,
+  OutcomeTimeoutError,
+  OutcomeUnavailableError,
+  type SessionOutcome,
+  type SessionPerson,
+  type StoredOutcome,
+  type WaitForOutcomeOptions,
+  type WebhookEvent,
+  type WebhookRequest,
+  type WebhookUpdateDecision,
+} from "@verifetch/core";
+export type { ResultProvider, SessionProvider } from "@verifetch/core/session";
 export {
   type AnySessionProvider,
   createVerifetch,
   type EventOf,
   type OptionsOf,
+  type OutcomeFor,
   type ProviderMap,
   type ProviderOptionsFor,
   type RawOf,
+  type ReadOf,
+  type ResultMap,
   type SessionFor,
   type SessionInputFor,
   type Verifetch,

@@ -59,6 +59,9 @@ function fake<N extends string>(provider: N, outcome: () => unknown = () => unde
       status: null,
       outcome: "unknown",
       terminal: false,
+      reasons: [],
+      deliveryKey: `${provider}:evt_1`,
+      occurredAt: null,
       raw: { kind: "k" },
     }),
   };
@@ -182,7 +185,7 @@ describe("createVerifetch", () => {
 
   it("refuses adapters of another specification version or registered under another name", () => {
     const a = fake("alpha").adapter;
-    expect(() => createVerifetch({ providers: { alpha: { ...a, specificationVersion: "v0" as "v3" } } })).toThrow(
+    expect(() => createVerifetch({ providers: { alpha: { ...a, specificationVersion: "v0" as "v4" } } })).toThrow(
       ConfigurationError,
     );
     expect(() => createVerifetch({ providers: { beta: a } })).toThrow(/register it as "alpha"/);
@@ -191,7 +194,7 @@ describe("createVerifetch", () => {
       /webhooks\.beta is the alpha adapter/,
     );
     expect(() =>
-      createVerifetch({ providers: {}, webhooks: { alpha: { ...w, specificationVersion: "v1" as "v3" } } }),
+      createVerifetch({ providers: {}, webhooks: { alpha: { ...w, specificationVersion: "v1" as "v4" } } }),
     ).toThrow(/webhooks\.alpha implements session contract v1/);
   });
 

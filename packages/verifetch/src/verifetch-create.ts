@@ -2,13 +2,16 @@ import {
   ConfigurationError,
   type CreateSessionInput,
   type HostedSession,
+  type SessionOutcome,
   VerifetchError,
+  type WaitForOutcomeOptions,
   type WebhookEvent,
   type WebhookRequest,
 } from "@verifetch/core";
 import { isRecord } from "@verifetch/core/provider";
 import {
   type RequirableSessionField,
+  type ResultProvider,
   SESSION_PROVIDER_SPECIFICATION_VERSION,
   type SessionProvider,
   type SessionProviderRequired,
@@ -26,10 +29,15 @@ export type ProviderMap = Record<string, AnySessionProvider>;
 /** Webhook adapters keyed by their provider name (`{ verifa: verifaWebhooks(verifa) }`). */
 export type WebhookMap = Record<string, WebhookProvider>;
 
+/** Result adapters keyed by their provider name (`{ verifa: verifaResults(verifa) }`). */
+export type ResultMap = Record<string, ResultProvider>;
+
 /** The provider-only options type of an adapter. */
 export type OptionsOf<T> = T extends SessionProvider<string, infer O, unknown, RequirableSessionField> ? O : never;
 /** The raw session response type of an adapter. */
 export type RawOf<T> = T extends SessionProvider<string, object, infer R, RequirableSessionField> ? R : never;
+/** The raw answer type of a result adapter (what `getSession` returns). */
+export type ReadOf<T> = T extends ResultProvider<string, infer R> ? R : never;
 /** The raw webhook payload type of a webhook adapter. */
 export type EventOf<T> = T extends WebhookProvider<string, infer E> ? E : never;
 
@@ -69,8 +77,13 @@ export type WebhookEventFor<W extends WebhookMap, K extends keyof W> = K extends
   ? WebhookEvent<K, EventOf<W[K]>>
   : never;
 
+/** The outcome `getOutcome` and `waitForOutcome` return for provider `K`. */
+export type OutcomeFor<R extends ResultMap, K extends keyof R> = K extends keyof R & string
+  ? SessionOutcome<K, ReadOf<R[K]>>
+  : never;
+
 /** Options of {@link createVerifetch}. */
-export interface VerifetchOptions<P extends ProviderMap, W extends WebhookMap = {}> {
+export interface VerifetchOptions<P extends ProviderMap, W extends WebhookMap = {}, R extends ResultMap = {}> {
   /** Provider adapters keyed by provider name: `{ verifa: verifaSessions(verifa), complycube: complyCubeSessions(complycube) }`. */
   providers: P;
   /**
@@ -78,10 +91,15 @@ export interface VerifetchOptions<P extends ProviderMap, W extends WebhookMap = 
    * Apart from `providers`, so a route that only creates sessions bundles no signature code.
    */
   webhooks?: W | undefined;
+  /**
+   * Result adapters keyed by provider name, for `getSession`, `getOutcome` and `waitForOutcome`:
+   * `{ verifa: verifaResults(verifa) }`. Apart, so neither a create nor a webhook route bundles the polling code.
+   */
+  results?: R | undefined;
 }
 
 /** One interface over a set of providers. */
-export interface Verifetch<P extends ProviderMap, W extends WebhookMap = {}> {
+export interface Verifetch<P extends ProviderMap, W extends WebhookMap = {}, R extends ResultMap = {}> {
   /** The configured provider names. */
   readonly providers: readonly (keyof P & string)[];
   /**
@@ -101,19 +119,44 @@ export interface Verifetch<P extends ProviderMap, W extends WebhookMap = {}> {
    * the adapter registered in `webhooks` (NoSuchProviderError for a provider not registered there).
    */
   verifyWebhook<K extends keyof W & string>(provider: K, request: WebhookRequest): Promise<WebhookEventFor<W, K>>;
+  /**
+   * The provider's own answer for session `id`, read with the operation it documents for it (through
+   * the adapter registered in `results`); OutcomeUnavailableError where it documents none.
+   */
+  getSession<K extends keyof R & string>(
+    provider: K,
+    id: string,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<ReadOf<R[K]>>;
+  /** Session `id`'s outcome, read now: the same shape for every provider. */
+  getOutcome<K extends keyof R & string>(
+    provider: K,
+    id: string,
+    options?: { signal?: AbortSignal | undefined },
+  ): Promise<OutcomeFor<R, K>>;
+  /**
+   * Reads session `id`'s outcome until it is terminal, waiting longer between reads (and as long as
+   * a 429 or 503 asks), until `deadline` (default 10 minutes: OutcomeTimeoutError) or `signal` aborts.
+   */
+  waitForOutcome<K extends keyof R & string>(
+    provider: K,
+    id: string,
+    options?: WaitForOutcomeOptions,
+  ): Promise<OutcomeFor<R, K>>;
 }
 
-/** Creates the facade over the given provider adapters (and webhook adapters). */
-export function createVerifetch<P extends ProviderMap, W extends WebhookMap = {}>(
-  options: VerifetchOptions<P, W>,
-): Verifetch<P, W> {
+/** Creates the facade over the given provider adapters (and webhook and result adapters). */
+export function createVerifetch<P extends ProviderMap, W extends WebhookMap = {}, R extends ResultMap = {}>(
+  options: VerifetchOptions<P, W, R>,
+): Verifetch<P, W, R> {
   const providers = adapterRecord<AnySessionProvider>(options, "providers");
   const webhooks = adapterRecord<WebhookProvider>(options, "webhooks");
+  const results = adapterRecord<ResultProvider>(options, "results");
   const names = Object.keys(providers) as (keyof P & string)[];
-  // A webhook route may register only webhook adapters.
-  if (names.length === 0 && Object.keys(webhooks).length === 0) {
+  // A webhook or polling route may register only those adapters.
+  if (names.length + Object.keys(webhooks).length + Object.keys(results).length === 0) {
     throw new ConfigurationError(
-      "createVerifetch needs { providers }: adapters keyed by provider name (or { webhooks } for a webhook route)",
+      "createVerifetch needs { providers }: adapters keyed by provider name (or { webhooks } / { results })",
       { option: "providers" },
     );
   }
@@ -157,6 +200,12 @@ export function createVerifetch<P extends ProviderMap, W extends WebhookMap = {}
     ): Promise<WebhookEventFor<W, K>> {
       return (await adapterFor(webhooks, provider).verifyWebhook(request)) as WebhookEventFor<W, K>;
     },
+    getSession: async (provider, id, callOptions) =>
+      (await adapterFor(results, provider).getSession(id, callOptions)) as never,
+    getOutcome: async (provider, id, callOptions) =>
+      (await adapterFor(results, provider).getOutcome(id, callOptions)) as never,
+    waitForOutcome: async (provider, id, waitOptions) =>
+      (await adapterFor(results, provider).waitForOutcome(id, waitOptions)) as never,
   };
 }
 
@@ -166,7 +215,7 @@ export function createVerifetch<P extends ProviderMap, W extends WebhookMap = {}
  */
 function adapterRecord<T extends { specificationVersion: string; provider: string }>(
   options: unknown,
-  key: "providers" | "webhooks",
+  key: "providers" | "webhooks" | "results",
 ): Record<string, T> {
   const given = (options as Record<string, unknown> | undefined)?.[key];
   const record = (isRecord(given) ? given : {}) as Record<string, T>;

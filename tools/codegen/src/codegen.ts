@@ -4,7 +4,14 @@ import { pathToFileURL } from "node:url";
 import { bundle, createConfig } from "@redocly/openapi-core";
 import openapiTS, { astToString } from "openapi-typescript";
 import { stringify } from "yaml";
-import { renderClient, renderDescriptor, renderIndex, renderVersion } from "./render-client.ts";
+import {
+  generatesResults,
+  renderClient,
+  renderDescriptor,
+  renderIndex,
+  renderResults,
+  renderVersion,
+} from "./render-client.ts";
 import { readProviderFacts } from "./spec-facts.ts";
 
 /** One spec and where its generated files belong. */
@@ -100,6 +107,7 @@ export function renderModules(rootDir: string, target: SpecTarget): { path: stri
   return [
     [`${target.name}-client.ts`, renderClient(facts)],
     [`${target.name}-descriptor.ts`, renderDescriptor(facts)],
+    ...(generatesResults(facts) ? [[`${target.name}-results.ts`, renderResults(facts)]] : []),
     ["version.ts", renderVersion()],
     ["index.ts", renderIndex(facts)],
     // Modules several specs share (the Veriff-shaped session mapping), each with its own header.

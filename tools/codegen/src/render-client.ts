@@ -447,7 +447,8 @@ export function renderDescriptor(facts: ProviderFacts): string {
       )
     : json(adapter);
   const outcomesName = `${lowerFirst(facts.identifier)}Outcomes`;
-  const outcomes = { source: facts.outcomes.source, field: facts.outcomes.field, statuses: facts.outcomes.statuses };
+  const { source, field, statuses, read, webhook: webhookFacts } = facts.outcomes;
+  const outcomes = { source, field, statuses, ...(read && { read }), ...(webhookFacts && { webhook: webhookFacts }) };
   const kit = [
     "type AdapterDescriptor",
     "type OutcomeMapping",
@@ -491,13 +492,47 @@ ${doc(`Verifies a ${facts.displayName} webhook delivery by its spec's scheme —
 `;
 }
 
-/** The generated entry of a provider package's generated modules (`src/generated/index.ts`). */
+/**
+ * Whether codegen writes the provider's result adapter: it does unless the spec names a read
+ * operation without a status pointer, which says the package reads the outcome its own way.
+ */
+export function generatesResults(facts: ProviderFacts): boolean {
+  return !facts.outcomes.read || facts.outcomes.read.status !== undefined;
+}
+
+/** The generated result adapter module (`src/generated/<name>-results.ts`): reading an outcome back. */
+export function renderResults(facts: ProviderFacts): string {
+  const names = providerNames(facts);
+  const base = lowerFirst(facts.identifier);
+  const read = facts.outcomes.read;
+  const how = read
+    ? `reads a session's outcome back with \`${read.operation}\` (${facts.specPath}'s \`x-verifetch-outcomes.read\`)`
+    : `${facts.displayName} documents no way to read a session's outcome back, so every read throws OutcomeUnavailableError: learn it from the webhooks`;
+  const call = read
+    ? `(client: ${names.client}, id: string, options: { signal?: AbortSignal | undefined }) => client.${read.operation}(id, options)`
+    : `null as ResultRead<${names.client}, never> | null`;
+  return `import { defineResultAdapter${read ? "" : ", type ResultRead"} } from "@verifetch/core/provider";
+import type { ${names.client} } from "./${facts.name}-client.ts";
+import { ${base}AdapterDescriptor, ${base}Outcomes } from "./${facts.name}-descriptor.ts";
+
+${doc(`The result adapter of a ${facts.displayName} client (\`results: { ${facts.name.includes("-") ? q(facts.name) : facts.name}: ${base}Results(client) }\`): ${how}.`)}export const ${base}Results = /* @__PURE__ */ defineResultAdapter(
+  ${base}AdapterDescriptor,
+  ${base}Outcomes,
+  ${call},
+);
+
+/** The adapter \`${base}Results(client)\` returns. */
+export type ${facts.identifier}Results = ReturnType<typeof ${base}Results>;
+`;
+}
+
+/** The generated entry of a provider package's generated modules (\`src/generated/index.ts\`). */
 export function renderIndex(facts: ProviderFacts): string {
   // Shared modules, when a spec has any, stand apart as their own group.
   const shared = facts.sharedCode.map((file) => `export * from "./${file.split("/").at(-1)}";\n`).join("");
   return `export * from "./${facts.name}-client.ts";
 export * from "./${facts.name}-descriptor.ts";
-${shared && `${shared}\n`}export * from "./openapi.ts";
+${generatesResults(facts) ? `export * from "./${facts.name}-results.ts";\n` : ""}${shared && `${shared}\n`}export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
 `;
 }

@@ -6,7 +6,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 import { isMap, isScalar, parse, parseDocument } from "yaml";
-import { OUTCOMES, type Outcome } from "../../../packages/core/src/session-outcome.ts";
+import {
+  OUTCOMES,
+  type Outcome,
+  type OutcomeRead,
+  type OutcomeWebhookFacts,
+  type ReasonPointers,
+  valueAt,
+} from "../../../packages/core/src/session-outcome.ts";
 
 /** Methods repeated even after an attempt may have reached the provider (RFC 9110 idempotent methods). */
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
@@ -174,6 +181,10 @@ export interface OutcomeFacts {
   notes: Record<string, string>;
   /** What is inferred rather than documented, when anything is. */
   inferred: string | undefined;
+  /** `read`: how a session's outcome is read back; absent when the provider documents no way. */
+  read: OutcomeRead | undefined;
+  /** `webhook`: where a payload carries its event id, time and reasons. */
+  webhook: OutcomeWebhookFacts | undefined;
 }
 
 /** A component schema, for the generated type aliases. */
@@ -259,7 +270,23 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     "source",
   ],
   "x-verifetch-idempotency": ["header", "maxLength", "x-verifetch-source"],
-  "x-verifetch-outcomes": ["source", "field", "enums", "statuses", "x-verifetch-inferred"],
+  "x-verifetch-outcomes": ["source", "field", "enums", "statuses", "read", "webhook", "x-verifetch-inferred"],
+  "x-verifetch-outcomes.read": [
+    "operation",
+    "status",
+    "missing",
+    "reasons",
+    "x-verifetch-source",
+    "x-verifetch-inferred",
+  ],
+  "x-verifetch-outcomes.webhook": [
+    "deliveryKey",
+    "occurredAt",
+    "reasons",
+    "x-verifetch-source",
+    "x-verifetch-inferred",
+  ],
+  reason: ["code", "text"],
   "x-verifetch-pagination": ["iterator", "cursor", "items", "next"],
   "x-verifetch-signature": ["algorithm", "pathParameter", "x-verifetch-source"],
   credential: ["option", "env", "description", "prefix"],
@@ -477,11 +504,47 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
     "x-verifetch-webhook-signature",
   );
   const scheme = oneOf(webhook.scheme, SCHEMES, `${where} x-verifetch-webhook-signature.scheme`);
-  const outcomes = readOutcomes(
-    extension(document["x-verifetch-outcomes"], "x-verifetch-outcomes", "x-verifetch-outcomes"),
-    (pointer) => resolveRef(document, specFile, { $ref: pointer }),
-    fail,
-  );
+  const outcomesFact = extension(document["x-verifetch-outcomes"], "x-verifetch-outcomes", "x-verifetch-outcomes");
+  const outcomes = readOutcomes(outcomesFact, (pointer) => resolveRef(document, specFile, { $ref: pointer }), fail);
+  const reasonList = (value: unknown, at: string): ReasonPointers[] | undefined =>
+    value === undefined
+      ? undefined
+      : (Array.isArray(value) ? value : fail(`${at} must be a list of { code, text } pointers`)).map((entry, index) => {
+          const reason = extension(entry, "reason", `${at}[${index}]`);
+          if (reason.code === undefined && reason.text === undefined)
+            fail(`${at}[${index}] needs a code or a text pointer`);
+          return {
+            ...(reason.code !== undefined && { code: jsonPointer(reason.code, `${at}[${index}].code`, fail) }),
+            ...(reason.text !== undefined && { text: jsonPointer(reason.text, `${at}[${index}].text`, fail) }),
+          };
+        });
+  if (outcomesFact.read !== undefined) {
+    const at = "x-verifetch-outcomes.read";
+    const read = extension(outcomesFact.read, at, at);
+    const missing = read.missing === undefined ? undefined : oneOf(read.missing, OUTCOMES, `${where} ${at}.missing`);
+    const reasons = reasonList(read.reasons, `${at}.reasons`);
+    outcomes.read = {
+      operation: text(read.operation) ?? fail(`${at}.operation is missing`),
+      // No status pointer: the package reads the outcome its own way (its results adapter is hand-written).
+      ...(read.status !== undefined && { status: jsonPointer(read.status, `${at}.status`, fail) }),
+      ...(missing && { missing }),
+      ...(reasons && { reasons }),
+    };
+  }
+  if (outcomesFact.webhook !== undefined) {
+    const at = "x-verifetch-outcomes.webhook";
+    const webhookFacts = extension(outcomesFact.webhook, at, at);
+    const reasons = reasonList(webhookFacts.reasons, `${at}.reasons`);
+    outcomes.webhook = {
+      ...(webhookFacts.deliveryKey !== undefined && {
+        deliveryKey: jsonPointer(webhookFacts.deliveryKey, `${at}.deliveryKey`, fail),
+      }),
+      ...(webhookFacts.occurredAt !== undefined && {
+        occurredAt: jsonPointer(webhookFacts.occurredAt, `${at}.occurredAt`, fail),
+      }),
+      ...(reasons && { reasons }),
+    };
+  }
   outcomes.notes = statusComments(readFileSync(specFile, "utf8"));
   const unknowns = info["x-verifetch-unknowns"] ?? [];
   if (!Array.isArray(unknowns)) fail("info.x-verifetch-unknowns is not a list");
@@ -519,7 +582,7 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
   }
   const errorSchema = [...errorRefs.entries()].sort((a, b) => b[1] - a[1])[0]?.[0];
 
-  return {
+  const facts: ProviderFacts = {
     name,
     identifier:
       text(provider.identifier)?.match(/^[A-Z][A-Za-z0-9]*$/)?.[0] ??
@@ -616,6 +679,8 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
       resolve(dirname(specFile), file),
     ),
   };
+  checkOutcomeRead(facts, fail);
+  return facts;
 }
 
 /**
@@ -657,7 +722,38 @@ function readOutcomes(
     statuses: statuses as Record<string, Outcome>,
     notes: {},
     inferred: text(fact["x-verifetch-inferred"]),
+    read: undefined,
+    webhook: undefined,
   };
+}
+
+function jsonPointer(value: unknown, at: string, fail: (message: string) => never): string {
+  return typeof value === "string" && /^(\/[^/]+)+$/.test(value)
+    ? value
+    : fail(`${at} must be a JSON pointer such as "/verification/status", not ${JSON.stringify(value)}`);
+}
+
+/**
+ * The read operation must be one of the session's outcome operations taking the session id as its
+ * one input, and its example answer must carry, at the status pointer, a status the mapping knows
+ * (or none, when the fact says what none means): a typo in a pointer fails here, not in production.
+ */
+function checkOutcomeRead(facts: ProviderFacts, fail: (message: string) => never): void {
+  const read = facts.outcomes.read;
+  if (!read) return;
+  const at = "x-verifetch-outcomes.read";
+  const operation =
+    facts.session.outcome.find((candidate) => candidate.operationId === read.operation) ??
+    fail(`${at}.operation ${read.operation} is not in x-verifetch-session.outcome`);
+  if (operation.pathParameters.length !== 1 || operation.body?.required || operation.queryRequired)
+    fail(`${at}.operation ${read.operation} must take the session id as its one path parameter and nothing else`);
+  if (read.status === undefined) return;
+  const example = operation.responseExample ?? fail(`${at}.operation ${read.operation} has no response example`);
+  const status = valueAt(example, read.status);
+  if (status == null ? !read.missing : typeof status !== "string" || !Object.hasOwn(facts.outcomes.statuses, status))
+    fail(
+      `${at}.status ${read.status} finds ${JSON.stringify(status)} in ${read.operation}'s example: expected a status of x-verifetch-outcomes.statuses${read.missing ? " or none" : ""}`,
+    );
 }
 
 /**

@@ -4,6 +4,7 @@
  */
 export * from "./argyle-partners-client.ts";
 export * from "./argyle-partners-descriptor.ts";
+export * from "./argyle-partners-results.ts";
 export * from "./argyle-session-mapping.ts";
 
 export * from "./openapi.ts";

@@ -35,7 +35,26 @@ export const argyleOutcomes = {
     "PROCESSING": "pending",
     "PAUSED": "resubmission_requested",
     "CANCELLED": "abandoned",
-    "COMPLETED": "unknown"
+    "COMPLETED": "completed"
+  },
+  "read": {
+    "operation": "getVerification",
+    "status": "/status/state",
+    "reasons": [
+      {
+        "code": "/status/errors/*/code",
+        "text": "/status/errors/*/message"
+      }
+    ]
+  },
+  "webhook": {
+    "occurredAt": "/data/resource/updated_at",
+    "reasons": [
+      {
+        "code": "/data/resource/status/errors/*/code",
+        "text": "/data/resource/status/errors/*/message"
+      }
+    ]
   }
 } as const satisfies OutcomeMapping;
 

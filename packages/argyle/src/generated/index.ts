@@ -4,6 +4,7 @@
  */
 export * from "./argyle-client.ts";
 export * from "./argyle-descriptor.ts";
+export * from "./argyle-results.ts";
 export * from "./argyle-session-mapping.ts";
 
 export * from "./openapi.ts";

@@ -38,6 +38,10 @@ export const complyCubeOutcomes = {
     "attention": "review",
     "rejected": "declined",
     "match_confirmed": "review"
+  },
+  "webhook": {
+    "deliveryKey": "/id",
+    "occurredAt": "/createdAt"
   }
 } as const satisfies OutcomeMapping;
 

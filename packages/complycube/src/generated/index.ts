@@ -4,5 +4,6 @@
  */
 export * from "./complycube-client.ts";
 export * from "./complycube-descriptor.ts";
+export * from "./complycube-results.ts";
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

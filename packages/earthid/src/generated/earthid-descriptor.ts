@@ -28,6 +28,26 @@ export const earthIdOutcomes = {
     "expired": "expired",
     "abandoned": "abandoned",
     "review": "review"
+  },
+  "read": {
+    "operation": "getDecision",
+    "status": "/verification/status",
+    "missing": "pending",
+    "reasons": [
+      {
+        "code": "/verification/reasonCode",
+        "text": "/verification/reason"
+      }
+    ]
+  },
+  "webhook": {
+    "occurredAt": "/verification/decisionTime",
+    "reasons": [
+      {
+        "code": "/verification/reasonCode",
+        "text": "/verification/reason"
+      }
+    ]
   }
 } as const satisfies OutcomeMapping;
 

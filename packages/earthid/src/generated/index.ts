@@ -4,6 +4,7 @@
  */
 export * from "./earthid-client.ts";
 export * from "./earthid-descriptor.ts";
+export * from "./earthid-results.ts";
 export * from "./veriff-session-mapping.ts";
 
 export * from "./openapi.ts";

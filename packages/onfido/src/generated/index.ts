@@ -4,5 +4,6 @@
  */
 export * from "./onfido-client.ts";
 export * from "./onfido-descriptor.ts";
+export * from "./onfido-results.ts";
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

@@ -50,6 +50,22 @@ export const onfidoOutcomes = {
     "complete": "unknown",
     "cancelled": "unknown",
     "withdrawn": "unknown"
+  },
+  "read": {
+    "operation": "findWorkflowRun",
+    "status": "/status",
+    "reasons": [
+      {
+        "code": "/reasons"
+      },
+      {
+        "code": "/error/type",
+        "text": "/error/message"
+      }
+    ]
+  },
+  "webhook": {
+    "occurredAt": "/payload/object/completed_at_iso8601"
   }
 } as const satisfies OutcomeMapping;
 

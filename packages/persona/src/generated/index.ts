@@ -4,5 +4,6 @@
  */
 export * from "./persona-client.ts";
 export * from "./persona-descriptor.ts";
+export * from "./persona-results.ts";
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

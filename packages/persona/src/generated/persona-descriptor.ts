@@ -37,6 +37,14 @@ export const personaOutcomes = {
     "declined": "declined",
     "failed": "declined",
     "expired": "expired"
+  },
+  "read": {
+    "operation": "getInquiry",
+    "status": "/data/attributes/status"
+  },
+  "webhook": {
+    "deliveryKey": "/data/id",
+    "occurredAt": "/data/attributes/created-at"
   }
 } as const satisfies OutcomeMapping;
 

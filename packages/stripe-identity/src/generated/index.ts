@@ -4,5 +4,6 @@
  */
 export * from "./stripe-identity-client.ts";
 export * from "./stripe-identity-descriptor.ts";
+export * from "./stripe-identity-results.ts";
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";

@@ -33,6 +33,26 @@ export const stripeIdentityOutcomes = {
     "processing": "pending",
     "verified": "approved",
     "canceled": "abandoned"
+  },
+  "read": {
+    "operation": "getVerificationSession",
+    "status": "/status",
+    "reasons": [
+      {
+        "code": "/last_error/code",
+        "text": "/last_error/reason"
+      }
+    ]
+  },
+  "webhook": {
+    "deliveryKey": "/id",
+    "occurredAt": "/created",
+    "reasons": [
+      {
+        "code": "/data/object/last_error/code",
+        "text": "/data/object/last_error/reason"
+      }
+    ]
   }
 } as const satisfies OutcomeMapping;
 

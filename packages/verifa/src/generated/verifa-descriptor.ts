@@ -41,6 +41,12 @@ export const verifaOutcomes = {
     "approved": "approved",
     "declined": "declined",
     "needs_review": "review"
+  },
+  "read": {
+    "operation": "getSession"
+  },
+  "webhook": {
+    "occurredAt": "/created_at"
   }
 } as const satisfies OutcomeMapping;
 

@@ -4,6 +4,7 @@
  */
 export * from "./veriff-client.ts";
 export * from "./veriff-descriptor.ts";
+export * from "./veriff-results.ts";
 export * from "./veriff-session-mapping.ts";
 
 export * from "./openapi.ts";

@@ -38,6 +38,26 @@ export const veriffOutcomes = {
     "expired": "expired",
     "abandoned": "abandoned",
     "review": "review"
+  },
+  "read": {
+    "operation": "getDecision",
+    "status": "/verification/status",
+    "missing": "pending",
+    "reasons": [
+      {
+        "code": "/verification/reasonCode",
+        "text": "/verification/reason"
+      }
+    ]
+  },
+  "webhook": {
+    "occurredAt": "/verification/decisionTime",
+    "reasons": [
+      {
+        "code": "/verification/reasonCode",
+        "text": "/verification/reason"
+      }
+    ]
   }
 } as const satisfies OutcomeMapping;
 
