@@ -426,6 +426,8 @@ export function renderDescriptor(facts: ProviderFacts): string {
       outcome: session.outcome.map((operation) => operation.operationId),
       required: session.required,
     },
+    // For test helpers: where a delivery carries its status, and the spec's sample delivery.
+    webhookExample: facts.outcomes.webhookExample ?? null,
     operations: facts.operations.map((operation) => ({
       operationId: operation.operationId,
       method: operation.method,

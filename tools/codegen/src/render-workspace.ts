@@ -98,12 +98,15 @@ export function renderProviderRegistry(providers: readonly ProviderFacts[]): str
         createClient: (options) => m.${names.factory}(options as Parameters<typeof m.${names.factory}>[0]),
         createSessions: (client) => m.${lowerFirst(facts.identifier)}Sessions(client as Client),
         createWebhooks: (client) => m.${lowerFirst(facts.identifier)}Webhooks(client as Client),
+        createResults: (client) => m.${lowerFirst(facts.identifier)}Results(client as Client),
         create: (client, body) => (client as Client).${create.operationId}(${createArgs.join(", ")}),${readOutcome}${readSession}
       };
     },
   },`;
   });
-  return `/** The parts of a provider's generated descriptor (\`verifaDescriptor\`, …) that the registry's users read. */
+  return `import type { Outcome } from "@verifetch/core";
+
+/** The parts of a provider's generated descriptor (\`verifaDescriptor\`, …) that the registry's users read. */
 export interface RegistryDescriptor {
   readonly adapter: {
     readonly provider: string;
@@ -127,6 +130,10 @@ export interface RegistryDescriptor {
     readonly hosts?: { readonly sandbox: string; readonly live: string };
   };
   readonly idempotency: { readonly header: string; readonly maxLength: number } | null;
+  /** Each documented status and the outcome it means. */
+  readonly outcomes: { readonly statuses: Readonly<Record<string, Outcome>> };
+  /** Where a delivery carries its status, and the spec's sample delivery; null when the spec has none. */
+  readonly webhookExample: { readonly status: string; readonly body: unknown } | null;
   readonly session: { readonly create: string; readonly outcome: readonly string[]; readonly required: readonly string[] };
   readonly operations: readonly { readonly operationId: string; readonly method: string; readonly path: string }[];
 }
@@ -140,6 +147,8 @@ export interface ProviderModule {
   createSessions(client: object): unknown;
   /** The package's webhook adapter of a client (\`verifaWebhooks(client)\`), checked by the caller. */
   createWebhooks(client: object): unknown;
+  /** The package's result adapter of a client (\`verifaResults(client)\`), checked by the caller. */
+  createResults(client: object): unknown;
   /** The client's create-session method with \`body\` (path parameters, if any, from the spec's examples). */
   create(client: object, body: unknown): Promise<unknown>;
   /** The first outcome operation, with the spec's examples as path parameters; absent when none is documented. */

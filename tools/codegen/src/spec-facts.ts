@@ -185,6 +185,8 @@ export interface OutcomeFacts {
   read: OutcomeRead | undefined;
   /** `webhook`: where a payload carries its event id, time and reasons. */
   webhook: OutcomeWebhookFacts | undefined;
+  /** `webhook.status` and `webhook.example`: where a delivery carries its status, and a sample delivery. */
+  webhookExample: { status: string; body: unknown } | undefined;
 }
 
 /** A component schema, for the generated type aliases. */
@@ -280,6 +282,8 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
     "x-verifetch-inferred",
   ],
   "x-verifetch-outcomes.webhook": [
+    "status",
+    "example",
     "deliveryKey",
     "occurredAt",
     "reasons",
@@ -535,6 +539,21 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
     const at = "x-verifetch-outcomes.webhook";
     const webhookFacts = extension(outcomesFact.webhook, at, at);
     const reasons = reasonList(webhookFacts.reasons, `${at}.reasons`);
+    const status = jsonPointer(webhookFacts.status, `${at}.status`, fail);
+    const example = resolveRef(document, specFile, webhookFacts.example);
+    // A `$ref` to an Example Object (`#/components/examples/…`) names its `value`.
+    const found =
+      isObject(webhookFacts.example) &&
+      String(webhookFacts.example.$ref ?? "").includes("/examples/") &&
+      isObject(example)
+        ? example.value
+        : example;
+    const sample = valueAt(found, status);
+    if (typeof sample !== "string" || !Object.hasOwn(outcomes.statuses, sample))
+      fail(
+        `${at}.status ${status} finds ${JSON.stringify(sample)} in ${at}.example: expected a status of x-verifetch-outcomes.statuses`,
+      );
+    outcomes.webhookExample = { status, body: found };
     outcomes.webhook = {
       ...(webhookFacts.deliveryKey !== undefined && {
         deliveryKey: jsonPointer(webhookFacts.deliveryKey, `${at}.deliveryKey`, fail),
@@ -724,6 +743,7 @@ function readOutcomes(
     inferred: text(fact["x-verifetch-inferred"]),
     read: undefined,
     webhook: undefined,
+    webhookExample: undefined,
   };
 }
 

@@ -98,6 +98,27 @@ export const argylePartnersDescriptor = {
       "link|banking.link"
     ]
   },
+  "webhookExample": {
+    "status": "/data/resource/status/state",
+    "body": {
+      "event": "verifications.updated",
+      "name": "verifications",
+      "data": {
+        "user": "018051aa-f7a9-a0db-2f38-6cfa325e9d69",
+        "verification": "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
+        "resource": {
+          "id": "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
+          "external_id": "user_123",
+          "status": {
+            "state": "COMPLETED",
+            "code": "completed",
+            "errors": []
+          },
+          "updated_at": "2023-03-09T16:40:12.081Z"
+        }
+      }
+    }
+  },
   "operations": [
     {
       "operationId": "createSession",

@@ -81,6 +81,22 @@ export const complyCubeDescriptor = {
       "redirectUrl"
     ]
   },
+  "webhookExample": {
+    "status": "/payload/outcome",
+    "body": {
+      "id": "5f5c7a8f1f6a2d0008a1b2c3",
+      "type": "check.completed.clear",
+      "resourceType": "check",
+      "payload": {
+        "id": "5f5c7a8f1f6a2d0008a1b2c4",
+        "clientId": "5eb04fcd0f3e360008035eb1",
+        "type": "document_check",
+        "status": "complete",
+        "outcome": "clear"
+      },
+      "createdAt": "2026-01-15T10:06:45.000Z"
+    }
+  },
   "operations": [
     {
       "operationId": "createFlowSession",

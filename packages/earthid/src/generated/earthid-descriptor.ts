@@ -81,6 +81,25 @@ export const earthIdDescriptor = {
       "verification.url"
     ]
   },
+  "webhookExample": {
+    "status": "/verification/status",
+    "body": {
+      "status": "success",
+      "verification": {
+        "id": "12df6045-3846-3e45-946a-14fa6136d78b",
+        "attemptId": "00bca969-b53a-4fad-b065-874d41a7b2b0",
+        "code": 9001,
+        "status": "approved",
+        "reason": null,
+        "reasonCode": null,
+        "decisionTime": "2026-01-15T10:06:45.000Z",
+        "vendorData": "5d3b4f7e-3a0b-4c1e-9d2a-7f1e2c3b4a59"
+      },
+      "technicalData": {
+        "ip": "203.0.113.7"
+      }
+    }
+  },
   "operations": [
     {
       "operationId": "createSession",

@@ -109,6 +109,21 @@ export const onfidoDescriptor = {
       "link.url"
     ]
   },
+  "webhookExample": {
+    "status": "/payload/object/status",
+    "body": {
+      "payload": {
+        "resource_type": "workflow_run",
+        "action": "workflow_run.completed",
+        "object": {
+          "id": "5e1f7a3c-8b2d-4c6e-9f10-2a3b4c5d6e7f",
+          "status": "approved",
+          "completed_at_iso8601": "2026-11-20T10:21:40Z",
+          "href": "https://api.eu.onfido.com/v3.6/workflow_runs/5e1f7a3c-8b2d-4c6e-9f10-2a3b4c5d6e7f"
+        }
+      }
+    }
+  },
   "operations": [
     {
       "operationId": "createApplicant",

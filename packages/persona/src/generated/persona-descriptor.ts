@@ -101,6 +101,32 @@ export const personaDescriptor = {
       "meta.one-time-link"
     ]
   },
+  "webhookExample": {
+    "status": "/data/attributes/payload/data/attributes/status",
+    "body": {
+      "data": {
+        "type": "event",
+        "id": "evt_hIjKlMnOpQrStUvWxYzAbCdE",
+        "attributes": {
+          "name": "inquiry.approved",
+          "created-at": "2024-03-15T18:35:00.100Z",
+          "payload": {
+            "data": {
+              "type": "inquiry",
+              "id": "inq_kT4xVnR2bPmYwL9sTgD3cExZ",
+              "attributes": {
+                "status": "approved",
+                "reference-id": "user_123",
+                "created-at": "2024-03-15T18:30:00.000Z",
+                "updated-at": "2024-03-15T18:35:00.000Z",
+                "decisioned-at": "2024-03-15T18:35:00.000Z"
+              }
+            }
+          }
+        }
+      }
+    }
+  },
   "operations": [
     {
       "operationId": "createInquiry",

@@ -110,6 +110,26 @@ export const stripeIdentityDescriptor = {
       "url"
     ]
   },
+  "webhookExample": {
+    "status": "/data/object/status",
+    "body": {
+      "id": "evt_1PgcB2B7WZ01zgkW3nBzlDk8",
+      "object": "event",
+      "type": "identity.verification_session.verified",
+      "created": 1722000300,
+      "livemode": false,
+      "data": {
+        "object": {
+          "id": "vs_1PgcAZB7WZ01zgkWGmcyrTde",
+          "object": "identity.verification_session",
+          "client_reference_id": "user_123",
+          "status": "verified",
+          "last_error": null,
+          "livemode": false
+        }
+      }
+    }
+  },
   "operations": [
     {
       "operationId": "createVerificationSession",

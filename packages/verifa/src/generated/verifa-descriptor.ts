@@ -107,6 +107,20 @@ export const verifaDescriptor = {
       "capture_url"
     ]
   },
+  "webhookExample": {
+    "status": "/data/status",
+    "body": {
+      "event": "session.approved",
+      "data": {
+        "session_id": "session_abc123",
+        "external_ref": "user_abc123",
+        "status": "approved",
+        "is_sandbox": true,
+        "created_at": "2026-02-01T12:00:00Z"
+      },
+      "created_at": "2026-02-01T12:15:00Z"
+    }
+  },
   "operations": [
     {
       "operationId": "createSession",
