@@ -143,7 +143,7 @@ export interface VeriffShapedClient {
  * webhook scheme — is in each package's descriptor.
  */
 export function veriffSessionMapping<TProvider extends string, TClient extends VeriffShapedClient>(
-  provider: TProvider,
+  _provider: TProvider,
   title: string,
 ): SessionAdapterMapping<TClient, TProvider, VeriffSessionOptions, Schemas["SessionResponse"], never> {
   return {

@@ -49,8 +49,8 @@ function setAt(target: Record<string, unknown>, pointer: string, value: unknown)
     throw new InputValidationError("overrides", `${JSON.stringify(pointer)} is not a JSON pointer such as "/data/id"`);
   let at = target;
   for (const key of keys) {
-    const next = at[key];
-    at = (typeof next === "object" && next !== null ? next : (at[key] = {})) as Record<string, unknown>;
+    if (typeof at[key] !== "object" || at[key] === null) at[key] = {};
+    at = at[key] as Record<string, unknown>;
   }
   at[last] = value;
 }

@@ -29,6 +29,10 @@ export type ProviderMap = Record<string, AnySessionProvider>;
 /** Webhook adapters keyed by their provider name (`{ verifa: verifaWebhooks(verifa) }`). */
 export type WebhookMap = Record<string, WebhookProvider>;
 
+/** No adapters of a kind: the default of `webhooks` and `results` when none are registered. */
+// biome-ignore lint/complexity/noBannedTypes: `{}` is the empty map (`keyof {}` is never).
+export type NoAdapters = {};
+
 /** Result adapters keyed by their provider name (`{ verifa: verifaResults(verifa) }`). */
 export type ResultMap = Record<string, ResultProvider>;
 
@@ -83,7 +87,11 @@ export type OutcomeFor<R extends ResultMap, K extends keyof R> = K extends keyof
   : never;
 
 /** Options of {@link createVerifetch}. */
-export interface VerifetchOptions<P extends ProviderMap, W extends WebhookMap = {}, R extends ResultMap = {}> {
+export interface VerifetchOptions<
+  P extends ProviderMap,
+  W extends WebhookMap = NoAdapters,
+  R extends ResultMap = NoAdapters,
+> {
   /** Provider adapters keyed by provider name: `{ verifa: verifaSessions(verifa), complycube: complyCubeSessions(complycube) }`. */
   providers: P;
   /**
@@ -99,7 +107,7 @@ export interface VerifetchOptions<P extends ProviderMap, W extends WebhookMap = 
 }
 
 /** One interface over a set of providers. */
-export interface Verifetch<P extends ProviderMap, W extends WebhookMap = {}, R extends ResultMap = {}> {
+export interface Verifetch<P extends ProviderMap, W extends WebhookMap = NoAdapters, R extends ResultMap = NoAdapters> {
   /** The configured provider names. */
   readonly providers: readonly (keyof P & string)[];
   /**
@@ -146,9 +154,11 @@ export interface Verifetch<P extends ProviderMap, W extends WebhookMap = {}, R e
 }
 
 /** Creates the facade over the given provider adapters (and webhook and result adapters). */
-export function createVerifetch<P extends ProviderMap, W extends WebhookMap = {}, R extends ResultMap = {}>(
-  options: VerifetchOptions<P, W, R>,
-): Verifetch<P, W, R> {
+export function createVerifetch<
+  P extends ProviderMap,
+  W extends WebhookMap = NoAdapters,
+  R extends ResultMap = NoAdapters,
+>(options: VerifetchOptions<P, W, R>): Verifetch<P, W, R> {
   const providers = adapterRecord<AnySessionProvider>(options, "providers");
   const webhooks = adapterRecord<WebhookProvider>(options, "webhooks");
   const results = adapterRecord<ResultProvider>(options, "results");
