@@ -1,5 +1,15 @@
+import type { Outcome, OutcomeReason } from "@verifetch/core";
 import type { SessionProvider, WebhookProvider } from "@verifetch/core/session";
-import { type CreateSessionResponse, createVerifa, verifaSessions, verifaWebhooks } from "@verifetch/verifa";
+import { createStripeIdentity, stripeIdentityResults, type VerificationSession } from "@verifetch/stripe-identity";
+import {
+  type CreateSessionResponse,
+  createVerifa,
+  type VerifaSessionRead,
+  verifaResults,
+  verifaSessions,
+  verifaWebhooks,
+} from "@verifetch/verifa";
+import { createVeriff, type DecisionResponse, veriffResults } from "@verifetch/veriff";
 import { describe, expectTypeOf, it } from "vitest";
 import { AllProvidersFailedError, createVerifetch, NoSuchProviderError } from "./index.ts";
 
@@ -93,5 +103,36 @@ describe("verifetch facade types", () => {
     });
     // @ts-expect-error urls requires a cancelUrl string, not string | undefined
     vf.createSession("urls", { reference: "r", redirectUrl: "https://a.example", cancelUrl: env.CANCEL });
+  });
+});
+
+describe("result adapter types", () => {
+  const veriff = createVeriff({ apiKey: "k", sharedSecret: "s" });
+  const stripe = createStripeIdentity({ apiKey: "sk_test_x" });
+  const results = createVerifetch({
+    providers: {},
+    results: {
+      veriff: veriffResults(veriff),
+      "stripe-identity": stripeIdentityResults(stripe),
+      verifa: verifaResults(verifa),
+    },
+  });
+
+  it("types each provider's raw answer and its outcome", async () => {
+    const decision = await results.getOutcome("veriff", "id");
+    expectTypeOf(decision.provider).toEqualTypeOf<"veriff">();
+    expectTypeOf(decision.raw).toEqualTypeOf<DecisionResponse>();
+    expectTypeOf(decision.outcome).toEqualTypeOf<Outcome>();
+    expectTypeOf(decision.reasons).toEqualTypeOf<readonly OutcomeReason[]>();
+    const session = await results.waitForOutcome("stripe-identity", "vs_1", { deadline: new Date() });
+    expectTypeOf(session.raw).toEqualTypeOf<VerificationSession>();
+    expectTypeOf(await results.getSession("verifa", "s")).toEqualTypeOf<VerifaSessionRead>();
+  });
+
+  it("refuses a provider without a result adapter", () => {
+    // @ts-expect-error complycube has no result adapter registered here
+    results.getOutcome("complycube", "id");
+    // @ts-expect-error verifa's session adapter is not a result adapter
+    createVerifetch({ providers: {}, results: { verifa: verifaSessions(verifa) } });
   });
 });
