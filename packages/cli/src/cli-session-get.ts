@@ -1,6 +1,8 @@
-// `verifetch session get <provider> <id>`: reads a session back with the operation its spec
-// documents for learning the outcome (the registry's `readSession`), against the real API or a mock.
+// `verifetch session get <provider> <id>`: reads a session's outcome back with the operation its
+// spec documents for it (the package's result adapter), against the real API or a mock.
 import type { parseArgs } from "node:util";
+import type { SessionOutcome } from "@verifetch/core";
+import type { ResultProvider } from "@verifetch/core/session";
 import { NoSuchProviderError } from "verifetch";
 import { CliError, UsageError } from "./cli-errors.ts";
 import { sessionGetHelp } from "./cli-help.ts";
@@ -39,8 +41,7 @@ export async function sessionGet(args: readonly string[]): Promise<number> {
   const provider = await findProvider(name);
   if (!provider) throw new NoSuchProviderError(name, known);
   const { readOperation } = provider.entry;
-  const read = provider.module.readSession;
-  if (readOperation === null || !read) {
+  if (readOperation === null) {
     throw new CliError(
       "NoSessionReadError",
       `${provider.title} documents no operation that reads a session back (its spec lists none in x-verifetch-session.outcome); learn the outcome from its webhooks`,
@@ -48,21 +49,26 @@ export async function sessionGet(args: readonly string[]): Promise<number> {
   }
   const environment = await hostEnvironment(provider, values.environment);
   const mock = values.mock === true;
-  const result = await withInterrupts((signal) =>
-    onTarget(provider, { mock, args, signal, subcommand: ["session", "get"] }, (target) =>
-      read(clientFor(provider, { ...target, ...(environment && { environment }) }), id, { signal }),
-    ),
+  const read = await withInterrupts((signal) =>
+    onTarget(provider, { mock, args, signal, subcommand: ["session", "get"] }, (target) => {
+      const client = clientFor(provider, { ...target, ...(environment && { environment }) });
+      return (provider.module.createResults(client) as ResultProvider).getOutcome(id, { signal });
+    }),
   );
-  const answer = { provider: provider.name, id, operation: readOperation, result };
-  process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : describeRead(provider, answer, mock));
+  const { outcome, terminal, status, reasons, raw: result } = read;
+  const answer = { provider: provider.name, id, operation: readOperation, outcome, terminal, status, reasons, result };
+  process.stdout.write(values.json ? `${JSON.stringify(answer, null, 2)}\n` : describeRead(provider, read, mock));
   return 0;
 }
 
-/** `<title> <operation>(<id>)` and the provider's answer, indented JSON. */
-function describeRead(
-  provider: CliProvider,
-  { id, operation, result }: { id: string; operation: string; result: unknown },
-  mock: boolean,
-): string {
-  return `${provider.title} ${operation}(${id})${mock ? " (mock)" : ""}\n${JSON.stringify(result, null, 2)}\n`;
+/** `<title> <operation>(<id>)`, the outcome and its reasons, and the provider's answer as indented JSON. */
+function describeRead(provider: CliProvider, read: SessionOutcome, mock: boolean): string {
+  const { sessionId, outcome, terminal, status, reasons, raw } = read;
+  return [
+    `${provider.title} ${provider.entry.readOperation}(${sessionId})${mock ? " (mock)" : ""}`,
+    `outcome: ${outcome}${terminal ? " (final)" : ""}, status ${status === null ? "none yet" : JSON.stringify(status)}`,
+    ...reasons.map((reason) => `reason: ${[reason.code, reason.text].filter((part) => part !== null).join(" ")}`),
+    JSON.stringify(raw, null, 2),
+    "",
+  ].join("\n");
 }

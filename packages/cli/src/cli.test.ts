@@ -18,6 +18,7 @@ import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { OUTCOMES } from "@verifetch/core";
 import decodeQR from "qr/decode.js";
 import { describe, expect, it } from "vitest";
 import { type CliProvider, loadProviders, mockExample, PROVIDER_NAMES } from "./cli-providers.ts";
@@ -599,7 +600,7 @@ describe("verifetch session get (the built bin)", () => {
   });
 
   it.each(READABLE.map((provider) => provider.name))(
-    "%s --mock --json prints { provider, id, operation, result } with the spec's example answer",
+    "%s --mock --json prints { provider, id, operation, outcome, terminal, status, reasons, result } from the spec's example answer",
     async (name) => {
       const provider = PROVIDERS.find((candidate) => candidate.name === name) as CliProvider;
       // An id of the spec's own format (its example, else a UUID): the mock checks requests against the spec.
@@ -609,6 +610,9 @@ describe("verifetch session get (the built bin)", () => {
       expect(result.code).toBe(0);
       const answer = JSON.parse(result.stdout) as Record<string, unknown>;
       expect(answer).toMatchObject({ provider: name, id, operation: provider.entry.readOperation });
+      expect(OUTCOMES).toContain(answer.outcome);
+      expect(answer.terminal).toBeTypeOf("boolean");
+      expect(answer.reasons).toBeInstanceOf(Array);
       expect(answer.result).toBeTypeOf("object");
       expect(answer.result).not.toBeNull();
     },
@@ -616,14 +620,18 @@ describe("verifetch session get (the built bin)", () => {
   );
 
   it(
-    "prints the provider's answer as indented JSON under a title line",
+    "prints a title line, the outcome, and the provider's answer as indented JSON",
     async () => {
       const [provider] = READABLE as [CliProvider];
       const id = provider.entry.readExampleId ?? "3f2504e0-4f89-41d3-9a0c-0305e82c3301";
       const result = await run(["session", "get", provider.name, id, "--mock"]);
       expect(result.code).toBe(0);
-      const [title, ...json] = result.stdout.trimEnd().split("\n");
+      const [title, outcome, ...rest] = result.stdout.trimEnd().split("\n");
       expect(title).toBe(`${provider.title} ${provider.entry.readOperation}(${id}) (mock)`);
+      expect(outcome).toMatch(/^outcome: [a-z_]+( \(final\))?, status /);
+      // Reasons, one per line, then the answer.
+      const json = rest.slice(rest.indexOf("{"));
+      for (const line of rest.slice(0, rest.indexOf("{"))) expect(line).toMatch(/^reason: /);
       expect(JSON.parse(json.join("\n"))).toBeTypeOf("object");
     },
     MOCK_TIMEOUT_MS,

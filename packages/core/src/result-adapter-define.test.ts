@@ -25,6 +25,8 @@ const outcomes: OutcomeMapping = {
   },
 };
 
+const { read: _read, ...withoutRead } = outcomes;
+
 interface Answer {
   decision: { status: string; reasons?: { code: string; text: string }[] } | null;
 }
