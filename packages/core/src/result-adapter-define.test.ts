@@ -112,11 +112,7 @@ describe("defineResultAdapter", () => {
   it("says so with a typed error, sending nothing, where the provider documents no read", async () => {
     const clock = fakeClock();
     const { client } = clientAnswering(clock, []);
-    const results = defineResultAdapter<typeof client, "acme", never>(
-      descriptor,
-      { ...outcomes, read: undefined },
-      null,
-    )(client);
+    const results = defineResultAdapter<typeof client, "acme", never>(descriptor, withoutRead, null)(client);
     expect(results.readOperation).toBeNull();
     await expect(results.getOutcome("s_1")).rejects.toThrow(OutcomeUnavailableError);
     await expect(results.waitForOutcome("s_1")).rejects.toThrow(/Acme's webhooks/);
