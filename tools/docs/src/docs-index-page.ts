@@ -215,6 +215,20 @@ function featureMatrix(entries: readonly IndexEntry[]): SafeHtml {
           : tone("no", "not documented"),
     ],
     [
+      "Outcomes (provider status → outcome)",
+      (entry) =>
+        html`${Object.entries(entry.facts.outcomes.statuses).map(
+          ([status, outcome], index) => html`${index > 0 ? html`<br>` : ""}<code>${status}</code> → ${outcome}`,
+        )}`,
+    ],
+    [
+      "Webhook delivery key",
+      (entry) =>
+        entry.facts.outcomes.webhook?.deliveryKey
+          ? html`event id <code>${entry.facts.outcomes.webhook.deliveryKey}</code>`
+          : "SHA-256 of the body (no event id documented)",
+    ],
+    [
       "Authentication",
       (entry) =>
         html`${entry.facts.security.map((requirement, index) => html`${index > 0 ? " or " : ""}${authLabel(entry.facts, requirement)}`)}`,
