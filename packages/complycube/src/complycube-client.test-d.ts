@@ -3,6 +3,10 @@ import type { SessionProvider } from "@verifetch/core/session";
 import { describe, expectTypeOf, it } from "vitest";
 import type { ComplyCubeErrorBody } from "./index.ts";
 import {
+  type Check,
+  type CheckList,
+  type CheckOutcome,
+  type CheckStatus,
   type Client,
   type ComplyCube,
   type ComplyCubeSessionOptions,
@@ -10,6 +14,7 @@ import {
   type ComplyCubeWebhookPayload,
   type CreateFlowSessionRequest,
   complyCubeApiClient,
+  complyCubeOutcomeOf,
   complyCubeSessions,
   complyCubeWebhooks,
   createComplyCube,
@@ -26,6 +31,28 @@ describe("@verifetch/complycube types", () => {
     expectTypeOf<FlowSession["redirectUrl"]>().toEqualTypeOf<string>();
     expectTypeOf(complycube.getClient).returns.resolves.toEqualTypeOf<Client>();
     expectTypeOf(complycube.environment).toEqualTypeOf<"sandbox" | "live">();
+  });
+
+  it("types the Checks API and the outcome read from it", () => {
+    // The methods' types are the schemas flattened (an intersection becomes one object): the same, both ways.
+    type Got = Awaited<ReturnType<typeof complycube.getCheck>>;
+    type Listed = Awaited<ReturnType<typeof complycube.listChecks>>;
+    expectTypeOf<Got>().toExtend<Check>();
+    expectTypeOf<Check>().toExtend<Got>();
+    expectTypeOf<Listed>().toExtend<CheckList>();
+    expectTypeOf<CheckList>().toExtend<Listed>();
+    expectTypeOf<Listed["items"][number]["status"]>().toEqualTypeOf<CheckStatus>();
+    expectTypeOf<CheckStatus>().toEqualTypeOf<"pending" | "complete" | "failed">();
+    expectTypeOf<CheckOutcome>().toEqualTypeOf<"clear" | "attention" | "rejected" | "match_confirmed">();
+    expectTypeOf(complyCubeOutcomeOf).returns.toEqualTypeOf<{
+      status: string | null;
+      reasons: { code: string | null; text: string | null }[];
+    }>();
+    complycube.listChecks({ clientId: "c", status: "pending", "result.outcome": "rejected", page: 1, pageSize: 50 });
+    // @ts-expect-error: not a documented check status
+    complycube.listChecks({ status: "done" });
+    // @ts-expect-error: not a filter the docs list
+    complycube.listChecks({ client: "c" });
   });
 
   it("accepts both documented request shapes", () => {

@@ -9,7 +9,7 @@ import {
   SUCCESS,
 } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type CreateFlowSessionRequest, createComplyCube } from "./index.ts";
+import { type CreateFlowSessionRequest, complyCubeOutcomeOf, complyCubeOutcomes, createComplyCube } from "./index.ts";
 
 const baseUrl = mockBaseUrl("complycube");
 const complycube = createComplyCube({ apiKey: "test_contract", baseUrl });
@@ -34,6 +34,8 @@ const calls = {
       call,
     ),
   getClient: (call) => complycube.getClient("5eb04fcd0f3e360008035eb1", call),
+  getCheck: (call) => complycube.getCheck("5eb2b61e02df0a0008f1cf2a", call),
+  listChecks: (call) => complycube.listChecks({ clientId: "5eb04fcd0f3e360008035eb1" }, call),
 } satisfies Record<string, OperationCall>;
 
 describe("ComplyCube contract (Prism)", () => {
@@ -58,6 +60,58 @@ describe("ComplyCube contract (Prism)", () => {
     expect(created).toMatchObject({ id: "5eb04fcd0f3e360008035eb1", type: "person" });
     const fetched = await calls.getClient(SUCCESS);
     expect(fetched.personDetails?.firstName).toBe("John");
+  });
+
+  it("getCheck returns the documented check, with its result", async () => {
+    const check = await calls.getCheck(SUCCESS);
+    expect(check).toMatchObject({ id: "5eb2b61e02df0a0008f1cf2a", status: "complete", result: { outcome: "clear" } });
+    expect(check.result?.breakdown).toHaveProperty("summary");
+  });
+
+  it("listChecks sends its filters and pagination in the query, and returns the documented page", async () => {
+    const urls: string[] = [];
+    const spy = createComplyCube({
+      apiKey: "test_contract",
+      baseUrl,
+      fetch: async (request) => {
+        urls.push(request.url);
+        const response = await fetch(request);
+        expect(response.headers.get("sl-violations")).toBeNull();
+        return response;
+      },
+    });
+    const query = { clientId: "5eb04fcd0f3e360008035eb1", status: "complete", "result.outcome": "clear" } as const;
+    const list = await spy.listChecks({ ...query, page: 2, pageSize: 20, createdAfter: "2020-05-04T00:00:00Z" });
+    expect(list).toMatchObject({ page: 1, pageSize: 100, totalItems: 1, pages: 1 });
+    expect(list.items[0]?.type).toBe("extensive_screening_check");
+    const sent = new URL(urls[0] as string).searchParams;
+    expect(Object.fromEntries(sent)).toEqual({
+      ...query,
+      page: "2",
+      pageSize: "20",
+      createdAfter: "2020-05-04T00:00:00Z",
+    });
+  });
+
+  // The spec's list examples, one per outcome, read through complyCubeOutcomeOf and the status table.
+  it.each(["approved", "declined", "review", "pending"])(
+    "listChecks example %s reads as that outcome",
+    async (name) => {
+      const list = await complycube.listChecks(
+        { clientId: "5eb04fcd0f3e360008035eb1" },
+        { headers: { Prefer: `example=${name}` } },
+      );
+      const { status } = complyCubeOutcomeOf(list.items);
+      const statuses: Record<string, string> = complyCubeOutcomes.statuses;
+      expect(status !== null && statuses[status]).toBe(name);
+    },
+  );
+
+  it("an out-of-range pageSize is refused by the spec", async () => {
+    const error = await complycube.listChecks({ pageSize: 1001 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    // Prism reports query parameter names in lower case.
+    expect((error as ApiError).headers.get("sl-violations")).toContain("pagesize");
   });
 
   coversEveryOperation("complycube", calls);

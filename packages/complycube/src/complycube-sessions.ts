@@ -38,14 +38,13 @@ export interface ComplyCubeWebhookPayload {
 const FIELD = "providerOptions.complycube";
 const text = { type: "string", minLength: 1 } as const;
 const flag = { type: "boolean" } as const;
-const theme = { enum: flowThemeValues } as const;
 const screen = { properties: { heading: { type: "string" }, message: { type: "string" } } } as const;
 const OPTIONS: InputSchema = {
   properties: {
     clientId: text,
     checkTypes: { type: "array", minItems: 1, items: { enum: checkTypeValues } },
     workflowTemplateId: text,
-    theme,
+    theme: { enum: flowThemeValues },
     supportEmail: text,
     shortUrl: flag,
     enableMonitoring: flag,
@@ -60,8 +59,7 @@ const OPTIONS: InputSchema = {
 
 /**
  * The facade adapter of a ComplyCube client: `createVerifetch({ providers: { complycube: complyCubeSessions(client) } })`.
- * ComplyCube's flow session has no id of its own: the HostedSession's `id` is the `clientId`, which
- * check webhooks also carry.
+ * A flow session has no id: the HostedSession's `id` is the `clientId`, which check webhooks and `listChecks` take.
  */
 // Pure: a bundle that never calls the adapter drops it and the validation it carries.
 export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCubeAdapterDescriptor, {
@@ -100,12 +98,10 @@ export const complyCubeSessions = /* @__PURE__ */ defineSessionAdapter(complyCub
       { signal: call.signal },
     ),
   session: (raw: FlowSession, complycube, _input, options: ComplyCubeSessionOptions | undefined) => ({
-    // ComplyCube returns no session id; the client id is what its check webhooks carry.
-    id: options?.clientId as string,
+    id: options?.clientId as string, // No session id is returned; check webhooks and listChecks name the client.
     url: raw.redirectUrl as string,
     status: "created",
-    // ComplyCube documents no lifetime for the flow URL.
-    expiresAt: null,
+    expiresAt: null, // ComplyCube documents no lifetime for the flow URL.
     sandbox: complycube.environment === "sandbox",
   }),
 });

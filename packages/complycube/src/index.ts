@@ -1,2 +1,3 @@
+export * from "./complycube-outcome.ts";
 export * from "./complycube-sessions.ts";
 export * from "./generated/index.ts";

@@ -2,7 +2,7 @@
 
 import { client } from './client.gen.ts';
 import type { Client, ClientMeta, Options as Options2, RequestResult, TDataShape } from './client/index.ts';
-import type { CreateClientData, CreateClientErrors, CreateClientResponses, CreateFlowSessionData, CreateFlowSessionErrors, CreateFlowSessionResponses, GetClientData, GetClientErrors, GetClientResponses } from './types.gen.ts';
+import type { CreateClientData, CreateClientErrors, CreateClientResponses, CreateFlowSessionData, CreateFlowSessionErrors, CreateFlowSessionResponses, GetCheckData, GetCheckErrors, GetCheckResponses, GetClientData, GetClientErrors, GetClientResponses, ListChecksData, ListChecksErrors, ListChecksResponses } from './types.gen.ts';
 
 export type Options<TData extends TDataShape = TDataShape, ThrowOnError extends boolean = boolean, TResponse = unknown> = Options2<TData, ThrowOnError, TResponse> & {
     /**
@@ -68,5 +68,29 @@ export const createClient = <ThrowOnError extends boolean = false>(options: Opti
 export const getClient = <ThrowOnError extends boolean = false>(options: Options<GetClientData, ThrowOnError>): RequestResult<GetClientResponses, GetClientErrors, ThrowOnError> => (options.client ?? client).get<GetClientResponses, GetClientErrors, ThrowOnError>({
     security: [{ name: 'Authorization', type: 'apiKey' }],
     url: '/v1/clients/{clientId}',
+    ...options
+});
+
+/**
+ * List checks
+ *
+ * Lists checks, most recent first, a page at a time (100 per page unless `pageSize` says
+ * otherwise). Filter by `clientId` to read the checks a flow session ran on its client; the
+ * other filters narrow further. The response says how many pages there are (`pages`): ask
+ * for the next with `page`.
+ *
+ */
+export const listChecks = <ThrowOnError extends boolean = false>(options?: Options<ListChecksData, ThrowOnError>): RequestResult<ListChecksResponses, ListChecksErrors, ThrowOnError> => (options?.client ?? client).get<ListChecksResponses, ListChecksErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }],
+    url: '/v1/checks',
+    ...options
+});
+
+/**
+ * Get a check
+ */
+export const getCheck = <ThrowOnError extends boolean = false>(options: Options<GetCheckData, ThrowOnError>): RequestResult<GetCheckResponses, GetCheckErrors, ThrowOnError> => (options.client ?? client).get<GetCheckResponses, GetCheckErrors, ThrowOnError>({
+    security: [{ name: 'Authorization', type: 'apiKey' }],
+    url: '/v1/checks/{checkId}',
     ...options
 });

@@ -112,6 +112,16 @@ export const complyCubeDescriptor = {
       "operationId": "getClient",
       "method": "GET",
       "path": "/v1/clients/{clientId}"
+    },
+    {
+      "operationId": "listChecks",
+      "method": "GET",
+      "path": "/v1/checks"
+    },
+    {
+      "operationId": "getCheck",
+      "method": "GET",
+      "path": "/v1/checks/{checkId}"
     }
   ]
 } as const;
