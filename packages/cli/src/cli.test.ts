@@ -596,7 +596,7 @@ describe("verifetch session get (the built bin)", () => {
 
   it("the registry reads a session back for every provider whose spec documents a way", () => {
     expect(READABLE.length).toBeGreaterThan(0);
-    for (const provider of READABLE) expect(provider.module.readSession).toBeTypeOf("function");
+    for (const provider of READABLE) expect(provider.module.createResults).toBeTypeOf("function");
   });
 
   it.each(READABLE.map((provider) => provider.name))(

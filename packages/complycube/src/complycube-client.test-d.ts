@@ -14,7 +14,9 @@ import {
   type ComplyCubeWebhookPayload,
   type CreateFlowSessionRequest,
   complyCubeApiClient,
-  complyCubeOutcomeOf,
+  type complyCubeGetCheck,
+  complyCubeListChecks,
+  complyCubeResults,
   complyCubeSessions,
   complyCubeWebhooks,
   createComplyCube,
@@ -35,8 +37,8 @@ describe("@verifetch/complycube types", () => {
 
   it("types the Checks API and the outcome read from it", () => {
     // The methods' types are the schemas flattened (an intersection becomes one object): the same, both ways.
-    type Got = Awaited<ReturnType<typeof complycube.getCheck>>;
-    type Listed = Awaited<ReturnType<typeof complycube.listChecks>>;
+    type Got = Awaited<ReturnType<typeof complyCubeGetCheck>>;
+    type Listed = Awaited<ReturnType<typeof complyCubeListChecks>>;
     expectTypeOf<Got>().toExtend<Check>();
     expectTypeOf<Check>().toExtend<Got>();
     expectTypeOf<Listed>().toExtend<CheckList>();
@@ -44,15 +46,22 @@ describe("@verifetch/complycube types", () => {
     expectTypeOf<Listed["items"][number]["status"]>().toEqualTypeOf<CheckStatus>();
     expectTypeOf<CheckStatus>().toEqualTypeOf<"pending" | "complete" | "failed">();
     expectTypeOf<CheckOutcome>().toEqualTypeOf<"clear" | "attention" | "rejected" | "match_confirmed">();
-    expectTypeOf(complyCubeOutcomeOf).returns.toEqualTypeOf<{
-      status: string | null;
-      reasons: { code: string | null; text: string | null }[];
-    }>();
-    complycube.listChecks({ clientId: "c", status: "pending", "result.outcome": "rejected", page: 1, pageSize: 50 });
+    expectTypeOf(complyCubeResults(complycube).getOutcome)
+      .returns.resolves.toHaveProperty("raw")
+      .toEqualTypeOf<Listed>();
+    complyCubeListChecks(complycube, {
+      clientId: "c",
+      status: "pending",
+      "result.outcome": "rejected",
+      page: 1,
+      pageSize: 50,
+    });
     // @ts-expect-error: not a documented check status
-    complycube.listChecks({ status: "done" });
+    complyCubeListChecks(complycube, { status: "done" });
     // @ts-expect-error: not a filter the docs list
-    complycube.listChecks({ client: "c" });
+    complyCubeListChecks(complycube, { client: "c" });
+    // The Checks API is apart from the class: a create-session bundle carries none of it.
+    expectTypeOf(complycube).not.toHaveProperty("listChecks");
   });
 
   it("accepts both documented request shapes", () => {

@@ -9,7 +9,13 @@ import {
   SUCCESS,
 } from "../../../tools/vitest/contract-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
-import { type CreateFlowSessionRequest, complyCubeOutcomeOf, complyCubeOutcomes, createComplyCube } from "./index.ts";
+import {
+  type CreateFlowSessionRequest,
+  complyCubeGetCheck,
+  complyCubeListChecks,
+  complyCubeResults,
+  createComplyCube,
+} from "./index.ts";
 
 const baseUrl = mockBaseUrl("complycube");
 const complycube = createComplyCube({ apiKey: "test_contract", baseUrl });
@@ -34,8 +40,8 @@ const calls = {
       call,
     ),
   getClient: (call) => complycube.getClient("5eb04fcd0f3e360008035eb1", call),
-  getCheck: (call) => complycube.getCheck("5eb2b61e02df0a0008f1cf2a", call),
-  listChecks: (call) => complycube.listChecks({ clientId: "5eb04fcd0f3e360008035eb1" }, call),
+  getCheck: (call) => complyCubeGetCheck(complycube, "5eb2b61e02df0a0008f1cf2a", call),
+  listChecks: (call) => complyCubeListChecks(complycube, { clientId: "5eb04fcd0f3e360008035eb1" }, call),
 } satisfies Record<string, OperationCall>;
 
 describe("ComplyCube contract (Prism)", () => {
@@ -81,7 +87,12 @@ describe("ComplyCube contract (Prism)", () => {
       },
     });
     const query = { clientId: "5eb04fcd0f3e360008035eb1", status: "complete", "result.outcome": "clear" } as const;
-    const list = await spy.listChecks({ ...query, page: 2, pageSize: 20, createdAfter: "2020-05-04T00:00:00Z" });
+    const list = await complyCubeListChecks(spy, {
+      ...query,
+      page: 2,
+      pageSize: 20,
+      createdAfter: "2020-05-04T00:00:00Z",
+    });
     expect(list).toMatchObject({ page: 1, pageSize: 100, totalItems: 1, pages: 1 });
     expect(list.items[0]?.type).toBe("extensive_screening_check");
     const sent = new URL(urls[0] as string).searchParams;
@@ -93,22 +104,22 @@ describe("ComplyCube contract (Prism)", () => {
     });
   });
 
-  // The spec's list examples, one per outcome, read through complyCubeOutcomeOf and the status table.
+  // The spec's list examples, one per outcome, read through the result adapter (the facade's getOutcome).
   it.each(["approved", "declined", "review", "pending"])(
     "listChecks example %s reads as that outcome",
     async (name) => {
-      const list = await complycube.listChecks(
-        { clientId: "5eb04fcd0f3e360008035eb1" },
-        { headers: { Prefer: `example=${name}` } },
-      );
-      const { status } = complyCubeOutcomeOf(list.items);
-      const statuses: Record<string, string> = complyCubeOutcomes.statuses;
-      expect(status !== null && statuses[status]).toBe(name);
+      const preferring = createComplyCube({
+        apiKey: "test_contract",
+        baseUrl: mockBaseUrl("complycube"),
+        headers: { Prefer: `example=${name}` },
+      });
+      const read = await complyCubeResults(preferring).getOutcome("5eb04fcd0f3e360008035eb1");
+      expect(read.outcome).toBe(name);
     },
   );
 
   it("an out-of-range pageSize is refused by the spec", async () => {
-    const error = await complycube.listChecks({ pageSize: 1001 }).catch((e: unknown) => e);
+    const error = await complyCubeListChecks(complycube, { pageSize: 1001 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BadRequestError);
     // Prism reports query parameter names in lower case.
     expect((error as ApiError).headers.get("sl-violations")).toContain("pagesize");

@@ -1,3 +1,2 @@
-export * from "./complycube-outcome.ts";
 export * from "./complycube-sessions.ts";
 export * from "./generated/index.ts";

@@ -34,6 +34,19 @@ export type ResultStatusOf<TRaw> = (raw: TRaw) => { status: string | null; reaso
 
 const DEFAULT_WAIT_MS = 10 * 60 * 1000;
 
+/** Outcomes from least to most favourable: of several checks, the first found in this order decides. */
+const LEAST_FAVOURABLE_FIRST = [
+  "declined",
+  "review",
+  "resubmission_requested",
+  "unknown",
+  "pending",
+  "abandoned",
+  "expired",
+  "completed",
+  "approved",
+] as const;
+
 /**
  * Builds a provider's result adapter factory (`verifaResults(client)`) from its descriptor, its
  * outcome mapping and the call that reads a session (null when the provider documents none: every
@@ -48,6 +61,30 @@ export function defineResultAdapter<TClient extends object, TProvider extends st
 ): (client: TClient) => ResultProvider<TProvider, TRaw> {
   const { provider, title } = descriptor;
   const facts = outcomes.read;
+  const pointed = (body: unknown): string | null => {
+    for (const pointer of [facts?.status ?? []].flat()) {
+      const value = valueAt(body, pointer);
+      if (typeof value === "string") return value;
+    }
+    return null;
+  };
+  // One answer's status and reasons; for a list (a client's checks), the least favourable item's
+  // status, and each item that is not approved as a reason.
+  const statusIn = (raw: unknown): { status: string | null; reasons: OutcomeReason[] } => {
+    if (!facts?.items) return { status: pointed(raw), reasons: reasonsAt(raw, facts?.reasons) };
+    const items = valueAt(raw, facts.items);
+    const rank = (status: string | null) => LEAST_FAVOURABLE_FIRST.indexOf(outcomeOf(outcomes, status));
+    let status: string | null = null;
+    let least: number = LEAST_FAVOURABLE_FIRST.length;
+    const reasons: OutcomeReason[] = [];
+    for (const item of Array.isArray(items) ? items : []) {
+      const own = pointed(item);
+      if (rank(own) < least) [status, least] = [own, rank(own)];
+      if (outcomeOf(outcomes, own) !== "approved")
+        reasons.push({ code: own, text: reasonsAt(item, facts.reasons)[0]?.text ?? null });
+    }
+    return { status, reasons };
+  };
   return (client) => {
     const { clock } = transportOf(client);
     const getSession = (id: string, options: { signal?: AbortSignal | undefined } = {}): Promise<TRaw> => {
@@ -59,9 +96,7 @@ export function defineResultAdapter<TClient extends object, TProvider extends st
       options?: { signal?: AbortSignal | undefined },
     ): Promise<SessionOutcome<TProvider, TRaw>> => {
       const raw = await getSession(id, options);
-      const found = statusOf
-        ? statusOf(raw)
-        : { status: facts?.status && valueAt(raw, facts.status), reasons: reasonsAt(raw, facts?.reasons) };
+      const found = statusOf ? statusOf(raw) : statusIn(raw);
       const status = typeof found.status === "string" ? found.status : null;
       const outcome = status === null && facts?.missing ? facts.missing : outcomeOf(outcomes, status);
       return {

@@ -44,12 +44,20 @@ export interface ReasonPointers {
 
 /** How a session's outcome is read back (`x-verifetch-outcomes.read`). */
 export interface OutcomeRead {
-  /** The operation that reads it, taking the session id as its one path parameter. */
+  /** The operation that reads it: the session id is its one path parameter, or its `query` parameter. */
   readonly operation: string;
-  /** Pointer to the status in the operation's answer; absent when the package reads it its own way. */
-  readonly status?: string;
+  /** The query parameter that takes the session id, when not a path parameter (ComplyCube's `clientId`). */
+  readonly query?: string;
+  /**
+   * Pointer to the status in the answer (or in each item), or several: the first that finds a string.
+   * Absent when the package reads the outcome its own way.
+   */
+  readonly status?: string | readonly string[];
+  /** Pointer to a list in the answer (a client's checks): each item's status counts, the least favourable wins. */
+  readonly items?: string;
   /** The outcome when the answer carries no status yet (e.g. Veriff's null decision: `pending`). */
   readonly missing?: Outcome;
+  /** Where the reasons are (in each item, for a list: a non-approved item's status is its reason's code). */
   readonly reasons?: readonly ReasonPointers[];
 }
 

@@ -10,6 +10,7 @@ import {
   renderDescriptor,
   renderIndex,
   renderResults,
+  renderStandalone,
   renderVersion,
 } from "./render-client.ts";
 import { readProviderFacts } from "./spec-facts.ts";
@@ -107,6 +108,7 @@ export function renderModules(rootDir: string, target: SpecTarget): { path: stri
   return [
     [`${target.name}-client.ts`, renderClient(facts)],
     [`${target.name}-descriptor.ts`, renderDescriptor(facts)],
+    ...(renderStandalone(facts) ? [[`${target.name}-operations.ts`, renderStandalone(facts)]] : []),
     ...(generatesResults(facts) ? [[`${target.name}-results.ts`, renderResults(facts)]] : []),
     ["version.ts", renderVersion()],
     ["index.ts", renderIndex(facts)],

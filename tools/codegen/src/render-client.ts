@@ -119,10 +119,44 @@ function renderMethod(facts: ProviderFacts, operation: OperationFacts): string {
       : "";
   const text = [operation.summary.replace(/\.?$/, "."), operation.description].filter(Boolean).join("\n\n");
   const method = operation.method.toLowerCase();
+  const args = `${q(method)}, ${q(operation.path)}, { ${init.join(", ")} }, options${required}`;
+  if (operation.standalone) {
+    // Its own transport view carries the query serializer, so the class (and every bundle of it) does not.
+    const transport =
+      operation.queryParameters.length > 0 ? "{ ...transportOf(client), query: queryString }" : "transportOf(client)";
+    return `${doc(`${text}\n\nA function apart from {@link ${providerNames(facts).client}} (\`x-verifetch-standalone\`): only code that imports it carries it.`)}export function ${standaloneName(facts, operation)}(client: ${providerNames(facts).client}, ${params.join(", ")}) {
+  return operationCaller<paths>(${transport})(${args});
+}
+`;
+  }
   return `${doc(text, "  ")}  ${operation.operationId}(${params.join(", ")}) {
-    return this.#call(${q(method)}, ${q(operation.path)}, { ${init.join(", ")} }, options${required});
+    return this.#call(${args});
   }
 `;
+}
+
+/** The exported name of a standalone operation: `complyCubeListChecks`. */
+export function standaloneName(facts: ProviderFacts, operation: OperationFacts): string {
+  return `${lowerFirst(facts.identifier)}${pascal(operation.operationId)}`;
+}
+
+/** The generated module of a provider's standalone operations (`src/generated/<name>-operations.ts`), or null. */
+export function renderStandalone(facts: ProviderFacts): string | null {
+  const standalone = facts.operations.filter((operation) => operation.standalone);
+  if (standalone.length === 0) return null;
+  const withQuery = standalone.some((operation) => operation.queryParameters.length > 0);
+  const types = [
+    providerNames(facts).client,
+    ...standalone
+      .filter((operation) => operation.queryParameters.length > 0)
+      .map((operation) => `${pascal(operation.operationId)}Query`),
+  ];
+  return `import type { CallOptions } from "@verifetch/core";
+import { operationCaller${withQuery ? ", queryString" : ""}, transportOf } from "@verifetch/core/provider";
+import type { ${types.join(", ")} } from "./${facts.name}-client.ts";
+import type { paths } from "./openapi.ts";
+
+${standalone.map((operation) => renderMethod(facts, operation)).join("\n")}`;
 }
 
 function renderIterator(facts: ProviderFacts, operation: OperationFacts): string {
@@ -301,7 +335,8 @@ ${auth.join("\n")}
   if (paginated) coreImports.add("iterateCursorPages");
   // Without an idempotency key a create is repeated only after a failure that certainly never left.
   coreImports.add(facts.idempotency ? "idempotencyKeys" : "failedBeforeSending");
-  const hasQuery = facts.operations.some((operation) => operation.queryParameters.length > 0);
+  // Standalone operations serialize their own query (renderStandalone).
+  const hasQuery = facts.operations.some((operation) => !operation.standalone && operation.queryParameters.length > 0);
   if (hasQuery) coreImports.add("queryString");
   const queryAliases = facts.operations
     .filter((operation) => operation.queryParameters.length > 0)
@@ -370,7 +405,10 @@ ${authenticate}
     }));
   }
 ${environmentMember && !env.hosts ? environmentMember : ""}
-${facts.operations.map((operation) => renderMethod(facts, operation)).join("\n")}${facts.operations.map((operation) => renderIterator(facts, operation)).join("")}${loaders}}
+${facts.operations
+  .filter((operation) => !operation.standalone)
+  .map((operation) => renderMethod(facts, operation))
+  .join("\n")}${facts.operations.map((operation) => renderIterator(facts, operation)).join("")}${loaders}}
 
 ${doc(`The typed openapi-fetch client of \`client\`, for every operation of the ${facts.displayName} spec: \`${names.apiClient}(client).${facts.session.create.method}(${q(facts.session.create.path)}, …)\` returns \`{ data, error, response }\` instead of throwing. It sends through the same credentials, retries and hooks as the methods; openapi-fetch is loaded on its first request.`)}export function ${names.apiClient}(client: ${names.client}): ${facts.identifier}ApiClient {
   return openApiClientOf<paths>(client);
@@ -510,13 +548,18 @@ export function renderResults(facts: ProviderFacts): string {
   const how = read
     ? `reads a session's outcome back with \`${read.operation}\` (${facts.specPath}'s \`x-verifetch-outcomes.read\`)`
     : `${facts.displayName} documents no way to read a session's outcome back, so every read throws OutcomeUnavailableError: learn it from the webhooks`;
+  const readOperation = read && facts.operations.find((operation) => operation.operationId === read.operation);
+  const input = read?.query === undefined ? "id" : `{ ${q(read.query)}: id }`;
+  const invoke = readOperation?.standalone
+    ? `${standaloneName(facts, readOperation)}(client, ${input}, options)`
+    : `client.${read?.operation}(${input}, options)`;
   const call = read
-    ? `(client: ${names.client}, id: string, options: { signal?: AbortSignal | undefined }) => client.${read.operation}(id, options)`
+    ? `(client: ${names.client}, id: string, options: { signal?: AbortSignal | undefined }) => ${invoke}`
     : `null as ResultRead<${names.client}, never> | null`;
   return `import { defineResultAdapter${read ? "" : ", type ResultRead"} } from "@verifetch/core/provider";
 import type { ${names.client} } from "./${facts.name}-client.ts";
 import { ${base}AdapterDescriptor, ${base}Outcomes } from "./${facts.name}-descriptor.ts";
-
+${readOperation?.standalone ? `import { ${standaloneName(facts, readOperation)} } from "./${facts.name}-operations.ts";\n` : ""}
 ${doc(`The result adapter of a ${facts.displayName} client (\`results: { ${facts.name.includes("-") ? q(facts.name) : facts.name}: ${base}Results(client) }\`): ${how}.`)}export const ${base}Results = /* @__PURE__ */ defineResultAdapter(
   ${base}AdapterDescriptor,
   ${base}Outcomes,
@@ -534,7 +577,7 @@ export function renderIndex(facts: ProviderFacts): string {
   const shared = facts.sharedCode.map((file) => `export * from "./${file.split("/").at(-1)}";\n`).join("");
   return `export * from "./${facts.name}-client.ts";
 export * from "./${facts.name}-descriptor.ts";
-${generatesResults(facts) ? `export * from "./${facts.name}-results.ts";\n` : ""}${shared && `${shared}\n`}export * from "./openapi.ts";
+${renderStandalone(facts) ? `export * from "./${facts.name}-operations.ts";\n` : ""}${generatesResults(facts) ? `export * from "./${facts.name}-results.ts";\n` : ""}${shared && `${shared}\n`}export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
 `;
 }

@@ -3,7 +3,7 @@
 // (and through it the demo and the runtime tier) loads, @verifetch/testing's provider names, the
 // bench's all-providers consumer, and the root README's provider table.
 import { isTerminalOutcome } from "../../../packages/core/src/session-outcome.ts";
-import { providerNames } from "./render-client.ts";
+import { providerNames, standaloneName } from "./render-client.ts";
 import type { CredentialFacts, OperationFacts, ProviderFacts } from "./spec-facts.ts";
 
 const q = JSON.stringify;
@@ -70,26 +70,29 @@ export function renderProviderRegistry(providers: readonly ProviderFacts[]): str
     const outcome = facts.session.outcome[0];
     const outcomeArgs =
       outcome && !outcome.body?.required && !outcome.queryRequired ? callArguments(outcome, undefined) : undefined;
+    // A standalone operation (`x-verifetch-standalone`) is a function of the package, not a method.
     const readOutcome =
       outcome && outcomeArgs
         ? `
-        readOutcome: (client) => (client as Client).${outcome.operationId}(${outcomeArgs.join(", ")}),`
+        readOutcome: (client) => ${
+          outcome.standalone
+            ? `m.${standaloneName(facts, outcome)}(${["client as Client", ...outcomeArgs].join(", ")})`
+            : `(client as Client).${outcome.operationId}(${outcomeArgs.join(", ")})`
+        },`
         : "";
-    // Reading a session back by its id: the first outcome operation, when the id is its one input.
-    const readable =
-      outcome && outcome.pathParameters.length === 1 && !outcome.body?.required && !outcome.queryRequired;
-    const readSession = readable
-      ? `
-        readSession: (client, id, options) => (client as Client).${outcome.operationId}(id, options),`
-      : "";
+    // Reading a session back by its id: the operation of `x-verifetch-outcomes.read` (the package's result adapter).
+    const read = facts.outcomes.read;
+    const readBy = read && facts.operations.find((operation) => operation.operationId === read.operation);
+    const readExample =
+      readBy && read.query === undefined ? readBy.pathExamples[readBy.pathParameters[0] as string] : undefined;
     return `  {
     name: ${q(facts.name)},
     title: ${q(facts.displayName)},
     packageName: ${q(facts.packageName)},
     sessionCredentials: ${q(operationCredentials(facts, create))},
     requestExample: ${indent(JSON.stringify(create.requestExample ?? {}, null, 2), 4)},
-    readOperation: ${readable ? q(outcome.operationId) : "null"},
-    readExampleId: ${readable ? q(outcome.pathExamples[outcome.pathParameters[0] as string] ?? null) : "null"},
+    readOperation: ${read ? q(read.operation) : "null"},
+    readExampleId: ${q(readExample ?? null)},
     async load() {
       const m = await import(${q(facts.packageName)});
       type Client = ReturnType<typeof m.${names.factory}>;
@@ -99,7 +102,7 @@ export function renderProviderRegistry(providers: readonly ProviderFacts[]): str
         createSessions: (client) => m.${lowerFirst(facts.identifier)}Sessions(client as Client),
         createWebhooks: (client) => m.${lowerFirst(facts.identifier)}Webhooks(client as Client),
         createResults: (client) => m.${lowerFirst(facts.identifier)}Results(client as Client),
-        create: (client, body) => (client as Client).${create.operationId}(${createArgs.join(", ")}),${readOutcome}${readSession}
+        create: (client, body) => (client as Client).${create.operationId}(${createArgs.join(", ")}),${readOutcome}
       };
     },
   },`;
@@ -153,8 +156,6 @@ export interface ProviderModule {
   create(client: object, body: unknown): Promise<unknown>;
   /** The first outcome operation, with the spec's examples as path parameters; absent when none is documented. */
   readOutcome?: (client: object) => Promise<unknown>;
-  /** The first outcome operation for session \`id\` (\`readOperation\`); absent when the spec documents none. */
-  readSession?: (client: object, id: string, options?: { signal?: AbortSignal }) => Promise<unknown>;
 }
 
 /** A provider package the workspace builds, known without loading it. */

@@ -50,6 +50,11 @@ export interface OperationFacts {
   pagination: PaginationFacts | undefined;
   /** `x-verifetch-session-ttl-seconds`: how long the session a create returns stays usable. */
   ttlSeconds: number | undefined;
+  /**
+   * `x-verifetch-standalone`: generated as a function of its own (`complyCubeListChecks(client, …)`)
+   * instead of a method, so only code that imports it carries it (and its query handling).
+   */
+  standalone: boolean;
   /** The JSON request body's first example (`example`, or the first of `examples`), `$ref`s followed. */
   requestExample: unknown;
   /** The success response's first example, likewise. */
@@ -275,6 +280,8 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   "x-verifetch-outcomes": ["source", "field", "enums", "statuses", "read", "webhook", "x-verifetch-inferred"],
   "x-verifetch-outcomes.read": [
     "operation",
+    "query",
+    "items",
     "status",
     "missing",
     "reasons",
@@ -424,6 +431,7 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
           typeof operation["x-verifetch-session-ttl-seconds"] === "number"
             ? operation["x-verifetch-session-ttl-seconds"]
             : undefined,
+        standalone: operation["x-verifetch-standalone"] === true,
         requestExample: bodyMediaType ? firstExample(bodyContent[bodyMediaType], deref) : undefined,
         responseExample:
           successResponse && isObject(successResponse.content)
@@ -530,7 +538,13 @@ export function readProviderFacts(rootDir: string, name: string, packageName?: s
     outcomes.read = {
       operation: text(read.operation) ?? fail(`${at}.operation is missing`),
       // No status pointer: the package reads the outcome its own way (its results adapter is hand-written).
-      ...(read.status !== undefined && { status: jsonPointer(read.status, `${at}.status`, fail) }),
+      ...(read.status !== undefined && {
+        status: Array.isArray(read.status)
+          ? read.status.map((pointer, index) => jsonPointer(pointer, `${at}.status[${index}]`, fail))
+          : jsonPointer(read.status, `${at}.status`, fail),
+      }),
+      ...(read.query !== undefined && { query: text(read.query) ?? fail(`${at}.query must name a query parameter`) }),
+      ...(read.items !== undefined && { items: jsonPointer(read.items, `${at}.items`, fail) }),
       ...(missing && { missing }),
       ...(reasons && { reasons }),
     };
@@ -765,15 +779,31 @@ function checkOutcomeRead(facts: ProviderFacts, fail: (message: string) => never
   const operation =
     facts.session.outcome.find((candidate) => candidate.operationId === read.operation) ??
     fail(`${at}.operation ${read.operation} is not in x-verifetch-session.outcome`);
-  if (operation.pathParameters.length !== 1 || operation.body?.required || operation.queryRequired)
-    fail(`${at}.operation ${read.operation} must take the session id as its one path parameter and nothing else`);
+  const byPath = read.query === undefined;
+  if (
+    operation.body?.required ||
+    (byPath
+      ? operation.pathParameters.length !== 1 || operation.queryRequired
+      : operation.pathParameters.length > 0 || !operation.queryParameters.includes(read.query as string))
+  )
+    fail(
+      `${at}.operation ${read.operation} must take the session id as ${byPath ? "its one path parameter" : `its query parameter ${read.query}`} and need nothing else`,
+    );
   if (read.status === undefined) return;
   const example = operation.responseExample ?? fail(`${at}.operation ${read.operation} has no response example`);
-  const status = valueAt(example, read.status);
-  if (status == null ? !read.missing : typeof status !== "string" || !Object.hasOwn(facts.outcomes.statuses, status))
-    fail(
-      `${at}.status ${read.status} finds ${JSON.stringify(status)} in ${read.operation}'s example: expected a status of x-verifetch-outcomes.statuses${read.missing ? " or none" : ""}`,
-    );
+  const listed = read.items === undefined ? [example] : valueAt(example, read.items);
+  if (!Array.isArray(listed) || listed.length === 0)
+    fail(`${at}.items ${read.items} finds no list of items in ${read.operation}'s example`);
+  for (const answer of listed) {
+    const status = [read.status]
+      .flat()
+      .map((pointer) => valueAt(answer, pointer))
+      .find((value) => typeof value === "string");
+    if (status === undefined ? !read.missing : !Object.hasOwn(facts.outcomes.statuses, status as string))
+      fail(
+        `${at}.status ${[read.status].flat().join(" or ")} finds ${JSON.stringify(status)} in ${read.operation}'s example: expected a status of x-verifetch-outcomes.statuses${read.missing ? " or none" : ""}`,
+      );
+  }
 }
 
 /**

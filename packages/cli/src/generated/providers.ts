@@ -51,8 +51,6 @@ export interface ProviderModule {
   create(client: object, body: unknown): Promise<unknown>;
   /** The first outcome operation, with the spec's examples as path parameters; absent when none is documented. */
   readOutcome?: (client: object) => Promise<unknown>;
-  /** The first outcome operation for session `id` (`readOperation`); absent when the spec documents none. */
-  readSession?: (client: object, id: string, options?: { signal?: AbortSignal }) => Promise<unknown>;
 }
 
 /** A provider package the workspace builds, known without loading it. */
@@ -106,7 +104,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.argyleWebhooks(client as Client),
         createResults: (client) => m.argyleResults(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
-        readSession: (client, id, options) => (client as Client).getVerification(id, options),
       };
     },
   },
@@ -141,7 +138,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createResults: (client) => m.argylePartnersResults(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getVerification("43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b"),
-        readSession: (client, id, options) => (client as Client).getVerification(id, options),
       };
     },
   },
@@ -176,7 +172,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         }
       }
     },
-    readOperation: null,
+    readOperation: "listChecks",
     readExampleId: null,
     async load() {
       const m = await import("@verifetch/complycube");
@@ -188,6 +184,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.complyCubeWebhooks(client as Client),
         createResults: (client) => m.complyCubeResults(client as Client),
         create: (client, body) => (client as Client).createFlowSession(body as Parameters<Client["createFlowSession"]>[0]),
+        readOutcome: (client) => m.complyCubeListChecks(client as Client),
       };
     },
   },
@@ -223,7 +220,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createResults: (client) => m.earthIdResults(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getDecision("a66ad316-19c3-45e1-b592-de6498000000"),
-        readSession: (client, id, options) => (client as Client).getDecision(id, options),
       };
     },
   },
@@ -256,7 +252,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createResults: (client) => m.onfidoResults(client as Client),
         create: (client, body) => (client as Client).createWorkflowRun(body as Parameters<Client["createWorkflowRun"]>[0]),
         readOutcome: (client) => (client as Client).findWorkflowRun("5e1f7a3c-8b2d-4c6e-9f10-2a3b4c5d6e7f"),
-        readSession: (client, id, options) => (client as Client).findWorkflowRun(id, options),
       };
     },
   },
@@ -290,7 +285,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createResults: (client) => m.personaResults(client as Client),
         create: (client, body) => (client as Client).createInquiry(body as Parameters<Client["createInquiry"]>[0]),
         readOutcome: (client) => (client as Client).getInquiry("inq_zEx4jL84ShbUyuwX6AzPSqt6"),
-        readSession: (client, id, options) => (client as Client).getInquiry(id, options),
       };
     },
   },
@@ -329,7 +323,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createResults: (client) => m.stripeIdentityResults(client as Client),
         create: (client, body) => (client as Client).createVerificationSession(body as Parameters<Client["createVerificationSession"]>[0]),
         readOutcome: (client) => (client as Client).getVerificationSession("vs_1PgcAZB7WZ01zgkWGmcyrTde"),
-        readSession: (client, id, options) => (client as Client).getVerificationSession(id, options),
       };
     },
   },
@@ -361,7 +354,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createResults: (client) => m.verifaResults(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getSession("session_abc123"),
-        readSession: (client, id, options) => (client as Client).getSession(id, options),
       };
     },
   },
@@ -397,7 +389,6 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createResults: (client) => m.veriffResults(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
         readOutcome: (client) => (client as Client).getDecision("12df6045-3846-3e45-946a-14fa6136d78b"),
-        readSession: (client, id, options) => (client as Client).getDecision(id, options),
       };
     },
   },

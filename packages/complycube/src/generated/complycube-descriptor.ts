@@ -39,6 +39,21 @@ export const complyCubeOutcomes = {
     "rejected": "declined",
     "match_confirmed": "review"
   },
+  "read": {
+    "operation": "listChecks",
+    "status": [
+      "/result/outcome",
+      "/status"
+    ],
+    "query": "clientId",
+    "items": "/items",
+    "missing": "pending",
+    "reasons": [
+      {
+        "text": "/type"
+      }
+    ]
+  },
   "webhook": {
     "deliveryKey": "/id",
     "occurredAt": "/createdAt"
@@ -76,7 +91,9 @@ export const complyCubeDescriptor = {
   "idempotency": null,
   "session": {
     "create": "createFlowSession",
-    "outcome": [],
+    "outcome": [
+      "listChecks"
+    ],
     "required": [
       "redirectUrl"
     ]

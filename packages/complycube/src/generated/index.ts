@@ -4,6 +4,7 @@
  */
 export * from "./complycube-client.ts";
 export * from "./complycube-descriptor.ts";
+export * from "./complycube-operations.ts";
 export * from "./complycube-results.ts";
 export * from "./openapi.ts";
 export { VERSION } from "./version.ts";
