@@ -26,6 +26,11 @@ import {
 export interface MockFront {
   readonly port: number;
   forwardTo(upstreamPort: number): void;
+  /**
+   * The example each request asks Prism for (sent as `Prefer: example=<name>`), or `undefined` to
+   * leave it to Prism; a request that carries its own `Prefer` header is never given one.
+   */
+  preferExample: ((method: string, path: string) => string | undefined) | undefined;
   readonly violations: MockViolation[];
   close(): Promise<void>;
 }
@@ -62,39 +67,68 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
       return;
     }
     const target = { method: incoming.method ?? "GET", path: incoming.url ?? "/" };
+    const example =
+      incoming.headers.prefer === undefined
+        ? front.preferExample?.(target.method, target.path.split("?")[0] ?? "/")
+        : undefined;
     readAll(incoming)
-      .then((body) => forward(body, true))
+      .then((body) => forward(body, true, example))
       .catch((error: unknown) => outgoing.destroy(error as Error));
 
-    function forward(body: Buffer, mayRetry: boolean): void {
+    function forward(body: Buffer, mayRetry: boolean, example: string | undefined): void {
+      const headers = endToEnd(incoming.headers);
+      if (example !== undefined) headers.prefer = `example=${example}`;
       const forwarded = request({
         host: "127.0.0.1",
         port: upstreamPort,
         method: incoming.method,
         path: incoming.url,
-        headers: endToEnd(incoming.headers),
+        headers,
         agent,
       });
       forwarded.once("response", (answer) => {
-        relay(answer, outgoing, target, violations).catch((error: unknown) => outgoing.destroy(error as Error));
+        const relayed =
+          example === undefined
+            ? relay(answer, outgoing, target, violations)
+            : relayUnlessExampleMissing(answer).then((missing) =>
+                // Prism looks for the example in the answer it chose: for a request that breaks
+                // the spec, its error response, which has none. Ask again without the example.
+                missing ? forward(body, true, undefined) : undefined,
+              );
+        relayed.catch((error: unknown) => outgoing.destroy(error as Error));
       });
       forwarded.once("error", (error: NodeJS.ErrnoException) => {
         // A kept-alive socket Prism closed while idle fails before the request reached it; Node's
         // documented remedy is to send once more on a fresh socket, so the caller never sees the race.
-        if (mayRetry && forwarded.reusedSocket && error.code === "ECONNRESET") return forward(body, false);
+        if (mayRetry && forwarded.reusedSocket && error.code === "ECONNRESET") return forward(body, false, example);
         if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
         outgoing.end(`verifetch mock: Prism did not answer (${error.message})`);
       });
       forwarded.end(body);
+    }
+
+    /** Relays Prism's answer, unless it says the example asked for is not there (then true). */
+    async function relayUnlessExampleMissing(answer: IncomingMessage): Promise<boolean> {
+      if (answer.statusCode !== 404 || !/problem\+json/i.test(answer.headers["content-type"] ?? "")) {
+        await relay(answer, outgoing, target, violations);
+        return false;
+      }
+      const body = await readAll(answer);
+      const problem = parseJson(body) as { type?: unknown } | undefined;
+      if (typeof problem?.type === "string" && problem.type.endsWith("#NOT_FOUND")) return true;
+      outgoing.writeHead(404, answer.statusMessage, endToEnd(answer.headers));
+      outgoing.end(body);
+      return false;
     }
   });
 
   await listen(server, port);
   const bound = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
-  return {
+  const front: MockFront = {
     port: bound,
     violations,
+    preferExample: undefined,
     forwardTo(next) {
       upstreamPort = next;
     },
@@ -107,6 +141,7 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
       return closing;
     },
   };
+  return front;
 }
 
 function listen(server: Server, port: number | undefined): Promise<void> {
