@@ -87,15 +87,7 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
         agent,
       });
       forwarded.once("response", (answer) => {
-        const relayed =
-          example === undefined
-            ? relay(answer, outgoing, target, violations)
-            : relayUnlessExampleMissing(answer).then((missing) =>
-                // Prism looks for the example in the answer it chose: for a request that breaks
-                // the spec, its error response, which has none. Ask again without the example.
-                missing ? forward(body, true, undefined) : undefined,
-              );
-        relayed.catch((error: unknown) => outgoing.destroy(error as Error));
+        relay(answer, outgoing, target, violations).catch((error: unknown) => outgoing.destroy(error as Error));
       });
       forwarded.once("error", (error: NodeJS.ErrnoException) => {
         // A kept-alive socket Prism closed while idle fails before the request reached it; Node's
@@ -105,20 +97,6 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
         outgoing.end(`verifetch mock: Prism did not answer (${error.message})`);
       });
       forwarded.end(body);
-    }
-
-    /** Relays Prism's answer, unless it says the example asked for is not there (then true). */
-    async function relayUnlessExampleMissing(answer: IncomingMessage): Promise<boolean> {
-      if (answer.statusCode !== 404 || !/problem\+json/i.test(answer.headers["content-type"] ?? "")) {
-        await relay(answer, outgoing, target, violations);
-        return false;
-      }
-      const body = await readAll(answer);
-      const problem = parseJson(body) as { type?: unknown } | undefined;
-      if (typeof problem?.type === "string" && problem.type.endsWith("#NOT_FOUND")) return true;
-      outgoing.writeHead(404, answer.statusMessage, endToEnd(answer.headers));
-      outgoing.end(body);
-      return false;
     }
   });
 

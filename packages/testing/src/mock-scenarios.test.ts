@@ -119,7 +119,10 @@ describe("mock.scenario against a small spec", () => {
     mock.scenario("declined");
     try {
       expect(await json(await fetch(`${mock.baseUrl}/ping`))).toEqual([200, { pong: true }]);
-      expect(await json(await check({ Prefer: "example=approved" }))).toEqual([200, { id: "chk_1", status: "approved" }]);
+      expect(await json(await check({ Prefer: "example=approved" }))).toEqual([
+        200,
+        { id: "chk_1", status: "approved" },
+      ]);
       const forced = await check({ Prefer: "code=200" });
       expect(await json(forced)).toEqual([200, { id: "chk_1", status: "pending" }]);
 
