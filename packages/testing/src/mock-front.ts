@@ -72,10 +72,10 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
         ? front.preferExample?.(target.method, target.path.split("?")[0] ?? "/")
         : undefined;
     readAll(incoming)
-      .then((body) => forward(body, true, example))
+      .then((body) => forward(body, true))
       .catch((error: unknown) => outgoing.destroy(error as Error));
 
-    function forward(body: Buffer, mayRetry: boolean, example: string | undefined): void {
+    function forward(body: Buffer, mayRetry: boolean): void {
       const headers = endToEnd(incoming.headers);
       if (example !== undefined) headers.prefer = `example=${example}`;
       const forwarded = request({
@@ -92,7 +92,7 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
       forwarded.once("error", (error: NodeJS.ErrnoException) => {
         // A kept-alive socket Prism closed while idle fails before the request reached it; Node's
         // documented remedy is to send once more on a fresh socket, so the caller never sees the race.
-        if (mayRetry && forwarded.reusedSocket && error.code === "ECONNRESET") return forward(body, false, example);
+        if (mayRetry && forwarded.reusedSocket && error.code === "ECONNRESET") return forward(body, false);
         if (!outgoing.headersSent) outgoing.writeHead(502, { "content-type": "text/plain" });
         outgoing.end(`verifetch mock: Prism did not answer (${error.message})`);
       });
