@@ -26,6 +26,11 @@ import {
 export interface MockFront {
   readonly port: number;
   forwardTo(upstreamPort: number): void;
+  /**
+   * The example each request asks Prism for (sent as `Prefer: example=<name>`), or `undefined` to
+   * leave it to Prism; a request that carries its own `Prefer` header is never given one.
+   */
+  preferExample: ((method: string, path: string) => string | undefined) | undefined;
   readonly violations: MockViolation[];
   close(): Promise<void>;
 }
@@ -62,17 +67,23 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
       return;
     }
     const target = { method: incoming.method ?? "GET", path: incoming.url ?? "/" };
+    const example =
+      incoming.headers.prefer === undefined
+        ? front.preferExample?.(target.method, target.path.split("?")[0] ?? "/")
+        : undefined;
     readAll(incoming)
       .then((body) => forward(body, true))
       .catch((error: unknown) => outgoing.destroy(error as Error));
 
     function forward(body: Buffer, mayRetry: boolean): void {
+      const headers = endToEnd(incoming.headers);
+      if (example !== undefined) headers.prefer = `example=${example}`;
       const forwarded = request({
         host: "127.0.0.1",
         port: upstreamPort,
         method: incoming.method,
         path: incoming.url,
-        headers: endToEnd(incoming.headers),
+        headers,
         agent,
       });
       forwarded.once("response", (answer) => {
@@ -92,9 +103,10 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
   await listen(server, port);
   const bound = (server.address() as AddressInfo).port;
   let closing: Promise<void> | undefined;
-  return {
+  const front: MockFront = {
     port: bound,
     violations,
+    preferExample: undefined,
     forwardTo(next) {
       upstreamPort = next;
     },
@@ -107,6 +119,7 @@ export async function openMockFront(port: number | undefined): Promise<MockFront
       return closing;
     },
   };
+  return front;
 }
 
 function listen(server: Server, port: number | undefined): Promise<void> {

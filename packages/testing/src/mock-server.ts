@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import type { Outcome } from "@verifetch/core";
 import { openMockFront } from "./mock-front.ts";
 import { findFreePort } from "./mock-port.ts";
-import { type ResolveSpecOptions, resolveSpec } from "./mock-spec-resolve.ts";
+import { checkScenario, loadScenarioCatalog, type ScenarioCatalog } from "./mock-scenarios.ts";
+import { PROVIDER_NAME, type ResolveSpecOptions, resolveSpec } from "./mock-spec-resolve.ts";
 import type { MockViolation } from "./mock-violations.ts";
 
 /** A running Prism mock server. */
@@ -21,6 +23,20 @@ export interface MockServer {
   violations(): MockViolation[];
   /** Forgets the violations recorded so far (e.g. in `afterEach`). */
   clearViolations(): void;
+  /**
+   * Plays an outcome: from now on, every request whose operation has an example named `outcome`
+   * (in the response Prism serves by default) is answered with that example — e.g. after
+   * `mock.scenario("declined")` the provider's session read returns its `declined` example.
+   * Operations without such an example keep their default answer, and a request that sends its
+   * own `Prefer` header gets what it asks for. `null` goes back to the defaults.
+   * `clearViolations()` leaves the scenario as it is.
+   *
+   * @throws InputValidationError (field `outcome`) when no operation of the spec has an example of
+   * that name, or it is no {@link Outcome}: the message names the spec and the outcomes it offers.
+   */
+  scenario(outcome: Outcome | null): void;
+  /** The outcomes {@link MockServer.scenario} can play for this spec, in `OUTCOMES` order. */
+  scenarios(): Outcome[];
   /** Stops the server; resolves once the process has exited. Safe to call twice. */
   stop(): Promise<void>;
 }
@@ -63,6 +79,11 @@ const OUTPUT_LINES_KEPT = 40;
 export async function startMock(spec: string | URL, options: StartMockOptions = {}): Promise<MockServer> {
   const specPath = resolveSpec(spec, options);
   const front = await openMockFront(options.port);
+  // Read while Prism starts; a spec Prism cannot read fails its start with Prism's own words.
+  const reading = loadScenarioCatalog(specPath).then(
+    (catalog) => ({ catalog }),
+    (error: unknown) => ({ error }),
+  );
   let prism: Prism | undefined;
   try {
     // A port picked free can be taken before Prism binds it; pick another in that case.
@@ -79,6 +100,12 @@ export async function startMock(spec: string | URL, options: StartMockOptions = 
   }
   front.forwardTo(prism.port);
   const running = prism;
+  const read = await reading;
+  const specName = typeof spec === "string" && PROVIDER_NAME.test(spec) ? `"${spec}" (${specPath})` : specPath;
+  const catalog = (): ScenarioCatalog => {
+    if ("catalog" in read) return read.catalog;
+    throw new Error(`verifetch mock: could not read the examples of ${specName}`, { cause: read.error });
+  };
   let stopping: Promise<void> | undefined;
   return {
     baseUrl: `http://127.0.0.1:${front.port}`,
@@ -88,6 +115,16 @@ export async function startMock(spec: string | URL, options: StartMockOptions = 
     clearViolations: () => {
       front.violations.length = 0;
     },
+    scenario: (outcome) => {
+      if (outcome === null) {
+        front.preferExample = undefined;
+        return;
+      }
+      const playing = catalog();
+      const checked = checkScenario(outcome, playing, specName);
+      front.preferExample = (method, path) => playing.exampleFor(method, path, checked);
+    },
+    scenarios: () => [...catalog().offered],
     stop: () => {
       stopping ??= front.close().then(running.stop);
       return stopping;

@@ -17,7 +17,8 @@ export interface ResolveSpecOptions {
   resolveFrom?: string | URL | undefined;
 }
 
-const PROVIDER_NAME = /^[a-z][a-z0-9-]*$/;
+/** What a provider name looks like (anything else is a path). */
+export const PROVIDER_NAME = /^[a-z][a-z0-9-]*$/;
 
 function toPath(location: string | URL): string {
   return location instanceof URL || location.startsWith("file:") ? fileURLToPath(location) : resolve(location);
