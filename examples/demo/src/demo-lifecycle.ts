@@ -30,13 +30,24 @@ export interface LifecycleRow {
   final: Outcome;
 }
 
-/** The outcomes the demo prefers to show, in order: a decision where the provider makes one. */
-const PREFERRED: readonly Outcome[] = ["approved", "completed", "declined", "review"];
+/** The outcomes the demo shows, one per provider in turn: the decisions first. */
+const SHOWN: readonly Outcome[] = [
+  "approved",
+  "declined",
+  "review",
+  "resubmission_requested",
+  "completed",
+  "abandoned",
+];
 
-/** The first preferred outcome one of the provider's documented statuses means. */
-export function demoOutcome(module: ProviderModule): Outcome {
+/**
+ * The outcome to show for the `index`-th provider: the next of SHOWN (turn by turn) that one of its
+ * documented statuses means and, when the mock says which it can play (`playable`), one it can.
+ */
+export function demoOutcome(module: ProviderModule, index: number, playable?: readonly Outcome[]): Outcome {
   const offered = new Set(Object.values(module.descriptor.outcomes.statuses));
-  return PREFERRED.find((outcome) => offered.has(outcome)) ?? "pending";
+  const candidates = SHOWN.filter((outcome) => offered.has(outcome) && (!playable || playable.includes(outcome)));
+  return candidates[index % Math.max(candidates.length, 1)] ?? "pending";
 }
 
 /**

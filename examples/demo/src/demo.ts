@@ -10,7 +10,7 @@
 // verification): give your own as JSON by provider in VERIFETCH_DEMO_OPTIONS, e.g.
 // `VERIFETCH_DEMO_OPTIONS='{"complycube":{"clientId":"…","checkTypes":["document_check"]}}'`.
 import { fileURLToPath } from "node:url";
-import { type FetchLike, type Outcome, VerifetchError } from "@verifetch/core";
+import { type FetchLike, VerifetchError } from "@verifetch/core";
 import { readEnv, verifyWebhookSignature, type WebhookScheme } from "@verifetch/core/provider";
 import { type MockServer, signWebhook, startMock } from "@verifetch/testing";
 import { type AnySessionProvider, createVerifetch } from "verifetch";
@@ -151,12 +151,12 @@ try {
   // The whole lifecycle, per mocked provider: create, a signed webhook for a chosen outcome, its
   // verification and de-duplication, the outcome re-fetched, and the final outcome.
   const rows: LifecycleRow[] = [];
-  for (const demo of mocked) {
+  for (const [index, demo] of mocked.entries()) {
     try {
       const { mock } = demo;
       if (!mock) continue;
-      const outcome = demoOutcome(demo.module);
-      rows.push(await runLifecycle(demo.entry, demo.module, mock.baseUrl, outcome, scenarioOf(mock)));
+      const outcome = demoOutcome(demo.module, index, mock.scenarios());
+      rows.push(await runLifecycle(demo.entry, demo.module, mock.baseUrl, outcome, (chosen) => mock.scenario(chosen)));
     } catch (error) {
       failed = true;
       console.error(`${"lifecycle".padEnd(16)} ${demo.entry.name} failed: ${message(error)}`);
@@ -167,12 +167,6 @@ try {
   await Promise.all(demos.map((demo) => demo.mock?.stop()));
 }
 process.exitCode = failed ? 1 : 0;
-
-/** The mock's outcome switch (`mock.scenario`), when this version of @verifetch/testing has one. */
-function scenarioOf(mock: MockServer): ((outcome: Outcome | null) => void) | undefined {
-  const { scenario } = mock as { scenario?: (outcome: Outcome | null) => void };
-  return scenario && ((outcome) => scenario.call(mock, outcome));
-}
 
 /** The module's factory with retries off, so the fallback is immediate. */
 function withoutRetries(module: ProviderModule): ProviderModule["createClient"] {

@@ -1,6 +1,6 @@
-// How Verifa's outcome is read back: the session's status, then — once the session is `completed`
-// or `under_review` — its result, whose `status` is the decision. Until processing has finished the
-// result answers 404 ("no result yet"), which is no failure here.
+// How Verifa's outcome is read back: the session's result, whose `status` is the decision; until
+// processing has finished the result answers 404 ("no result yet"), and the session's own status
+// (pending, capturing, expired, …) is the outcome instead.
 import { NotFoundError } from "@verifetch/core";
 import { defineResultAdapter } from "@verifetch/core/provider";
 import {
@@ -11,10 +11,11 @@ import {
   verifaOutcomes,
 } from "./generated/index.ts";
 
-/** What `verifaResults(client).getSession(id)` answers: the session, and its result once there is one. */
+/** What `verifaResults(client).getSession(id)` answers: the result once there is one, else the session. */
 export interface VerifaSessionRead {
-  session: Session;
-  /** The verification result; null before the session is `completed` or `under_review`, or while it has none. */
+  /** The session; null when its result was found (read it with `verifa.getSession(id)`). */
+  session: Session | null;
+  /** The verification result; null while processing has not finished. */
   result: SessionResult | null;
 }
 
@@ -23,17 +24,16 @@ export const verifaResults = /* @__PURE__ */ defineResultAdapter(
   verifaAdapterDescriptor,
   verifaOutcomes,
   async (client: Verifa, id, options): Promise<VerifaSessionRead> => {
-    const session = await client.getSession(id, options);
-    if (session.status !== "completed" && session.status !== "under_review") return { session, result: null };
     try {
-      return { session, result: await client.getSessionResult(id, options) };
+      return { session: null, result: await client.getSessionResult(id, options) };
     } catch (error) {
-      if (NotFoundError.isInstance(error)) return { session, result: null };
-      throw error;
+      if (!NotFoundError.isInstance(error)) throw error;
     }
+    // A session that does not exist answers 404 here too.
+    return { session: await client.getSession(id, options), result: null };
   },
   ({ session, result }) => ({
-    status: result?.status ?? session.status ?? null,
+    status: result?.status ?? session?.status ?? null,
     reasons: result?.rejection_reason ? [{ code: null, text: result.rejection_reason }] : [],
   }),
 );

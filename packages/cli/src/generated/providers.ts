@@ -341,7 +341,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
       },
       "redirect_url": "https://your-app.com/verify/complete"
     },
-    readOperation: "getSession",
+    readOperation: "getSessionResult",
     readExampleId: "session_abc123",
     async load() {
       const m = await import("@verifetch/verifa");

@@ -43,7 +43,7 @@ export const verifaOutcomes = {
     "needs_review": "review"
   },
   "read": {
-    "operation": "getSession"
+    "operation": "getSessionResult"
   },
   "webhook": {
     "occurredAt": "/created_at"
