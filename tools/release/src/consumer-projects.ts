@@ -1,6 +1,6 @@
 // Fresh consumer projects for the release end-to-end test: each is a temp folder outside the
 // workspace with its own package.json, installed with npm from the local registry like a user would.
-import { mkdirSync, readdirSync, realpathSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, realpathSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { delimiter, dirname, join, sep } from "node:path";
 import { providerNames } from "../../codegen/src/render-client.ts";
@@ -451,6 +451,38 @@ try {
 `,
     },
     engineStrict: true,
+  };
+}
+
+/** The `@verifetch/testing` README's vitest recipe: the block after `<!-- recipe: <file> -->`, as written. */
+export function testingRecipe(rootDir: string, file: string): string {
+  const readme = readFileSync(join(rootDir, "packages", "testing", "README.md"), "utf8");
+  const marker = `<!-- recipe: ${file} -->\n\`\`\`ts\n`;
+  const start = readme.indexOf(marker);
+  if (start === -1) throw new Error(`packages/testing/README.md has no ${JSON.stringify(marker.trim())} block`);
+  const body = readme.slice(start + marker.length);
+  return body.slice(0, body.indexOf("\n```\n") + 1);
+}
+
+/**
+ * A user's own vitest suite, exactly as the @verifetch/testing README's recipe writes it: a
+ * webhook handler and polling code tested with `signWebhook`, `webhookEventFor` and
+ * `mock.scenario`. vitest is the user's (current major); it needs Node 22+, so this project installs
+ * without --engine-strict and runs on the workspace's Node 24.
+ */
+export function recipeProject(
+  versions: { verifetch: string; testing: string; veriff: string; vitest: string },
+  recipe: string,
+) {
+  return {
+    manifest: {
+      name: "consumer-recipe",
+      private: true,
+      type: "module",
+      dependencies: { verifetch: `^${versions.verifetch}`, "@verifetch/veriff": `^${versions.veriff}` },
+      devDependencies: { "@verifetch/testing": `^${versions.testing}`, vitest: versions.vitest },
+    },
+    files: { "test/lifecycle.test.ts": recipe },
   };
 }
 

@@ -23,11 +23,13 @@ import {
   type FacadeProvider,
   facadeProject,
   NODE_24,
+  recipeProject,
   SYSTEM_NODE,
   singleProviderBundlerProject,
   singleProviderCommonJsProject,
   singleProviderEsmProject,
   testingProject,
+  testingRecipe,
   tsc,
   upstreamRegistry,
 } from "./consumer-projects.ts";
@@ -39,6 +41,8 @@ import { publishedPackages, REPO_ROOT, readManifest } from "./workspace-packages
 
 const HAS_FACADE = existsSync(join(REPO_ROOT, "packages/verifetch/package.json"));
 const HAS_CLI = existsSync(join(REPO_ROOT, "packages/cli/package.json"));
+/** The vitest a user's suite installs: the version this workspace tests with. */
+const WORKSPACE_VITEST = readManifest(join(REPO_ROOT, "node_modules", "vitest", "package.json")).version;
 if (!HAS_FACADE) console.warn("release e2e: facade scenarios SKIPPED until packages/verifetch exists");
 if (!HAS_CLI) console.warn("release e2e: CLI scenarios SKIPPED until packages/cli exists");
 
@@ -63,6 +67,7 @@ let installs: {
   facade: Promise<ConsumerProject> | undefined;
   cli: Promise<ConsumerProject> | undefined;
   testing: Promise<ConsumerProject> | undefined;
+  recipe: Promise<ConsumerProject> | undefined;
 };
 const timings: Record<string, number> = {};
 
@@ -183,6 +188,22 @@ beforeAll(async () => {
           consumer(
             "testing",
             testingProject({ testing: versionOf("testing"), verifa: versionOf("verifa"), cli: versionOf("cli") }),
+          ),
+        )
+      : undefined,
+    recipe: HAS_FACADE
+      ? timed("install the vitest recipe consumer", () =>
+          consumer(
+            "recipe",
+            recipeProject(
+              {
+                verifetch: versionOf("verifetch"),
+                testing: versionOf("testing"),
+                veriff: versionOf("veriff"),
+                vitest: WORKSPACE_VITEST,
+              },
+              testingRecipe(workspace, "lifecycle.test.ts"),
+            ),
           ),
         )
       : undefined,
@@ -491,3 +512,18 @@ describe.skipIf(!HAS_CLI)("a user of @verifetch/testing, with the CLI next to it
     expect(new URL(String(session.url)).protocol).toBe("https:");
   });
 });
+
+describe.skipIf(!HAS_FACADE)(
+  "a user's vitest suite, as the @verifetch/testing README's recipe writes it",
+  { timeout: 180_000 },
+  () => {
+    it("tests a webhook handler and polling code with signWebhook, webhookEventFor and mock.scenario, and passes", async () => {
+      const project = (await installs.recipe) as ConsumerProject;
+      const vitest = join(project.dir, "node_modules", "vitest", "vitest.mjs");
+      // The workspace's Node (24): vitest needs 22 or later.
+      const result = await project.run(process.execPath, [vitest, "run", "--reporter=verbose"]);
+      expect(result.stdout).toContain("stores a decline once, from a fresh read, however often it is delivered");
+      expect(result.stdout).toMatch(/Tests\s+3 passed \(3\)/);
+    });
+  },
+);
