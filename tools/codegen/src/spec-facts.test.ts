@@ -93,7 +93,7 @@ describe("readProviderFacts on the real specs", () => {
       attention: "review",
     });
     for (const argyle of ["argyle", "argyle-partners"]) {
-      expect(outcomes(argyle)?.statuses).toMatchObject({ COMPLETED: "unknown", CANCELLED: "abandoned" });
+      expect(outcomes(argyle)?.statuses).toMatchObject({ COMPLETED: "completed", CANCELLED: "abandoned" });
     }
     // The comment beside or above a status says why.
     expect(outcomes("verifa")?.notes.completed).toMatch(/session result/);
@@ -203,7 +203,7 @@ describe("readProviderFacts on a broken spec", () => {
   test("a value of a named enum that is not mapped fails, naming the spec, the enum and the value", () => {
     const repo = brokenRepo((spec) =>
       spec
-        .replace("  enums: []", '  enums: ["#/components/schemas/FlowTheme"]')
+        .replace(/^ {2}enums: .*$/m, '  enums: ["#/components/schemas/FlowTheme"]')
         .replace("    pending: pending\n", "    pending: pending\n    light: unknown\n"),
     );
     expect(() => readProviderFacts(repo, "complycube")).toThrow(
@@ -214,14 +214,37 @@ describe("readProviderFacts on a broken spec", () => {
   test("a status mapped to no outcome fails, listing the outcomes", () => {
     const repo = brokenRepo((spec) => spec.replace("    clear: approved", "    clear: passed"));
     expect(() => readProviderFacts(repo, "complycube")).toThrow(
-      'specs/complycube.yaml: x-verifetch-outcomes.statuses.clear is "passed"; expected one of approved, declined, review',
+      'specs/complycube.yaml: x-verifetch-outcomes.statuses.clear is "passed"; expected one of approved, declined, completed, review',
     );
   });
 
   test("an enum pointer that resolves to nothing fails", () => {
-    const repo = brokenRepo((spec) => spec.replace("  enums: []", '  enums: ["#/components/schemas/NoSuchStatus"]'));
+    const repo = brokenRepo((spec) =>
+      spec.replace(/^ {2}enums: .*$/m, '  enums: ["#/components/schemas/NoSuchStatus"]'),
+    );
     expect(() => readProviderFacts(repo, "complycube")).toThrow(
       "x-verifetch-outcomes.enums: #/components/schemas/NoSuchStatus cannot be resolved",
+    );
+  });
+
+  test("a read or webhook pointer that finds no mapped status in the spec's example fails", () => {
+    const read = brokenRepo((spec) =>
+      spec.replace("    status: [/result/outcome, /status]", "    status: /result/outcom"),
+    );
+    expect(() => readProviderFacts(read, "complycube")).toThrow(
+      "x-verifetch-outcomes.read.status /result/outcom finds undefined in listChecks's example",
+    );
+    const webhook = brokenRepo((spec) => spec.replace("    status: /payload/outcome", "    status: /payload/id"));
+    expect(() => readProviderFacts(webhook, "complycube")).toThrow(
+      'x-verifetch-outcomes.webhook.status /payload/id finds "5f5c7a8f1f6a2d0008a1b2c4" in x-verifetch-outcomes.webhook.example',
+    );
+    const operation = brokenRepo((spec) => spec.replace("    operation: listChecks", "    operation: getClient"));
+    expect(() => readProviderFacts(operation, "complycube")).toThrow(
+      "x-verifetch-outcomes.read.operation getClient is not in x-verifetch-session.outcome",
+    );
+    const pointer = brokenRepo((spec) => spec.replace("    items: /items", "    items: items"));
+    expect(() => readProviderFacts(pointer, "complycube")).toThrow(
+      'x-verifetch-outcomes.read.items must be a JSON pointer such as "/verification/status", not "items"',
     );
   });
 

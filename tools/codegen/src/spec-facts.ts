@@ -794,15 +794,20 @@ function checkOutcomeRead(facts: ProviderFacts, fail: (message: string) => never
   const listed = read.items === undefined ? [example] : valueAt(example, read.items);
   if (!Array.isArray(listed) || listed.length === 0)
     fail(`${at}.items ${read.items} finds no list of items in ${read.operation}'s example`);
-  for (const answer of listed) {
-    const status = [read.status]
+  const found = listed.map((answer) =>
+    [read.status]
       .flat()
       .map((pointer) => valueAt(answer, pointer))
-      .find((value) => typeof value === "string");
+      .find((value) => typeof value === "string"),
+  );
+  const pointers = [read.status].flat().join(" or ");
+  const expected = `expected a status of x-verifetch-outcomes.statuses${read.missing ? " or none" : ""}`;
+  // Even where none is allowed (\`missing\`), the example must show one: a pointer finding nothing is a typo.
+  if (found.every((status) => status === undefined))
+    fail(`${at}.status ${pointers} finds undefined in ${read.operation}'s example: ${expected}`);
+  for (const status of found) {
     if (status === undefined ? !read.missing : !Object.hasOwn(facts.outcomes.statuses, status as string))
-      fail(
-        `${at}.status ${[read.status].flat().join(" or ")} finds ${JSON.stringify(status)} in ${read.operation}'s example: expected a status of x-verifetch-outcomes.statuses${read.missing ? " or none" : ""}`,
-      );
+      fail(`${at}.status ${pointers} finds ${JSON.stringify(status)} in ${read.operation}'s example: ${expected}`);
   }
 }
 
