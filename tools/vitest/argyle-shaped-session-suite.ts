@@ -362,7 +362,7 @@ export function argyleShapedSessionCases<TClient>(cases: ArgyleShapedCases<TClie
     webhooks: webhooksWithSecret,
     body: webhookBody,
     outcomes: outcomeCases(webhookBody, "COMPLETED", [
-      ["COMPLETED", "unknown", false],
+      ["COMPLETED", "completed", true],
       ["CANCELLED", "abandoned", true],
       ["PAUSED", "resubmission_requested", false],
       ["PROCESSING", "pending", false],
@@ -374,8 +374,8 @@ export function argyleShapedSessionCases<TClient>(cases: ArgyleShapedCases<TClie
       sessionId: verification,
       reference: null,
       status: "COMPLETED",
-      outcome: "unknown",
-      terminal: false,
+      outcome: "completed",
+      terminal: true,
       raw: JSON.parse(webhookBody),
     },
   });

@@ -3,7 +3,7 @@
 // ConfigurationError naming its option and environment variable (read lazily, at request time), and
 // webhook verification follows the scheme the descriptor states (body HMAC, timestamped HMAC, or
 // none). Signatures here are computed with node:crypto, independently of core's WebCrypto code.
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { ConfigurationError, type Outcome, WebhookVerificationError } from "@verifetch/core";
 import type { AdapterDescriptor } from "@verifetch/core/provider";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -126,9 +126,12 @@ export interface WebhookCases {
   adapter: AdapterDescriptor;
   /** The webhook adapter, built with this webhook secret, or with none (`null`: read from the environment). */
   webhooks: (secret: string | null) => { verifyWebhook(request: ConformanceWebhookRequest): Promise<unknown> };
-  /** An authentic delivery body, and the event it must normalize to. */
+  /**
+   * An authentic delivery body, and the event it must normalize to. `reasons`, `occurredAt` and
+   * `deliveryKey` default to none, null and the body's SHA-256: state them where the payload has them.
+   */
   body: string;
-  event: unknown;
+  event: object;
   /** The clock the adapter reads, in ms (timestamped schemes sign relative to it). */
   nowMs?: number;
   /** Authentic deliveries carrying documented statuses (and an undocumented one), each with the outcome it must map to. */
@@ -174,8 +177,17 @@ function hmacHex(algorithm: string, key: string, payload: string): string {
  * header is refused, and the secret comes from its option or environment variable; for `none`,
  * every delivery is refused with a ConfigurationError that says why, whatever the headers.
  */
-export function webhookCases(cases: WebhookCases): void {
-  const { adapter, body } = cases;
+export function webhookCases(input: WebhookCases): void {
+  const { adapter, body } = input;
+  const cases = {
+    ...input,
+    event: {
+      reasons: [],
+      occurredAt: null,
+      deliveryKey: `${adapter.provider}:sha256:${createHash("sha256").update(body).digest("hex")}`,
+      ...input.event,
+    },
+  };
   const { webhook } = adapter;
   const refuse = async (request: ConformanceWebhookRequest, secret: string | null = SECRET) =>
     cases

@@ -251,7 +251,7 @@ export function veriffShapedSessionCases<TClient>(cases: VeriffShapedCases<TClie
 
     it("declares the contract", () => {
       const sessions = cases.sessions(cases.create({ apiKey }));
-      expect(sessions).toMatchObject({ specificationVersion: "v3", provider, languages: null });
+      expect(sessions).toMatchObject({ specificationVersion: "v4", provider, languages: null });
     });
 
     it("creates a session through the Prism mock", async () => {

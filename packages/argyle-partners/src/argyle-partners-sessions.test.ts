@@ -49,6 +49,9 @@ describe("argylePartnersWebhooks(argylePartners).verifyWebhook (Partners-only ev
       status: null,
       outcome: "unknown",
       terminal: false,
+      reasons: [],
+      deliveryKey: expect.stringMatching(/^argyle-partners:sha256:[0-9a-f]{64}$/),
+      occurredAt: null,
       raw: JSON.parse(failed),
     });
   });

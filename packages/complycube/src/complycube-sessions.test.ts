@@ -324,6 +324,8 @@ webhookCases({
     status: "clear",
     outcome: "approved",
     terminal: true,
+    deliveryKey: "complycube:evt_1",
+    occurredAt: new Date("2026-02-01T12:00:00Z"),
     raw: JSON.parse(checkCompletedBody),
   },
 });

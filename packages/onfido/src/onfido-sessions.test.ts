@@ -215,6 +215,7 @@ webhookCases({
     status: "approved",
     outcome: "approved",
     terminal: true,
+    occurredAt: new Date("2026-11-20T10:21:40Z"),
     raw: JSON.parse(approvedBody),
   },
 });

@@ -147,6 +147,8 @@ webhookCases({
     status: "approved",
     outcome: "approved",
     terminal: true,
+    deliveryKey: "persona:evt_hIjKlMnOpQrStUvWxYzAbCdE",
+    occurredAt: new Date("2024-03-15T18:35:00.100Z"),
     raw: JSON.parse(approvedBody),
   },
 });

@@ -141,6 +141,8 @@ webhookCases({
     status: "verified",
     outcome: "approved",
     terminal: true,
+    deliveryKey: "stripe-identity:evt_1",
+    occurredAt: new Date("2024-07-26T13:25:00Z"),
     raw: verifiedEvent,
   },
 });

@@ -146,7 +146,9 @@ describe("mock.scenario against a small spec", () => {
     );
     const typo = thrown(() => mock.scenario("decline" as Outcome));
     expect(typo).toBeInstanceOf(InputValidationError);
-    expect((typo as Error).message).toMatch(/^outcome: "decline" is not an outcome \(approved, declined, completed, review, /);
+    expect((typo as Error).message).toMatch(
+      /^outcome: "decline" is not an outcome \(approved, declined, completed, review, /,
+    );
   });
 });
 

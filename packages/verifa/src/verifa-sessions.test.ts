@@ -175,6 +175,7 @@ webhookCases({
     status: "completed",
     outcome: "unknown",
     terminal: false,
+    occurredAt: new Date("2026-02-01T12:10:00Z"),
     raw: JSON.parse(approvedBody),
   },
 });

@@ -79,6 +79,10 @@ describe("veriffWebhooks(veriff).verifyWebhook", () => {
       status: null,
       outcome: "unknown",
       terminal: false,
+      reasons: [],
+      // An event webhook carries no event id: the same bytes, the same key.
+      deliveryKey: expect.stringMatching(/^veriff:sha256:[0-9a-f]{64}$/),
+      occurredAt: null,
       raw: JSON.parse(body),
     });
   });
@@ -122,6 +126,7 @@ webhookCases({
     status: "approved",
     outcome: "approved",
     terminal: true,
+    occurredAt: new Date("2026-02-01T12:10:00Z"),
     raw: JSON.parse(decisionBody),
   },
 });
