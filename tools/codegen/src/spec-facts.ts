@@ -794,13 +794,11 @@ function checkOutcomeRead(facts: ProviderFacts, fail: (message: string) => never
   const listed = read.items === undefined ? [example] : valueAt(example, read.items);
   if (!Array.isArray(listed) || listed.length === 0)
     fail(`${at}.items ${read.items} finds no list of items in ${read.operation}'s example`);
+  const statusPointers = [read.status].flat();
   const found = listed.map((answer) =>
-    [read.status]
-      .flat()
-      .map((pointer) => valueAt(answer, pointer))
-      .find((value) => typeof value === "string"),
+    statusPointers.map((pointer) => valueAt(answer, pointer)).find((value) => typeof value === "string"),
   );
-  const pointers = [read.status].flat().join(" or ");
+  const pointers = statusPointers.join(" or ");
   const expected = `expected a status of x-verifetch-outcomes.statuses${read.missing ? " or none" : ""}`;
   // Even where none is allowed (\`missing\`), the example must show one: a pointer finding nothing is a typo.
   if (found.every((status) => status === undefined))
