@@ -131,7 +131,8 @@ export interface WebhookCases {
    * `deliveryKey` default to none, null and the body's SHA-256: state them where the payload has them.
    */
   body: string;
-  event: object;
+  /** Null for a scheme of `none` (nothing is ever accepted). */
+  event: object | null;
   /** The clock the adapter reads, in ms (timestamped schemes sign relative to it). */
   nowMs?: number;
   /** Authentic deliveries carrying documented statuses (and an undocumented one), each with the outcome it must map to. */
@@ -181,7 +182,7 @@ export function webhookCases(input: WebhookCases): void {
   const { adapter, body } = input;
   const cases = {
     ...input,
-    event: {
+    event: input.event && {
       reasons: [],
       occurredAt: null,
       deliveryKey: `${adapter.provider}:sha256:${createHash("sha256").update(body).digest("hex")}`,
