@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { stripVTControlCharacters } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type MockServer, startMock } from "../../../packages/testing/src/index.ts";
 import { exportsGeneratedClient } from "../../codegen/src/codegen-workspace.ts";
