@@ -523,8 +523,9 @@ describe.skipIf(!HAS_FACADE)(
       const vitest = join(project.dir, "node_modules", "vitest", "vitest.mjs");
       // The workspace's Node (24): vitest needs 22 or later.
       const result = await project.run(process.execPath, [vitest, "run", "--reporter=verbose"]);
-      expect(result.stdout).toContain("stores a decline once, from a fresh read, however often it is delivered");
-      expect(result.stdout).toMatch(/Tests\s+3 passed \(3\)/);
+      const printed = stripVTControlCharacters(result.stdout);
+      expect(printed).toContain("stores a decline once, from a fresh read, however often it is delivered");
+      expect(printed).toMatch(/Tests\s+3 passed \(3\)/);
     });
   },
 );
