@@ -73,21 +73,21 @@ export function defineResultAdapter<TClient extends object, TProvider extends st
   const statusIn = (raw: unknown): { status: string | null; reasons: OutcomeReason[] } => {
     if (!facts?.items) return { status: pointed(raw), reasons: reasonsAt(raw, facts?.reasons) };
     const items = valueAt(raw, facts.items);
-    const rank = (status: string | null) => LEAST_FAVOURABLE_FIRST.indexOf(outcomeOf(outcomes, status));
     let status: string | null = null;
     let least: number = LEAST_FAVOURABLE_FIRST.length;
     const reasons: OutcomeReason[] = [];
     for (const item of Array.isArray(items) ? items : []) {
       const own = pointed(item);
-      if (rank(own) < least) [status, least] = [own, rank(own)];
-      if (outcomeOf(outcomes, own) !== "approved")
-        reasons.push({ code: own, text: reasonsAt(item, facts.reasons)[0]?.text ?? null });
+      const outcome = outcomeOf(outcomes, own);
+      const rank = LEAST_FAVOURABLE_FIRST.indexOf(outcome);
+      if (rank < least) [status, least] = [own, rank];
+      if (outcome !== "approved") reasons.push({ code: own, text: reasonsAt(item, facts.reasons)[0]?.text ?? null });
     }
     return { status, reasons };
   };
   return (client) => {
     const { clock } = transportOf(client);
-    const getSession = (id: string, options: { signal?: AbortSignal | undefined } = {}): Promise<TRaw> => {
+    const getSession = async (id: string, options: { signal?: AbortSignal | undefined } = {}): Promise<TRaw> => {
       if (!read) throw new OutcomeUnavailableError(provider, `learn it from ${title}'s webhooks`);
       return read(client, id, options);
     };
@@ -96,24 +96,15 @@ export function defineResultAdapter<TClient extends object, TProvider extends st
       options?: { signal?: AbortSignal | undefined },
     ): Promise<SessionOutcome<TProvider, TRaw>> => {
       const raw = await getSession(id, options);
-      const found = statusOf ? statusOf(raw) : statusIn(raw);
-      const status = typeof found.status === "string" ? found.status : null;
+      const { status, reasons } = statusOf ? statusOf(raw) : statusIn(raw);
       const outcome = status === null && facts?.missing ? facts.missing : outcomeOf(outcomes, status);
-      return {
-        provider,
-        sessionId: id,
-        outcome,
-        terminal: isTerminalOutcome(outcome),
-        status,
-        reasons: found.reasons,
-        raw,
-      };
+      return { provider, sessionId: id, outcome, terminal: isTerminalOutcome(outcome), status, reasons, raw };
     };
     return {
       specificationVersion: SESSION_PROVIDER_SPECIFICATION_VERSION,
       provider,
       readOperation: read ? (facts?.operation ?? null) : null,
-      getSession: async (id, options) => getSession(id, options),
+      getSession,
       getOutcome,
       async waitForOutcome(id, options: WaitForOutcomeOptions = {}) {
         const signal = options.signal ?? new AbortController().signal;
