@@ -44,6 +44,7 @@ export interface VendorExample {
   /** The seed number, for examples taken from a seed document. */
   seed?: string;
   title: string;
+  /** The operationId: a call under the spec's `paths`, or a delivery under its `webhooks` (then `request` is the payload). */
   operation: string;
   request?: ExamplePart;
   response?: ExamplePart & { status: number };
@@ -119,16 +120,23 @@ export interface OperationSchemas {
   responses: Record<string, unknown>;
 }
 
-/** Bundles `specs/<spec>.yaml` with every `$ref` dereferenced and indexes its operations' body schemas. */
+/**
+ * Bundles `specs/<spec>.yaml` with every `$ref` dereferenced and indexes the body schemas of its
+ * operations, both the calls under `paths` and the deliveries under `webhooks` (a delivery's
+ * request body is the payload the provider POSTs).
+ */
 export async function operationSchemas(rootDir: string, spec: string): Promise<Map<string, OperationSchemas>> {
   const { bundle: document } = await bundle({
     ref: join(rootDir, "specs", `${spec}.yaml`),
     config: await createConfig({}),
     dereference: true,
   });
-  const parsed = document.parsed as { paths: Record<string, Record<string, Json>> };
+  const parsed = document.parsed as {
+    paths?: Record<string, Record<string, Json>>;
+    webhooks?: Record<string, Record<string, Json>>;
+  };
   const byOperation = new Map<string, OperationSchemas>();
-  for (const item of Object.values(parsed.paths)) {
+  for (const item of [...Object.values(parsed.paths ?? {}), ...Object.values(parsed.webhooks ?? {})]) {
     for (const operation of Object.values(item)) {
       if (typeof operation?.operationId !== "string") continue;
       const json = (holder: unknown) =>
