@@ -4,6 +4,8 @@
 // another secret or (timestamped schemes) a time outside the tolerance does not; and a provider that
 // documents no signature cannot be signed for. Here, not in @verifetch/testing, because the provider
 // packages depend on that package for their own tests.
+
+import { resolve } from "node:path";
 import { argyleAdapterDescriptor, argyleWebhooks, createArgyle, verifyArgyleWebhook } from "@verifetch/argyle";
 import {
   argylePartnersAdapterDescriptor,
@@ -17,7 +19,7 @@ import {
   createComplyCube,
   verifyComplyCubeWebhook,
 } from "@verifetch/complycube";
-import { ConfigurationError, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
+import { ConfigurationError, OUTCOMES, type WebhookRequest, WebhookVerificationError } from "@verifetch/core";
 import type { WebhookProvider } from "@verifetch/core/session";
 import { createEarthId, earthIdAdapterDescriptor, earthIdWebhooks } from "@verifetch/earthid";
 import { createOnfido, onfidoAdapterDescriptor, onfidoWebhooks, verifyOnfidoWebhook } from "@verifetch/onfido";
@@ -32,6 +34,7 @@ import { PROVIDER_NAMES, type SignableDescriptor, signWebhook } from "@verifetch
 import { createVerifa, verifaAdapterDescriptor, verifaWebhooks, verifyVerifaWebhook } from "@verifetch/verifa";
 import { createVeriff, veriffAdapterDescriptor, veriffWebhooks, verifyVeriffWebhook } from "@verifetch/veriff";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { bodyOf, readVendorExamples, verbatimOf } from "../../../tools/spec-lint/src/vendor-examples.ts";
 import { createVerifetch } from "./verifetch-create.ts";
 
 const NOW = 1_767_225_600_000; // 2026-01-01T00:00:00Z
@@ -190,4 +193,42 @@ it("EarthID documents no signature: signing is a ConfigurationError saying so", 
   const error = await signWebhook(earthIdAdapterDescriptor, EVENT, SECRET).catch((e: unknown) => e);
   expect(error).toBeInstanceOf(ConfigurationError);
   expect((error as Error).message).toMatch(/^EarthID documents no webhook signature, so a delivery cannot be signed: /);
+});
+
+// Deliveries the vendors publish (specs/examples/<spec>/*.yaml naming the outcome their docs give
+// them): signed as the provider signs, each verifies through the facade and reads as that outcome.
+describe("vendor-published deliveries", () => {
+  const rootDir = resolve(import.meta.dirname, "../../..");
+  const deliveries = readVendorExamples(rootDir).filter((example) => example.outcome !== undefined);
+
+  it("state outcomes the facade knows", () => {
+    for (const { id, outcome } of deliveries) expect(OUTCOMES, id).toContain(outcome);
+  });
+
+  describe.each(deliveries.map((example) => [example.id, example] as const))("%s", (_, example) => {
+    const provider = providers.find(({ descriptor }) => descriptor.provider === example.spec);
+    // The published text is signed byte for byte where it was stored as text.
+    const request = example.request ?? {};
+    const raw = verbatimOf(request).text ?? JSON.stringify(bodyOf(request));
+
+    it(`verifies when signed and reads as ${example.outcome}`, async () => {
+      if (provider === undefined) throw new Error(`no provider package for specs/${example.spec}.yaml`);
+      const { descriptor, adapter } = provider;
+      const options: ClientOptions = {
+        clock,
+        ...(descriptor.webhook.secret ? { [descriptor.webhook.secret.option]: SECRET } : {}),
+      };
+      const vf = createVerifetch({ providers: {}, webhooks: { [descriptor.provider]: adapter(options) } });
+      if (descriptor.webhook.scheme === "none") {
+        // The provider documents no signature: the facade refuses rather than trust an unsigned body.
+        const unsigned = { headers: { "content-type": "application/json" }, rawBody: raw };
+        await expect(vf.verifyWebhook(descriptor.provider, unsigned)).rejects.toBeInstanceOf(ConfigurationError);
+        return;
+      }
+      const delivery = await signWebhook(descriptor, raw, SECRET, { nowMs: NOW });
+      const event = await vf.verifyWebhook(descriptor.provider, delivery);
+      expect(event.raw).toEqual(JSON.parse(raw));
+      expect(event.outcome).toBe(example.outcome);
+    });
+  });
 });

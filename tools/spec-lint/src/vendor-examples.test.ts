@@ -58,6 +58,15 @@ describe("specs/examples", () => {
     }
   });
 
+  // Which outcome it is, and that the adapter reads it so, is checked in packages/verifetch.
+  it("states an outcome only for a webhook delivery", () => {
+    for (const example of examples.filter((candidate) => candidate.outcome !== undefined)) {
+      const operation = schemasBySpec.get(example.spec)?.get(example.operation);
+      expect(operation?.kind, `${example.id}: ${example.operation} is not one of the spec's webhooks`).toBe("delivery");
+      expect(example.request, example.id).toBeDefined();
+    }
+  });
+
   // Seed 002 (Verifa) lists fields and types but publishes no example values.
   it("covers every seed that publishes an example", () => {
     const seeds = new Set(examples.map((example) => example.seed).filter((seed) => seed !== undefined));

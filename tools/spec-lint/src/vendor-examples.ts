@@ -48,6 +48,11 @@ export interface VendorExample {
   operation: string;
   request?: ExamplePart;
   response?: ExamplePart & { status: number };
+  /**
+   * For a webhook delivery: the outcome (`approved`, `declined`, …) the vendor's docs say it means.
+   * The facade's tests sign the delivery and check that the provider's webhook adapter reads it so.
+   */
+  outcome?: string;
 }
 
 /** The examples folder. */
@@ -116,6 +121,8 @@ type Json = Record<string, unknown>;
 
 /** The request and response body schemas of every operation of a spec, `$ref`s resolved. */
 export interface OperationSchemas {
+  /** `call` for an operation under `paths`, `delivery` for one under `webhooks`. */
+  kind: "call" | "delivery";
   request: unknown;
   responses: Record<string, unknown>;
 }
@@ -136,7 +143,11 @@ export async function operationSchemas(rootDir: string, spec: string): Promise<M
     webhooks?: Record<string, Record<string, Json>>;
   };
   const byOperation = new Map<string, OperationSchemas>();
-  for (const item of [...Object.values(parsed.paths ?? {}), ...Object.values(parsed.webhooks ?? {})]) {
+  const items = [
+    ...Object.values(parsed.paths ?? {}).map((item) => ["call", item] as const),
+    ...Object.values(parsed.webhooks ?? {}).map((item) => ["delivery", item] as const),
+  ];
+  for (const [kind, item] of items) {
     for (const operation of Object.values(item)) {
       if (typeof operation?.operationId !== "string") continue;
       const json = (holder: unknown) =>
@@ -148,6 +159,7 @@ export async function operationSchemas(rootDir: string, spec: string): Promise<M
         ]),
       );
       byOperation.set(operation.operationId, {
+        kind,
         request: (json(operation.requestBody) as Json | undefined)?.schema,
         responses,
       });
