@@ -77,18 +77,24 @@ describe("verifetch/provenance (redocly lint --config specs/redocly.yaml)", () =
       ["verifetch/provenance", "#/paths/~1widgets~1{widgetId}/post/parameters/0/schema/pattern"],
       ["verifetch/provenance", "#/components/schemas/WidgetRequest/properties/name/maxLength"],
       ["verifetch/provenance", "#/components/schemas/Size/additionalProperties"],
+      ["verifetch/provenance", "#/components/schemas/WidgetRequest/properties/contact/format"],
       ["verifetch/provenance", "#/components/schemas/Widget/required"],
+      ["verifetch/provenance", "#/components/schemas/WidgetEvent/required"],
     ]);
   });
 });
 
 describe("narrowingConstraints / hasProvenance", () => {
-  it("finds closed objects, patterns and bounds in requests, and required lists in responses", () => {
-    const schema = { additionalProperties: false, pattern: "^a$", maxItems: 2, required: ["id"] };
-    expect(narrowingConstraints(schema, "request")).toEqual(["additionalProperties: false", "pattern", "maxItems"]);
+  it("finds closed objects, patterns, formats and bounds in requests, required lists in responses, both in deliveries", () => {
+    const schema = { additionalProperties: false, pattern: "^a$", maxItems: 2, required: ["id"], format: "uuid" };
+    const requestSide = ["additionalProperties: false", "pattern", "maxItems", "format"];
+    expect(narrowingConstraints(schema, "request")).toEqual(requestSide);
     expect(narrowingConstraints(schema, "response")).toEqual(["required"]);
+    expect(narrowingConstraints(schema, "delivery")).toEqual(["required", ...requestSide]);
     expect(narrowingConstraints({ required: [] }, "response")).toEqual([]);
-    expect(narrowingConstraints({ additionalProperties: true, type: "string", format: "uuid" }, "request")).toEqual([]);
+    expect(narrowingConstraints({ required: ["id"], additionalProperties: true, type: "string" }, "request")).toEqual([]);
+    // OpenAPI's numeric formats only annotate the type; no validator refuses a value for them.
+    expect(narrowingConstraints({ type: "integer", format: "int64" }, "request")).toEqual([]);
   });
 
   it("accepts a source or either marker with a reason, not an empty one", () => {

@@ -5,8 +5,12 @@
 //
 // Checked, on the schema object that carries the constraint (nested schemas and `$ref`s followed):
 // - request bodies and parameters: a closed object (`additionalProperties: false` or
-//   `unevaluatedProperties: false`), `pattern`, and length, size and numeric bounds;
-// - responses: a non-empty `required` list.
+//   `unevaluatedProperties: false`), `pattern`, a validated `format` (`email`, `uuid`, …; not the
+//   numeric ones, which only annotate), and length, size and numeric bounds;
+// - responses: a non-empty `required` list;
+// - webhook deliveries (request bodies under `webhooks`): both, since the provider sends them as it
+//   sends a response, and a user validating deliveries against them refuses what a closed or
+//   bounded schema refuses.
 // Each needs `x-verifetch-source` (a URL or document) or a marker saying why it is there:
 // `x-verifetch-inferred` (deduced, not stated) or `x-verifetch-unconfirmed` (stated somewhere weaker).
 //
@@ -31,6 +35,9 @@ export const REQUEST_NARROWING_KEYWORDS = [
   "exclusiveMaximum",
 ] as const;
 
+/** OpenAPI formats that only annotate a number's type: no validator refuses a value for them. */
+export const ANNOTATION_FORMATS: readonly string[] = ["int32", "int64", "float", "double"];
+
 /** The part of Redocly's location object the rule uses. */
 export interface RuleLocation {
   readonly pointer: string;
@@ -41,11 +48,13 @@ export interface RuleLocation {
 /** The part of Redocly's visitor context the rule uses. */
 export interface RuleContext {
   readonly location: RuleLocation;
+  /** The locations of the enclosing nodes, by node type (`RequestBody`, …). */
+  readonly parentLocations?: Readonly<Record<string, RuleLocation | undefined>>;
   report(problem: { message: string; location?: RuleLocation }): void;
   resolve(node: unknown): { node: unknown; location: RuleLocation | undefined };
 }
 
-type Side = "request" | "response";
+type Side = "request" | "response" | "delivery";
 type Json = Record<string, unknown>;
 
 const isObject = (value: unknown): value is Json =>
@@ -58,13 +67,13 @@ export function hasProvenance(schema: Json): boolean {
 
 /** The narrowing constraints of one schema object (not its sub-schemas) that need provenance. */
 export function narrowingConstraints(schema: Json, side: Side): string[] {
-  if (side === "response") {
-    return Array.isArray(schema.required) && schema.required.length > 0 ? ["required"] : [];
-  }
   const found: string[] = [];
+  if (side !== "request" && Array.isArray(schema.required) && schema.required.length > 0) found.push("required");
+  if (side === "response") return found;
   if (schema.additionalProperties === false) found.push("additionalProperties: false");
   if (schema.unevaluatedProperties === false) found.push("unevaluatedProperties: false");
   for (const keyword of REQUEST_NARROWING_KEYWORDS) if (schema[keyword] !== undefined) found.push(keyword);
+  if (typeof schema.format === "string" && !ANNOTATION_FORMATS.includes(schema.format)) found.push("format");
   return found;
 }
 
@@ -86,7 +95,7 @@ function describe(constraints: string[], side: Side): string {
   const what =
     side === "response"
       ? "A `required` list in a response schema"
-      : `A narrowing request constraint (${constraints.join(", ")})`;
+      : `A narrowing ${side === "delivery" ? "webhook delivery" : "request"} constraint (${constraints.join(", ")})`;
   return `${what} needs \`x-verifetch-source\` (where the vendor states it) or \`x-verifetch-inferred\` / \`x-verifetch-unconfirmed\` (why it is there). Where the vendor is silent, leave the schema open instead.`;
 }
 
@@ -110,7 +119,9 @@ export function ProvenanceRule() {
     seen.add(key);
 
     const constraints = narrowingConstraints(node, side);
-    const reportKey = `${side} ${key}`;
+    // One report per constraint: a schema both sent and received (a response and a delivery) with an
+    // unmarked `required` is one defect.
+    const reportKey = `${constraints[0]} ${key}`;
     if (constraints.length > 0 && !hasProvenance(node) && !reported.has(reportKey)) {
       reported.add(reportKey);
       const first = constraints[0] === "required" ? "required" : (constraints[0]?.split(":")[0] ?? "");
@@ -135,7 +146,11 @@ export function ProvenanceRule() {
 
   const visit = (side: Side) => ({
     enter(schema: unknown, ctx: RuleContext) {
-      walk(schema, ctx.location, ctx, side, new Set());
+      // A request body under `webhooks` is what the provider sends: a delivery. (The schema's own
+      // location is its `$ref` target, so the request body's location tells.)
+      const body = ctx.parentLocations?.RequestBody?.pointer ?? "";
+      const at = side === "request" && body.startsWith("#/webhooks/") ? "delivery" : side;
+      walk(schema, ctx.location, ctx, at, new Set());
     },
   });
 
