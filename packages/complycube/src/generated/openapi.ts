@@ -467,12 +467,13 @@ export interface components {
             param?: string;
         };
         /**
-         * @description A webhook delivery: ComplyCube's Event object. `type` is the event type (e.g.
+         * @description A check webhook delivery: ComplyCube's Event object (client, document and address events
+         *     use the same envelope). `type` is the event type (e.g.
          *     `check.completed.clear`), `resourceType` the kind of resource it is about (e.g. `check`),
          *     `payload` the resource's fields that matter to the event, `createdAt` when the event was
          *     created. Open: other fields are accepted.
          */
-        WebhookEvent: {
+        CheckEvent: {
             /** @description The event's unique identifier (also a delivery key). */
             id?: string;
             /**
@@ -484,7 +485,7 @@ export interface components {
             type: string;
             /** @description The kind of resource the event is about, e.g. `check`. */
             resourceType?: string;
-            payload?: components["schemas"]["WebhookEventPayload"];
+            payload?: components["schemas"]["CheckEventPayload"];
             /** @description When the event was created. */
             createdAt?: string;
         };
@@ -494,7 +495,7 @@ export interface components {
          *     resource of another kind, its `id` and the changed fields; for a deleted one, its `id`.
          *     Open: other fields are accepted.
          */
-        WebhookEventPayload: {
+        CheckEventPayload: {
             /** @description The resource's id (for a check event, the check's). */
             id?: string;
             /** @description A check event's check status (`pending`, `complete` or `failed`; see CheckStatus). */
@@ -806,7 +807,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["WebhookEvent"];
+                "application/json": components["schemas"]["CheckEvent"];
             };
         };
         responses: {
