@@ -96,6 +96,21 @@ export type CheckResult = Schemas["CheckResult"];
 export type CheckList = Schemas["CheckList"];
 /** ComplyCube's error body. */
 export type ComplyCubeErrorBody = Schemas["Error"];
+/**
+ * A check webhook delivery: ComplyCube's Event object (client, document and address events
+ * use the same envelope). `type` is the event type (e.g.
+ * `check.completed.clear`), `resourceType` the kind of resource it is about (e.g. `check`),
+ * `payload` the resource's fields that matter to the event, `createdAt` when the event was
+ * created. Open: other fields are accepted.
+ */
+export type CheckEvent = Schemas["CheckEvent"];
+/**
+ * The resource an event is about. For a check event: the check's `id`, `status`, `outcome`
+ * (only once the status is `complete`), `createdAt` and `updatedAt`. For a created or updated
+ * resource of another kind, its `id` and the changed fields; for a deleted one, its `id`.
+ * Open: other fields are accepted.
+ */
+export type CheckEventPayload = Schemas["CheckEventPayload"];
 /** The query of `listChecks`. */
 export type ListChecksQuery = NonNullable<operations["listChecks"]["parameters"]["query"]>;
 

@@ -113,7 +113,38 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "check-event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A check event (e.g. `check.completed.clear`)
+         * @description What ComplyCube POSTs to a registered webhook when one of its checks changes: an Event object
+         *     whose `type` names the event and whose `payload` holds the check's `id`, `status`,
+         *     `outcome` (only once the status is `complete`), `createdAt` and `updatedAt`. The Webhooks
+         *     page lists the check event types `check.pending`, `check.completed`,
+         *     `check.completed.clear`, `check.completed.attention`, `check.completed.rejected`,
+         *     `check.completed.match_confirmed`, `check.monitoring.attention`, `check.failed` and
+         *     `check.updated` (the v1.7.2 reference spells the completed ones `check.complete…`); a webhook
+         *     subscribed to `*` also receives client, document and address events in the same envelope.
+         *
+         *     Acknowledge with a 20x within 15 seconds; otherwise ComplyCube retries up to 10 times with
+         *     exponential back-off (60 s, 120 s, 480 s, …) and then disables the webhook.
+         */
+        post: operations["receiveCheckEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -435,6 +466,61 @@ export interface components {
             /** @description The request field the error is about, when there is one. */
             param?: string;
         };
+        /**
+         * @description A check webhook delivery: ComplyCube's Event object (client, document and address events
+         *     use the same envelope). `type` is the event type (e.g.
+         *     `check.completed.clear`), `resourceType` the kind of resource it is about (e.g. `check`),
+         *     `payload` the resource's fields that matter to the event, `createdAt` when the event was
+         *     created. Open: other fields are accepted.
+         */
+        CheckEvent: {
+            /** @description The event's unique identifier (also a delivery key). */
+            id?: string;
+            /**
+             * @description The event type, e.g. `check.pending`, `check.completed`, `check.completed.clear`,
+             *     `check.completed.attention`, `check.completed.rejected`,
+             *     `check.completed.match_confirmed`, `check.monitoring.attention`, `check.failed`,
+             *     `check.updated`, `client.created` (the full list is on the Webhooks page; open, as it grows).
+             */
+            type: string;
+            /** @description The kind of resource the event is about, e.g. `check`. */
+            resourceType?: string;
+            payload?: components["schemas"]["CheckEventPayload"];
+            /** @description When the event was created. */
+            createdAt?: string;
+        };
+        /**
+         * @description The resource an event is about. For a check event: the check's `id`, `status`, `outcome`
+         *     (only once the status is `complete`), `createdAt` and `updatedAt`. For a created or updated
+         *     resource of another kind, its `id` and the changed fields; for a deleted one, its `id`.
+         *     Open: other fields are accepted.
+         */
+        CheckEventPayload: {
+            /** @description The resource's id (for a check event, the check's). */
+            id?: string;
+            /** @description A check event's check status (`pending`, `complete` or `failed`; see CheckStatus). */
+            status?: string;
+            /**
+             * @description A complete check's outcome (`clear`, `attention`, `rejected` or `match_confirmed`; see
+             *     CheckOutcome). Only present once the status is `complete`.
+             */
+            outcome?: string;
+            /**
+             * @description The client the check ran on. Neither the Webhooks page's payload table nor the official
+             *     SDKs' `Event` type lists it; verifetch's webhook adapter reads it as the session id when
+             *     present (when absent, read the check with `getCheck(payload.id)`).
+             */
+            clientId?: string;
+            /**
+             * @description Your reference for the client. Not in the documented event payload; verifetch's webhook
+             *     adapter reads it as the event's reference when present.
+             */
+            externalId?: string;
+            /** @description When the resource was created. */
+            createdAt?: string;
+            /** @description When the resource was last updated. */
+            updatedAt?: string;
+        };
     };
     responses: {
         /** @description Missing or malformed arguments. */
@@ -513,7 +599,13 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description The hex HMAC-SHA256 of the raw request body, keyed with the webhook's `secret` (shown once,
+         *     when the webhook is created). No timestamp is signed.
+         */
+        ComplyCubeSignature: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -698,6 +790,34 @@ export interface operations {
             404: components["responses"]["CheckNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveCheckEvent: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description The hex HMAC-SHA256 of the raw request body, keyed with the webhook's `secret` (shown once,
+                 *     when the webhook is created). No timestamp is signed.
+                 */
+                "ComplyCube-Signature": components["parameters"]["ComplyCubeSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckEvent"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge with any 20x within 15 seconds; anything else is retried. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

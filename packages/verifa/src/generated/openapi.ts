@@ -103,7 +103,168 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "session.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session created
+         * @description `session.created`: A new verification session was created. (the Webhooks page's event table)
+         */
+        post: operations["sessionCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session started
+         * @description `session.started`: The user opened the capture URL and began the flow. (the Webhooks page's event table)
+         */
+        post: operations["sessionStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session expired
+         * @description `session.expired`: The session token expired before completion. (the Webhooks page's event table)
+         */
+        post: operations["sessionExpiredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.requires-review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session requires review
+         * @description `session.requires-review`: The session needs manual human review. (the Webhooks page's event table)
+         */
+        post: operations["sessionRequiresReviewWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session approved
+         * @description `session.approved`: The verification was approved (auto or manual). (the Webhooks page's event table)
+         */
+        post: operations["sessionApprovedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.declined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session declined
+         * @description `session.declined`: The verification was rejected. (the Webhooks page's event table)
+         */
+        post: operations["sessionDeclinedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.redacted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session redacted
+         * @description `session.redacted`: Session PII and documents were permanently deleted. (the Webhooks page's event table)
+         */
+        post: operations["sessionRedactedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "session.retention-expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Session retention expired
+         * @description `session.retention-expired`: Retention window elapsed; data was auto-redacted. (the Webhooks page's event table)
+         */
+        post: operations["sessionRetentionExpiredWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -280,6 +441,56 @@ export interface components {
             /** @description true if the organization’s sensitive data window has elapsed. When true, extracted_data will be empty. */
             sensitive_data_expired?: boolean;
         };
+        /**
+         * @description A webhook delivery. Verifa's pages show two layouts: the Webhooks page nests the session in
+         *     `data` (`{event, data: {session_id, external_ref, status, is_sandbox, created_at},
+         *     created_at}`), the "Handling Webhook Events" tutorial puts the session's fields at the top
+         *     level next to `event` and an `idempotency_key` (`{event, idempotency_key, session_id,
+         *     external_ref, status, is_sandbox, identity_id?, result?}`). Both are accepted; other fields
+         *     are too (payloads follow the endpoint's key inflection, snake_case here).
+         */
+        SessionEvent: {
+            /** @description The event type, e.g. `session.approved`. */
+            event: string;
+            /** @description The delivery's id for deduplication, the same on retries (tutorial layout). */
+            idempotency_key?: string;
+            data?: components["schemas"]["SessionEventData"];
+            /**
+             * Format: date-time
+             * @description When the event was created (Webhooks page layout).
+             */
+            created_at?: string;
+            /** @description The session (tutorial layout). */
+            session_id?: string;
+            /** @description Your reference for the user (tutorial layout). */
+            external_ref?: string | null;
+            /** @description The session's status or decision, e.g. `approved` (tutorial layout). */
+            status?: string;
+            /** @description Whether the session is a sandbox session (tutorial layout). */
+            is_sandbox?: boolean;
+            /** @description The verified identity, on most approval paths (tutorial layout; optional). */
+            identity_id?: string;
+            /**
+             * @description The verification result, on most approval paths (tutorial layout; optional):
+             *     `face_match_passed`, `age_check_passed`, `extracted_data`, ….
+             */
+            result?: {
+                [key: string]: unknown;
+            };
+        };
+        /** @description The session an event is about (Webhooks page layout). Open to other fields. */
+        SessionEventData: {
+            session_id?: string;
+            external_ref?: string | null;
+            /** @description The session's status, or the decision for a decision event (e.g. `approved`). */
+            status?: string;
+            is_sandbox?: boolean;
+            /**
+             * Format: date-time
+             * @description When the session was created.
+             */
+            created_at?: string;
+        };
         /** @description Verifa's error body, used by every error response. */
         Error: {
             /**
@@ -294,6 +505,17 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description Acknowledge with any 2xx within 30 seconds. A non-2xx answer, or none, is retried with
+         *     exponential back-off (~30 s, ~2 min, ~8 min, …); after 5 failed retries the delivery is
+         *     marked failed, and after 10 consecutive failed deliveries the endpoint is disabled.
+         */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /**
          * @description Bad request (malformed input, or a retired `Verifa-Version`, which is answered with an
          *     upgrade message). The get and result reference pages list only 401 and 404; 400 is declared
@@ -458,6 +680,14 @@ export interface components {
     };
     parameters: {
         /**
+         * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+         *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+         *     Webhooks Guide's scheme is the current one.
+         */
+        VerifaSignature: string;
+        /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+        VerifaDeliveryId: string;
+        /**
          * @description Session ID (the reference says `ses_*`; the docs' examples use `session_abc123`).
          * @example session_abc123
          */
@@ -484,7 +714,14 @@ export interface components {
          */
         KeyInflection: "snake" | "camel" | "kebab";
     };
-    requestBodies: never;
+    requestBodies: {
+        /** @description A session event as Verifa POSTs it. */
+        SessionEvent: {
+            content: {
+                "application/json": components["schemas"]["SessionEvent"];
+            };
+        };
+    };
     headers: {
         /**
          * @description Maximum requests allowed in the current window.
@@ -711,6 +948,174 @@ export interface operations {
             404: components["responses"]["ResultNotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    sessionCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    sessionStartedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    sessionExpiredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    sessionRequiresReviewWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    sessionApprovedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    sessionDeclinedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    sessionRedactedWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    sessionRetentionExpiredWebhook: {
+        parameters: {
+            query?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's whsec_… secret>`.
+                 *     The older Webhooks page describes a plain hex HMAC-SHA256 of the raw body (no `t=`); the
+                 *     Webhooks Guide's scheme is the current one.
+                 */
+                "X-Verifa-Signature": components["parameters"]["VerifaSignature"];
+                /** @description The delivery's id (the same on a retry, as far as the sample code shows; not in the reference pages). */
+                "X-Verifa-Delivery-Id"?: components["parameters"]["VerifaDeliveryId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: components["requestBodies"]["SessionEvent"];
+        responses: {
+            200: components["responses"]["WebhookReceived"];
         };
     };
 }

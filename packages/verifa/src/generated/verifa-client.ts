@@ -46,6 +46,17 @@ export type ExpiredSession = Schemas["ExpiredSession"];
  * etc.; they are modelled as nullable. It marks no field required, so none is promised here.
  */
 export type SessionResult = Schemas["SessionResult"];
+/**
+ * A webhook delivery. Verifa's pages show two layouts: the Webhooks page nests the session in
+ * `data` (`{event, data: {session_id, external_ref, status, is_sandbox, created_at},
+ * created_at}`), the "Handling Webhook Events" tutorial puts the session's fields at the top
+ * level next to `event` and an `idempotency_key` (`{event, idempotency_key, session_id,
+ * external_ref, status, is_sandbox, identity_id?, result?}`). Both are accepted; other fields
+ * are too (payloads follow the endpoint's key inflection, snake_case here).
+ */
+export type SessionEvent = Schemas["SessionEvent"];
+/** The session an event is about (Webhooks page layout). Open to other fields. */
+export type SessionEventData = Schemas["SessionEventData"];
 /** Verifa's error body, used by every error response. */
 export type VerifaErrorBody = Schemas["Error"];
 
