@@ -1,4 +1,5 @@
 import { InputValidationError, InvalidResponseError } from "@verifetch/core";
+import { signWebhook } from "@verifetch/testing";
 import { describe, expect, it, vi } from "vitest";
 import { outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
@@ -178,4 +179,45 @@ webhookCases({
     occurredAt: new Date("2026-02-01T12:10:00Z"),
     raw: JSON.parse(approvedBody),
   },
+});
+
+describe("verifaWebhooks(verifa): the tutorial's top-level layout", () => {
+  // The Handling Webhook Events tutorial's layout: the session's fields beside `event`, and an
+  // `idempotency_key` that stays the same when Verifa retries the delivery.
+  const body = {
+    event: "session.approved",
+    idempotency_key: "evt_7f3c9a",
+    session_id: "session_abc123",
+    external_ref: "user_1",
+    status: "approved",
+    is_sandbox: true,
+  };
+  const webhooks = verifaWebhooks(
+    createVerifa({ apiKey: "vk_sandbox_1", webhookSecret: "whsec_1", clock: { now: () => webhookNow } }),
+  );
+
+  it("reads the session, its outcome and the delivery key from the top level", async () => {
+    const event = await webhooks.verifyWebhook(
+      await signWebhook(verifaAdapterDescriptor, body, "whsec_1", { nowMs: webhookNow }),
+    );
+    expect(event).toMatchObject({
+      type: "session.approved",
+      sessionId: "session_abc123",
+      reference: "user_1",
+      status: "approved",
+      outcome: "approved",
+      terminal: true,
+      deliveryKey: "verifa:evt_7f3c9a",
+    });
+  });
+
+  it("gives a redelivery the same key even when its bytes differ", async () => {
+    const first = await webhooks.verifyWebhook(
+      await signWebhook(verifaAdapterDescriptor, body, "whsec_1", { nowMs: webhookNow }),
+    );
+    const again = await webhooks.verifyWebhook(
+      await signWebhook(verifaAdapterDescriptor, { ...body, delivered_at: "later" }, "whsec_1", { nowMs: webhookNow }),
+    );
+    expect(again.deliveryKey).toBe(first.deliveryKey);
+  });
 });

@@ -2,7 +2,13 @@
 // how its answer becomes a HostedSession, and how its webhook payload becomes a WebhookEvent.
 import { WebhookVerificationError } from "@verifetch/core";
 import { defineSessionAdapter, defineWebhookAdapter, type InputSchema } from "@verifetch/core/provider";
-import { type CreateSessionResponse, type Verifa, verifaAdapterDescriptor, verifaOutcomes } from "./generated/index.ts";
+import {
+  type CreateSessionResponse,
+  type SessionEvent,
+  type Verifa,
+  verifaAdapterDescriptor,
+  verifaOutcomes,
+} from "./generated/index.ts";
 
 /** Verifa-only options of the unified `createSession` (`providerOptions.verifa`). All optional. */
 export interface VerifaSessionOptions {
@@ -12,21 +18,12 @@ export interface VerifaSessionOptions {
   checks?: string[] | undefined;
 }
 
-/** A Verifa webhook delivery: `{ event, data: { session_id, external_ref, status, … }, created_at }`. */
-export interface VerifaWebhookPayload {
-  /** The event type, e.g. `"session.approved"`. */
-  event: string;
-  data?: {
-    session_id?: string;
-    external_ref?: string | null;
-    status?: string;
-    is_sandbox?: boolean;
-    created_at?: string;
-    [key: string]: unknown;
-  };
-  created_at?: string;
-  [key: string]: unknown;
-}
+/**
+ * A Verifa webhook delivery (the spec's `SessionEvent`), in either documented layout: the session
+ * under `data` (`{ event, data: { session_id, external_ref, status, … }, created_at }`) or at the top
+ * level (`{ event, idempotency_key, session_id, external_ref, status, … }`).
+ */
+export type VerifaWebhookPayload = SessionEvent;
 
 const text = { type: "string", minLength: 1 } as const;
 const OPTIONS: InputSchema = { properties: { workflowId: text, checks: { type: "array", items: text } } };
@@ -77,11 +74,13 @@ export const verifaWebhooks = /* @__PURE__ */ defineWebhookAdapter(
   (payload) => {
     const event = payload as VerifaWebhookPayload;
     if (typeof event?.event !== "string") throw new WebhookVerificationError("verifa", "the body has no `event`");
+    // Verifa's Webhooks page nests the session in `data`; its webhook tutorial puts it at the top level.
+    const session = event.data ?? event;
     return {
       type: event.event,
-      sessionId: event.data?.session_id ?? null,
-      reference: event.data?.external_ref ?? null,
-      status: event.data?.status ?? null,
+      sessionId: session.session_id ?? null,
+      reference: session.external_ref ?? null,
+      status: session.status ?? null,
       raw: event,
     };
   },

@@ -46,6 +46,7 @@ export const verifaOutcomes = {
     "operation": "getSessionResult"
   },
   "webhook": {
+    "deliveryKey": "/idempotency_key",
     "occurredAt": "/created_at"
   }
 } as const satisfies OutcomeMapping;
