@@ -55,6 +55,13 @@ export type DecisionResponse = Schemas["DecisionResponse"];
  */
 export type Decision = Schemas["Decision"];
 /**
+ * The decision webhook's body: what Veriff (and EarthID, its white-label) POSTs to the
+ * integration's "Webhook decisions URL" once a session has a decision. The same shape as the
+ * decision lookup's answer, except that a delivery always carries a decision. Veriff marks no
+ * field required, and its decision pages say fields may be null, empty or omitted.
+ */
+export type DecisionWebhook = Schemas["DecisionWebhook"];
+/**
  * Data about the person, as verified. The reference's full field list was not retrieved;
  * these are the fields the create request uses, modelled nullable. Other fields are kept.
  */

@@ -58,7 +58,34 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The decision webhook
+         * @description What EarthID POSTs once a session has a decision: "sent back asynchronously", with "more
+         *     data, including the verified identity information" — Veriff's decision payload
+         *     (`verification.status` `approved`, `declined`, …, the verified person and document, and
+         *     `technicalData`). The page answers a successful delivery with "OK".
+         *
+         *     EarthID documents no signature header or scheme for it, so no parameter is modelled and
+         *     verifetch refuses to verify its deliveries (poll getDecision instead).
+         */
+        post: operations["receiveDecisionWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -359,6 +386,21 @@ export interface components {
             verification?: components["schemas"]["Decision"] | null;
             technicalData?: components["schemas"]["TechnicalData"];
         };
+        /**
+         * @description The decision webhook's body: what Veriff (and EarthID, its white-label) POSTs to the
+         *     integration's "Webhook decisions URL" once a session has a decision. The same shape as the
+         *     decision lookup's answer, except that a delivery always carries a decision. Veriff marks no
+         *     field required, and its decision pages say fields may be null, empty or omitted.
+         */
+        DecisionWebhook: {
+            /**
+             * @description The request status; `success` in every published sample.
+             * @example success
+             */
+            status?: string;
+            verification?: components["schemas"]["Decision"];
+            technicalData?: components["schemas"]["TechnicalData"];
+        };
     };
     responses: {
         /** @description Invalid or missing parameters (Veriff's error body, inferred). */
@@ -480,6 +522,28 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveDecisionWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionWebhook"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge the delivery (the page's sample answer is `OK`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

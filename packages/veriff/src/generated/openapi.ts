@@ -83,7 +83,59 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The decision webhook
+         * @description What Veriff POSTs to the integration's "Webhook decisions URL" (set in the Customer Portal)
+         *     once a session has a decision: the decision (`verification`, with `status` `approved`,
+         *     `declined`, `resubmission_requested`, `expired`, `abandoned` or `review`), the verified
+         *     person and document data and `technicalData`. Sent right after the decision, except that
+         *     `resubmission_requested` is held for 5 minutes for SDK sessions, in which the end user may
+         *     resubmit at once.
+         *
+         *     Signed like a request: `X-HMAC-SIGNATURE` is the hex HMAC-SHA256 of the raw body, keyed with
+         *     the integration's shared secret, and `X-AUTH-CLIENT` carries the integration's API key.
+         */
+        post: operations["receiveDecisionWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The event webhook
+         * @description What Veriff POSTs to the integration's "Webhook events URL" (optional, set in the Customer
+         *     Portal) as the end user moves through the flow: `action` `started` (code 7001) and
+         *     `submitted` (code 7002). It says nothing about the decision, which comes by the decision
+         *     webhook. Signed like the decision webhook (`X-HMAC-SIGNATURE` over the raw body).
+         */
+        post: operations["receiveEventWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description The only supported update sets the status to `submitted`. */
@@ -95,6 +147,34 @@ export interface components {
                  */
                 status: "submitted";
             };
+        };
+        /**
+         * @description The event webhook's body. Fields from the "Event webhook" page's sample and its "Request
+         *     properties explained"; Veriff marks none required, and the object is open.
+         */
+        EventWebhook: {
+            /** @description The session id (UUID v4). */
+            id?: string;
+            /** @description The attempt id (UUID v4). */
+            attemptId?: string;
+            /** @description The feature the event comes from (`selfid` in the sample). */
+            feature?: string;
+            /**
+             * @description The event code, e.g. 7001 (`started`) or 7002 (`submitted`).
+             * @example 7001
+             * @example 7002
+             */
+            code?: number;
+            /**
+             * @description What happened, e.g. `started` or `submitted`.
+             * @example started
+             * @example submitted
+             */
+            action?: string;
+            /** @description The `vendorData` sent at creation, or null. */
+            vendorData?: string | null;
+            /** @description The `endUserId` sent at creation, or null. */
+            endUserId?: string | null;
         };
         /**
          * @description Data about the end user. The reference also lists a deceased-status flag (true/false)
@@ -394,6 +474,21 @@ export interface components {
             verification?: components["schemas"]["Decision"] | null;
             technicalData?: components["schemas"]["TechnicalData"];
         };
+        /**
+         * @description The decision webhook's body: what Veriff (and EarthID, its white-label) POSTs to the
+         *     integration's "Webhook decisions URL" once a session has a decision. The same shape as the
+         *     decision lookup's answer, except that a delivery always carries a decision. Veriff marks no
+         *     field required, and its decision pages say fields may be null, empty or omitted.
+         */
+        DecisionWebhook: {
+            /**
+             * @description The request status; `success` in every published sample.
+             * @example success
+             */
+            status?: string;
+            verification?: components["schemas"]["Decision"];
+            technicalData?: components["schemas"]["TechnicalData"];
+        };
     };
     responses: {
         /** @description Missing or invalid parameters. */
@@ -435,6 +530,13 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Acknowledge the delivery with a 2xx. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Server error. */
         InternalServerError: {
             headers: {
@@ -453,6 +555,14 @@ export interface components {
         SessionId: string;
         /** @description The integration id; required only when you use Veriff's "flexible API keys". */
         IntegrationId: string;
+        /**
+         * @description The hex HMAC-SHA256 of the raw body, keyed with the integration's shared secret. Newer pages
+         *     also name the header `vrf-hmac-signature`; a delivery carries one of the two, so neither is
+         *     required here.
+         */
+        WebhookSignature: string;
+        /** @description The integration's API key (newer pages also name it `vrf-auth-client`). */
+        WebhookAuthClient: string;
     };
     requestBodies: never;
     headers: never;
@@ -477,8 +587,8 @@ export interface operations {
         };
         responses: {
             /**
-             * @description The session was created. 201 comes from a third-party compiled spec; the official
-             *     excerpts do not show the status. Clients should accept any 2xx.
+             * @description The session was created (Veriff's common HTTP status codes table: 201 is "returned when
+             *     session creation was a success"). Clients should accept any 2xx.
              */
             201: {
                 headers: {
@@ -564,6 +674,56 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    receiveDecisionWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA256 of the raw body, keyed with the integration's shared secret. Newer pages
+                 *     also name the header `vrf-hmac-signature`; a delivery carries one of the two, so neither is
+                 *     required here.
+                 */
+                "X-HMAC-SIGNATURE"?: components["parameters"]["WebhookSignature"];
+                /** @description The integration's API key (newer pages also name it `vrf-auth-client`). */
+                "X-AUTH-CLIENT"?: components["parameters"]["WebhookAuthClient"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    receiveEventWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA256 of the raw body, keyed with the integration's shared secret. Newer pages
+                 *     also name the header `vrf-hmac-signature`; a delivery carries one of the two, so neither is
+                 *     required here.
+                 */
+                "X-HMAC-SIGNATURE"?: components["parameters"]["WebhookSignature"];
+                /** @description The integration's API key (newer pages also name it `vrf-auth-client`). */
+                "X-AUTH-CLIENT"?: components["parameters"]["WebhookAuthClient"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
         };
     };
 }

@@ -13,6 +13,11 @@ type Schemas = components["schemas"];
 /** The only supported update sets the status to `submitted`. */
 export type UpdateSessionRequest = Schemas["UpdateSessionRequest"];
 /**
+ * The event webhook's body. Fields from the "Event webhook" page's sample and its "Request
+ * properties explained"; Veriff marks none required, and the object is open.
+ */
+export type EventWebhook = Schemas["EventWebhook"];
+/**
  * Veriff's create-session body (EarthID sends the same body). The `verification` object is
  * required but may be empty: every field inside it is optional.
  */
@@ -56,6 +61,13 @@ export type DecisionResponse = Schemas["DecisionResponse"];
  * configuration and data availability".
  */
 export type Decision = Schemas["Decision"];
+/**
+ * The decision webhook's body: what Veriff (and EarthID, its white-label) POSTs to the
+ * integration's "Webhook decisions URL" once a session has a decision. The same shape as the
+ * decision lookup's answer, except that a delivery always carries a decision. Veriff marks no
+ * field required, and its decision pages say fields may be null, empty or omitted.
+ */
+export type DecisionWebhook = Schemas["DecisionWebhook"];
 /**
  * Data about the person, as verified. The reference's full field list was not retrieved;
  * these are the fields the create request uses, modelled nullable. Other fields are kept.
