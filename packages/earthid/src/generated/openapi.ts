@@ -238,7 +238,8 @@ export interface components {
             status?: string;
             /**
              * @description A JSON Web Token: the session id and session creation timestamp, HS256-signed. It
-             *     expires 7 days after creation. Its length is not fixed: store it in a variable-length
+             *     expires 7 days after creation (stated by EarthID's "Create Session API" page; assumed
+             *     for Veriff, whose pages were not seen to state it). Its length is not fixed: store it in a variable-length
              *     field; the docs say that if a bound is absolutely needed it is at most 4096 characters.
              */
             sessionToken?: string;
@@ -246,10 +247,13 @@ export interface components {
         /** @description The response to a create-session request (and, per Veriff, to an update-session request). Veriff marks no field required. */
         SessionResponse: {
             /**
-             * @description API request status.
-             * @enum {string}
+             * @description API request status: `success` in every published sample. Not closed to that value:
+             *     Veriff's "Common HTTP status codes (table)" (devdocs.veriff.com/v1/docs/common-http-status-codes)
+             *     lists `success` and `data` for 200 and `created` and `data` for 201 as the `status` of a
+             *     successful call.
+             * @example success
              */
-            status?: "success";
+            status?: string;
             verification?: components["schemas"]["Session"];
         };
         /**
@@ -378,10 +382,13 @@ export interface components {
          */
         DecisionResponse: {
             /**
-             * @description API request status.
-             * @enum {string}
+             * @description API request status: `success` in every published sample. Not closed to that value:
+             *     Veriff's "Common HTTP status codes (table)" (devdocs.veriff.com/v1/docs/common-http-status-codes)
+             *     lists `success` and `data` for 200 and `created` and `data` for 201 as the `status` of a
+             *     successful call.
+             * @example success
              */
-            status?: "success";
+            status?: string;
             /** @description The decision, or null when it is not available yet (try again later). */
             verification?: components["schemas"]["Decision"] | null;
             technicalData?: components["schemas"]["TechnicalData"];
@@ -556,8 +563,6 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const personRequestMaritalStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonRequest"]["maritalStatus"]> = ["single", "married", "divorced", "widowed"];
-export const sessionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionResponse"]["status"]> = ["success"];
 export const errorStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Error"]["status"]> = ["fail"];
 export const decisionCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]["code"]> = [9001, 9102, 9103, 9104, 9121];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]["status"]> = ["approved", "declined", "resubmission_requested", "expired", "abandoned", "review"];
-export const decisionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionResponse"]["status"]> = ["success"];
