@@ -345,17 +345,21 @@ export interface components {
             verification?: components["schemas"]["Session"];
         };
         /**
-         * @description Veriff's error body. `code` is typed as a string: the reference's type was cut off after
-         *     "str…" in the retrieved excerpt; a third-party compiled spec says integer, so clients
-         *     should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
+         * @description Veriff's error body. `code` may be a string or an integer: the reference's type was cut off
+         *     after "str…" in the retrieved excerpt and a third-party compiled spec says integer, so
+         *     clients should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
          *     codes" and "Credentials and authorization codes" tables; the HTTP status each code comes
          *     with is not documented. Veriff marks no field required.
          */
         Error: {
             /** @enum {string} */
             status?: "fail";
-            /** @description Veriff error code, e.g. `1102` (mandatory parameters missing). */
-            code?: string;
+            /**
+             * @description Veriff error code, e.g. `1102` (mandatory parameters missing). Its type was cut off in
+             *     Veriff's reference ("str…") and a third-party compiled spec says integer, so both are
+             *     accepted: compare it as `String(code)`.
+             */
+            code?: string | number;
             /** @description Human-readable description. */
             message?: string;
         };

@@ -82,9 +82,9 @@ export type RiskLabel = Schemas["RiskLabel"];
 /** Technical data about the session. */
 export type TechnicalData = Schemas["TechnicalData"];
 /**
- * Veriff's error body. `code` is typed as a string: the reference's type was cut off after
- * "str…" in the retrieved excerpt; a third-party compiled spec says integer, so clients
- * should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
+ * Veriff's error body. `code` may be a string or an integer: the reference's type was cut off
+ * after "str…" in the retrieved excerpt and a third-party compiled spec says integer, so
+ * clients should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
  * codes" and "Credentials and authorization codes" tables; the HTTP status each code comes
  * with is not documented. Veriff marks no field required.
  */
