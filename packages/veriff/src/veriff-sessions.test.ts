@@ -1,6 +1,8 @@
 import { createHmac } from "node:crypto";
+import { resolve } from "node:path";
 import { WebhookVerificationError } from "@verifetch/core";
 import { describe, expect, it } from "vitest";
+import { readVendorExamples, verbatimOf } from "../../../tools/spec-lint/src/vendor-examples.ts";
 import { outcomeCases, webhookCases } from "../../../tools/vitest/conformance-suite.ts";
 import { veriffShapedSessionCases } from "../../../tools/vitest/veriff-shaped-session-suite.ts";
 import { createVeriff, veriffAdapterDescriptor, veriffDescriptor, veriffSessions, veriffWebhooks } from "./index.ts";
@@ -84,6 +86,44 @@ describe("veriffWebhooks(veriff).verifyWebhook", () => {
       deliveryKey: expect.stringMatching(/^veriff:sha256:[0-9a-f]{64}$/),
       occurredAt: null,
       raw: JSON.parse(body),
+    });
+  });
+
+  // The vendors' published deliveries (specs/examples), signed byte for byte as Veriff signs.
+  const published = (id: string) => {
+    const example = readVendorExamples(resolve(import.meta.dirname, "../../..")).find((found) => found.id === id);
+    const text = example?.request && verbatimOf(example.request).text;
+    if (text === undefined) throw new Error(`specs/examples/${id}.yaml has no published text`);
+    return text;
+  };
+
+  it("reads Veriff's published event sample as a `submitted` event, which decides nothing", async () => {
+    const body = published("veriff/event-webhook-submitted");
+    const event = await webhooks().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
+    expect(event).toMatchObject({
+      type: "submitted",
+      sessionId: "f04bdb47-d3be-4b28-b028-a652feb060b5",
+      reference: "12345678",
+      status: null,
+      outcome: "unknown",
+      terminal: false,
+    });
+  });
+
+  // EarthID publishes Veriff's decision payload (its own deliveries cannot be verified): the
+  // shared mapping reads that sample, signed as Veriff signs, as the approval it is.
+  it("reads the published decision sample as approved, with its decision time", async () => {
+    const body = published("earthid/decision-webhook-receiving-decisions");
+    const event = await webhooks().verifyWebhook({ headers: { "x-hmac-signature": sign(body) }, rawBody: body });
+    expect(event).toMatchObject({
+      type: "decision",
+      sessionId: "12df6045-3846-3e45-946a-14fa6136d78b",
+      reference: "12345678",
+      status: "approved",
+      outcome: "approved",
+      terminal: true,
+      reasons: [],
+      occurredAt: new Date("2019-11-06T07:18:36.916Z"),
     });
   });
 

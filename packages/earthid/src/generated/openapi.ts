@@ -58,7 +58,34 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The decision webhook
+         * @description What EarthID POSTs once a session has a decision: "sent back asynchronously", with "more
+         *     data, including the verified identity information" — Veriff's decision payload
+         *     (`verification.status` `approved`, `declined`, …, the verified person and document, and
+         *     `technicalData`). The page answers a successful delivery with "OK".
+         *
+         *     EarthID documents no signature header or scheme for it, so no parameter is modelled and
+         *     verifetch refuses to verify its deliveries (poll getDecision instead).
+         */
+        post: operations["receiveDecisionWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -211,7 +238,8 @@ export interface components {
             status?: string;
             /**
              * @description A JSON Web Token: the session id and session creation timestamp, HS256-signed. It
-             *     expires 7 days after creation. Its length is not fixed: store it in a variable-length
+             *     expires 7 days after creation (stated by EarthID's "Create Session API" page; assumed
+             *     for Veriff, whose pages were not seen to state it). Its length is not fixed: store it in a variable-length
              *     field; the docs say that if a bound is absolutely needed it is at most 4096 characters.
              */
             sessionToken?: string;
@@ -219,24 +247,31 @@ export interface components {
         /** @description The response to a create-session request (and, per Veriff, to an update-session request). Veriff marks no field required. */
         SessionResponse: {
             /**
-             * @description API request status.
-             * @enum {string}
+             * @description API request status: `success` in every published sample. Not closed to that value:
+             *     Veriff's "Common HTTP status codes (table)" (devdocs.veriff.com/v1/docs/common-http-status-codes)
+             *     lists `success` and `data` for 200 and `created` and `data` for 201 as the `status` of a
+             *     successful call.
+             * @example success
              */
-            status?: "success";
+            status?: string;
             verification?: components["schemas"]["Session"];
         };
         /**
-         * @description Veriff's error body. `code` is typed as a string: the reference's type was cut off after
-         *     "str…" in the retrieved excerpt; a third-party compiled spec says integer, so clients
-         *     should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
+         * @description Veriff's error body. `code` may be a string or an integer: the reference's type was cut off
+         *     after "str…" in the retrieved excerpt and a third-party compiled spec says integer, so
+         *     clients should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
          *     codes" and "Credentials and authorization codes" tables; the HTTP status each code comes
          *     with is not documented. Veriff marks no field required.
          */
         Error: {
             /** @enum {string} */
             status?: "fail";
-            /** @description Veriff error code, e.g. `1102` (mandatory parameters missing). */
-            code?: string;
+            /**
+             * @description Veriff error code, e.g. `1102` (mandatory parameters missing). Its type was cut off in
+             *     Veriff's reference ("str…") and a third-party compiled spec says integer, so both are
+             *     accepted: compare it as `String(code)`.
+             */
+            code?: string | number;
             /** @description Human-readable description. */
             message?: string;
         };
@@ -351,12 +386,30 @@ export interface components {
          */
         DecisionResponse: {
             /**
-             * @description API request status.
-             * @enum {string}
+             * @description API request status: `success` in every published sample. Not closed to that value:
+             *     Veriff's "Common HTTP status codes (table)" (devdocs.veriff.com/v1/docs/common-http-status-codes)
+             *     lists `success` and `data` for 200 and `created` and `data` for 201 as the `status` of a
+             *     successful call.
+             * @example success
              */
-            status?: "success";
+            status?: string;
             /** @description The decision, or null when it is not available yet (try again later). */
             verification?: components["schemas"]["Decision"] | null;
+            technicalData?: components["schemas"]["TechnicalData"];
+        };
+        /**
+         * @description The decision webhook's body: what Veriff (and EarthID, its white-label) POSTs to the
+         *     integration's "Webhook decisions URL" once a session has a decision. The same shape as the
+         *     decision lookup's answer, except that a delivery always carries a decision. Veriff marks no
+         *     field required, and its decision pages say fields may be null, empty or omitted.
+         */
+        DecisionWebhook: {
+            /**
+             * @description The request status; `success` in every published sample.
+             * @example success
+             */
+            status?: string;
+            verification?: components["schemas"]["Decision"];
             technicalData?: components["schemas"]["TechnicalData"];
         };
     };
@@ -482,6 +535,28 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    receiveDecisionWebhook: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionWebhook"];
+            };
+        };
+        responses: {
+            /** @description Acknowledge the delivery (the page's sample answer is `OK`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -492,8 +567,6 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const personRequestMaritalStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonRequest"]["maritalStatus"]> = ["single", "married", "divorced", "widowed"];
-export const sessionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionResponse"]["status"]> = ["success"];
 export const errorStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Error"]["status"]> = ["fail"];
 export const decisionCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]["code"]> = [9001, 9102, 9103, 9104, 9121];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]["status"]> = ["approved", "declined", "resubmission_requested", "expired", "abandoned", "review"];
-export const decisionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionResponse"]["status"]> = ["success"];

@@ -83,7 +83,59 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    decision: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The decision webhook
+         * @description What Veriff POSTs to the integration's "Webhook decisions URL" (set in the Customer Portal)
+         *     once a session has a decision: the decision (`verification`, with `status` `approved`,
+         *     `declined`, `resubmission_requested`, `expired`, `abandoned` or `review`), the verified
+         *     person and document data and `technicalData`. Sent right after the decision, except that
+         *     `resubmission_requested` is held for 5 minutes for SDK sessions, in which the end user may
+         *     resubmit at once.
+         *
+         *     Signed like a request: `X-HMAC-SIGNATURE` is the hex HMAC-SHA256 of the raw body, keyed with
+         *     the integration's shared secret, and `X-AUTH-CLIENT` carries the integration's API key.
+         */
+        post: operations["receiveDecisionWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The event webhook
+         * @description What Veriff POSTs to the integration's "Webhook events URL" (optional, set in the Customer
+         *     Portal) as the end user moves through the flow: `action` `started` (code 7001) and
+         *     `submitted` (code 7002). It says nothing about the decision, which comes by the decision
+         *     webhook. Signed like the decision webhook (`X-HMAC-SIGNATURE` over the raw body).
+         */
+        post: operations["receiveEventWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description The only supported update sets the status to `submitted`. */
@@ -95,6 +147,34 @@ export interface components {
                  */
                 status: "submitted";
             };
+        };
+        /**
+         * @description The event webhook's body. Fields from the "Event webhook" page's sample and its "Request
+         *     properties explained"; Veriff marks none required, and the object is open.
+         */
+        EventWebhook: {
+            /** @description The session id (UUID v4). */
+            id?: string;
+            /** @description The attempt id (UUID v4). */
+            attemptId?: string;
+            /** @description The feature the event comes from (`selfid` in the sample). */
+            feature?: string;
+            /**
+             * @description The event code, e.g. 7001 (`started`) or 7002 (`submitted`).
+             * @example 7001
+             * @example 7002
+             */
+            code?: number;
+            /**
+             * @description What happened, e.g. `started` or `submitted`.
+             * @example started
+             * @example submitted
+             */
+            action?: string;
+            /** @description The `vendorData` sent at creation, or null. */
+            vendorData?: string | null;
+            /** @description The `endUserId` sent at creation, or null. */
+            endUserId?: string | null;
         };
         /**
          * @description Data about the end user. The reference also lists a deceased-status flag (true/false)
@@ -246,7 +326,8 @@ export interface components {
             status?: string;
             /**
              * @description A JSON Web Token: the session id and session creation timestamp, HS256-signed. It
-             *     expires 7 days after creation. Its length is not fixed: store it in a variable-length
+             *     expires 7 days after creation (stated by EarthID's "Create Session API" page; assumed
+             *     for Veriff, whose pages were not seen to state it). Its length is not fixed: store it in a variable-length
              *     field; the docs say that if a bound is absolutely needed it is at most 4096 characters.
              */
             sessionToken?: string;
@@ -254,24 +335,31 @@ export interface components {
         /** @description The response to a create-session request (and, per Veriff, to an update-session request). Veriff marks no field required. */
         SessionResponse: {
             /**
-             * @description API request status.
-             * @enum {string}
+             * @description API request status: `success` in every published sample. Not closed to that value:
+             *     Veriff's "Common HTTP status codes (table)" (devdocs.veriff.com/v1/docs/common-http-status-codes)
+             *     lists `success` and `data` for 200 and `created` and `data` for 201 as the `status` of a
+             *     successful call.
+             * @example success
              */
-            status?: "success";
+            status?: string;
             verification?: components["schemas"]["Session"];
         };
         /**
-         * @description Veriff's error body. `code` is typed as a string: the reference's type was cut off after
-         *     "str…" in the retrieved excerpt; a third-party compiled spec says integer, so clients
-         *     should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
+         * @description Veriff's error body. `code` may be a string or an integer: the reference's type was cut off
+         *     after "str…" in the retrieved excerpt and a third-party compiled spec says integer, so
+         *     clients should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
          *     codes" and "Credentials and authorization codes" tables; the HTTP status each code comes
          *     with is not documented. Veriff marks no field required.
          */
         Error: {
             /** @enum {string} */
             status?: "fail";
-            /** @description Veriff error code, e.g. `1102` (mandatory parameters missing). */
-            code?: string;
+            /**
+             * @description Veriff error code, e.g. `1102` (mandatory parameters missing). Its type was cut off in
+             *     Veriff's reference ("str…") and a third-party compiled spec says integer, so both are
+             *     accepted: compare it as `String(code)`.
+             */
+            code?: string | number;
             /** @description Human-readable description. */
             message?: string;
         };
@@ -386,12 +474,30 @@ export interface components {
          */
         DecisionResponse: {
             /**
-             * @description API request status.
-             * @enum {string}
+             * @description API request status: `success` in every published sample. Not closed to that value:
+             *     Veriff's "Common HTTP status codes (table)" (devdocs.veriff.com/v1/docs/common-http-status-codes)
+             *     lists `success` and `data` for 200 and `created` and `data` for 201 as the `status` of a
+             *     successful call.
+             * @example success
              */
-            status?: "success";
+            status?: string;
             /** @description The decision, or null when it is not available yet (try again later). */
             verification?: components["schemas"]["Decision"] | null;
+            technicalData?: components["schemas"]["TechnicalData"];
+        };
+        /**
+         * @description The decision webhook's body: what Veriff (and EarthID, its white-label) POSTs to the
+         *     integration's "Webhook decisions URL" once a session has a decision. The same shape as the
+         *     decision lookup's answer, except that a delivery always carries a decision. Veriff marks no
+         *     field required, and its decision pages say fields may be null, empty or omitted.
+         */
+        DecisionWebhook: {
+            /**
+             * @description The request status; `success` in every published sample.
+             * @example success
+             */
+            status?: string;
+            verification?: components["schemas"]["Decision"];
             technicalData?: components["schemas"]["TechnicalData"];
         };
     };
@@ -435,6 +541,13 @@ export interface components {
                 "application/json": components["schemas"]["Error"];
             };
         };
+        /** @description Acknowledge the delivery with a 2xx. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description Server error. */
         InternalServerError: {
             headers: {
@@ -453,6 +566,14 @@ export interface components {
         SessionId: string;
         /** @description The integration id; required only when you use Veriff's "flexible API keys". */
         IntegrationId: string;
+        /**
+         * @description The hex HMAC-SHA256 of the raw body, keyed with the integration's shared secret. Newer pages
+         *     also name the header `vrf-hmac-signature`; a delivery carries one of the two, so neither is
+         *     required here.
+         */
+        WebhookSignature: string;
+        /** @description The integration's API key (newer pages also name it `vrf-auth-client`). */
+        WebhookAuthClient: string;
     };
     requestBodies: never;
     headers: never;
@@ -477,8 +598,8 @@ export interface operations {
         };
         responses: {
             /**
-             * @description The session was created. 201 comes from a third-party compiled spec; the official
-             *     excerpts do not show the status. Clients should accept any 2xx.
+             * @description The session was created (Veriff's common HTTP status codes table: 201 is "returned when
+             *     session creation was a success"). Clients should accept any 2xx.
              */
             201: {
                 headers: {
@@ -566,6 +687,56 @@ export interface operations {
             500: components["responses"]["InternalServerError"];
         };
     };
+    receiveDecisionWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA256 of the raw body, keyed with the integration's shared secret. Newer pages
+                 *     also name the header `vrf-hmac-signature`; a delivery carries one of the two, so neither is
+                 *     required here.
+                 */
+                "X-HMAC-SIGNATURE"?: components["parameters"]["WebhookSignature"];
+                /** @description The integration's API key (newer pages also name it `vrf-auth-client`). */
+                "X-AUTH-CLIENT"?: components["parameters"]["WebhookAuthClient"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DecisionWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    receiveEventWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA256 of the raw body, keyed with the integration's shared secret. Newer pages
+                 *     also name the header `vrf-hmac-signature`; a delivery carries one of the two, so neither is
+                 *     required here.
+                 */
+                "X-HMAC-SIGNATURE"?: components["parameters"]["WebhookSignature"];
+                /** @description The integration's API key (newer pages also name it `vrf-auth-client`). */
+                "X-AUTH-CLIENT"?: components["parameters"]["WebhookAuthClient"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
 }
 type FlattenedDeepRequired<T> = {
     [K in keyof T]-?: FlattenedDeepRequired<T[K] extends unknown[] | undefined | null ? Extract<T[K], unknown[]>[number] : T[K]>;
@@ -576,8 +747,6 @@ type ReadonlyArray<T> = [
     unknown[]
 ] ? Readonly<Exclude<T, undefined>> : Readonly<Exclude<T, undefined>[]>;
 export const personRequestMaritalStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["PersonRequest"]["maritalStatus"]> = ["single", "married", "divorced", "widowed"];
-export const sessionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["SessionResponse"]["status"]> = ["success"];
 export const errorStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Error"]["status"]> = ["fail"];
 export const decisionCodeValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]["code"]> = [9001, 9102, 9103, 9104, 9121];
 export const decisionStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["Decision"]["status"]> = ["approved", "declined", "resubmission_requested", "expired", "abandoned", "review"];
-export const decisionResponseStatusValues: ReadonlyArray<FlattenedDeepRequired<components>["schemas"]["DecisionResponse"]["status"]> = ["success"];

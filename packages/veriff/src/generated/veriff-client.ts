@@ -13,6 +13,11 @@ type Schemas = components["schemas"];
 /** The only supported update sets the status to `submitted`. */
 export type UpdateSessionRequest = Schemas["UpdateSessionRequest"];
 /**
+ * The event webhook's body. Fields from the "Event webhook" page's sample and its "Request
+ * properties explained"; Veriff marks none required, and the object is open.
+ */
+export type EventWebhook = Schemas["EventWebhook"];
+/**
  * Veriff's create-session body (EarthID sends the same body). The `verification` object is
  * required but may be empty: every field inside it is optional.
  */
@@ -57,6 +62,13 @@ export type DecisionResponse = Schemas["DecisionResponse"];
  */
 export type Decision = Schemas["Decision"];
 /**
+ * The decision webhook's body: what Veriff (and EarthID, its white-label) POSTs to the
+ * integration's "Webhook decisions URL" once a session has a decision. The same shape as the
+ * decision lookup's answer, except that a delivery always carries a decision. Veriff marks no
+ * field required, and its decision pages say fields may be null, empty or omitted.
+ */
+export type DecisionWebhook = Schemas["DecisionWebhook"];
+/**
  * Data about the person, as verified. The reference's full field list was not retrieved;
  * these are the fields the create request uses, modelled nullable. Other fields are kept.
  */
@@ -70,9 +82,9 @@ export type RiskLabel = Schemas["RiskLabel"];
 /** Technical data about the session. */
 export type TechnicalData = Schemas["TechnicalData"];
 /**
- * Veriff's error body. `code` is typed as a string: the reference's type was cut off after
- * "str…" in the retrieved excerpt; a third-party compiled spec says integer, so clients
- * should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
+ * Veriff's error body. `code` may be a string or an integer: the reference's type was cut off
+ * after "str…" in the retrieved excerpt and a third-party compiled spec says integer, so
+ * clients should compare it as `String(code)`. Code meanings come from Veriff's "Some troubleshooting
  * codes" and "Credentials and authorization codes" tables; the HTTP status each code comes
  * with is not documented. Veriff marks no field required.
  */
