@@ -100,6 +100,19 @@ export type ClientVerificationLoan = Schemas["ClientVerificationLoan"];
 /** Optional billing details. */
 export type ClientVerificationBilling = Schemas["ClientVerificationBilling"];
 /**
+ * A `verifications.updated` delivery, as the webhook page's "Webhook message" documents it.
+ * No field is marked required there.
+ */
+export type VerificationsUpdatedWebhook = Schemas["VerificationsUpdatedWebhook"];
+/** A `verifications.creation_failed` delivery. No field is marked required. */
+export type VerificationsCreationFailedWebhook = Schemas["VerificationsCreationFailedWebhook"];
+/**
+ * The verification Argyle attempted to create. The Verifications API page's example was
+ * retrieved only up to `context.user`; the other fields are those of the Partners API page
+ * for the same event (docs.argyle.com/api-reference/verifications-partners/verifications-creation-failed-webhook).
+ */
+export type VerificationCreationFailedContext = Schemas["VerificationCreationFailedContext"];
+/**
  * Argyle's error body, as shown in the legacy v1 docs (`{"detail": "Invalid
  * username/password."}`, `{"detail": "Invalid environment."}`) and in one v2 page: the Banking
  * overview guide shows a v2 reports endpoint answering 400 with `{"detail":

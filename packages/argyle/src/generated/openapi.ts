@@ -168,7 +168,59 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "verifications.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * verifications.updated
+         * @description What Argyle POSTs to a webhook subscription (`POST /v2/webhooks`, events
+         *     `["verifications.updated"]`) each time a verification's state transitions to `PROCESSING`,
+         *     `PAUSED` or `COMPLETED`; when it reaches `COMPLETED`, the report can be retrieved
+         *     (docs.argyle.com/api-reference/verifications-webhooks/updated). `data.resource`, the
+         *     verification object, is included only when the subscription was created with
+         *     `config.include_resource: true`.
+         *
+         *     When the subscription has a `secret`, the delivery carries `X-Argyle-Signature`, the hex
+         *     HMAC-SHA512 of the raw body keyed with that secret (see `x-verifetch-webhook-signature`).
+         */
+        post: operations["verificationsUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "verifications.creation_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * verifications.creation_failed
+         * @description What Argyle POSTs to a webhook subscription (events `["verifications.creation_failed"]`) when
+         *     it fails to create a verification (docs.argyle.com/api-reference/verifications-webhooks/creation-failed):
+         *     `data.user` and a `data.context` describing the attempt. There is no verification, so the
+         *     delivery carries no status; the facade reads it as `unknown`.
+         */
+        post: operations["verificationsCreationFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Request body for creating a connection session. */
@@ -734,6 +786,69 @@ export interface components {
             cost_center?: string;
         };
         /**
+         * @description A `verifications.updated` delivery, as the webhook page's "Webhook message" documents it.
+         *     No field is marked required there.
+         */
+        VerificationsUpdatedWebhook: {
+            /** @description `verifications.updated`. */
+            event?: string;
+            /** @description Name used for the webhook subscription. */
+            name?: string;
+            data?: {
+                /**
+                 * Format: uuid
+                 * @description ID of the user.
+                 */
+                user?: string;
+                /**
+                 * Format: uuid
+                 * @description ID of the verification.
+                 */
+                verification?: string;
+                resource?: components["schemas"]["ClientVerification"];
+            };
+        };
+        /** @description A `verifications.creation_failed` delivery. No field is marked required. */
+        VerificationsCreationFailedWebhook: {
+            /** @description `verifications.creation_failed`. */
+            event?: string;
+            /** @description Name used for the webhook subscription. */
+            name?: string;
+            data?: {
+                /**
+                 * Format: uuid
+                 * @description ID of the user.
+                 */
+                user?: string;
+                context?: components["schemas"]["VerificationCreationFailedContext"];
+            };
+        };
+        /**
+         * @description The verification Argyle attempted to create. The Verifications API page's example was
+         *     retrieved only up to `context.user`; the other fields are those of the Partners API page
+         *     for the same event (docs.argyle.com/api-reference/verifications-partners/verifications-creation-failed-webhook).
+         */
+        VerificationCreationFailedContext: {
+            /**
+             * Format: uuid
+             * @description ID of the user.
+             */
+            user?: string;
+            /**
+             * Format: date-time
+             * @description Time when Argyle attempted to create the verification.
+             */
+            attempted_at?: string;
+            /** @description Channel where verification creation was attempted (e.g. `encompass`). */
+            channel?: string;
+            /** @description Data source requested for the verification. */
+            data_source?: string;
+            /** @description Report type requested for the verification. */
+            report_type?: string;
+            loan?: components["schemas"]["ClientVerificationLoan"];
+            billing?: components["schemas"]["ClientVerificationBilling"];
+        };
+        /**
          * @description Argyle's error body, as shown in the legacy v1 docs (`{"detail": "Invalid
          *     username/password."}`, `{"detail": "Invalid environment."}`) and in one v2 page: the Banking
          *     overview guide shows a v2 reports endpoint answering 400 with `{"detail":
@@ -747,6 +862,13 @@ export interface components {
         };
     };
     responses: {
+        /** @description The delivery was received. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /**
          * @description The request was malformed or failed validation. Not documented for v2 (the vendor YAML lists
          *     only 200); the status and body are inferred.
@@ -820,6 +942,12 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret`. The
+         *     subscription's `secret` is optional ("Optional secret used to verify webhooks"), so the
+         *     header is not required here; the package refuses a delivery without it.
+         */
+        ArgyleSignature: string;
         /** @description ID of the verification. */
         VerificationId: string;
     };
@@ -1071,6 +1199,52 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    verificationsUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret`. The
+                 *     subscription's `secret` is optional ("Optional secret used to verify webhooks"), so the
+                 *     header is not required here; the package refuses a delivery without it.
+                 */
+                "X-Argyle-Signature"?: components["parameters"]["ArgyleSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationsUpdatedWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    verificationsCreationFailedWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret`. The
+                 *     subscription's `secret` is optional ("Optional secret used to verify webhooks"), so the
+                 *     header is not required here; the package refuses a delivery without it.
+                 */
+                "X-Argyle-Signature"?: components["parameters"]["ArgyleSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationsCreationFailedWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
         };
     };
 }
