@@ -620,6 +620,11 @@ export interface components {
              */
             user?: string;
             /**
+             * Format: uuid
+             * @description ID of the client on whose behalf the verification was requested.
+             */
+            client?: string;
+            /**
              * Format: date-time
              * @description Timestamp (ISO 8601) when the verification was requested.
              */
