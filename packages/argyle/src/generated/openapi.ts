@@ -48,8 +48,11 @@ export interface paths {
          *     `external_metadata.suppress_verification = true` is recommended when manually orchestrating
          *     banking and document verification flows.
          *
-         *     The path and the 200 status come from the partner copy of the vendor YAML
-         *     (`POST /partners/v2/users`); the client YAML carries only the request and response schemas.
+         *     The path and the 200 status are documented by the "Create a user" reference page
+         *     (docs.argyle.com/api-reference/users/create-a-user); the request and response schemas come
+         *     from the vendor's Verifications OpenAPI file. That page also says invalid email addresses
+         *     and phone numbers "will cause the request to fail", with field-keyed bodies such as
+         *     `{"email": ["Enter a valid email address."]}` (status not stated).
          */
         post: operations["createUser"];
         delete?: never;
@@ -362,8 +365,10 @@ export interface components {
             day?: number;
         };
         /**
-         * @description Additional metadata for internal workflows (free-form). `suppress_verification: true` is
-         *     recommended when manually orchestrating banking and document verification flows.
+         * @description Additional metadata for internal workflows (free-form). The "Create a user" page says
+         *     "Any valid JSON. Must be an object {} when used for banking reports", so any JSON value is
+         *     accepted; as an object, `suppress_verification: true` is recommended when manually
+         *     orchestrating banking and document verification flows.
          */
         ClientExternalMetadata: {
             /** @description Recommended `true` when manually orchestrating banking and document verification flows. */
@@ -854,6 +859,21 @@ export interface components {
             billing?: components["schemas"]["ClientVerificationBilling"];
         };
         /**
+         * @description The create-user validation error body the "Create a user" page shows: each refused field
+         *     names its messages (`{"email": ["Enter a valid email address."]}`). Other fields, and a
+         *     `detail`, may appear.
+         */
+        UserFieldErrors: {
+            /** @description Human-readable error message, as in Argyle's other error bodies. */
+            detail?: string;
+            /** @description Why the email address was refused. */
+            email?: string[];
+            /** @description Why the phone number was refused. */
+            phone_number?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * @description Argyle's error body, as shown in the legacy v1 docs (`{"detail": "Invalid
          *     username/password."}`, `{"detail": "Invalid environment."}`) and in one v2 page: the Banking
          *     overview guide shows a v2 reports endpoint answering 400 with `{"detail":
@@ -867,6 +887,19 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description A user field was refused. The "Create a user" page says invalid email addresses and phone
+         *     numbers "will cause the request to fail" and shows the bodies below; it does not state the
+         *     status (400 is assumed) or other fields' messages.
+         */
+        UserFieldInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserFieldErrors"];
+            };
+        };
         /** @description The delivery was received. */
         WebhookReceived: {
             headers: {
@@ -1013,7 +1046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientCreateUserResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["UserFieldInvalid"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
