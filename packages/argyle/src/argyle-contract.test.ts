@@ -87,6 +87,15 @@ describe("Argyle contract (Prism)", () => {
     expect((error as ApiError).headers.get("sl-violations")).toContain("verification");
   });
 
+  // Argyle's "Create a user" page shows its validation errors keyed by field, not as `{detail}`.
+  it("createUser: the documented field-keyed error body surfaces as BadRequestError", async () => {
+    const error = await argyle
+      .createUser({ email: "not-an-email" }, { headers: { Prefer: "code=400, example=invalidEmail" } })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BadRequestError);
+    expect((error as ApiError).body).toEqual({ email: ["Enter a valid email address."] });
+  });
+
   // Argyle's YAML closes no request object, so the mock must not refuse a field it does not model.
   it("an unknown request field is accepted by the spec (Argyle documents no closed object)", async () => {
     const extra = { ...bankingSession, client: "39096494-45c8-4fd8-9454-3d1cb2d62db7" } as ClientSessionCreateRequest;

@@ -95,6 +95,18 @@ export type PartnerVerificationBilling = Schemas["PartnerVerificationBilling"];
 /** Paginated list of partner verification objects. */
 export type PartnerVerificationListResponse = Schemas["PartnerVerificationListResponse"];
 /**
+ * A partner `verifications.updated` delivery (the vendor partner OpenAPI file's
+ * `PartnerVerificationWebhookMessage`). No field is marked required.
+ */
+export type PartnerVerificationsUpdatedWebhook = Schemas["PartnerVerificationsUpdatedWebhook"];
+/**
+ * A partner `verifications.creation_failed` delivery (the vendor partner OpenAPI file's
+ * `PartnerVerificationCreationFailedWebhookMessage`). No field is marked required.
+ */
+export type PartnerVerificationsCreationFailedWebhook = Schemas["PartnerVerificationsCreationFailedWebhook"];
+/** The verification Argyle attempted to create (the vendor partner OpenAPI file's schema). */
+export type PartnerVerificationCreationFailedContext = Schemas["PartnerVerificationCreationFailedContext"];
+/**
  * Argyle error body (inferred). The partner docs document no error bodies; Argyle's legacy
  * v1 docs show `{"detail": "Invalid username/password."}` and `{"detail": "Invalid
  * environment."}` for 401, the v2 overview only says a wrong-environment key gets 401

@@ -122,7 +122,61 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "verifications.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * verifications.updated
+         * @description What Argyle POSTs to a partner webhook subscription (`POST /partners/v2/webhooks`, events
+         *     `["verifications.updated"]`) when a verification is updated: the `user`, `verification` and
+         *     `client` ids and, when the subscription set `config.include_resource: true`, the full
+         *     verification object in `data.resource` (vendor partner OpenAPI file, "Create webhook
+         *     subscription"). The Verifications API's page for the same event says it is sent each time a
+         *     verification's state transitions to `PROCESSING`, `PAUSED` or `COMPLETED`, and that a
+         *     `COMPLETED` verification's report can be retrieved.
+         *
+         *     The signature (`X-Argyle-Signature`) is not documented for partner webhooks separately; the
+         *     Verifications API's scheme is assumed (see `x-verifetch-webhook-signature`).
+         */
+        post: operations["verificationsUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "verifications.creation_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * verifications.creation_failed
+         * @description What Argyle POSTs to a partner webhook subscription (events
+         *     `["verifications.creation_failed"]`) when it fails to create a verification
+         *     (docs.argyle.com/api-reference/verifications-partners/verifications-creation-failed-webhook):
+         *     the `user` and `client` ids and a `context` describing the attempt. There is no
+         *     verification, so the delivery carries no status; the facade reads it as `unknown`.
+         */
+        post: operations["verificationsCreationFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -696,6 +750,78 @@ export interface components {
             results?: components["schemas"]["PartnerVerification"][];
         };
         /**
+         * @description A partner `verifications.updated` delivery (the vendor partner OpenAPI file's
+         *     `PartnerVerificationWebhookMessage`). No field is marked required.
+         */
+        PartnerVerificationsUpdatedWebhook: {
+            /** @description `verifications.updated`. */
+            event?: string;
+            /** @description Name used for the webhook subscription. */
+            name?: string;
+            data?: {
+                /**
+                 * Format: uuid
+                 * @description ID of the user.
+                 */
+                user?: string;
+                /**
+                 * Format: uuid
+                 * @description ID of the verification.
+                 */
+                verification?: string;
+                /**
+                 * Format: uuid
+                 * @description ID of the client.
+                 */
+                client?: string;
+                resource?: components["schemas"]["PartnerVerification"];
+            };
+        };
+        /**
+         * @description A partner `verifications.creation_failed` delivery (the vendor partner OpenAPI file's
+         *     `PartnerVerificationCreationFailedWebhookMessage`). No field is marked required.
+         */
+        PartnerVerificationsCreationFailedWebhook: {
+            /** @description `verifications.creation_failed`. */
+            event?: string;
+            /** @description Name used for the webhook subscription. */
+            name?: string;
+            data?: {
+                /**
+                 * Format: uuid
+                 * @description ID of the user.
+                 */
+                user?: string;
+                /**
+                 * Format: uuid
+                 * @description ID of the client.
+                 */
+                client?: string;
+                context?: components["schemas"]["PartnerVerificationCreationFailedContext"];
+            };
+        };
+        /** @description The verification Argyle attempted to create (the vendor partner OpenAPI file's schema). */
+        PartnerVerificationCreationFailedContext: {
+            /**
+             * Format: uuid
+             * @description ID of the user.
+             */
+            user?: string;
+            /**
+             * Format: date-time
+             * @description Time when Argyle attempted to create the verification.
+             */
+            attempted_at?: string;
+            /** @description Channel where verification creation was attempted (e.g. `encompass`). */
+            channel?: string;
+            /** @description Data source requested for the verification. */
+            data_source?: string;
+            /** @description Report type requested for the verification. */
+            report_type?: string;
+            loan?: components["schemas"]["PartnerVerificationLoan"];
+            billing?: components["schemas"]["PartnerVerificationBilling"];
+        };
+        /**
          * @description Argyle error body (inferred). The partner docs document no error bodies; Argyle's legacy
          *     v1 docs show `{"detail": "Invalid username/password."}` and `{"detail": "Invalid
          *     environment."}` for 401, the v2 overview only says a wrong-environment key gets 401
@@ -710,6 +836,13 @@ export interface components {
         };
     };
     responses: {
+        /** @description The delivery was received. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /** @description The request is malformed or fails validation (inferred; not documented). */
         BadRequest: {
             headers: {
@@ -765,7 +898,15 @@ export interface components {
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /**
+         * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret` (assumed
+         *     from the Verifications API). The subscription's `secret` is optional ("Optional secret used
+         *     to verify webhooks"), so the header is not required here; the package refuses a delivery
+         *     without it.
+         */
+        ArgyleSignature: string;
+    };
     requestBodies: never;
     headers: never;
     pathItems: never;
@@ -944,6 +1085,54 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    verificationsUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret` (assumed
+                 *     from the Verifications API). The subscription's `secret` is optional ("Optional secret used
+                 *     to verify webhooks"), so the header is not required here; the package refuses a delivery
+                 *     without it.
+                 */
+                "X-Argyle-Signature"?: components["parameters"]["ArgyleSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerVerificationsUpdatedWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    verificationsCreationFailedWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret` (assumed
+                 *     from the Verifications API). The subscription's `secret` is optional ("Optional secret used
+                 *     to verify webhooks"), so the header is not required here; the package refuses a delivery
+                 *     without it.
+                 */
+                "X-Argyle-Signature"?: components["parameters"]["ArgyleSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PartnerVerificationsCreationFailedWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
         };
     };
 }

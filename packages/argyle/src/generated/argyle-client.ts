@@ -34,8 +34,10 @@ export type ClientAddress = Schemas["ClientAddress"];
 /** Date of birth in year-month-day format. */
 export type ClientBirthDate = Schemas["ClientBirthDate"];
 /**
- * Additional metadata for internal workflows (free-form). `suppress_verification: true` is
- * recommended when manually orchestrating banking and document verification flows.
+ * Additional metadata for internal workflows (free-form). The "Create a user" page says
+ * "Any valid JSON. Must be an object {} when used for banking reports", so any JSON value is
+ * accepted; as an object, `suppress_verification: true` is recommended when manually
+ * orchestrating banking and document verification flows.
  */
 export type ClientExternalMetadata = Schemas["ClientExternalMetadata"];
 /** Banking-specific user metadata. */
@@ -99,6 +101,25 @@ export type ClientVerificationEmployment = Schemas["ClientVerificationEmployment
 export type ClientVerificationLoan = Schemas["ClientVerificationLoan"];
 /** Optional billing details. */
 export type ClientVerificationBilling = Schemas["ClientVerificationBilling"];
+/**
+ * A `verifications.updated` delivery, as the webhook page's "Webhook message" documents it.
+ * No field is marked required there.
+ */
+export type VerificationsUpdatedWebhook = Schemas["VerificationsUpdatedWebhook"];
+/** A `verifications.creation_failed` delivery. No field is marked required. */
+export type VerificationsCreationFailedWebhook = Schemas["VerificationsCreationFailedWebhook"];
+/**
+ * The verification Argyle attempted to create. The Verifications API page's example was
+ * retrieved only up to `context.user`; the other fields are those of the Partners API page
+ * for the same event (docs.argyle.com/api-reference/verifications-partners/verifications-creation-failed-webhook).
+ */
+export type VerificationCreationFailedContext = Schemas["VerificationCreationFailedContext"];
+/**
+ * The create-user validation error body the "Create a user" page shows: each refused field
+ * names its messages (`{"email": ["Enter a valid email address."]}`). Other fields, and a
+ * `detail`, may appear.
+ */
+export type UserFieldErrors = Schemas["UserFieldErrors"];
 /**
  * Argyle's error body, as shown in the legacy v1 docs (`{"detail": "Invalid
  * username/password."}`, `{"detail": "Invalid environment."}`) and in one v2 page: the Banking
@@ -196,8 +217,11 @@ export class Argyle {
    * `external_metadata.suppress_verification = true` is recommended when manually orchestrating
    * banking and document verification flows.
    *
-   * The path and the 200 status come from the partner copy of the vendor YAML
-   * (`POST /partners/v2/users`); the client YAML carries only the request and response schemas.
+   * The path and the 200 status are documented by the "Create a user" reference page
+   * (docs.argyle.com/api-reference/users/create-a-user); the request and response schemas come
+   * from the vendor's Verifications OpenAPI file. That page also says invalid email addresses
+   * and phone numbers "will cause the request to fail", with field-keyed bodies such as
+   * `{"email": ["Enter a valid email address."]}` (status not stated).
    */
   createUser(body: ClientUserCreateRequest = {}, options?: CallOptions) {
     return this.#call("post", "/v2/users", { body }, options);

@@ -48,8 +48,11 @@ export interface paths {
          *     `external_metadata.suppress_verification = true` is recommended when manually orchestrating
          *     banking and document verification flows.
          *
-         *     The path and the 200 status come from the partner copy of the vendor YAML
-         *     (`POST /partners/v2/users`); the client YAML carries only the request and response schemas.
+         *     The path and the 200 status are documented by the "Create a user" reference page
+         *     (docs.argyle.com/api-reference/users/create-a-user); the request and response schemas come
+         *     from the vendor's Verifications OpenAPI file. That page also says invalid email addresses
+         *     and phone numbers "will cause the request to fail", with field-keyed bodies such as
+         *     `{"email": ["Enter a valid email address."]}` (status not stated).
          */
         post: operations["createUser"];
         delete?: never;
@@ -168,7 +171,59 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "verifications.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * verifications.updated
+         * @description What Argyle POSTs to a webhook subscription (`POST /v2/webhooks`, events
+         *     `["verifications.updated"]`) each time a verification's state transitions to `PROCESSING`,
+         *     `PAUSED` or `COMPLETED`; when it reaches `COMPLETED`, the report can be retrieved
+         *     (docs.argyle.com/api-reference/verifications-webhooks/updated). `data.resource`, the
+         *     verification object, is included only when the subscription was created with
+         *     `config.include_resource: true`.
+         *
+         *     When the subscription has a `secret`, the delivery carries `X-Argyle-Signature`, the hex
+         *     HMAC-SHA512 of the raw body keyed with that secret (see `x-verifetch-webhook-signature`).
+         */
+        post: operations["verificationsUpdatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "verifications.creation_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * verifications.creation_failed
+         * @description What Argyle POSTs to a webhook subscription (events `["verifications.creation_failed"]`) when
+         *     it fails to create a verification (docs.argyle.com/api-reference/verifications-webhooks/creation-failed):
+         *     `data.user` and a `data.context` describing the attempt. There is no verification, so the
+         *     delivery carries no status; the facade reads it as `unknown`.
+         */
+        post: operations["verificationsCreationFailedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /** @description Request body for creating a connection session. */
@@ -310,8 +365,10 @@ export interface components {
             day?: number;
         };
         /**
-         * @description Additional metadata for internal workflows (free-form). `suppress_verification: true` is
-         *     recommended when manually orchestrating banking and document verification flows.
+         * @description Additional metadata for internal workflows (free-form). The "Create a user" page says
+         *     "Any valid JSON. Must be an object {} when used for banking reports", so any JSON value is
+         *     accepted; as an object, `suppress_verification: true` is recommended when manually
+         *     orchestrating banking and document verification flows.
          */
         ClientExternalMetadata: {
             /** @description Recommended `true` when manually orchestrating banking and document verification flows. */
@@ -568,6 +625,11 @@ export interface components {
              */
             user?: string;
             /**
+             * Format: uuid
+             * @description ID of the client on whose behalf the verification was requested.
+             */
+            client?: string;
+            /**
              * Format: date-time
              * @description Timestamp (ISO 8601) when the verification was requested.
              */
@@ -734,6 +796,84 @@ export interface components {
             cost_center?: string;
         };
         /**
+         * @description A `verifications.updated` delivery, as the webhook page's "Webhook message" documents it.
+         *     No field is marked required there.
+         */
+        VerificationsUpdatedWebhook: {
+            /** @description `verifications.updated`. */
+            event?: string;
+            /** @description Name used for the webhook subscription. */
+            name?: string;
+            data?: {
+                /**
+                 * Format: uuid
+                 * @description ID of the user.
+                 */
+                user?: string;
+                /**
+                 * Format: uuid
+                 * @description ID of the verification.
+                 */
+                verification?: string;
+                resource?: components["schemas"]["ClientVerification"];
+            };
+        };
+        /** @description A `verifications.creation_failed` delivery. No field is marked required. */
+        VerificationsCreationFailedWebhook: {
+            /** @description `verifications.creation_failed`. */
+            event?: string;
+            /** @description Name used for the webhook subscription. */
+            name?: string;
+            data?: {
+                /**
+                 * Format: uuid
+                 * @description ID of the user.
+                 */
+                user?: string;
+                context?: components["schemas"]["VerificationCreationFailedContext"];
+            };
+        };
+        /**
+         * @description The verification Argyle attempted to create. The Verifications API page's example was
+         *     retrieved only up to `context.user`; the other fields are those of the Partners API page
+         *     for the same event (docs.argyle.com/api-reference/verifications-partners/verifications-creation-failed-webhook).
+         */
+        VerificationCreationFailedContext: {
+            /**
+             * Format: uuid
+             * @description ID of the user.
+             */
+            user?: string;
+            /**
+             * Format: date-time
+             * @description Time when Argyle attempted to create the verification.
+             */
+            attempted_at?: string;
+            /** @description Channel where verification creation was attempted (e.g. `encompass`). */
+            channel?: string;
+            /** @description Data source requested for the verification. */
+            data_source?: string;
+            /** @description Report type requested for the verification. */
+            report_type?: string;
+            loan?: components["schemas"]["ClientVerificationLoan"];
+            billing?: components["schemas"]["ClientVerificationBilling"];
+        };
+        /**
+         * @description The create-user validation error body the "Create a user" page shows: each refused field
+         *     names its messages (`{"email": ["Enter a valid email address."]}`). Other fields, and a
+         *     `detail`, may appear.
+         */
+        UserFieldErrors: {
+            /** @description Human-readable error message, as in Argyle's other error bodies. */
+            detail?: string;
+            /** @description Why the email address was refused. */
+            email?: string[];
+            /** @description Why the phone number was refused. */
+            phone_number?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
          * @description Argyle's error body, as shown in the legacy v1 docs (`{"detail": "Invalid
          *     username/password."}`, `{"detail": "Invalid environment."}`) and in one v2 page: the Banking
          *     overview guide shows a v2 reports endpoint answering 400 with `{"detail":
@@ -747,6 +887,26 @@ export interface components {
         };
     };
     responses: {
+        /**
+         * @description A user field was refused. The "Create a user" page says invalid email addresses and phone
+         *     numbers "will cause the request to fail" and shows the bodies below; it does not state the
+         *     status (400 is assumed) or other fields' messages.
+         */
+        UserFieldInvalid: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["UserFieldErrors"];
+            };
+        };
+        /** @description The delivery was received. */
+        WebhookReceived: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content?: never;
+        };
         /**
          * @description The request was malformed or failed validation. Not documented for v2 (the vendor YAML lists
          *     only 200); the status and body are inferred.
@@ -820,6 +980,12 @@ export interface components {
         };
     };
     parameters: {
+        /**
+         * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret`. The
+         *     subscription's `secret` is optional ("Optional secret used to verify webhooks"), so the
+         *     header is not required here; the package refuses a delivery without it.
+         */
+        ArgyleSignature: string;
         /** @description ID of the verification. */
         VerificationId: string;
     };
@@ -880,7 +1046,7 @@ export interface operations {
                     "application/json": components["schemas"]["ClientCreateUserResponse"];
                 };
             };
-            400: components["responses"]["BadRequest"];
+            400: components["responses"]["UserFieldInvalid"];
             401: components["responses"]["Unauthorized"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -1071,6 +1237,52 @@ export interface operations {
             404: components["responses"]["NotFound"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
+        };
+    };
+    verificationsUpdatedWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret`. The
+                 *     subscription's `secret` is optional ("Optional secret used to verify webhooks"), so the
+                 *     header is not required here; the package refuses a delivery without it.
+                 */
+                "X-Argyle-Signature"?: components["parameters"]["ArgyleSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationsUpdatedWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    verificationsCreationFailedWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description The hex HMAC-SHA512 of the raw request body, keyed with the subscription's `secret`. The
+                 *     subscription's `secret` is optional ("Optional secret used to verify webhooks"), so the
+                 *     header is not required here; the package refuses a delivery without it.
+                 */
+                "X-Argyle-Signature"?: components["parameters"]["ArgyleSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["VerificationsCreationFailedWebhook"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
         };
     };
 }
