@@ -85,14 +85,20 @@ describe("verifetch/provenance (redocly lint --config specs/redocly.yaml)", () =
 });
 
 describe("narrowingConstraints / hasProvenance", () => {
-  it("finds closed objects, patterns, formats and bounds in requests, required lists in responses, both in deliveries", () => {
+  it("finds closed objects, patterns, formats and bounds in requests, required lists in responses, required lists and closed objects in deliveries", () => {
     const schema = { additionalProperties: false, pattern: "^a$", maxItems: 2, required: ["id"], format: "uuid" };
-    const requestSide = ["additionalProperties: false", "pattern", "maxItems", "format"];
-    expect(narrowingConstraints(schema, "request")).toEqual(requestSide);
+    expect(narrowingConstraints(schema, "request")).toEqual([
+      "additionalProperties: false",
+      "pattern",
+      "maxItems",
+      "format",
+    ]);
     expect(narrowingConstraints(schema, "response")).toEqual(["required"]);
-    expect(narrowingConstraints(schema, "delivery")).toEqual(["required", ...requestSide]);
+    expect(narrowingConstraints(schema, "delivery")).toEqual(["required", "additionalProperties: false"]);
     expect(narrowingConstraints({ required: [] }, "response")).toEqual([]);
-    expect(narrowingConstraints({ required: ["id"], additionalProperties: true, type: "string" }, "request")).toEqual([]);
+    expect(narrowingConstraints({ required: ["id"], additionalProperties: true, type: "string" }, "request")).toEqual(
+      [],
+    );
     // OpenAPI's numeric formats only annotate the type; no validator refuses a value for them.
     expect(narrowingConstraints({ type: "integer", format: "int64" }, "request")).toEqual([]);
   });

@@ -8,9 +8,10 @@
 //   `unevaluatedProperties: false`), `pattern`, a validated `format` (`email`, `uuid`, …; not the
 //   numeric ones, which only annotate), and length, size and numeric bounds;
 // - responses: a non-empty `required` list;
-// - webhook deliveries (request bodies under `webhooks`): both, since the provider sends them as it
-//   sends a response, and a user validating deliveries against them refuses what a closed or
-//   bounded schema refuses.
+// - webhook deliveries (request bodies under `webhooks`): a non-empty `required` list, as in a
+//   response (the provider sends them), and a closed object (a user validating deliveries against
+//   it would refuse the fields a vendor adds). No mock validates them, so formats and bounds there
+//   are left to the response rules.
 // Each needs `x-verifetch-source` (a URL or document) or a marker saying why it is there:
 // `x-verifetch-inferred` (deduced, not stated) or `x-verifetch-unconfirmed` (stated somewhere weaker).
 //
@@ -48,8 +49,6 @@ export interface RuleLocation {
 /** The part of Redocly's visitor context the rule uses. */
 export interface RuleContext {
   readonly location: RuleLocation;
-  /** The locations of the enclosing nodes, by node type (`RequestBody`, …). */
-  readonly parentLocations?: Readonly<Record<string, RuleLocation | undefined>>;
   report(problem: { message: string; location?: RuleLocation }): void;
   resolve(node: unknown): { node: unknown; location: RuleLocation | undefined };
 }
@@ -72,6 +71,7 @@ export function narrowingConstraints(schema: Json, side: Side): string[] {
   if (side === "response") return found;
   if (schema.additionalProperties === false) found.push("additionalProperties: false");
   if (schema.unevaluatedProperties === false) found.push("unevaluatedProperties: false");
+  if (side === "delivery") return found;
   for (const keyword of REQUEST_NARROWING_KEYWORDS) if (schema[keyword] !== undefined) found.push(keyword);
   if (typeof schema.format === "string" && !ANNOTATION_FORMATS.includes(schema.format)) found.push("format");
   return found;
@@ -144,17 +144,24 @@ export function ProvenanceRule() {
     }
   };
 
+  // A request body under `webhooks` is what the provider sends: a delivery. Locations cannot tell
+  // (a `$ref`'d body or schema reports its target's), so count the webhooks being walked.
+  let inWebhooks = 0;
   const visit = (side: Side) => ({
     enter(schema: unknown, ctx: RuleContext) {
-      // A request body under `webhooks` is what the provider sends: a delivery. (The schema's own
-      // location is its `$ref` target, so the request body's location tells.)
-      const body = ctx.parentLocations?.RequestBody?.pointer ?? "";
-      const at = side === "request" && body.startsWith("#/webhooks/") ? "delivery" : side;
-      walk(schema, ctx.location, ctx, at, new Set());
+      walk(schema, ctx.location, ctx, side === "request" && inWebhooks > 0 ? "delivery" : side, new Set());
     },
   });
 
   return {
+    WebhooksMap: {
+      enter() {
+        inWebhooks++;
+      },
+      leave() {
+        inWebhooks--;
+      },
+    },
     RequestBody: { Schema: visit("request") },
     Parameter: { Schema: visit("request") },
     Response: { Schema: visit("response") },
