@@ -245,6 +245,17 @@ export interface components {
                 email?: string;
                 phone?: string;
             };
+            /** @description Fields of the response to expand (e.g. `last_verification_report`). */
+            expand?: string[];
+            /** @description The id of the Customer this verification is about. */
+            related_customer?: string;
+            /** @description The id of the Account representing a customer. */
+            related_customer_account?: string;
+            /** @description The Person (and its connected account) this verification is about. */
+            related_person?: {
+                account: string;
+                person: string;
+            };
         };
         /** @description Options of the session's verification checks. */
         SessionOptionsParam: {
