@@ -415,6 +415,12 @@ export interface components {
     };
     parameters: {
         /**
+         * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+         *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+         * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+         */
+        StripeSignature: string;
+        /**
          * @description The VerificationSession's id (`vs_…`).
          * @example vs_1PgcAZB7WZ01zgkWGmcyrTde
          */
@@ -561,7 +567,14 @@ export interface operations {
     verificationSessionCreatedEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -579,7 +592,14 @@ export interface operations {
     verificationSessionProcessingEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -597,7 +617,14 @@ export interface operations {
     verificationSessionVerifiedEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -615,7 +642,14 @@ export interface operations {
     verificationSessionRequiresInputEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -633,7 +667,14 @@ export interface operations {
     verificationSessionCanceledEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -651,7 +692,14 @@ export interface operations {
     verificationSessionRedactedEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
