@@ -72,6 +72,24 @@ describe("Stripe Identity contract (Prism)", () => {
     );
   });
 
+  // Stripe's OpenAPI document and the official `stripe` library's VerificationSessionCreateParams
+  // take these fields; while the spec's closed request object left them out, this call did not
+  // type-check (the mock, which decodes only the form keys the spec declares, let them through).
+  it("accepts the create fields the official library sends: expand and related_customer", async () => {
+    const { client, sent } = recording();
+    await client.createVerificationSession({
+      type: "document",
+      expand: ["last_verification_report"],
+      related_customer: "cus_123",
+      related_customer_account: "acct_123",
+    });
+    const [{ body, violations, status }] = sent as [(typeof sent)[number]];
+    expect({ status, violations }).toEqual({ status: 200, violations: null });
+    expect(body).toBe(
+      "type=document&expand[0]=last_verification_report&related_customer=cus_123&related_customer_account=acct_123",
+    );
+  });
+
   it("the mock parses the form body: a value outside the spec's enum is refused with the declared 400", async () => {
     const { client, sent } = recording();
     const error = await client

@@ -126,9 +126,9 @@ export interface components {
             created_at?: string;
             /**
              * Format: date-time
-             * @description When the applicant is scheduled to be deleted.
+             * @description When the applicant is scheduled to be deleted (null when it is not).
              */
-            delete_at?: string;
+            delete_at?: string | null;
             /** @description The URI of this resource. */
             href?: string;
             sandbox?: boolean;
@@ -136,7 +136,7 @@ export interface components {
             last_name?: string;
             email?: string;
             /** Format: date */
-            dob?: string;
+            dob?: string | null;
             phone_number?: string;
         };
         /** @description A workflow run to create; with `link`, the run gets a hosted link. */
@@ -195,15 +195,15 @@ export interface components {
             workflow_id: string;
             workflow_version_id?: number;
             status?: components["schemas"]["WorkflowRunStatus"];
-            /** @description The properties the workflow version configures as its output. */
-            output?: Record<string, never>;
+            /** @description The properties the workflow version configures as its output (null while the run has none). */
+            output?: Record<string, never> | null;
             /** @description Why the outcome was reached (configured on the workflow version). */
             reasons?: string[];
-            /** @description Set only when the status is `error`. */
+            /** @description Set only when the status is `error` (null otherwise). */
             error?: {
                 type?: string;
                 message?: string;
-            };
+            } | null;
             /** @description The run's results on the Onfido Dashboard. */
             dashboard_url?: string;
             /** @description A token for loading the run in an Onfido SDK instead of the link. */

@@ -213,6 +213,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "inquiry.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry created
+         * @description An inquiry was created (status `created`, its initial status).
+         */
+        post: operations["inquiryCreatedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "inquiry.started": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Inquiry started
+         * @description The end user submitted a document or began a verification (status `pending`).
+         */
+        post: operations["inquiryStartedWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -819,6 +859,52 @@ export interface operations {
         };
     };
     inquiryExpiredWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`; two
+                 *     space-separated sets while the webhook's secret rotates.
+                 * @example t=1709686052,v1=6b0e6e2b8d0f7b0e1c4f6a3d9e2b5c8a7f1d0e3b6a9c2f5e8d1b4a7c0f3e6d9b
+                 */
+                "Persona-Signature"?: components["parameters"]["PersonaSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InquiryEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    inquiryCreatedWebhook: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the webhook secret>`; two
+                 *     space-separated sets while the webhook's secret rotates.
+                 * @example t=1709686052,v1=6b0e6e2b8d0f7b0e1c4f6a3d9e2b5c8a7f1d0e3b6a9c2f5e8d1b4a7c0f3e6d9b
+                 */
+                "Persona-Signature"?: components["parameters"]["PersonaSignature"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["InquiryEvent"];
+            };
+        };
+        responses: {
+            200: components["responses"]["WebhookReceived"];
+        };
+    };
+    inquiryStartedWebhook: {
         parameters: {
             query?: never;
             header?: {

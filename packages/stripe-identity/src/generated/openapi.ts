@@ -245,6 +245,17 @@ export interface components {
                 email?: string;
                 phone?: string;
             };
+            /** @description Fields of the response to expand (e.g. `last_verification_report`). */
+            expand?: string[];
+            /** @description The id of the Customer this verification is about. */
+            related_customer?: string;
+            /** @description The id of the Account representing a customer. */
+            related_customer_account?: string;
+            /** @description The Person (and its connected account) this verification is about. */
+            related_person?: {
+                account: string;
+                person: string;
+            };
         };
         /** @description Options of the session's verification checks. */
         SessionOptionsParam: {
@@ -404,6 +415,12 @@ export interface components {
     };
     parameters: {
         /**
+         * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+         *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+         * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+         */
+        StripeSignature: string;
+        /**
          * @description The VerificationSession's id (`vs_…`).
          * @example vs_1PgcAZB7WZ01zgkWGmcyrTde
          */
@@ -550,7 +567,14 @@ export interface operations {
     verificationSessionCreatedEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -568,7 +592,14 @@ export interface operations {
     verificationSessionProcessingEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -586,7 +617,14 @@ export interface operations {
     verificationSessionVerifiedEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -604,7 +642,14 @@ export interface operations {
     verificationSessionRequiresInputEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -622,7 +667,14 @@ export interface operations {
     verificationSessionCanceledEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -640,7 +692,14 @@ export interface operations {
     verificationSessionRedactedEvent: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                /**
+                 * @description `t=<unix time>,v1=<hex HMAC-SHA256 of "<t>.<raw body>" keyed with the endpoint's signing
+                 *     secret>`; several `v1` while a secret rolls, and a `v0` test signature to ignore.
+                 * @example t=1722000300,v1=5257a869e7ecebeda32affa62cdca3fa51cad7e77a0e56ff536d0ce8e108d8bd
+                 */
+                "Stripe-Signature": components["parameters"]["StripeSignature"];
+            };
             path?: never;
             cookie?: never;
         };
