@@ -12,6 +12,7 @@ import {
   type ExamplePart,
   type OperationSchemas,
   operationSchemas,
+  parseFormBody,
   readVendorExamples,
   type VendorExample,
   verbatimOf,
@@ -22,6 +23,7 @@ const examples = readVendorExamples(rootDir);
 const specs = [...new Set(examples.map((example) => example.spec))];
 const schemasBySpec = new Map<string, Map<string, OperationSchemas>>();
 const validate = createValidator();
+const validateForm = createValidator({ form: true });
 
 beforeAll(async () => {
   for (const spec of specs) schemasBySpec.set(spec, await operationSchemas(rootDir, spec));
@@ -78,7 +80,7 @@ describe("specs/examples", () => {
       const part = example[side];
       if (part === undefined) continue;
       it(`its ${side === "request" ? "request" : `${example.response?.status} response`} is valid against the spec`, () => {
-        const errors = validate(schemaOf(example, side), bodyOf(part));
+        const errors = (part.bodyForm === undefined ? validate : validateForm)(schemaOf(example, side), bodyOf(part));
         expect(errors, JSON.stringify(errors, null, 2)).toEqual([]);
       });
       if (part.adapted !== undefined) {
@@ -88,6 +90,23 @@ describe("specs/examples", () => {
         });
       }
     }
+  });
+});
+
+describe("form bodies", () => {
+  it("nest bracketed keys as deepObject encoding does, arrays by index", () => {
+    expect(parseFormBody("type=document&metadata[user_id]=u_1&options[document][allowed_types][0]=passport")).toEqual({
+      type: "document",
+      metadata: { user_id: "u_1" },
+      options: { document: { allowed_types: ["passport"] } },
+    });
+  });
+
+  it("are validated with their text read as the schema's types", () => {
+    const schema = { type: "object", properties: { flag: { type: "boolean" }, n: { type: "integer" } } };
+    expect(validateForm(schema, parseFormBody("flag=true&n=3"))).toEqual([]);
+    expect(validateForm(schema, parseFormBody("flag=maybe"))).not.toEqual([]);
+    expect(validate(schema, parseFormBody("flag=true"))).not.toEqual([]);
   });
 });
 

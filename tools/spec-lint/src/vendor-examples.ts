@@ -24,11 +24,17 @@ export type TextEdit =
   | { replace: string; with: string }
   | { replacePattern: string; with: string };
 
-/** A request or response body as published: exactly one of `body`, `bodyText`, `verbatim` + `adapted`, `verbatimText` + `adapted`. */
+/** A request or response body as published: exactly one of `body`, `bodyText`, `bodyForm`, `verbatim` + `adapted`, `verbatimText` + `adapted`. */
 export interface ExamplePart {
   body?: unknown;
   /** Published JSON text that parses as is. */
   bodyText?: string;
+  /**
+   * A published form body (`application/x-www-form-urlencoded`, e.g. Stripe's `-d type=document`
+   * joined with `&`): bracketed keys (`metadata[user_id]=u_1`, `items[0]=a`) nest as the vendor's
+   * deepObject encoding does.
+   */
+  bodyForm?: string;
   verbatim?: unknown;
   verbatimText?: string;
   adapted?: Adaptation;
@@ -104,12 +110,33 @@ export function verbatimOf(part: ExamplePart): { text?: string; value?: unknown 
   return { value: part.verbatim ?? part.body };
 }
 
+/** A form body's fields as the object they encode: `a[b][0]=c` is `{ a: { b: ["c"] } }`; values stay strings. */
+export function parseFormBody(text: string): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  for (const [name, value] of new URLSearchParams(text)) {
+    const keys = [...name.matchAll(/^([^[]+)|\[([^\]]*)\]/g)].map((match) => match[1] ?? match[2] ?? "");
+    let node: Record<string, unknown> | unknown[] = root;
+    keys.forEach((key, index) => {
+      const last = index === keys.length - 1;
+      const container = node as Record<string, unknown>;
+      if (last) container[key] = value;
+      else container[key] ??= /^\d+$/.test(keys[index + 1] ?? "") ? [] : {};
+      if (!last) node = container[key] as Record<string, unknown>;
+    });
+  }
+  return root;
+}
+
 /** The body a part stands for: as published, or with its documented adaptation applied. */
 export function bodyOf(part: ExamplePart): unknown {
-  const forms = [part.body, part.bodyText, part.verbatim, part.verbatimText].filter((form) => form !== undefined);
-  if (forms.length !== 1) throw new Error("an example part has exactly one of body, bodyText, verbatim, verbatimText");
+  const forms = [part.body, part.bodyText, part.bodyForm, part.verbatim, part.verbatimText].filter(
+    (form) => form !== undefined,
+  );
+  if (forms.length !== 1)
+    throw new Error("an example part has exactly one of body, bodyText, bodyForm, verbatim, verbatimText");
   if (part.body !== undefined) return part.body;
   if (part.bodyText !== undefined) return JSON.parse(part.bodyText);
+  if (part.bodyForm !== undefined) return parseFormBody(part.bodyForm);
   if (part.adapted === undefined) throw new Error("a verbatim example needs `adapted` (else use body / bodyText)");
   if (part.verbatimText !== undefined) return JSON.parse(applyEdits(part.verbatimText, part.adapted.edits ?? []));
   const copy = structuredClone(part.verbatim) as Record<string, unknown>;
@@ -150,8 +177,11 @@ export async function operationSchemas(rootDir: string, spec: string): Promise<M
   for (const [kind, item] of items) {
     for (const operation of Object.values(item)) {
       if (typeof operation?.operationId !== "string") continue;
-      const json = (holder: unknown) =>
-        ((holder as Json | undefined)?.content as Json | undefined)?.["application/json"];
+      // Bodies are JSON, or (Stripe's requests) form-encoded.
+      const json = (holder: unknown) => {
+        const content = (holder as Json | undefined)?.content as Json | undefined;
+        return content?.["application/json"] ?? content?.["application/x-www-form-urlencoded"];
+      };
       const responses = Object.fromEntries(
         Object.entries((operation.responses as Json | undefined) ?? {}).map(([status, response]) => [
           status,
@@ -168,15 +198,20 @@ export async function operationSchemas(rootDir: string, spec: string): Promise<M
   return byOperation;
 }
 
-/** A JSON Schema validator configured as Prism's mock validates (2020-12, formats checked). */
-export function createValidator(): (schema: unknown, value: unknown) => ErrorObject[] {
+/**
+ * A JSON Schema validator configured as Prism's mock validates (2020-12, formats checked). With
+ * `form`, scalar strings are read as the schema's type first (`"true"` for a boolean), as a form
+ * body's values are text.
+ */
+export function createValidator({ form = false } = {}): (schema: unknown, value: unknown) => ErrorObject[] {
   // OpenAPI keywords and x- extensions are not JSON Schema keywords: ignore them, as Prism does.
-  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false });
+  const ajv = new Ajv2020({ strict: false, allErrors: true, logger: false, coerceTypes: form });
   ajvFormats.default(ajv);
   // OpenAPI's numeric formats only annotate the type.
   for (const format of ["int32", "int64", "float", "double"]) ajv.addFormat(format, true);
   return (schema, value) => {
     const validate = ajv.compile(schema as object);
-    return validate(value) ? [] : [...(validate.errors ?? [])];
+    // Coercion writes into the value: validate a copy.
+    return validate(form ? structuredClone(value) : value) ? [] : [...(validate.errors ?? [])];
   };
 }
