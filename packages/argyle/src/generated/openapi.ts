@@ -119,7 +119,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the verification. */
+                /**
+                 * @description ID of the verification.
+                 * @example 43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b
+                 */
                 id: components["parameters"]["VerificationId"];
             };
             cookie?: never;
@@ -151,7 +154,10 @@ export interface paths {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the verification. */
+                /**
+                 * @description ID of the verification.
+                 * @example 43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b
+                 */
                 id: components["parameters"]["VerificationId"];
             };
             cookie?: never;
@@ -986,7 +992,10 @@ export interface components {
          *     header is not required here; the package refuses a delivery without it.
          */
         ArgyleSignature: string;
-        /** @description ID of the verification. */
+        /**
+         * @description ID of the verification.
+         * @example 43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b
+         */
         VerificationId: string;
     };
     requestBodies: never;
@@ -1157,7 +1166,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the verification. */
+                /**
+                 * @description ID of the verification.
+                 * @example 43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b
+                 */
                 id: components["parameters"]["VerificationId"];
             };
             cookie?: never;
@@ -1184,7 +1196,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the verification. */
+                /**
+                 * @description ID of the verification.
+                 * @example 43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b
+                 */
                 id: components["parameters"]["VerificationId"];
             };
             cookie?: never;
@@ -1216,7 +1231,10 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                /** @description ID of the verification. */
+                /**
+                 * @description ID of the verification.
+                 * @example 43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b
+                 */
                 id: components["parameters"]["VerificationId"];
             };
             cookie?: never;

@@ -93,7 +93,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
       }
     },
     readOperation: "getVerification",
-    readExampleId: null,
+    readExampleId: "43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b",
     async load() {
       const m = await import("@verifetch/argyle");
       type Client = ReturnType<typeof m.createArgyle>;
@@ -104,6 +104,7 @@ export const PROVIDERS: readonly RegistryEntry[] = [
         createWebhooks: (client) => m.argyleWebhooks(client as Client),
         createResults: (client) => m.argyleResults(client as Client),
         create: (client, body) => (client as Client).createSession(body as Parameters<Client["createSession"]>[0]),
+        readOutcome: (client) => (client as Client).getVerification("43a2c6c3-1e63-91e5-88e3-f9ab2dcc489b"),
       };
     },
   },
