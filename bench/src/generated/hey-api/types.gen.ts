@@ -4,6 +4,8 @@ export type ClientOptions = {
     baseUrl: 'https://api.complycube.com' | (string & {});
 };
 
+export type Webhooks = ReceiveCheckEventWebhookRequest;
+
 /**
  * Both documented request shapes in one open object: check-driven sessions send
  * `checkTypes` (documented as the legacy approach), workflow-driven sessions send
@@ -394,6 +396,90 @@ export type Error = {
     param?: string;
 };
 
+/**
+ * A check webhook delivery: ComplyCube's Event object (client, document and address events
+ * use the same envelope). `type` is the event type (e.g.
+ * `check.completed.clear`), `resourceType` the kind of resource it is about (e.g. `check`),
+ * `payload` the resource's fields that matter to the event, `createdAt` when the event was
+ * created. Open: other fields are accepted.
+ *
+ */
+export type CheckEvent = {
+    /**
+     * The event's unique identifier (also a delivery key).
+     */
+    id?: string;
+    /**
+     * The event type, e.g. `check.pending`, `check.completed`, `check.completed.clear`,
+     * `check.completed.attention`, `check.completed.rejected`,
+     * `check.completed.match_confirmed`, `check.monitoring.attention`, `check.failed`,
+     * `check.updated`, `client.created` (the full list is on the Webhooks page; open, as it grows).
+     *
+     */
+    type: string;
+    /**
+     * The kind of resource the event is about, e.g. `check`.
+     */
+    resourceType?: string;
+    payload?: CheckEventPayload;
+    /**
+     * When the event was created.
+     */
+    createdAt?: string;
+};
+
+/**
+ * The resource an event is about. For a check event: the check's `id`, `status`, `outcome`
+ * (only once the status is `complete`), `createdAt` and `updatedAt`. For a created or updated
+ * resource of another kind, its `id` and the changed fields; for a deleted one, its `id`.
+ * Open: other fields are accepted.
+ *
+ */
+export type CheckEventPayload = {
+    /**
+     * The resource's id (for a check event, the check's).
+     */
+    id?: string;
+    /**
+     * A check event's check status (`pending`, `complete` or `failed`; see CheckStatus).
+     */
+    status?: string;
+    /**
+     * A complete check's outcome (`clear`, `attention`, `rejected` or `match_confirmed`; see
+     * CheckOutcome). Only present once the status is `complete`.
+     *
+     */
+    outcome?: string;
+    /**
+     * The client the check ran on. Neither the Webhooks page's payload table nor the official
+     * SDKs' `Event` type lists it; verifetch's webhook adapter reads it as the session id when
+     * present (when absent, read the check with `getCheck(payload.id)`).
+     *
+     */
+    clientId?: string;
+    /**
+     * Your reference for the client. Not in the documented event payload; verifetch's webhook
+     * adapter reads it as the event's reference when present.
+     *
+     */
+    externalId?: string;
+    /**
+     * When the resource was created.
+     */
+    createdAt?: string;
+    /**
+     * When the resource was last updated.
+     */
+    updatedAt?: string;
+};
+
+/**
+ * The hex HMAC-SHA256 of the raw request body, keyed with the webhook's `secret` (shown once,
+ * when the webhook is created). No timestamp is signed.
+ *
+ */
+export type ComplyCubeSignature = string;
+
 export type CreateFlowSessionData = {
     body: CreateFlowSessionRequest;
     path?: never;
@@ -679,3 +765,12 @@ export type GetCheckResponses = {
 };
 
 export type GetCheckResponse = GetCheckResponses[keyof GetCheckResponses];
+
+export type ReceiveCheckEventWebhookPayload = CheckEvent;
+
+export type ReceiveCheckEventWebhookRequest = {
+    body: ReceiveCheckEventWebhookPayload;
+    key: 'check-event';
+    path?: never;
+    query?: never;
+};
