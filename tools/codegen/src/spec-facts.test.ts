@@ -132,9 +132,10 @@ describe("readProviderFacts on the real specs", () => {
 
   test("webhook evidence is read, unknown when the provider documents none", () => {
     expect(Object.fromEntries(all.map((facts) => [facts.name, facts.webhook.evidence]))).toEqual({
-      argyle: "third-party",
+      argyle: "documented",
       "argyle-partners": "inferred",
-      complycube: "third-party",
+      // The official SDKs are vendor material: they verify the scheme the spec names.
+      complycube: "documented",
       earthid: "not-documented",
       persona: "documented",
       "stripe-identity": "documented",
@@ -194,7 +195,7 @@ describe("readProviderFacts on a broken spec", () => {
   });
 
   test("an evidence value outside the list fails", () => {
-    const repo = brokenRepo((spec) => spec.replace("evidence: third-party", "evidence: rumoured"));
+    const repo = brokenRepo((spec) => spec.replace("evidence: documented", "evidence: rumoured"));
     expect(() => readProviderFacts(repo, "complycube")).toThrow(
       'x-verifetch-webhook-signature.evidence is "rumoured"; expected one of documented, third-party, inferred, not-documented',
     );
