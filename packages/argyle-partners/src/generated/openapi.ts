@@ -349,6 +349,12 @@ export interface components {
             ssn?: string;
             address?: components["schemas"]["PartnerAddressRequest"];
             birth_date?: components["schemas"]["PartnerBirthDateRequest"];
+            /**
+             * @description The birth date under the name the Partners Verifications Guide's create-user example uses
+             *     (`dob`), where the reference and the vendor's partner OpenAPI file name it `birth_date`.
+             *     Typed so a request pasted from the guide compiles; send one of the two.
+             */
+            dob?: components["schemas"]["PartnerBirthDateRequest"];
             /** @description Additional metadata for internal partner workflows (free-form). */
             external_metadata?: {
                 /** @description Set to `true` for banking and document verification workflows. */

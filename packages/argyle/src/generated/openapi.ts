@@ -496,6 +496,13 @@ export interface components {
             report: components["schemas"]["ClientVerificationCreateReportRequest"];
             loan?: components["schemas"]["ClientVerificationLoanRequest"];
             billing?: components["schemas"]["ClientVerificationBillingRequest"];
+            /**
+             * @description The user's details inline (names, ssn, email, phone, address, birth date), as the live
+             *     "Order a verification" page's example sends them (Argyle's legacy document workflow).
+             *     Typed so a request pasted from that page compiles; `user` is still required (see the
+             *     discrepancy below).
+             */
+            user_details?: components["schemas"]["ClientUserCreateRequest"];
         };
         /** @description Report request configuration. */
         ClientVerificationCreateReportRequest: {

@@ -11,9 +11,11 @@ import { VERSION } from "./version.ts";
 type Schemas = components["schemas"];
 
 /**
- * The fields of an applicant create this spec models (the official `applicant_builder` also
- * takes `id_numbers`, `address`, `location` and `consents`; the schema is open, so they are
- * accepted). Onfido's reference marks `first_name` and `last_name` required.
+ * The fields of an applicant create this spec models: the official `applicant_builder`'s
+ * names, email, date of birth, phone number, `location` and `address` (the official Node
+ * library's README sends `location`). Its `id_numbers` and `consents` are not modelled; the
+ * schema is open, so they are accepted. Onfido's reference marks `first_name` and `last_name`
+ * required.
  */
 export type ApplicantBuilder = Schemas["ApplicantBuilder"];
 /** An applicant as returned (the fields this spec models; others may be present). */

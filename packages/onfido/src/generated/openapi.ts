@@ -96,9 +96,11 @@ export interface webhooks {
 export interface components {
     schemas: {
         /**
-         * @description The fields of an applicant create this spec models (the official `applicant_builder` also
-         *     takes `id_numbers`, `address`, `location` and `consents`; the schema is open, so they are
-         *     accepted). Onfido's reference marks `first_name` and `last_name` required.
+         * @description The fields of an applicant create this spec models: the official `applicant_builder`'s
+         *     names, email, date of birth, phone number, `location` and `address` (the official Node
+         *     library's README sends `location`). Its `id_numbers` and `consents` are not modelled; the
+         *     schema is open, so they are accepted. Onfido's reference marks `first_name` and `last_name`
+         *     required.
          */
         ApplicantBuilder: {
             /** @description The applicant's first name. */
@@ -114,6 +116,34 @@ export interface components {
             dob?: string;
             /** @description The applicant's phone number. */
             phone_number?: string;
+            /** @description Where the applicant is (official `location_builder`). */
+            location?: {
+                /** @description The applicant's IP address. */
+                ip_address?: string;
+                /** @description The applicant's country of residence, a 3-letter ISO code (e.g. `GBR`). */
+                country_of_residence?: string;
+            };
+            /**
+             * @description The applicant's address (official `address_builder`). Its line patterns are left to
+             *     Onfido to enforce.
+             */
+            address?: {
+                flat_number?: string;
+                building_number?: string;
+                building_name?: string;
+                street?: string;
+                sub_street?: string;
+                town?: string;
+                /** @description The postcode or ZIP. */
+                postcode: string;
+                /** @description The 3-letter ISO country code, e.g. `GBR`. */
+                country: string;
+                /** @description The address state; US states use the USPS abbreviation (e.g. `CA`). */
+                state?: string;
+                line1?: string | null;
+                line2?: string | null;
+                line3?: string | null;
+            };
         };
         /** @description An applicant as returned (the fields this spec models; others may be present). */
         Applicant: {
