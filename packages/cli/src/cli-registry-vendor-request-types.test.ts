@@ -6,8 +6,7 @@
 import { join, resolve } from "node:path";
 import ts from "typescript";
 import { expect, it } from "vitest";
-import { readProviderFacts } from "../../../tools/codegen/src/spec-facts.ts";
-import { bodyOf, readVendorExamples } from "../../../tools/spec-lint/src/vendor-examples.ts";
+import { bodyOf, publishedCalls } from "../../../tools/spec-lint/src/vendor-examples.ts";
 
 const rootDir = resolve(import.meta.dirname, "../../..");
 // Inside this package, so `@verifetch/*` resolve as its own dependencies do.
@@ -23,11 +22,7 @@ function programText(): { text: string; cases: Case[] } {
   const imports = new Map<string, string>();
   const lines: string[] = [];
   const cases: Case[] = [];
-  for (const example of readVendorExamples(rootDir)) {
-    if (example.request === undefined) continue;
-    const facts = readProviderFacts(rootDir, example.spec);
-    const operation = facts.operations.find((candidate) => candidate.operationId === example.operation);
-    if (operation === undefined || operation.standalone) continue; // a webhook delivery
+  for (const { example, facts, operation } of publishedCalls(rootDir)) {
     const factory = `create${facts.identifier}`;
     imports.set(facts.packageName, factory);
     const path = operation.pathParameters.map((name) => JSON.stringify(operation.pathExamples[name] ?? "id"));

@@ -4,8 +4,7 @@
 // the schema-level check of the same examples is tools/spec-lint's vendor-examples test.
 import { resolve } from "node:path";
 import { describe, expect, it } from "vitest";
-import { readProviderFacts } from "../../../tools/codegen/src/spec-facts.ts";
-import { bodyOf, readVendorExamples } from "../../../tools/spec-lint/src/vendor-examples.ts";
+import { bodyOf, publishedCalls } from "../../../tools/spec-lint/src/vendor-examples.ts";
 import { mockBaseUrl } from "../../../tools/vitest/mock-urls.ts";
 import { mockClientOptions } from "./cli-provider-registry.ts";
 import { PROVIDERS } from "./generated/providers.ts";
@@ -13,13 +12,7 @@ import { PROVIDERS } from "./generated/providers.ts";
 const rootDir = resolve(import.meta.dirname, "../../..");
 
 // Calls with a published request body; deliveries (webhooks) are checked in packages/verifetch.
-const cases = readVendorExamples(rootDir).flatMap((example) => {
-  if (example.request === undefined) return [];
-  const operation = readProviderFacts(rootDir, example.spec).operations.find(
-    (candidate) => candidate.operationId === example.operation,
-  );
-  return operation === undefined ? [] : [{ example, operation }];
-});
+const cases = publishedCalls(rootDir);
 
 it("finds published requests for most providers (else this file tests little)", () => {
   expect(new Set(cases.map(({ example }) => example.spec)).size).toBeGreaterThanOrEqual(5);
@@ -43,7 +36,7 @@ describe.each(cases.map((entry) => [entry.example.id, entry] as const))("%s", (_
     const call = (method as (...args: unknown[]) => Promise<unknown>).call(
       client,
       ...path,
-      bodyOf(example.request ?? {}),
+      bodyOf(example.request),
       ...query,
       { maxRetries: 0 },
     );

@@ -7,6 +7,7 @@ import { bundle, createConfig } from "@redocly/openapi-core";
 import { Ajv2020, type ErrorObject } from "ajv/dist/2020.js";
 import * as ajvFormats from "ajv-formats";
 import { parse } from "yaml";
+import { type OperationFacts, type ProviderFacts, readProviderFacts } from "../../codegen/src/spec-facts.ts";
 
 /** How a published example that is not usable as is was adapted; always applied to the verbatim form. */
 export interface Adaptation {
@@ -214,4 +215,27 @@ export function createValidator({ form = false } = {}): (schema: unknown, value:
     // Coercion writes into the value: validate a copy.
     return validate(form ? structuredClone(value) : value) ? [] : [...(validate.errors ?? [])];
   };
+}
+
+/** A published request to one of a spec's client methods, with what the spec states about them. */
+export interface PublishedCall {
+  example: VendorExample & { request: ExamplePart };
+  facts: ProviderFacts;
+  operation: OperationFacts;
+}
+
+/**
+ * Every published request to a client method (not a webhook delivery, nor a standalone
+ * operation), each spec's facts read once.
+ */
+export function publishedCalls(rootDir: string): PublishedCall[] {
+  const factsBySpec = new Map<string, ProviderFacts>();
+  return readVendorExamples(rootDir).flatMap((example) => {
+    if (example.request === undefined) return [];
+    const facts = factsBySpec.get(example.spec) ?? readProviderFacts(rootDir, example.spec);
+    factsBySpec.set(example.spec, facts);
+    const operation = facts.operations.find((candidate) => candidate.operationId === example.operation);
+    if (operation === undefined || operation.standalone) return [];
+    return [{ example: { ...example, request: example.request }, facts, operation }];
+  });
 }
